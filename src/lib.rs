@@ -1,0 +1,18 @@
+//! tipviz: embeddable, source-cited charts of human-trafficking policy data.
+//!
+//! Data flows one way: `data/*.csv` → `build.rs` (validate, cross-check, encode) → bytes in
+//! the binary → [`data::Dataset`] → chart model ([`charts`], [`model`], pure Rust) → drawing
+//! ([`render`], plotters) → a canvas. Pointer and key events flow back through the same
+//! model's inverse scales. Only `web` (wasm32 only) touches the browser.
+
+pub mod charts;
+pub mod data;
+pub mod export;
+pub mod model;
+pub mod render;
+pub mod widget;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

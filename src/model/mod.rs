@@ -1,0 +1,9 @@
+//! Pure Rust, natively tested: chart specs, scales, layout, hit-testing, text alternatives,
+//! table rows. Nothing here knows about the browser.
+
+pub mod format;
+pub mod line;
+pub mod scale;
+pub mod spec;
+pub mod table;
+pub mod view;

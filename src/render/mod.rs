@@ -1,0 +1,152 @@
+//! Drawing: a thin layer that turns a laid-out chart into plotters primitives. Generic over
+//! plotters' `DrawingBackend`, so the same code draws on the canvas in the browser and into
+//! SVG in the golden tests. All positions come from the model; nothing is computed here that
+//! hit-testing would need to know.
+
+pub mod theme;
+
+use crate::model::line::{metrics, LineChart};
+use crate::model::view::ViewState;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use theme::Palette;
+
+pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+fn font(size_dev: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    ("sans-serif", size_dev).into_font().color(&color).pos(Pos::new(h, v))
+}
+
+fn pt(x: f64, y: f64) -> (i32, i32) {
+    (x.round() as i32, y.round() as i32)
+}
+
+pub fn draw_line_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &LineChart,
+    state: &ViewState,
+    palette: &Palette,
+) -> DrawResult<DB> {
+    let u = chart.size.dpr.max(0.5);
+    let pad = metrics::PAD * u;
+    root.fill(&palette.background)?;
+
+    let title_font = ("sans-serif", metrics::TITLE_FONT * u).into_font().style(FontStyle::Bold).color(&palette.text);
+    root.draw(&Text::new(chart.title.clone(), pt(pad, pad), title_font))?;
+    let label = metrics::LABEL_FONT * u;
+    let subtitle_y = pad + metrics::TITLE_FONT * u * 1.3;
+    root.draw(&Text::new(chart.subtitle.clone(), pt(pad, subtitle_y), font(label, palette.muted, HPos::Left, VPos::Top)))?;
+
+    for entry in &chart.legend {
+        let color = palette.series(entry.style);
+        let y = entry.y_dev + label / 2.0;
+        let style = ShapeStyle::from(&color).stroke_width((2.0 * u).round().max(1.0) as u32);
+        root.draw(&PathElement::new(vec![pt(entry.x_dev, y), pt(entry.x_dev + 22.0 * u, y)], style))?;
+        draw_marker(root, entry.style, (entry.x_dev + 11.0 * u, y), 4.0 * u, color, palette.background)?;
+        root.draw(&Text::new(
+            entry.label.clone(),
+            pt(entry.x_dev + 28.0 * u, entry.y_dev),
+            font(label, palette.text, HPos::Left, VPos::Top),
+        ))?;
+    }
+
+    let grid = ShapeStyle::from(&palette.grid).stroke_width(u.round().max(1.0) as u32);
+    for panel in &chart.panels {
+        root.draw(&Text::new(
+            panel.title.clone(),
+            pt(chart.plot_left_dev, panel.top_dev - metrics::PANEL_TITLE * u + 2.0 * u),
+            font(label, palette.text, HPos::Left, VPos::Top),
+        ))?;
+        for tick in &panel.ticks {
+            root.draw(&PathElement::new(vec![pt(chart.plot_left_dev, tick.y_dev), pt(chart.plot_right_dev, tick.y_dev)], grid))?;
+            root.draw(&Text::new(
+                tick.label.clone(),
+                pt(chart.plot_left_dev - 6.0 * u, tick.y_dev),
+                font(label, palette.muted, HPos::Right, VPos::Center),
+            ))?;
+        }
+    }
+
+    // The active year: a guide across all panels, drawn under the data.
+    let highlight = state.active.or(state.pinned);
+    if let (Some(i), Some(first), Some(last)) = (highlight, chart.panels.first(), chart.panels.last()) {
+        let x = chart.x.position_from_index(i);
+        let guide = ShapeStyle::from(&palette.guide).stroke_width((1.5 * u).round().max(1.0) as u32);
+        root.draw(&PathElement::new(vec![pt(x, first.top_dev), pt(x, last.bottom_dev)], guide))?;
+    }
+
+    if let Some(last) = chart.panels.last() {
+        let every = year_label_stride(chart, label);
+        for (i, year) in chart.years.iter().enumerate() {
+            if i % every != 0 && i + 1 != chart.years.len() {
+                continue;
+            }
+            let color = if Some(i) == highlight { palette.text } else { palette.muted };
+            root.draw(&Text::new(
+                year.to_string(),
+                pt(chart.x.position_from_index(i), last.bottom_dev + 6.0 * u),
+                font(label, color, HPos::Center, VPos::Top),
+            ))?;
+        }
+    }
+
+    for series in &chart.series {
+        let color = palette.series(series.style);
+        let stroke = ShapeStyle::from(&color).stroke_width((2.0 * u).round().max(1.0) as u32);
+        for run in series.runs() {
+            if run.len() > 1 {
+                root.draw(&PathElement::new(run.iter().map(|p| pt(p.x_dev, p.y_dev)).collect::<Vec<_>>(), stroke))?;
+            }
+        }
+        for p in &series.points {
+            let active = Some(p.year_index) == highlight;
+            let radius = if active { 6.0 } else { 3.5 } * u;
+            draw_marker(root, series.style, (p.x_dev, p.y_dev), radius, color, palette.background)?;
+            if p.cite.printed.is_some() {
+                // Corrected values carry a ring, so they differ from printed ones without colour.
+                let ring = ShapeStyle::from(&palette.text).stroke_width(u.round().max(1.0) as u32);
+                root.draw(&Circle::new(pt(p.x_dev, p.y_dev), (radius + 3.0 * u) as i32, ring))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Show every n-th year label so labels never collide on narrow screens.
+fn year_label_stride(chart: &LineChart, label_font: f64) -> usize {
+    let needed = 4.0 * metrics::CHAR_WIDTH * label_font + 8.0 * chart.size.dpr;
+    let step = chart.x.step().abs().max(1.0);
+    (needed / step).ceil().max(1.0) as usize
+}
+
+/// Marker shapes cycle with the series, so series differ by shape as well as colour.
+fn draw_marker<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    style: usize,
+    (x, y): (f64, f64),
+    r: f64,
+    color: RGBColor,
+    outline: RGBColor,
+) -> DrawResult<DB> {
+    let fill = ShapeStyle::from(&color).filled();
+    let edge = ShapeStyle::from(&outline).stroke_width((r / 3.0).round().max(1.0) as u32);
+    let points: Vec<(i32, i32)> = match style % 4 {
+        0 => {
+            root.draw(&Circle::new(pt(x, y), r as i32, edge))?;
+            return root.draw(&Circle::new(pt(x, y), r as i32, fill));
+        }
+        1 => vec![pt(x - r, y - r), pt(x + r, y - r), pt(x + r, y + r), pt(x - r, y + r)],
+        2 => vec![pt(x, y - r * 1.2), pt(x + r * 1.1, y + r * 0.8), pt(x - r * 1.1, y + r * 0.8)],
+        _ => vec![pt(x, y - r * 1.3), pt(x + r * 1.3, y), pt(x, y + r * 1.3), pt(x - r * 1.3, y)],
+    };
+    root.draw(&Polygon::new(points, fill))
+}
+
+pub fn palette(dark: bool) -> &'static Palette {
+    if dark {
+        &theme::DARK
+    } else {
+        &theme::LIGHT
+    }
+}
