@@ -96,7 +96,8 @@ impl Widget {
         self.built.as_ref().map(|b| b.table.to_csv()).unwrap_or_default()
     }
 
-    pub fn table(&self) -> Option<&crate::model::table::DataTable> {
-        self.built.as_ref().map(|b| &b.table)
+    /// The per-year table (`view="table"`, screen readers); empty before a valid configure.
+    pub fn wide_table(&self) -> crate::model::table::DataTable {
+        self.built.as_ref().map(|b| b.line.wide_table()).unwrap_or_default()
     }
 }

@@ -162,7 +162,7 @@ mod tests {
         let input = line_input(dataset(), &spec(EditionChoice::Latest));
         let (value, cite) = input.series[2].values[1].as_ref().unwrap();
         assert_eq!(*value, 118_932);
-        assert_eq!(cite.printed.as_deref(), Some("111,932"));
+        assert_eq!(cite.printed.as_deref(), Some("111932"));
         assert!(cite.note.starts_with("corrected:"));
     }
 

@@ -289,6 +289,7 @@ impl LineChart {
                     top = top.min(p.y_dev);
                     let mut text = format!("{}: {}", s.label, thousands(p.value));
                     if let Some(printed) = &p.cite.printed {
+                        let printed = printed.parse().map(thousands).unwrap_or_else(|_| printed.clone());
                         text.push_str(&format!(" (printed as {printed}; {})", p.cite.note));
                     }
                     values.push(text);
@@ -410,5 +411,45 @@ mod tests {
             let _ = chart.year_at(10.0, 10.0);
             let _ = chart.readout(0);
         }
+    }
+}
+
+impl LineChartInput {
+    /// One row per year, one column per series, plus the sources: what `view="table"` and the
+    /// screen-reader table show. Corrected values say so in the cell.
+    pub fn wide_table(&self) -> super::table::DataTable {
+        let mut columns = vec!["Year".to_owned()];
+        columns.extend(self.series.iter().map(|s| s.label.clone()));
+        columns.push("Source".to_owned());
+        let rows = self
+            .years
+            .iter()
+            .enumerate()
+            .map(|(i, year)| {
+                let mut row = vec![year.to_string()];
+                let mut sources: Vec<String> = Vec::new();
+                for s in &self.series {
+                    row.push(match &s.values[i] {
+                        None => "not in the source".to_owned(),
+                        Some((v, cite)) => {
+                            let source = cite.describe();
+                            if !sources.contains(&source) {
+                                sources.push(source);
+                            }
+                            match &cite.printed {
+                                None => thousands(*v),
+                                Some(p) => {
+                                    let p = p.parse().map(thousands).unwrap_or_else(|_| p.clone());
+                                    format!("{} (corrected; printed as {p})", thousands(*v))
+                                }
+                            }
+                        }
+                    });
+                }
+                row.push(sources.join("; "));
+                row
+            })
+            .collect();
+        super::table::DataTable { columns, rows }
     }
 }

@@ -1,0 +1,173 @@
+//! The only code that touches wasm-bindgen and web-sys: a thin handle around [`Widget`] that
+//! the loader script (`www/loader.js`) drives. Results cross as plain JS objects; nothing here
+//! throws on user input (bad options come back as an error object, drawing errors as `Error`).
+
+use crate::model::line::Size;
+use crate::model::spec::{SpecError, Theme, View};
+use crate::model::view::KeyOutcome;
+use crate::render;
+use crate::widget::Widget;
+use js_sys::{Array, Object, Reflect};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in fields {
+        // Setting a plain property on a fresh object cannot fail.
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+fn strings(items: &[String]) -> JsValue {
+    items.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
+}
+
+fn error_object(e: &SpecError) -> JsValue {
+    object(&[
+        ("attribute", e.attribute.as_str().into()),
+        ("value", e.shown_value().into()),
+        ("accepted", strings(&e.accepted)),
+        ("message", e.message().into()),
+    ])
+}
+
+#[wasm_bindgen]
+pub struct TipWidget {
+    core: Widget,
+    dark: bool,
+}
+
+#[wasm_bindgen]
+impl TipWidget {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> TipWidget {
+        TipWidget { core: Widget::default(), dark: false }
+    }
+
+    /// `pairs` is `[name, value, name, value, …]`. Returns `null`, or the error to show.
+    pub fn configure(&mut self, pairs: Vec<String>) -> JsValue {
+        let attributes: Vec<(String, String)> =
+            pairs.chunks(2).map(|c| (c[0].clone(), c.get(1).cloned().unwrap_or_default())).collect();
+        match self.core.configure(&attributes) {
+            Ok(()) => JsValue::NULL,
+            Err(e) => error_object(&e),
+        }
+    }
+
+    /// `light`, `dark` or `auto` (the loader resolves `auto` with `prefers-color-scheme`).
+    pub fn theme(&self) -> String {
+        match self.core.spec().map(|s| s.theme) {
+            Some(Theme::Light) => "light",
+            Some(Theme::Dark) => "dark",
+            _ => "auto",
+        }
+        .into()
+    }
+
+    pub fn view(&self) -> String {
+        match self.core.spec().map(|s| s.view) {
+            Some(View::Table) => "table",
+            _ => "chart",
+        }
+        .into()
+    }
+
+    pub fn set_dark(&mut self, dark: bool) {
+        self.dark = dark;
+    }
+
+    pub fn resize(&mut self, width_css: f64, height_css: f64, dpr: f64) {
+        let clean = |v: f64, fallback: f64| if v.is_finite() && v > 0.0 { v } else { fallback };
+        self.core.resize(Size { width_css: clean(width_css, 1.0), height_css: clean(height_css, 1.0), dpr: clean(dpr, 1.0) });
+    }
+
+    /// Draws into `canvas`, whose backing store the loader has sized to CSS size × DPR.
+    pub fn draw(&self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+        let Some(chart) = self.core.chart() else { return Ok(()) };
+        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
+        let root = backend.into_drawing_area();
+        render::draw_line_chart(&root, chart, &self.core.state, render::palette(self.dark))
+            .map_err(|e| JsError::new(&format!("drawing failed: {e:?}")))?;
+        root.present().map_err(|e| JsError::new(&format!("drawing failed: {e:?}")))
+    }
+
+    pub fn pointer(&mut self, x_css: f64, y_css: f64) -> bool {
+        self.core.pointer(x_css, y_css)
+    }
+
+    pub fn leave(&mut self) -> bool {
+        self.core.leave()
+    }
+
+    /// Returns the pinned year index, or -1 when the click was off the plots.
+    pub fn click(&mut self, x_css: f64, y_css: f64) -> i32 {
+        self.core.click(x_css, y_css).map_or(-1, |i| i as i32)
+    }
+
+    /// `ignored`, `moved`, `selected` or `cleared`.
+    pub fn key(&mut self, key: &str) -> String {
+        match self.core.key(key) {
+            KeyOutcome::Ignored => "ignored",
+            KeyOutcome::Moved => "moved",
+            KeyOutcome::Selected => "selected",
+            KeyOutcome::Cleared => "cleared",
+        }
+        .into()
+    }
+
+    /// `null`, or `{year, index, values, sources, sentence, x, y}` for the active point.
+    pub fn readout(&self) -> JsValue {
+        match self.core.readout() {
+            None => JsValue::NULL,
+            Some(r) => object(&[
+                ("year", r.year.into()),
+                ("index", (r.year_index as u32).into()),
+                ("values", strings(&r.values)),
+                ("sources", strings(&r.sources)),
+                ("sentence", r.sentence().into()),
+                ("x", r.x_css.into()),
+                ("y", r.y_css.into()),
+            ]),
+        }
+    }
+
+    pub fn title(&self) -> String {
+        self.core.title()
+    }
+
+    pub fn summary(&self) -> String {
+        self.core.summary()
+    }
+
+    pub fn csv(&self) -> String {
+        self.core.csv()
+    }
+
+    /// `{columns, rows}` of the per-year table shown by `view="table"` and to screen readers.
+    pub fn table(&self) -> JsValue {
+        let table = self.core.wide_table();
+        let rows: Array = table.rows.iter().map(|r| strings(r)).collect();
+        object(&[("columns", strings(&table.columns)), ("rows", rows.into())])
+    }
+}
+
+impl Default for TipWidget {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The whole dataset as JSON text (DESIGN section 4); the loader parses it for `TipViz.data()`.
+#[wasm_bindgen(js_name = datasetJson)]
+pub fn dataset_json() -> String {
+    crate::export::dataset_json(crate::data::dataset())
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.into()
+}
