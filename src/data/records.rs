@@ -173,12 +173,230 @@ impl EnforcementValue {
     }
 }
 
+/// Defines a closed set of ids as an enum with `ALL`, `id` and `from_id`, so the CSV spelling,
+/// the byte code (position in `ALL`) and the JSON spelling come from one list.
+macro_rules! id_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            pub fn from_id(id: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.id() == id)
+            }
+        }
+    };
+}
+
+id_enum! {
+    /// A TIP Report tier placement.
+    Tier { One = "1", Two = "2", WatchList = "2WL", Three = "3", Special = "special" }
+}
+
+id_enum! {
+    /// How a tier placement is known.
+    TierBasis {
+        /// In a tier list or a narrative heading.
+        Printed = "printed",
+        /// From a sentence; the note quotes it.
+        Inferred = "inferred",
+        /// The dataset corrects or supplies the placement; the note says why.
+        Corrected = "corrected",
+        /// From extdata (Kelley/Heiss tier history).
+        External = "external",
+    }
+}
+
+id_enum! {
+    /// The conventions the reports' "Relevant International Conventions" charts track.
+    Instrument {
+        Palermo = "palermo", Opsc = "opsc", Opac = "opac", C029 = "c029",
+        P029 = "p029", C105 = "c105", C182 = "c182", C189 = "c189",
+    }
+}
+
+id_enum! {
+    /// How a country became bound by an instrument, as the chart marks it.
+    RatificationKind {
+        Ratification = "ratification", Accession = "accession",
+        Acceptance = "acceptance", Succession = "succession",
+    }
+}
+
+id_enum! {
+    /// The four counts the 2019 country narratives give.
+    CountryMetric {
+        Investigations = "investigations", Prosecutions = "prosecutions",
+        Convictions = "convictions", Victims = "victims",
+    }
+}
+
+id_enum! {
+    /// What a row of `protocol_parties.csv` states.
+    PartyFact {
+        /// The number of parties (`value`); no country.
+        PartiesCount = "parties_count",
+        /// A country named as a new party, with its year.
+        NewParty = "new_party",
+        /// A country named as not party.
+        NotParty = "not_party",
+        /// A country that became party in the report's period.
+        Joined = "joined",
+    }
+}
+
+id_enum! {
+    /// The organisations in the peacekeeping tables.
+    Org { Un = "un", Osce = "osce", Nato = "nato" }
+}
+
+/// One country or territory, with every spelling the sources use for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3 (`XKX` for Kosovo).
+    pub id: String,
+    /// The report's name (2025 spelling where it has one).
+    pub name: String,
+    /// Other spellings: those of `countries.csv` plus every `name_printed` of every table.
+    pub aliases: Vec<String>,
+    /// `None` only for entities no tier list places (never ranked in 2024/2025).
+    pub region: Option<Region>,
+    pub region_source: Option<SourceRef>,
+    pub name_fr: String,
+    pub name_es: String,
+    /// The country-codes line `name_fr`/`name_es` come from, where there is one.
+    pub names_source: Option<SourceRef>,
+}
+
+impl Country {
+    /// True when `spelling` is the id, the name or an alias (case-insensitive, whitespace folded).
+    pub fn is_named(&self, spelling: &str) -> bool {
+        same_name(&self.id, spelling)
+            || same_name(&self.name, spelling)
+            || self.aliases.iter().any(|a| same_name(a, spelling))
+    }
+}
+
+/// The form two spellings are compared in: trimmed, inner whitespace collapsed, lower case.
+pub fn fold_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// `fold_name(a) == fold_name(b)` without allocating: lookups compare against every alias.
+pub fn same_name(a: &str, b: &str) -> bool {
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.split_whitespace().flat_map(|word| word.chars().flat_map(char::to_lowercase).chain(Some(' ')))
+    }
+    folded(a).eq(folded(b))
+}
+
+/// One tier placement of one country in one edition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TierPlacement {
+    pub country: String,
+    pub edition: u16,
+    pub tier: Tier,
+    pub basis: TierBasis,
+    /// The country name exactly as the cited line prints it.
+    pub name_printed: String,
+    /// The tier as printed, only where `tier` corrects it.
+    pub printed: Option<String>,
+    pub note: String,
+    pub source: SourceRef,
+}
+
+/// One count from a 2019 country narrative.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountryEnforcement {
+    pub country: String,
+    pub edition: u16,
+    /// 0 = the edition's own reporting period, -1 the one before, ... (an ordering key).
+    pub period: i16,
+    /// The text's own words for the period ("reporting period", "2017").
+    pub period_label: String,
+    pub metric: CountryMetric,
+    /// `None` where the text says the count was not reported (the note says so).
+    pub value: Option<u64>,
+    /// What the text counts (`cases`, `suspects`, `victims`, ...).
+    pub unit: String,
+    pub name_printed: String,
+    pub note: String,
+    pub source: SourceRef,
+}
+
+/// One year cell of a conventions chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ratification {
+    pub country: String,
+    pub instrument: Instrument,
+    pub year: u16,
+    pub kind: RatificationKind,
+    /// The entry-into-force note as printed; empty when there is none.
+    pub in_force: String,
+    pub name_printed: String,
+    pub note: String,
+    pub edition: u16,
+    pub source: SourceRef,
+}
+
+/// One statement about the parties to the UN TIP Protocol.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProtocolParty {
+    pub edition: u16,
+    pub fact: PartyFact,
+    pub country: Option<String>,
+    pub year: Option<u16>,
+    pub value: Option<u64>,
+    pub name_printed: String,
+    pub note: String,
+    pub source: SourceRef,
+}
+
+/// One cell of a peacekeeping table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeacekeepingValue {
+    pub edition: u16,
+    /// The data (calendar) year.
+    pub year: u16,
+    pub org: Org,
+    /// An open set (`personnel`, `missions`, `allegations`, ...; see data/README.md).
+    pub metric: String,
+    pub value: u64,
+    pub note: String,
+    pub source: SourceRef,
+}
+
+/// A total a document states, which the checks compare the tables against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatedTotal {
+    pub edition: u16,
+    /// What is counted, e.g. `tiers.countries` or `tiers.3`.
+    pub subject: String,
+    pub value: u64,
+    pub note: String,
+    pub source: SourceRef,
+}
+
 /// The whole embedded dataset. Tables are sorted so that lookups and the encoding are
 /// deterministic (see `sort` in the build step).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Dataset {
     pub sources: Vec<SourceFile>,
+    pub countries: Vec<Country>,
+    pub tiers: Vec<TierPlacement>,
     pub enforcement: Vec<EnforcementValue>,
+    pub country_enforcement: Vec<CountryEnforcement>,
+    pub ratifications: Vec<Ratification>,
+    pub protocol_parties: Vec<ProtocolParty>,
+    pub peacekeeping: Vec<PeacekeepingValue>,
+    pub stated_totals: Vec<StatedTotal>,
 }
 
 impl Dataset {
@@ -186,9 +404,35 @@ impl Dataset {
         &self.sources[source.file as usize]
     }
 
+    /// The country an id, report name or alias names (case-insensitive). The build guarantees
+    /// no spelling names two countries.
+    pub fn country_by_name(&self, spelling: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.is_named(spelling))
+    }
+
+    /// The country with this exact id.
+    pub fn country(&self, id: &str) -> Option<&Country> {
+        self.countries.binary_search_by(|c| c.id.as_str().cmp(id)).ok().map(|i| &self.countries[i])
+    }
+
     /// Puts every table in its canonical order.
     pub fn sort(&mut self) {
+        self.countries.sort_by(|a, b| a.id.cmp(&b.id));
+        self.tiers.sort_by(|a, b| (&a.country, a.edition).cmp(&(&b.country, b.edition)));
         self.enforcement
             .sort_by(|a, b| (a.scope, a.metric, a.year, a.edition).cmp(&(b.scope, b.metric, b.year, b.edition)));
+        self.country_enforcement.sort_by(|a, b| {
+            (&a.country, a.edition, a.metric, a.period, &a.unit, a.source)
+                .cmp(&(&b.country, b.edition, b.metric, b.period, &b.unit, b.source))
+        });
+        self.ratifications
+            .sort_by(|a, b| (&a.country, a.instrument, a.edition).cmp(&(&b.country, b.instrument, b.edition)));
+        self.protocol_parties.sort_by(|a, b| {
+            (a.edition, a.fact, &a.country, a.source).cmp(&(b.edition, b.fact, &b.country, b.source))
+        });
+        self.peacekeeping.sort_by(|a, b| {
+            (a.edition, a.year, a.org, &a.metric).cmp(&(b.edition, b.year, b.org, &b.metric))
+        });
+        self.stated_totals.sort_by(|a, b| (a.edition, &a.subject).cmp(&(b.edition, &b.subject)));
     }
 }
