@@ -1,0 +1,88 @@
+// Turns the wasm-bindgen output into the shipped files listed in wasm-pack.toml: the wasm is
+// gzip-compressed and inlined as base64 (no fetch, so file:// works), then wrapped with the
+// loader. Prints each file's size and fails past its budget. Node built-ins only.
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { createHash } from "node:crypto";
+
+const root = join(dirname(new URL(import.meta.url).pathname), "..");
+const at = (p) => join(root, p);
+
+// The few TOML forms the manifest uses: [[output]] tables of `key = "string" | number`.
+function readManifest(text) {
+  const outputs = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/#.*$/, "").trim();
+    if (!line) continue;
+    if (line === "[[output]]") { outputs.push({}); continue; }
+    const m = line.match(/^([a-z_]+)\s*=\s*(?:"([^"]*)"|(\d+))$/);
+    if (!m || !outputs.length) throw new Error(`wasm-pack.toml: cannot read line: ${raw}`);
+    outputs[outputs.length - 1][m[1]] = m[2] !== undefined ? m[2] : Number(m[3]);
+  }
+  return outputs;
+}
+
+const version = JSON.parse(readFileSync(at("www/version.json"), "utf8")).version;
+const glue = readFileSync(at("pkg/tipviz.js"), "utf8");
+const wasm = readFileSync(at("pkg/tipviz_bg.wasm"));
+const loader = readFileSync(at("www/loader.js"), "utf8");
+const wasmBase64 = gzipSync(wasm, { level: 9 }).toString("base64");
+
+const bytesLoader = `
+var WASM_GZIP_BASE64 = "${wasmBase64}";
+function loadWasmBytes() {
+  var text = atob(WASM_GZIP_BASE64);
+  var bytes = new Uint8Array(text.length);
+  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream).arrayBuffer();
+}`;
+
+const header = `/*! tipviz ${version} | charts of human-trafficking policy data from the U.S. TIP Reports and UNODC.
+    Code: MIT OR Apache-2.0. Data sources and licences (including the MIT notice of the Kelley/Heiss tier
+    history): call TipViz.data().sources, or see the project README. */\n`;
+
+const body = `var VERSION = ${JSON.stringify(version)};\n${glue}\n${bytesLoader}\n${loader}\n`;
+
+function build(format) {
+  if (format === "classic") {
+    return `${header}(function () {\n"use strict";\n${body}if (!window.TipViz) window.TipViz = TipViz;\n})();\n`;
+  }
+  if (format === "esm") {
+    return `${header}${body}if (!window.TipViz) window.TipViz = TipViz;\nexport { TipViz };\nexport default TipViz;\n`;
+  }
+  throw new Error(`wasm-pack.toml: unknown format ${format}`);
+}
+
+let failed = false;
+const rows = [];
+for (const output of readManifest(readFileSync(at("wasm-pack.toml"), "utf8"))) {
+  const text = build(output.format);
+  mkdirSync(dirname(at(output.file)), { recursive: true });
+  writeFileSync(at(output.file), text);
+  const raw = Buffer.byteLength(text);
+  const gz = gzipSync(text, { level: 9 }).length;
+  const br = brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const sri = "sha384-" + createHash("sha384").update(text).digest("base64");
+  rows.push({ file: output.file, raw, gzip: gz, brotli: br, budget: output.gzip_budget, sri });
+  if (gz > output.gzip_budget) {
+    failed = true;
+    console.error(`${output.file}: ${gz} bytes gzip is over its budget of ${output.gzip_budget} (wasm-pack.toml)`);
+  }
+}
+
+// The npm package: the module plus a manifest and the licence notices.
+writeFileSync(at("dist/npm/package.json"), JSON.stringify({
+  name: "tipviz", version, description: "Embeddable, source-cited charts of human-trafficking policy data.",
+  type: "module", main: "tipviz.mjs", module: "tipviz.mjs", exports: { ".": "./tipviz.mjs" },
+  files: ["tipviz.mjs", "LICENSES.md"], license: "(MIT OR Apache-2.0)", sideEffects: true
+}, null, 2) + "\n");
+copyFileSync(at("www/LICENSES.md"), at("dist/npm/LICENSES.md"));
+copyFileSync(at("dist/tipviz.js"), at("www/tipviz.js"));
+
+console.log("file                      raw      gzip -9  brotli   budget   SRI");
+for (const r of rows) {
+  console.log(`${r.file.padEnd(24)} ${String(r.raw).padStart(8)} ${String(r.gzip).padStart(8)} ${String(r.brotli).padStart(8)} ${String(r.budget).padStart(8)}   ${r.sri}`);
+}
+if (failed) process.exit(1);

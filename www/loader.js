@@ -1,0 +1,478 @@
+// tipviz loader: the browser lifecycle around the wasm `TipWidget` handle. It owns only DOM
+// work (shadow root, canvas sizing, events, ARIA, downloads); every chart decision is made in
+// Rust. scripts/bundle.mjs wraps this file together with the wasm-bindgen glue (which defines
+// `wasm_bindgen`) and `loadWasmBytes()` (the inlined, gzip-compressed wasm).
+//
+// Rules this file keeps: no network, no storage, no eval, no inline style attributes (styles go
+// through adoptedStyleSheets or CSSOM so a strict CSP allows them), host-page text is only ever
+// inserted with textContent, and nothing is thrown into the host page.
+
+var started = null;
+function start() {
+  if (!started) {
+    started = loadWasmBytes().then(function (bytes) {
+      return wasm_bindgen({ module_or_path: bytes });
+    });
+  }
+  return started;
+}
+
+var STYLE_TEXT = [
+  ":host{display:block;position:relative;contain:content;min-width:120px;}",
+  ":host([hidden]){display:none;}",
+  ".box{all:initial;display:block;position:relative;box-sizing:border-box;width:100%;",
+  "font:var(--tipviz-font-size,14px)/1.4 var(--tipviz-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);",
+  "color:var(--tv-text);background:var(--tv-bg);border:1px solid var(--tv-border);border-radius:6px;overflow:hidden;}",
+  ".box.light{--tv-text:#1a1a1a;--tv-muted:#585858;--tv-bg:#ffffff;--tv-border:#d0d0d0;--tv-accent:var(--tipviz-accent,#005eb8);--tv-tip:#ffffff;}",
+  ".box.dark{--tv-text:#ececec;--tv-muted:#b0b0b0;--tv-bg:#181a1f;--tv-border:#44474f;--tv-accent:var(--tipviz-accent,#6cb2ff);--tv-tip:#23262d;}",
+  "canvas{display:block;outline:none;touch-action:pan-y;}",
+  "canvas:focus-visible{box-shadow:inset 0 0 0 3px var(--tv-accent);}",
+  ".tip{position:absolute;pointer-events:none;z-index:1;max-width:min(320px,80%);padding:6px 8px;",
+  "background:var(--tv-tip);color:var(--tv-text);border:1px solid var(--tv-border);border-radius:4px;",
+  "box-shadow:0 2px 8px rgba(0,0,0,.25);font-size:12px;white-space:normal;}",
+  ".tip b{display:block;font-size:13px;}",
+  ".tip .src{color:var(--tv-muted);margin-top:4px;}",
+  ".message{padding:16px;color:var(--tv-text);}",
+  ".message strong{display:block;margin-bottom:4px;}",
+  ".bar{display:flex;gap:6px;justify-content:flex-end;padding:4px 8px 6px;}",
+  "button{all:initial;font:inherit;font-size:12px;color:var(--tv-text);cursor:pointer;padding:2px 8px;",
+  "border:1px solid var(--tv-border);border-radius:4px;}",
+  "button:focus-visible{outline:3px solid var(--tv-accent);outline-offset:1px;}",
+  ".table{overflow:auto;max-height:480px;padding:8px;}",
+  "table{border-collapse:collapse;font-size:13px;color:var(--tv-text);}",
+  "caption{text-align:left;font-weight:bold;padding-bottom:6px;}",
+  "th,td{border-bottom:1px solid var(--tv-border);padding:3px 8px;text-align:right;vertical-align:top;}",
+  "th:first-child,td:first-child,th:last-child,td:last-child{text-align:left;}",
+  ".sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0;}",
+  "[hidden]{display:none !important;}"
+].join("");
+
+var sheet = null;
+function applyStyles(root) {
+  // Constructed sheets are not inline styles, so a CSP without 'unsafe-inline' allows them.
+  if (root.adoptedStyleSheets !== undefined && typeof CSSStyleSheet === "function") {
+    try {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(STYLE_TEXT);
+      }
+      root.adoptedStyleSheets = [sheet];
+      return;
+    } catch (e) { /* fall back to a <style> element */ }
+  }
+  var style = document.createElement("style");
+  style.textContent = STYLE_TEXT;
+  root.appendChild(style);
+}
+
+function el(tag, className, parent) {
+  var node = document.createElement(tag);
+  if (className) node.className = className;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function fire(target, name, detail) {
+  try {
+    target.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true, composed: true }));
+  } catch (e) { /* a host listener's exception must not break the widget */ }
+}
+
+var darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+var liveWidgets = new Set();
+if (darkQuery && darkQuery.addEventListener) {
+  darkQuery.addEventListener("change", function () {
+    liveWidgets.forEach(function (w) { w.render(); });
+  });
+}
+
+var DEFAULT_HEIGHT_RATIO = 0.62;
+
+// One widget: a shadow root on `host`, options from `readOptions()` (name/value pairs).
+function Controller(host, readOptions) {
+  this.host = host;
+  this.readOptions = readOptions;
+  this.handle = null;
+  this.frame = 0;
+  this.error = null;
+  this.root = host.shadowRoot || host.attachShadow({ mode: "open" });
+  this.root.textContent = "";
+  applyStyles(this.root);
+  var box = this.box = el("div", "box light", this.root);
+  this.canvas = el("canvas", null, box);
+  this.canvas.tabIndex = 0;
+  this.canvas.setAttribute("role", "img");
+  this.tip = el("div", "tip", box);
+  this.tip.hidden = true;
+  this.message = el("div", "message", box);
+  this.message.setAttribute("role", "alert");
+  this.message.hidden = true;
+  this.tableBox = el("div", "table", box);
+  this.tableBox.hidden = true;
+  this.bar = el("div", "bar", box);
+  this.csvButton = el("button", null, this.bar);
+  this.csvButton.textContent = "Download CSV";
+  this.pngButton = el("button", null, this.bar);
+  this.pngButton.textContent = "Download PNG";
+  this.summary = el("p", "sr", box);
+  this.summary.id = "tipviz-summary";
+  this.canvas.setAttribute("aria-describedby", "tipviz-summary");
+  this.srTable = el("div", "sr", box);
+  this.live = el("div", "sr", box);
+  this.live.setAttribute("role", "status");
+  this.live.setAttribute("aria-live", "polite");
+  this.listen();
+  liveWidgets.add(this);
+  var self = this;
+  start().then(function () {
+    if (self.destroyed) return;
+    self.handle = new wasm_bindgen.TipWidget();
+    self.configure();
+  }, function (err) {
+    self.showMessage("tipviz could not start", "The chart engine failed to load: " + String(err && err.message || err) +
+      ". If this page sets a Content-Security-Policy, its script-src must allow 'wasm-unsafe-eval'.");
+  });
+}
+
+Controller.prototype.listen = function () {
+  var self = this;
+  var canvas = this.canvas;
+  this.resizeObserver = new ResizeObserver(function () { self.schedule(); });
+  this.resizeObserver.observe(this.host);
+  canvas.addEventListener("pointermove", function (e) {
+    if (self.call(function (h) { return h.pointer(e.offsetX, e.offsetY); })) self.refresh(false);
+  });
+  canvas.addEventListener("pointerleave", function () {
+    if (self.call(function (h) { return h.leave(); })) self.refresh(false);
+  });
+  canvas.addEventListener("click", function (e) {
+    var index = self.call(function (h) { return h.click(e.offsetX, e.offsetY); });
+    self.refresh(true);
+    if (index !== undefined && index >= 0) self.fireSelect();
+  });
+  canvas.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    var outcome = self.call(function (h) { return h.key(e.key); });
+    if (!outcome || outcome === "ignored") return;
+    e.preventDefault();
+    self.refresh(true);
+    if (outcome === "selected") self.fireSelect();
+  });
+  canvas.addEventListener("blur", function () {
+    if (self.call(function (h) { return h.leave(); })) self.refresh(false);
+  });
+  this.csvButton.addEventListener("click", function () {
+    self.download(new Blob([self.csv()], { type: "text/csv;charset=utf-8" }), "csv");
+  });
+  this.pngButton.addEventListener("click", function () {
+    self.canvas.toBlob(function (blob) { if (blob) self.download(blob, "png"); }, "image/png");
+  });
+};
+
+// Calls into wasm; a trap (which should never happen) becomes a message, not a page error.
+Controller.prototype.call = function (fn) {
+  if (!this.handle || this.error) return undefined;
+  try {
+    return fn(this.handle);
+  } catch (err) {
+    this.handle = null;
+    this.showMessage("tipviz stopped", "Internal error: " + String(err && err.message || err));
+    return undefined;
+  }
+};
+
+Controller.prototype.configure = function () {
+  if (!this.handle) return;
+  var pairs = [];
+  this.readOptions().forEach(function (p) { pairs.push(String(p[0]), String(p[1])); });
+  var problem = this.call(function (h) { return h.configure(pairs); });
+  if (problem === undefined) return;
+  this.error = problem;
+  if (problem) {
+    this.showMessage("This chart cannot be shown", problem.message);
+    fire(this.host, "tipviz:error", {
+      attribute: problem.attribute, value: problem.value, accepted: problem.accepted.slice(), message: problem.message
+    });
+    return;
+  }
+  this.message.hidden = true;
+  this.fillTables();
+  this.render();
+  fire(this.host, "tipviz:ready", { chart: this.option("chart") });
+};
+
+Controller.prototype.option = function (name) {
+  var found = null;
+  this.readOptions().forEach(function (p) { if (String(p[0]).toLowerCase() === name) found = String(p[1]); });
+  return found;
+};
+
+Controller.prototype.showMessage = function (title, text) {
+  this.canvas.hidden = true;
+  this.tip.hidden = true;
+  this.tableBox.hidden = true;
+  this.bar.hidden = true;
+  this.message.hidden = false;
+  this.message.textContent = "";
+  el("strong", null, this.message).textContent = title;
+  el("span", null, this.message).textContent = text;
+  this.box.className = "box " + (darkQuery && darkQuery.matches ? "dark" : "light");
+};
+
+Controller.prototype.isDark = function () {
+  var theme = this.call(function (h) { return h.theme(); });
+  return theme === "dark" || (theme === "auto" && !!(darkQuery && darkQuery.matches));
+};
+
+Controller.prototype.schedule = function () {
+  var self = this;
+  if (this.frame) return;
+  this.frame = requestAnimationFrame(function () {
+    self.frame = 0;
+    self.render();
+  });
+};
+
+// Sizes the canvas to the container (backing store = CSS size × devicePixelRatio) and draws.
+Controller.prototype.render = function () {
+  if (!this.handle || this.error) return;
+  var dark = this.isDark();
+  this.box.className = "box " + (dark ? "dark" : "light");
+  var asTable = this.call(function (h) { return h.view(); }) === "table";
+  this.canvas.hidden = asTable;
+  this.tableBox.hidden = !asTable;
+  this.bar.hidden = false;
+  if (asTable) return;
+  var width = Math.max(120, Math.floor(this.host.clientWidth || this.box.clientWidth || 600));
+  var requested = parseFloat(this.option("height"));
+  var height = requested > 0 ? Math.min(requested, 4000) : Math.round(Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO)));
+  var dpr = window.devicePixelRatio || 1;
+  var canvas = this.canvas;
+  canvas.style.width = width + "px";
+  canvas.style.height = height + "px";
+  var deviceWidth = Math.round(width * dpr), deviceHeight = Math.round(height * dpr);
+  if (canvas.width !== deviceWidth) canvas.width = deviceWidth;
+  if (canvas.height !== deviceHeight) canvas.height = deviceHeight;
+  this.watchDpr(dpr);
+  this.call(function (h) { h.set_dark(dark); h.resize(width, height, dpr); h.draw(canvas); });
+  this.showReadout();
+};
+
+// devicePixelRatio changes when the page is zoomed or moved to another screen.
+Controller.prototype.watchDpr = function (dpr) {
+  if (this.dprWatched === dpr || !window.matchMedia) return;
+  var self = this;
+  if (this.dprQuery) this.dprQuery.removeEventListener("change", this.dprListener);
+  this.dprWatched = dpr;
+  this.dprQuery = window.matchMedia("(resolution: " + dpr + "dppx)");
+  this.dprListener = function () { self.schedule(); };
+  this.dprQuery.addEventListener("change", this.dprListener);
+};
+
+Controller.prototype.refresh = function (announce) {
+  var canvas = this.canvas;
+  this.call(function (h) { h.draw(canvas); });
+  this.showReadout(announce);
+};
+
+Controller.prototype.showReadout = function () {
+  var r = this.call(function (h) { return h.readout(); });
+  if (!r) {
+    this.tip.hidden = true;
+    this.host.removeAttribute("data-active-year");
+    return;
+  }
+  this.host.setAttribute("data-active-year", String(r.year));
+  this.tip.textContent = "";
+  el("b", null, this.tip).textContent = String(r.year);
+  r.values.forEach(function (v) { el("div", null, this.tip).textContent = v; }, this);
+  el("div", "src", this.tip).textContent = "Source: " + r.sources.join("; ");
+  this.tip.hidden = false;
+  var boxWidth = this.box.clientWidth;
+  var left = r.x + 12;
+  if (left + this.tip.offsetWidth > boxWidth - 4) left = Math.max(4, r.x - 12 - this.tip.offsetWidth);
+  this.tip.style.left = left + "px";
+  this.tip.style.top = Math.max(4, r.y - 8) + "px";
+  if (this.live.textContent !== r.sentence) this.live.textContent = r.sentence;
+};
+
+Controller.prototype.fireSelect = function () {
+  var r = this.call(function (h) { return h.readout(); });
+  if (r) fire(this.host, "tipviz:select", { chart: this.option("chart"), year: r.year, values: r.values.slice(), sources: r.sources.slice() });
+};
+
+Controller.prototype.fillTables = function () {
+  var table = this.call(function (h) { return h.table(); });
+  var title = this.call(function (h) { return h.title(); }) || "";
+  var summary = this.call(function (h) { return h.summary(); }) || "";
+  this.canvas.setAttribute("aria-label", title + " (chart; Tab here and use the arrow keys to read values)");
+  this.summary.textContent = summary;
+  var self = this;
+  [this.tableBox, this.srTable].forEach(function (target) {
+    target.textContent = "";
+    if (!table) return;
+    var t = el("table", null, target);
+    el("caption", null, t).textContent = title;
+    var headRow = el("tr", null, el("thead", null, t));
+    table.columns.forEach(function (c) { var th = el("th", null, headRow); th.scope = "col"; th.textContent = c; });
+    var body = el("tbody", null, t);
+    table.rows.forEach(function (row) {
+      var tr = el("tr", null, body);
+      row.forEach(function (cell, i) {
+        var td = el(i === 0 ? "th" : "td", null, tr);
+        if (i === 0) td.scope = "row";
+        td.textContent = cell;
+      });
+    });
+  });
+  // The summary refers to the laid-out chart, which exists once sized; render() refreshes it.
+  if (!summary) requestAnimationFrame(function () {
+    self.summary.textContent = self.call(function (h) { return h.summary(); }) || "";
+  });
+};
+
+Controller.prototype.csv = function () {
+  return this.call(function (h) { return h.csv(); }) || "";
+};
+
+Controller.prototype.png = function () {
+  return this.canvas.toDataURL("image/png");
+};
+
+Controller.prototype.download = function (blob, extension) {
+  var a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = "tipviz-" + (this.option("chart") || "chart") + "." + extension;
+  this.root.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+};
+
+Controller.prototype.destroy = function () {
+  this.destroyed = true;
+  liveWidgets.delete(this);
+  if (this.frame) cancelAnimationFrame(this.frame);
+  if (this.resizeObserver) this.resizeObserver.disconnect();
+  if (this.dprQuery) this.dprQuery.removeEventListener("change", this.dprListener);
+  if (this.handle) { try { this.handle.free(); } catch (e) { /* already freed */ } }
+  this.handle = null;
+  this.root.textContent = "";
+};
+
+Controller.prototype.reconfigure = function () {
+  this.error = null;
+  if (!this.handle) return;
+  this.configure();
+};
+
+function attributePairs(element, prefix) {
+  var pairs = [];
+  for (var i = 0; i < element.attributes.length; i++) {
+    var a = element.attributes[i];
+    if (!prefix) pairs.push([a.name, a.value]);
+    else if (a.name.indexOf(prefix) === 0 && a.name.length > prefix.length) pairs.push([a.name.slice(prefix.length), a.value]);
+  }
+  return pairs;
+}
+
+// <div data-tipviz="enforcement" data-scope="global">: the same options as data-* attributes.
+function dataAttributePairs(element) {
+  var pairs = attributePairs(element, "data-").filter(function (p) { return p[0] !== "tipviz" && p[0] !== "active-year"; });
+  pairs.unshift(["chart", element.getAttribute("data-tipviz") || ""]);
+  return pairs;
+}
+
+var OBSERVED = ["chart", "lang", "theme", "view", "scope", "edition", "metrics", "labor", "years", "scale",
+  "country", "countries", "region", "from", "to", "highlight", "metric", "org", "instrument", "height"];
+
+if (window.customElements && !window.customElements.get("tip-chart")) {
+  var TipChart = function () { return Reflect.construct(HTMLElement, [], TipChart); };
+  TipChart.prototype = Object.create(HTMLElement.prototype);
+  TipChart.prototype.constructor = TipChart;
+  Object.setPrototypeOf(TipChart, HTMLElement);
+  Object.defineProperty(TipChart, "observedAttributes", { get: function () { return OBSERVED; } });
+  TipChart.prototype.connectedCallback = function () {
+    if (this._tipviz) return;
+    var self = this;
+    this._tipviz = new Controller(this, function () { return attributePairs(self); });
+  };
+  TipChart.prototype.disconnectedCallback = function () {
+    var self = this;
+    // Moving an element fires disconnect then connect: only tear down if it stays out.
+    Promise.resolve().then(function () {
+      if (!self.isConnected && self._tipviz) { self._tipviz.destroy(); self._tipviz = null; }
+    });
+  };
+  TipChart.prototype.attributeChangedCallback = function () {
+    if (this._tipviz) this._tipviz.reconfigure();
+  };
+  window.customElements.define("tip-chart", TipChart);
+}
+
+var mountedDivs = new WeakMap();
+function scan(root) {
+  var nodes = (root || document).querySelectorAll("[data-tipviz]");
+  for (var i = 0; i < nodes.length; i++) mountDataElement(nodes[i]);
+}
+
+function mountDataElement(node) {
+  if (mountedDivs.has(node) || node.localName === "tip-chart") return;
+  var controller = new Controller(node, function () { return dataAttributePairs(node); });
+  mountedDivs.set(node, controller);
+  new MutationObserver(function () { controller.reconfigure(); })
+    .observe(node, { attributes: true, attributeFilter: ["data-tipviz"].concat(OBSERVED.map(function (n) { return "data-" + n; })) });
+}
+
+function watchDocument() {
+  scan(document);
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      r.addedNodes.forEach(function (n) {
+        if (n.nodeType !== 1) return;
+        if (n.hasAttribute("data-tipviz")) mountDataElement(n);
+        scan(n);
+      });
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchDocument);
+else watchDocument();
+
+function optionPairs(options) {
+  var pairs = [];
+  Object.keys(options || {}).forEach(function (k) {
+    var v = options[k];
+    if (Array.isArray(v)) v = v.join(",");
+    if (v !== undefined && v !== null) pairs.push([k, String(v)]);
+  });
+  return pairs;
+}
+
+var TipViz = {
+  version: VERSION,
+  ready: null,
+  // Mounts a chart into any element with options given as an object; returns a handle.
+  mount: function (element, options) {
+    var current = optionPairs(options);
+    var controller = new Controller(element, function () { return current; });
+    return {
+      update: function (more) {
+        var merged = {};
+        current.forEach(function (p) { merged[p[0]] = p[1]; });
+        Object.keys(more || {}).forEach(function (k) { merged[k] = more[k]; });
+        current = optionPairs(merged);
+        controller.reconfigure();
+      },
+      destroy: function () { controller.destroy(); },
+      csv: function () { return controller.csv(); },
+      png: function () { return controller.png(); }
+    };
+  },
+  // The whole dataset as plain objects (DESIGN section 4), once the engine has started.
+  data: function () {
+    return start().then(function () { return JSON.parse(wasm_bindgen.datasetJson()); });
+  }
+};
+TipViz.ready = start().then(function () { return TipViz; });
