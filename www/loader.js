@@ -123,16 +123,23 @@ function Controller(host, readOptions) {
   this.live.setAttribute("aria-live", "polite");
   this.listen();
   liveWidgets.add(this);
+  this.setState("loading");
   var self = this;
   start().then(function () {
     if (self.destroyed) return;
     self.handle = new wasm_bindgen.TipWidget();
     self.configure();
   }, function (err) {
+    self.setState("error");
     self.showMessage("tipviz could not start", "The chart engine failed to load: " + String(err && err.message || err) +
       ". If this page sets a Content-Security-Policy, its script-src must allow 'wasm-unsafe-eval'.");
   });
 }
+
+// Mirrors the widget's state on the host, for host CSS and for tests: loading, ready, error.
+Controller.prototype.setState = function (state) {
+  try { this.host.setAttribute("data-tipviz-state", state); } catch (e) { /* detached host */ }
+};
 
 Controller.prototype.listen = function () {
   var self = this;
@@ -176,6 +183,7 @@ Controller.prototype.call = function (fn) {
     return fn(this.handle);
   } catch (err) {
     this.handle = null;
+    this.setState("error");
     this.showMessage("tipviz stopped", "Internal error: " + String(err && err.message || err));
     return undefined;
   }
@@ -190,6 +198,7 @@ Controller.prototype.configure = function () {
   this.error = problem;
   if (problem) {
     this.showMessage("This chart cannot be shown", problem.message);
+    this.setState("error");
     fire(this.host, "tipviz:error", {
       attribute: problem.attribute, value: problem.value, accepted: problem.accepted.slice(), message: problem.message
     });
@@ -198,6 +207,7 @@ Controller.prototype.configure = function () {
   this.message.hidden = true;
   this.fillTables();
   this.render();
+  this.setState("ready");
   fire(this.host, "tipviz:ready", { chart: this.option("chart") });
 };
 
@@ -378,7 +388,9 @@ function attributePairs(element, prefix) {
 
 // <div data-tipviz="enforcement" data-scope="global">: the same options as data-* attributes.
 function dataAttributePairs(element) {
-  var pairs = attributePairs(element, "data-").filter(function (p) { return p[0] !== "tipviz" && p[0] !== "active-year"; });
+  var pairs = attributePairs(element, "data-").filter(function (p) {
+    return p[0] !== "tipviz" && p[0] !== "active-year" && p[0] !== "tipviz-state";
+  });
   pairs.unshift(["chart", element.getAttribute("data-tipviz") || ""]);
   return pairs;
 }

@@ -1,0 +1,208 @@
+// The embed contract end to end: one script tag and one element on a page opened from disk or
+// over http, at devicePixelRatio 1 and 2, read the way a user or a screen reader reads it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { makeSite, serve, launch, openPage, waitForState, shadow, screenshot, thousands } from "./harness.mjs";
+
+const SEED_2025 = "001_bb56f66af96aedbd.txt";
+
+const pages = {
+  "one.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
+<body><tip-chart id="c1" chart="enforcement"></tip-chart></body></html>`,
+  "many.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
+<tip-chart id="good" chart="enforcement"></tip-chart>
+<div id="div" data-tipviz="enforcement" data-scope="africa" data-edition="2024"></div>
+<tip-chart id="nochart" chart="nope"></tip-chart>
+<tip-chart id="badedition" chart="enforcement" edition="1999"></tip-chart>
+<tip-chart id="xss" chart="enforcement" scope="<img src=x onerror=alert(1)>"></tip-chart>
+${Array.from({ length: 7 }, (_, i) => `<tip-chart id="n${i}" chart="enforcement" height="200"></tip-chart>`).join("\n")}
+<script src="tipviz.js"></script></body></html>`,
+};
+
+let browser, site, server;
+before(async () => {
+  site = makeSite(pages);
+  server = await serve(site);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const origins = () => ({ file: pathToFileURL(site).href, http: server.origin });
+
+function onlyOwnFiles(log, base) {
+  // The browser's own favicon probe is not the page's doing.
+  const foreign = log.requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:") && !u.startsWith("blob:"));
+  assert.deepEqual(foreign, [], "requests outside the page's own files");
+  const own = log.requests.filter((u) => u.startsWith(base)).map((u) => u.slice(base.length).replace(/^\//, ""));
+  assert.ok(own.every((p) => ["one.html", "many.html", "tipviz.js", "favicon.ico"].includes(p)), `unexpected: ${own}`);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+}
+
+// The live region's sentence for each year, collected by sweeping the pointer across the canvas.
+async function sweep(page, selector) {
+  const box = await page.locator(`${selector}`).boundingBox();
+  const seen = new Map();
+  const at = new Map();
+  const y = box.y + box.height * 0.45;
+  for (let x = box.x + 2; x < box.x + box.width - 2; x += 6) {
+    await page.mouse.move(x, y);
+    const year = await page.getAttribute(selector, "data-active-year");
+    if (year && !seen.has(year)) {
+      seen.set(year, await shadow(page, selector, (el) => el.shadowRoot.querySelector("[role=status]").textContent));
+      at.set(year, { x, y });
+    }
+  }
+  return { seen, at };
+}
+
+for (const scheme of ["file", "http"]) {
+  for (const dpr of [1, 2]) {
+    test(`one script tag and one element over ${scheme}:// at DPR ${dpr}`, async () => {
+      const base = origins()[scheme];
+      const { page, context, log } = await openPage(browser, `${base}/one.html`, { dpr });
+      await waitForState(page, "#c1", "ready");
+
+      const canvas = await shadow(page, "#c1", (el) => { const root = el.shadowRoot;
+        const c = root.querySelector("canvas");
+        const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let inked = 0, blue = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) inked++;
+          // The first series colour (prosecutions), allowing for anti-aliasing.
+          if (Math.abs(data[i] - 0) < 30 && Math.abs(data[i + 1] - 94) < 30 && Math.abs(data[i + 2] - 184) < 30) blue++;
+        }
+        return { width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight, inked, blue };
+      });
+      assert.equal(canvas.width, Math.round(canvas.cssWidth * dpr), "backing store = CSS width × DPR");
+      assert.equal(canvas.height, Math.round(canvas.cssHeight * dpr), "backing store = CSS height × DPR");
+      assert.ok(canvas.inked > 5000 * dpr * dpr, `chart is drawn (${canvas.inked} inked pixels)`);
+      assert.ok(canvas.blue > 200 * dpr, `prosecutions line is drawn (${canvas.blue} pixels)`);
+
+      // Expected values come from the dataset the bundle carries, cross-checked by the data tests.
+      const rows = await page.evaluate(async () => (await window.TipViz.data()).enforcement
+        .filter((r) => r.edition === 2025 && r.scope === "global"));
+      const cell = (year, metric) => rows.find((r) => r.year === year && r.metric === metric);
+      assert.equal(cell(2024, "prosecutions").value, 15791, "2025 edition, 2024 prosecutions as printed");
+
+      const { seen, at } = await sweep(page, "#c1");
+      assert.deepEqual([...seen.keys()], ["2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
+      for (const [yearText, sentence] of seen) {
+        const year = Number(yearText);
+        for (const [metric, label] of [["prosecutions", "Prosecutions"], ["convictions", "Convictions"], ["victims", "Victims identified"]]) {
+          assert.ok(sentence.includes(`${label}: ${thousands(cell(year, metric).value)}`), `${year} ${metric} in: ${sentence}`);
+        }
+        assert.ok(sentence.includes(`2025 TIP Report, ${SEED_2025} line ${cell(year, "prosecutions").source.line}`), sentence);
+      }
+      // The corrected 2019 victims figure says what was printed and why.
+      assert.match(seen.get("2019"), /Victims identified: 118,932 \(printed as 111,932; corrected:/);
+
+      // The tooltip shows the same year and values.
+      await page.mouse.move(at.get("2024").x, at.get("2024").y);
+      const tip = await shadow(page, "#c1", (el) => { const root = el.shadowRoot; const t = root.querySelector(".tip"); return { hidden: t.hidden, text: t.textContent }; });
+      assert.equal(tip.hidden, false);
+      assert.match(tip.text, /^2024Prosecutions: 15,791/);
+
+      // Keyboard: Tab focuses the chart, arrows step through years, Escape clears.
+      await page.mouse.move(0, 0);
+      await page.keyboard.press("Tab");
+      const focused = await shadow(page, "#c1", (el) => el.shadowRoot.activeElement && el.shadowRoot.activeElement.tagName);
+      assert.equal(focused, "CANVAS");
+      await page.keyboard.press("ArrowRight");
+      assert.equal(await page.getAttribute("#c1", "data-active-year"), "2018");
+      await page.keyboard.press("ArrowRight");
+      const live2019 = await shadow(page, "#c1", (el) => el.shadowRoot.querySelector("[role=status]").textContent);
+      assert.equal(live2019, seen.get("2019"));
+      await page.keyboard.press("End");
+      assert.equal(await page.getAttribute("#c1", "data-active-year"), "2024");
+      await page.keyboard.press("Enter");
+      const selected = await page.evaluate(() => window.__tipvizEvents.filter((e) => e.type === "tipviz:select"));
+      assert.equal(selected.length, 1);
+      assert.equal(selected[0].detail.year, 2024);
+      await page.keyboard.press("Escape");
+      assert.equal(await page.getAttribute("#c1", "data-active-year"), null);
+      assert.equal(await shadow(page, "#c1", (el) => el.shadowRoot.querySelector(".tip").hidden), true);
+
+      await screenshot(page, "#c1", `one-${scheme}-dpr${dpr}.png`);
+      onlyOwnFiles(log, base);
+      await context.close();
+    });
+  }
+}
+
+test("many widgets, script at the end of body, bad attributes contained", async () => {
+  const base = origins().http;
+  const { page, context, log } = await openPage(browser, `${base}/many.html`, { width: 900, height: 3000 });
+  await page.evaluate(() => { window.__trap = 0; window.alert = () => { window.__trap++; }; });
+  for (const id of ["good", "div", "n0", "n6"]) await waitForState(page, `#${id}`, "ready");
+  for (const id of ["nochart", "badedition", "xss"]) await waitForState(page, `#${id}`, "error");
+
+  const message = (id) => shadow(page, `#${id}`, (el) => el.shadowRoot.querySelector(".message").textContent);
+  assert.equal(await message("nochart"),
+    "This chart cannot be shown" + 'chart="nope" is not a value tipviz knows. Accepted values: enforcement.');
+  assert.match(await message("badedition"), /edition="1999" is not a value tipviz knows\. Accepted values: latest, 2024, 2025\./);
+  const xss = await message("xss");
+  assert.ok(xss.includes('scope="<img src=x onerror=alert(1)>"'), xss);
+  assert.match(xss, /Accepted values: global, africa, east-asia-pacific, europe, near-east, south-central-asia, western-hemisphere\./);
+  assert.equal(await shadow(page, "#xss", (el) => el.shadowRoot.querySelectorAll("img").length), 0, "markup stays text");
+
+  const errors = await page.evaluate(() => window.__tipvizEvents.filter((e) => e.type === "tipviz:error"));
+  assert.deepEqual(errors.map((e) => [e.id, e.detail.attribute]).sort(), [["badedition", "edition"], ["nochart", "chart"], ["xss", "scope"]]);
+
+  // The data-* form draws the 2024 edition's Africa table.
+  const divTitle = await shadow(page, "#div", (el) => el.shadowRoot.querySelector("canvas").getAttribute("aria-label"));
+  assert.match(divTitle, /^Africa law-enforcement data/);
+
+  // Attributes can change at any time: fixing a bad one recovers, changing a good one redraws.
+  await page.evaluate(() => document.getElementById("badedition").setAttribute("edition", "2024"));
+  await waitForState(page, "#badedition", "ready");
+  await page.evaluate(() => document.getElementById("good").setAttribute("scope", "europe"));
+  await page.waitForFunction(() => document.getElementById("good").shadowRoot.querySelector("canvas").getAttribute("aria-label").startsWith("Europe"));
+  await page.evaluate(() => document.getElementById("div").setAttribute("data-scope", "near-east"));
+  await page.waitForFunction(() => document.getElementById("div").shadowRoot.querySelector("canvas").getAttribute("aria-label").startsWith("Near East"));
+
+  // Resizing the container re-lays out the chart.
+  const before = await shadow(page, "#n0", (el) => el.shadowRoot.querySelector("canvas").width);
+  await page.evaluate(() => { document.getElementById("n0").style.width = "420px"; });
+  await page.waitForFunction(() => document.getElementById("n0").shadowRoot.querySelector("canvas").width === 420);
+  assert.notEqual(before, 420);
+
+  assert.equal(await page.evaluate(() => window.__trap), 0, "no script from an attribute ran");
+  await screenshot(page, "#xss", "bad-attribute.png");
+  onlyOwnFiles(log, base);
+  await context.close();
+});
+
+test("TipViz.mount returns a handle with update, csv, png and destroy", async () => {
+  const base = origins().file;
+  const { page, context, log } = await openPage(browser, `${base}/one.html`);
+  await waitForState(page, "#c1", "ready");
+  const result = await page.evaluate(async () => {
+    const host = document.createElement("div");
+    host.id = "mounted";
+    document.body.appendChild(host);
+    const handle = window.TipViz.mount(host, { chart: "enforcement", scope: "south-central-asia", metrics: ["convictions"] });
+    await new Promise((resolve) => host.addEventListener("tipviz:ready", resolve, { once: true }));
+    const csv = handle.csv();
+    handle.update({ edition: "2024" });
+    const csv2024 = handle.csv();
+    const png = handle.png();
+    handle.destroy();
+    return { version: window.TipViz.version, csv, csv2024, png: png.slice(0, 22), emptied: host.shadowRoot.childNodes.length };
+  });
+  assert.match(result.version, /^\d+\.\d+\.\d+$/);
+  const lines = result.csv.trim().split("\r\n");
+  assert.equal(lines[0], "edition,scope,year,metric,value,printed,note,source_file,source_line");
+  assert.equal(lines.length, 1 + 7, "one row per drawn value: 7 years of convictions");
+  assert.ok(lines.slice(1).every((l) => l.startsWith("2025,south-central-asia,") && l.includes(",convictions,") && l.includes(SEED_2025)));
+  assert.ok(result.csv2024.split("\r\n")[1].startsWith("2024,south-central-asia,2017,convictions,"));
+  assert.equal(result.png, "data:image/png;base64,");
+  assert.equal(result.emptied, 0);
+  onlyOwnFiles(log, base);
+  await context.close();
+});

@@ -1,0 +1,87 @@
+// Shared set-up for the end-to-end tests: a temporary site holding dist/tipviz.js and pages
+// that contain nothing but the script tag and the elements, served over file:// and a
+// loopback http server, opened in Debian's Chromium through playwright-core.
+import { chromium } from "playwright-core";
+import { mkdtempSync, writeFileSync, copyFileSync, readFileSync, existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname, extname } from "node:path";
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+
+export const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const shotsDir = join(repo, "tests", "e2e", "shots");
+
+export function makeSite(pages) {
+  const bundle = join(repo, "dist", "tipviz.js");
+  if (!existsSync(bundle)) throw new Error("dist/tipviz.js is missing: run scripts/build.sh first");
+  const dir = mkdtempSync(join(tmpdir(), "tipviz-e2e-"));
+  copyFileSync(bundle, join(dir, "tipviz.js"));
+  for (const [name, html] of Object.entries(pages)) writeFileSync(join(dir, name), html);
+  return dir;
+}
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
+
+export async function serve(dir, headers = {}) {
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    // Chromium probes /favicon.ico on its own; answer it so it logs no 404.
+    if (pathname === "/favicon.ico") { res.writeHead(204); res.end(); return; }
+    const path = join(dir, pathname);
+    if (!path.startsWith(dir) || !existsSync(path)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { "content-type": TYPES[extname(path)] || "application/octet-stream", "cache-control": "no-store", ...headers });
+    res.end(readFileSync(path));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+  });
+}
+
+// A page with everything it does recorded: requests, console errors, page errors, and the
+// tipviz events fired anywhere in the document.
+export async function openPage(browser, url, { dpr = 1, width = 900, height = 900, colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ deviceScaleFactor: dpr, viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  const log = { requests: [], consoleErrors: [], pageErrors: [] };
+  page.on("request", (r) => log.requests.push(r.url()));
+  page.on("console", (m) => { if (m.type() === "error") log.consoleErrors.push(m.text()); });
+  page.on("pageerror", (e) => log.pageErrors.push(String(e)));
+  await page.addInitScript(() => {
+    window.__tipvizEvents = [];
+    for (const type of ["tipviz:ready", "tipviz:error", "tipviz:select"]) {
+      document.addEventListener(type, (e) => {
+        window.__tipvizEvents.push({ type, id: e.target.id, detail: e.detail });
+      });
+    }
+  });
+  await page.goto(url);
+  return { page, context, log };
+}
+
+export async function waitForState(page, selector, state) {
+  await page.waitForFunction(
+    ([sel, st]) => { const el = document.querySelector(sel); return el && el.getAttribute("data-tipviz-state") === st; },
+    [selector, state], { timeout: 15000 });
+}
+
+// Runs `fn(hostElement, arg)` in the page; `fn` reaches the widget through el.shadowRoot.
+export function shadow(page, selector, fn, arg) {
+  return page.locator(selector).evaluate(fn, arg);
+}
+
+export async function screenshot(page, selector, name) {
+  mkdirSync(shotsDir, { recursive: true });
+  await page.locator(selector).screenshot({ path: join(shotsDir, name) });
+}
+
+export function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
