@@ -11,6 +11,7 @@ mod codec;
 #[allow(dead_code)]
 #[path = "src/data/records.rs"]
 mod records;
+#[allow(dead_code)] // helpers the runtime tests use
 #[path = "src/data/source.rs"]
 mod source;
 

@@ -106,6 +106,10 @@ impl Table {
         DataError { file: self.path.clone(), line, message }
     }
 
+    pub fn has_column(&self, column: &str) -> bool {
+        self.header.iter().any(|h| h == column)
+    }
+
     pub fn get<'r>(&self, row: &'r Row, column: &str) -> &'r str {
         let index = self.header.iter().position(|h| h == column);
         let index = index.unwrap_or_else(|| panic!("{}: no column {column}", self.path));
