@@ -13,6 +13,6 @@ pub mod render;
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -68,12 +68,15 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         }
     }
 
-    // The active year: a guide across all panels, drawn under the data.
+    // The active year: a guide drawn under the data.
     let highlight = state.active.or(state.pinned);
-    if let (Some(i), Some(first), Some(last)) = (highlight, chart.panels.first(), chart.panels.last()) {
+    // Drawn per panel so it never crosses a panel title.
+    if let Some(i) = highlight {
         let x = chart.x.position_from_index(i);
         let guide = ShapeStyle::from(&palette.guide).stroke_width((1.5 * u).round().max(1.0) as u32);
-        root.draw(&PathElement::new(vec![pt(x, first.top_dev), pt(x, last.bottom_dev)], guide))?;
+        for panel in &chart.panels {
+            root.draw(&PathElement::new(vec![pt(x, panel.top_dev), pt(x, panel.bottom_dev)], guide))?;
+        }
     }
 
     if let Some(last) = chart.panels.last() {

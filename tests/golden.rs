@@ -1,0 +1,68 @@
+//! Golden images: the default views drawn by the same code as the canvas, into SVG, compared
+//! with the files in tests/golden/. On a difference the new drawing is written next to the
+//! golden as `<name>.changed.svg` for review; `UPDATE_GOLDEN=1 cargo test --test golden`
+//! accepts it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use plotters::prelude::*;
+use std::path::PathBuf;
+use tipviz::model::line::Size;
+use tipviz::model::view::ViewState;
+use tipviz::render;
+use tipviz::widget::Widget;
+
+fn draw(attributes: &[(&str, &str)], size: Size, state: ViewState, dark: bool) -> String {
+    let attributes: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+    let mut widget = Widget::default();
+    widget.configure(&attributes).unwrap();
+    widget.resize(size);
+    let chart = widget.chart().unwrap();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (size.width_dev(), size.height_dev())).into_drawing_area();
+        render::draw_line_chart(&root, chart, &state, render::palette(dark)).unwrap();
+        root.present().unwrap();
+    }
+    svg
+}
+
+fn check(name: &str, svg: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let golden = dir.join(format!("{name}.svg"));
+    let changed = dir.join(format!("{name}.changed.svg"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, svg).unwrap();
+        let _ = std::fs::remove_file(&changed);
+        return;
+    }
+    let expected = std::fs::read_to_string(&golden)
+        .unwrap_or_else(|_| panic!("{} is missing; run UPDATE_GOLDEN=1 cargo test --test golden", golden.display()));
+    if expected != svg {
+        std::fs::write(&changed, svg).unwrap();
+        panic!("{name} differs from its golden image; review {} and accept with UPDATE_GOLDEN=1", changed.display());
+    }
+    let _ = std::fs::remove_file(&changed);
+}
+
+const DESKTOP: Size = Size { width_css: 720.0, height_css: 440.0, dpr: 1.0 };
+
+#[test]
+fn enforcement_default_view() {
+    check("enforcement-default", &draw(&[("chart", "enforcement")], DESKTOP, ViewState::default(), false));
+}
+
+#[test]
+fn enforcement_hovering_2019_in_dark_on_a_phone_at_dpr_3() {
+    let phone = Size { width_css: 360.0, height_css: 300.0, dpr: 3.0 };
+    let state = ViewState { active: Some(1), pinned: None };
+    check("enforcement-phone-dark-2019", &draw(&[("chart", "enforcement")], phone, state, true));
+}
+
+#[test]
+fn golden_drawing_contains_the_chart_text() {
+    let svg = draw(&[("chart", "enforcement")], DESKTOP, ViewState::default(), false);
+    let texts: Vec<&str> = svg.split('>').filter_map(|s| s.split('<').next()).map(str::trim).filter(|t| !t.is_empty()).collect();
+    for text in ["Global law-enforcement data", "Prosecutions and convictions", "Victims identified", "2018", "2024", "150k", "20k"] {
+        assert!(texts.contains(&text), "missing {text} in {texts:?}");
+    }
+}

@@ -1,0 +1,99 @@
+//! In headless Chromium: the wasm draws into a real canvas, and pixels land where the pure
+//! layout says they should. Run with `cargo test --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use tipviz::model::line::Size;
+use tipviz::web::TipWidget;
+use tipviz::widget::Widget;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SIZE: Size = Size { width_css: 640.0, height_css: 400.0, dpr: 2.0 };
+
+fn canvas() -> HtmlCanvasElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
+    canvas.set_width(SIZE.width_dev());
+    canvas.set_height(SIZE.height_dev());
+    document.body().unwrap().append_child(&canvas).unwrap();
+    canvas
+}
+
+fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 4] {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx.get_image_data(x.round(), y.round(), 1.0, 1.0).unwrap().data();
+    [data[0], data[1], data[2], data[3]]
+}
+
+fn configured() -> (TipWidget, Widget) {
+    let attributes = vec![("chart".to_owned(), "enforcement".to_owned())];
+    let mut handle = TipWidget::new();
+    assert!(handle.configure(vec!["chart".into(), "enforcement".into()]).is_null());
+    handle.resize(SIZE.width_css, SIZE.height_css, SIZE.dpr);
+    let mut model = Widget::default();
+    model.configure(&attributes).unwrap();
+    model.resize(SIZE);
+    (handle, model)
+}
+
+#[wasm_bindgen_test]
+fn markers_are_drawn_where_the_layout_puts_them() {
+    let (handle, model) = configured();
+    let canvas = canvas();
+    handle.draw(canvas.clone()).unwrap();
+    let chart = model.chart().unwrap();
+    let prosecutions = chart.series.iter().find(|s| s.key == "prosecutions").unwrap();
+    let last = prosecutions.points.last().unwrap();
+    assert_eq!(chart.years[last.year_index], 2024);
+    assert_eq!(last.value, 15_791);
+    let [r, g, b, a] = pixel(&canvas, last.x_dev, last.y_dev);
+    assert_eq!(a, 255);
+    assert!(r < 40 && (70..120).contains(&g) && b > 150, "2024 prosecutions marker is blue, got {r},{g},{b}");
+
+    // Halfway between the plot's top and the prosecutions line, at the first year, is background.
+    let panel = &chart.panels[prosecutions.panel];
+    let first = &prosecutions.points[0];
+    let empty_y = (panel.top_dev + first.y_dev) / 2.0 - 12.0;
+    assert_eq!(pixel(&canvas, first.x_dev + 3.0, empty_y), [255, 255, 255, 255]);
+}
+
+#[wasm_bindgen_test]
+fn hovering_the_2024_marker_reads_its_value_and_source() {
+    let (mut handle, model) = configured();
+    let chart = model.chart().unwrap();
+    let x_css = chart.x.position_from_index(6) / SIZE.dpr;
+    let y_css = chart.panels[0].top_dev / SIZE.dpr + 10.0;
+    assert!(handle.pointer(x_css, y_css));
+    let readout = handle.readout();
+    let get = |k: &str| js_sys::Reflect::get(&readout, &k.into()).unwrap();
+    assert_eq!(get("year").as_f64(), Some(2024.0));
+    let sentence = get("sentence").as_string().unwrap();
+    assert!(sentence.contains("Prosecutions: 15,791"), "{sentence}");
+    assert!(sentence.contains("2025 TIP Report, 001_bb56f66af96aedbd.txt line 789"), "{sentence}");
+}
+
+#[wasm_bindgen_test]
+fn dark_theme_paints_a_dark_background() {
+    let (mut handle, _) = configured();
+    handle.set_dark(true);
+    let canvas = canvas();
+    handle.draw(canvas.clone()).unwrap();
+    assert_eq!(pixel(&canvas, 3.0, 3.0), [24, 26, 31, 255]);
+}
+
+#[wasm_bindgen_test]
+fn bad_options_come_back_as_an_error_object_not_an_exception() {
+    let mut handle = TipWidget::new();
+    let error = handle.configure(vec!["chart".into(), "enforcement".into(), "scope".into(), "mars".into()]);
+    let get = |k: &str| js_sys::Reflect::get(&error, &k.into()).unwrap().as_string();
+    assert_eq!(get("attribute").as_deref(), Some("scope"));
+    assert_eq!(get("value").as_deref(), Some("mars"));
+    // Nothing to draw, and drawing or hovering now is harmless.
+    handle.resize(300.0, 200.0, 1.0);
+    assert!(handle.draw(canvas()).is_ok());
+    assert!(!handle.pointer(10.0, 10.0));
+    assert!(handle.readout().is_null());
+}
