@@ -485,6 +485,41 @@ var TipViz = {
   // The whole dataset as plain objects (DESIGN section 4), once the engine has started.
   data: function () {
     return start().then(function () { return JSON.parse(wasm_bindgen.datasetJson()); });
+  },
+  // One table of the dataset as CSV text; every row keeps its source columns.
+  csv: function (table) {
+    return TipViz.data().then(function (data) {
+      var rows = data[table];
+      if (!Array.isArray(rows)) {
+        var names = Object.keys(data).filter(function (k) { return Array.isArray(data[k]); });
+        throw new Error("TipViz.csv: unknown table \"" + String(table) + "\"; tables: " + names.join(", "));
+      }
+      return rowsToCsv(rows);
+    });
   }
 };
+
+// Nested objects become prefixed columns (source.file → source_file), lists join with "|".
+function flatten(value, prefix, out) {
+  Object.keys(value).forEach(function (key) {
+    var v = value[key], name = prefix ? prefix + "_" + key : key;
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) flatten(v, name, out);
+    else out[name] = Array.isArray(v) ? v.join("|") : v;
+  });
+  return out;
+}
+
+function rowsToCsv(rows) {
+  var flat = rows.map(function (r) { return flatten(r, "", {}); });
+  var columns = [];
+  flat.forEach(function (r) { Object.keys(r).forEach(function (k) { if (columns.indexOf(k) < 0) columns.push(k); }); });
+  var field = function (v) {
+    var text = v === null || v === undefined ? "" : String(v);
+    if (/^[=+@]/.test(text) || (/^-/.test(text) && isNaN(Number(text)))) text = "'" + text;
+    return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+  };
+  return [columns.join(",")].concat(flat.map(function (r) {
+    return columns.map(function (c) { return field(r[c]); }).join(",");
+  })).join("\r\n") + "\r\n";
+}
 TipViz.ready = start().then(function () { return TipViz; });

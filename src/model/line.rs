@@ -124,8 +124,16 @@ impl Series {
     }
 }
 
+/// What a legend entry stands for: a series, or the ring that marks corrected values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendMark {
+    Series,
+    CorrectedRing,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendEntry {
+    pub mark: LegendMark,
     pub label: String,
     pub style: usize,
     pub x_dev: f64,
@@ -198,13 +206,21 @@ impl LineChart {
         let mut legend = Vec::new();
         let legend_top = PAD * u + TITLE_FONT * u * 1.3 + LABEL_FONT * u * 1.4;
         let (mut lx, mut ly) = (PAD * u, legend_top);
-        for (style, s) in input.series.iter().enumerate() {
-            let w = (28.0 + s.label.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT + 18.0) * u;
+        let any_corrected =
+            input.series.iter().flat_map(|s| s.values.iter().flatten()).any(|(_, cite)| cite.printed.is_some());
+        let entries = input
+            .series
+            .iter()
+            .enumerate()
+            .map(|(style, s)| (LegendMark::Series, s.label.clone(), style))
+            .chain(any_corrected.then(|| (LegendMark::CorrectedRing, "Corrected value (hover for what was printed)".to_owned(), 0)));
+        for (mark, label, style) in entries {
+            let w = (28.0 + label.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT + 18.0) * u;
             if lx + w > width - PAD * u && lx > PAD * u {
                 lx = PAD * u;
                 ly += LEGEND_ROW * u;
             }
-            legend.push(LegendEntry { label: s.label.clone(), style, x_dev: lx, y_dev: ly });
+            legend.push(LegendEntry { mark, label, style, x_dev: lx, y_dev: ly });
             lx += w;
         }
 
@@ -395,6 +411,16 @@ mod tests {
                 assert!(p.y_dev >= panel.top_dev - 0.5 && p.y_dev <= panel.bottom_dev + 0.5);
             }
         }
+    }
+
+    #[test]
+    fn the_legend_explains_the_correction_ring_only_when_a_value_is_corrected() {
+        let plain = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 });
+        assert!(plain.legend.iter().all(|e| e.mark == LegendMark::Series));
+        let mut corrected = input();
+        corrected.series[1].values[0].as_mut().unwrap().1.printed = Some("999".into());
+        let chart = LineChart::layout(&corrected, Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 });
+        assert_eq!(chart.legend.last().unwrap().mark, LegendMark::CorrectedRing);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 pub mod theme;
 
-use crate::model::line::{metrics, LineChart};
+use crate::model::line::{metrics, LegendMark, LineChart};
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -39,11 +39,19 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     root.draw(&Text::new(chart.subtitle.clone(), pt(pad, subtitle_y), font(label, palette.muted, HPos::Left, VPos::Top)))?;
 
     for entry in &chart.legend {
-        let color = palette.series(entry.style);
         let y = entry.y_dev + label / 2.0;
-        let style = ShapeStyle::from(&color).stroke_width((2.0 * u).round().max(1.0) as u32);
-        root.draw(&PathElement::new(vec![pt(entry.x_dev, y), pt(entry.x_dev + 22.0 * u, y)], style))?;
-        draw_marker(root, entry.style, (entry.x_dev + 11.0 * u, y), 4.0 * u, color, palette.background)?;
+        match entry.mark {
+            LegendMark::Series => {
+                let color = palette.series(entry.style);
+                let style = ShapeStyle::from(&color).stroke_width((2.0 * u).round().max(1.0) as u32);
+                root.draw(&PathElement::new(vec![pt(entry.x_dev, y), pt(entry.x_dev + 22.0 * u, y)], style))?;
+                draw_marker(root, entry.style, (entry.x_dev + 11.0 * u, y), 4.0 * u, color, palette.background)?;
+            }
+            LegendMark::CorrectedRing => {
+                let ring = ShapeStyle::from(&palette.text).stroke_width(u.round().max(1.0) as u32);
+                root.draw(&Circle::new(pt(entry.x_dev + 11.0 * u, y), (6.5 * u) as i32, ring))?;
+            }
+        }
         root.draw(&Text::new(
             entry.label.clone(),
             pt(entry.x_dev + 28.0 * u, entry.y_dev),

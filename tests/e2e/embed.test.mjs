@@ -19,6 +19,9 @@ const pages = {
 <tip-chart id="xss" chart="enforcement" scope="<img src=x onerror=alert(1)>"></tip-chart>
 ${Array.from({ length: 7 }, (_, i) => `<tip-chart id="n${i}" chart="enforcement" height="200"></tip-chart>`).join("\n")}
 <script src="tipviz.js"></script></body></html>`,
+  "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
+<tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
+<script type="module">import TipViz from "./npm/tipviz.mjs"; window.__esm = TipViz;</script></body></html>`,
 };
 
 let browser, site, server;
@@ -39,7 +42,7 @@ function onlyOwnFiles(log, base) {
   const foreign = log.requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:") && !u.startsWith("blob:"));
   assert.deepEqual(foreign, [], "requests outside the page's own files");
   const own = log.requests.filter((u) => u.startsWith(base)).map((u) => u.slice(base.length).replace(/^\//, ""));
-  assert.ok(own.every((p) => ["one.html", "many.html", "tipviz.js", "favicon.ico"].includes(p)), `unexpected: ${own}`);
+  assert.ok(own.every((p) => ["one.html", "many.html", "esm.html", "tipviz.js", "npm/tipviz.mjs", "favicon.ico"].includes(p)), `unexpected: ${own}`);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
 }
@@ -204,5 +207,39 @@ test("TipViz.mount returns a handle with update, csv, png and destroy", async ()
   assert.equal(result.png, "data:image/png;base64,");
   assert.equal(result.emptied, 0);
   onlyOwnFiles(log, base);
+  await context.close();
+});
+
+test("the ES module build renders, and TipViz.csv gives every table with its sources", async () => {
+  const base = origins().http;
+  const { page, context, log } = await openPage(browser, `${base}/esm.html`);
+  await waitForState(page, "#m", "ready");
+  const result = await page.evaluate(async () => {
+    const TipViz = window.__esm;
+    const data = await TipViz.data();
+    const tables = Object.keys(data).filter((k) => Array.isArray(data[k]));
+    const csv = {};
+    for (const t of tables) csv[t] = { text: await TipViz.csv(t), rows: data[t].length };
+    let unknown = null;
+    try { await TipViz.csv("nope"); } catch (e) { unknown = e.message; }
+    return { tables, csv, unknown, label: document.getElementById("m").shadowRoot.querySelector("canvas").getAttribute("aria-label") };
+  });
+  assert.match(result.label, /^Europe law-enforcement data/);
+  for (const t of ["countries", "tiers", "enforcement", "country_enforcement", "ratifications", "protocol_parties", "peacekeeping", "sources"]) {
+    assert.ok(result.tables.includes(t), `table ${t} exported`);
+  }
+  for (const [name, { text, rows }] of Object.entries(result.csv)) {
+    const lines = text.trimEnd().split("\r\n");
+    assert.ok(rows > 0, `${name} has rows`);
+    if (name !== "sources" && name !== "countries") {
+      assert.ok(lines[0].split(",").includes("source_file") && lines[0].split(",").includes("source_line"), `${name}: ${lines[0]}`);
+    }
+  }
+  // Kazakhstan's 2025 tier is a correction: the CSV says so next to the value.
+  const tiers = result.csv.tiers.text;
+  assert.match(tiers, /\r\nKAZ,2025,2,corrected,Kazakhstan,,"corrected: missing from the global list/);
+  assert.match(result.unknown, /unknown table "nope"; tables: .*tiers/);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
   await context.close();
 });

@@ -16,11 +16,13 @@ export function makeSite(pages) {
   if (!existsSync(bundle)) throw new Error("dist/tipviz.js is missing: run scripts/build.sh first");
   const dir = mkdtempSync(join(tmpdir(), "tipviz-e2e-"));
   copyFileSync(bundle, join(dir, "tipviz.js"));
+  mkdirSync(join(dir, "npm"));
+  copyFileSync(join(repo, "dist", "npm", "tipviz.mjs"), join(dir, "npm", "tipviz.mjs"));
   for (const [name, html] of Object.entries(pages)) writeFileSync(join(dir, name), html);
   return dir;
 }
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css" };
 
 export async function serve(dir, headers = {}) {
   const server = createServer((req, res) => {
