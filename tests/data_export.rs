@@ -184,17 +184,7 @@ fn the_parser_refuses_invalid_json() {
 fn export_is_valid_json_with_every_row_of_every_table() {
     let d = dataset();
     let json = Parser::parse(&dataset_json(d)).unwrap_or_else(|e| panic!("dataset_json is not JSON: {e}"));
-    for (table, count) in [
-        ("sources", d.sources.len()),
-        ("countries", d.countries.len()),
-        ("tiers", d.tiers.len()),
-        ("enforcement", d.enforcement.len()),
-        ("country_enforcement", d.country_enforcement.len()),
-        ("ratifications", d.ratifications.len()),
-        ("protocol_parties", d.protocol_parties.len()),
-        ("peacekeeping", d.peacekeeping.len()),
-        ("stated_totals", d.stated_totals.len()),
-    ] {
+    for (table, count) in d.table_lengths() {
         assert_eq!(rows(&json, table).len(), count, "{table}");
     }
     // Every row of a cited table carries {file, line} naming a listed source.

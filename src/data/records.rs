@@ -400,6 +400,21 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Every exported table with its row count, by the name `TipViz.data()` uses.
+    pub fn table_lengths(&self) -> [(&'static str, usize); 9] {
+        [
+            ("sources", self.sources.len()),
+            ("countries", self.countries.len()),
+            ("tiers", self.tiers.len()),
+            ("enforcement", self.enforcement.len()),
+            ("country_enforcement", self.country_enforcement.len()),
+            ("ratifications", self.ratifications.len()),
+            ("protocol_parties", self.protocol_parties.len()),
+            ("peacekeeping", self.peacekeeping.len()),
+            ("stated_totals", self.stated_totals.len()),
+        ]
+    }
+
     pub fn source(&self, source: SourceRef) -> &SourceFile {
         &self.sources[source.file as usize]
     }
