@@ -171,3 +171,23 @@ fn every_load_failure_is_listed() {
     let errors = errors_after_edit("peacekeeping.csv", |t| t.replacen(",un,personnel,", ",unicef,personnel,", 1));
     assert_caught(&errors, "data/peacekeeping.csv:2: unknown org `unicef`");
 }
+
+#[test]
+fn a_regional_table_that_stops_adding_up_is_caught_at_the_global_row() {
+    // 2025 global 2024 prosecutions is 15,791, which the six regions add up to exactly.
+    let line = line_of(&std::fs::read_to_string(data_dir().join("enforcement.csv")).unwrap(), "2025,global,2024,prosecutions,");
+    let errors = errors_after_edit("enforcement.csv", |t| t.replacen("2025,africa,2024,prosecutions,3541,", "2025,africa,2024,prosecutions,3540,", 1));
+    assert_caught(
+        &errors,
+        &format!("data/enforcement.csv:{line}: 2025 edition, 2024, prosecutions: the six regions add up to 15790 but the global row is 15791"),
+    );
+}
+
+#[test]
+fn a_known_discrepancy_that_no_longer_occurs_is_caught() {
+    let errors = errors_after_edit("known_discrepancies.csv", |t| {
+        format!("{t}2025,2024,legislation,21,21,\"a stale entry\"\n")
+    });
+    let line = std::fs::read_to_string(data_dir().join("known_discrepancies.csv")).unwrap().lines().count() + 1;
+    assert_caught(&errors, &format!("data/known_discrepancies.csv:{line}: this discrepancy no longer occurs"));
+}
