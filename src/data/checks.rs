@@ -215,7 +215,7 @@ pub fn tier_lists(
     }
     let editions: std::collections::BTreeSet<u16> = tiers.iter().map(|t| t.record.edition).collect();
     for &edition in &editions {
-        for region in Region::ALL {
+        for &region in Region::ALL {
             let any = tiers.iter().any(|t| {
                 t.record.edition == edition && region_of.get(t.record.country.as_str()) == Some(&Some(region))
             });

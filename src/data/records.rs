@@ -20,41 +20,41 @@ pub struct SourceFile {
     pub licence: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Region {
-    Africa,
-    EastAsiaPacific,
-    Europe,
-    NearEast,
-    SouthCentralAsia,
-    WesternHemisphere,
+/// Defines a closed set of ids as an enum with `ALL`, `id` and `from_id`, so the CSV spelling,
+/// the byte code (position in `ALL`) and the JSON spelling come from one list.
+macro_rules! id_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            pub fn from_id(id: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.id() == id)
+            }
+        }
+    };
+}
+
+id_enum! {
+    /// The six regions of the reports' regional lists and tables.
+    Region {
+        Africa = "africa",
+        EastAsiaPacific = "east-asia-pacific",
+        Europe = "europe",
+        NearEast = "near-east",
+        SouthCentralAsia = "south-central-asia",
+        WesternHemisphere = "western-hemisphere",
+    }
 }
 
 impl Region {
-    pub const ALL: [Region; 6] = [
-        Region::Africa,
-        Region::EastAsiaPacific,
-        Region::Europe,
-        Region::NearEast,
-        Region::SouthCentralAsia,
-        Region::WesternHemisphere,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Region::Africa => "africa",
-            Region::EastAsiaPacific => "east-asia-pacific",
-            Region::Europe => "europe",
-            Region::NearEast => "near-east",
-            Region::SouthCentralAsia => "south-central-asia",
-            Region::WesternHemisphere => "western-hemisphere",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Region> {
-        Region::ALL.into_iter().find(|r| r.id() == id)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Region::Africa => "Africa",
@@ -98,45 +98,20 @@ impl Scope {
     }
 }
 
-/// The seven columns of the reports' law-enforcement tables.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Metric {
-    Prosecutions,
-    ProsecutionsLabor,
-    Convictions,
-    ConvictionsLabor,
-    Victims,
-    VictimsLabor,
-    Legislation,
+id_enum! {
+    /// The seven columns of the reports' law-enforcement tables.
+    Metric {
+        Prosecutions = "prosecutions",
+        ProsecutionsLabor = "prosecutions_labor",
+        Convictions = "convictions",
+        ConvictionsLabor = "convictions_labor",
+        Victims = "victims",
+        VictimsLabor = "victims_labor",
+        Legislation = "legislation",
+    }
 }
 
 impl Metric {
-    pub const ALL: [Metric; 7] = [
-        Metric::Prosecutions,
-        Metric::ProsecutionsLabor,
-        Metric::Convictions,
-        Metric::ConvictionsLabor,
-        Metric::Victims,
-        Metric::VictimsLabor,
-        Metric::Legislation,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Metric::Prosecutions => "prosecutions",
-            Metric::ProsecutionsLabor => "prosecutions_labor",
-            Metric::Convictions => "convictions",
-            Metric::ConvictionsLabor => "convictions_labor",
-            Metric::Victims => "victims",
-            Metric::VictimsLabor => "victims_labor",
-            Metric::Legislation => "legislation",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Metric> {
-        Metric::ALL.into_iter().find(|m| m.id() == id)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Metric::Prosecutions => "Prosecutions",
@@ -173,27 +148,6 @@ impl EnforcementValue {
     }
 }
 
-/// Defines a closed set of ids as an enum with `ALL`, `id` and `from_id`, so the CSV spelling,
-/// the byte code (position in `ALL`) and the JSON spelling come from one list.
-macro_rules! id_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn id(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
-            }
-
-            pub fn from_id(id: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.id() == id)
-            }
-        }
-    };
-}
 
 id_enum! {
     /// A TIP Report tier placement.
