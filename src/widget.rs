@@ -85,7 +85,7 @@ impl Widget {
     }
 
     pub fn summary(&self) -> String {
-        self.chart.as_ref().map(LineChart::summary).unwrap_or_default()
+        self.built.as_ref().map(|b| b.line.summary()).unwrap_or_default()
     }
 
     pub fn title(&self) -> String {

@@ -147,14 +147,14 @@ Controller.prototype.listen = function () {
   this.resizeObserver = new ResizeObserver(function () { self.schedule(); });
   this.resizeObserver.observe(this.host);
   canvas.addEventListener("pointermove", function (e) {
-    if (self.call(function (h) { return h.pointer(e.offsetX, e.offsetY); })) self.refresh(false);
+    if (self.call(function (h) { return h.pointer(e.offsetX, e.offsetY); })) self.refresh();
   });
   canvas.addEventListener("pointerleave", function () {
-    if (self.call(function (h) { return h.leave(); })) self.refresh(false);
+    if (self.call(function (h) { return h.leave(); })) self.refresh();
   });
   canvas.addEventListener("click", function (e) {
     var index = self.call(function (h) { return h.click(e.offsetX, e.offsetY); });
-    self.refresh(true);
+    self.refresh();
     if (index !== undefined && index >= 0) self.fireSelect();
   });
   canvas.addEventListener("keydown", function (e) {
@@ -162,11 +162,11 @@ Controller.prototype.listen = function () {
     var outcome = self.call(function (h) { return h.key(e.key); });
     if (!outcome || outcome === "ignored") return;
     e.preventDefault();
-    self.refresh(true);
+    self.refresh();
     if (outcome === "selected") self.fireSelect();
   });
   canvas.addEventListener("blur", function () {
-    if (self.call(function (h) { return h.leave(); })) self.refresh(false);
+    if (self.call(function (h) { return h.leave(); })) self.refresh();
   });
   this.csvButton.addEventListener("click", function () {
     self.download(new Blob([self.csv()], { type: "text/csv;charset=utf-8" }), "csv");
@@ -205,8 +205,9 @@ Controller.prototype.configure = function () {
     return;
   }
   this.message.hidden = true;
-  this.fillTables();
   this.render();
+  // After render(): the summary describes the laid-out chart.
+  this.fillTables();
   this.setState("ready");
   fire(this.host, "tipviz:ready", { chart: this.option("chart") });
 };
@@ -279,10 +280,10 @@ Controller.prototype.watchDpr = function (dpr) {
   this.dprQuery.addEventListener("change", this.dprListener);
 };
 
-Controller.prototype.refresh = function (announce) {
+Controller.prototype.refresh = function () {
   var canvas = this.canvas;
   this.call(function (h) { h.draw(canvas); });
-  this.showReadout(announce);
+  this.showReadout();
 };
 
 Controller.prototype.showReadout = function () {
@@ -317,7 +318,6 @@ Controller.prototype.fillTables = function () {
   var summary = this.call(function (h) { return h.summary(); }) || "";
   this.canvas.setAttribute("aria-label", title + " (chart; Tab here and use the arrow keys to read values)");
   this.summary.textContent = summary;
-  var self = this;
   [this.tableBox, this.srTable].forEach(function (target) {
     target.textContent = "";
     if (!table) return;
@@ -334,10 +334,6 @@ Controller.prototype.fillTables = function () {
         td.textContent = cell;
       });
     });
-  });
-  // The summary refers to the laid-out chart, which exists once sized; render() refreshes it.
-  if (!summary) requestAnimationFrame(function () {
-    self.summary.textContent = self.call(function (h) { return h.summary(); }) || "";
   });
 };
 

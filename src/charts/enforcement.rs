@@ -14,6 +14,17 @@ const PANELS: &[(&str, &[Metric])] = &[
     ("New or amended legislation", &[Metric::Legislation]),
 ];
 
+/// Each quantity keeps its colour and marker in every combination of metrics; labor-only
+/// counts share their total's colour (they are told apart by the legend and the panel).
+fn style_of(metric: Metric) -> usize {
+    match metric {
+        Metric::Prosecutions | Metric::ProsecutionsLabor => 0,
+        Metric::Convictions | Metric::ConvictionsLabor => 1,
+        Metric::Victims | Metric::VictimsLabor => 2,
+        Metric::Legislation => 3,
+    }
+}
+
 fn panel_of(metric: Metric) -> usize {
     PANELS.iter().position(|(_, ms)| ms.contains(&metric)).unwrap_or(0)
 }
@@ -80,6 +91,7 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
                 key: metric.id().to_owned(),
                 label: metric.label().to_owned(),
                 panel: used_panels.iter().position(|p| *p == panel_of(metric)).unwrap_or(0),
+                style: style_of(metric),
                 values,
             }
         })
@@ -164,6 +176,24 @@ mod tests {
         assert_eq!(*value, 118_932);
         assert_eq!(cite.printed.as_deref(), Some("111932"));
         assert!(cite.note.starts_with("corrected:"));
+    }
+
+    #[test]
+    fn the_summary_says_what_is_shown_and_how_each_series_moved() {
+        let summary = line_input(dataset(), &spec(EditionChoice::Latest)).summary();
+        assert!(summary.starts_with("Global law-enforcement data, 2018 to 2024. As printed in the 2025 TIP Report"), "{summary}");
+        assert!(summary.contains("Prosecutions rose from 11,096 in 2018 to 15,791 in 2024."), "{summary}");
+        assert!(summary.contains("Victims identified rose from 85,613 in 2018 to 102,027 in 2024."), "{summary}");
+    }
+
+    #[test]
+    fn a_metric_keeps_its_style_whatever_is_shown_with_it() {
+        let all = line_input(dataset(), &spec(EditionChoice::Latest));
+        let alone = line_input(
+            dataset(),
+            &EnforcementSpec { scope: Scope::Global, edition: EditionChoice::Latest, metrics: vec![Metric::Victims] },
+        );
+        assert_eq!(alone.series[0].style, all.series.iter().find(|s| s.key == "victims").unwrap().style);
     }
 
     #[test]

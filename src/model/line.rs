@@ -29,6 +29,9 @@ pub struct SeriesInput {
     pub key: String,
     pub label: String,
     pub panel: usize,
+    /// Palette colour and marker shape. Chosen by the chart kind per quantity, so the same
+    /// quantity looks the same whichever other series are shown with it.
+    pub style: usize,
     /// One entry per year of the chart; `None` where the source has no value (drawn as a gap).
     pub values: Vec<Option<(u64, Cite)>>,
 }
@@ -211,8 +214,7 @@ impl LineChart {
         let entries = input
             .series
             .iter()
-            .enumerate()
-            .map(|(style, s)| (LegendMark::Series, s.label.clone(), style))
+            .map(|s| (LegendMark::Series, s.label.clone(), s.style))
             .chain(any_corrected.then(|| (LegendMark::CorrectedRing, "Corrected value (hover for what was printed)".to_owned(), 0)));
         for (mark, label, style) in entries {
             let w = (28.0 + label.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT + 18.0) * u;
@@ -247,8 +249,7 @@ impl LineChart {
         let series = input
             .series
             .iter()
-            .enumerate()
-            .map(|(style, s)| {
+            .map(|s| {
                 let panel = s.panel.min(panel_count - 1);
                 let points = s
                     .values
@@ -263,7 +264,7 @@ impl LineChart {
                         cite: cite.clone(),
                     })
                     .collect();
-                Series { key: s.key.clone(), label: s.label.clone(), style, panel, points }
+                Series { key: s.key.clone(), label: s.label.clone(), style: s.style, panel, points }
             })
             .collect();
 
@@ -328,33 +329,6 @@ impl LineChart {
             y_css: top / self.size.dpr,
         })
     }
-
-    /// A short description for assistive technology: what is shown and how each series moved.
-    pub fn summary(&self) -> String {
-        let (Some(first), Some(last)) = (self.years.first(), self.years.last()) else {
-            return format!("{}. No values to show.", self.title);
-        };
-        let mut parts = vec![format!("{}, {first} to {last}. {}.", self.title, self.subtitle)];
-        for s in &self.series {
-            if let (Some(a), Some(b)) = (s.points.first(), s.points.last()) {
-                let trend = match b.value.cmp(&a.value) {
-                    std::cmp::Ordering::Greater => "rose",
-                    std::cmp::Ordering::Less => "fell",
-                    std::cmp::Ordering::Equal => "stayed",
-                };
-                parts.push(format!(
-                    "{} {trend} from {} in {} to {} in {}.",
-                    s.label,
-                    thousands(a.value),
-                    self.years[a.year_index],
-                    thousands(b.value),
-                    self.years[b.year_index]
-                ));
-            }
-        }
-        parts.push("Use the arrow keys to step through the years.".into());
-        parts.join(" ")
-    }
 }
 
 #[cfg(test)]
@@ -372,8 +346,8 @@ mod tests {
             years: vec![2018, 2019, 2020],
             panel_titles: vec!["A".into(), "B".into()],
             series: vec![
-                SeriesInput { key: "a".into(), label: "A".into(), panel: 0, values: vec![Some((10, cite(1))), None, Some((30, cite(3)))] },
-                SeriesInput { key: "b".into(), label: "B".into(), panel: 1, values: vec![Some((1000, cite(1))), Some((2000, cite(2))), Some((500, cite(3)))] },
+                SeriesInput { key: "a".into(), label: "A".into(), panel: 0, style: 0, values: vec![Some((10, cite(1))), None, Some((30, cite(3)))] },
+                SeriesInput { key: "b".into(), label: "B".into(), panel: 1, style: 1, values: vec![Some((1000, cite(1))), Some((2000, cite(2))), Some((500, cite(3)))] },
             ],
         }
     }
@@ -441,6 +415,35 @@ mod tests {
 }
 
 impl LineChartInput {
+    /// A short description for assistive technology: what is shown and how each series moved.
+    pub fn summary(&self) -> String {
+        let (Some(first), Some(last)) = (self.years.first(), self.years.last()) else {
+            return format!("{}. No values to show.", self.title);
+        };
+        let mut parts = vec![format!("{}, {first} to {last}. {}.", self.title, self.subtitle)];
+        for s in &self.series {
+            let present: Vec<(u16, u64)> =
+                self.years.iter().zip(&s.values).filter_map(|(y, v)| v.as_ref().map(|(v, _)| (*y, *v))).collect();
+            if let (Some(&(first_year, a)), Some(&(last_year, b))) = (present.first(), present.last()) {
+                let trend = match b.cmp(&a) {
+                    std::cmp::Ordering::Greater => "rose",
+                    std::cmp::Ordering::Less => "fell",
+                    std::cmp::Ordering::Equal => "stayed",
+                };
+                parts.push(format!(
+                    "{} {trend} from {} in {} to {} in {}.",
+                    s.label,
+                    thousands(a),
+                    first_year,
+                    thousands(b),
+                    last_year
+                ));
+            }
+        }
+        parts.push("Use the arrow keys to step through the years.".into());
+        parts.join(" ")
+    }
+
     /// One row per year, one column per series, plus the sources: what `view="table"` and the
     /// screen-reader table show. Corrected values say so in the cell.
     pub fn wide_table(&self) -> super::table::DataTable {

@@ -104,23 +104,24 @@ pub const SCOPES: &[&str] =
     &["global", "africa", "east-asia-pacific", "europe", "near-east", "south-central-asia", "western-hemisphere"];
 pub const ENFORCEMENT_METRICS: &[&str] = &["prosecutions", "convictions", "victims", "legislation"];
 
+/// The value of attribute `name` as given; when repeated, the last one wins (as in an options
+/// object that overrides an earlier key).
+fn raw<'a>(attributes: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attributes.iter().rev().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+}
+
 /// Attribute names and values as the element has them. Names are matched case-insensitively
 /// (HTML lower-cases them anyway); values are trimmed and matched case-insensitively.
 pub fn parse(attributes: &[(String, String)], editions: &[u16]) -> Result<Spec, SpecError> {
-    let get = |name: &str| -> Option<String> {
-        attributes
-            .iter()
-            .rev() // the last one given wins, as with repeated attributes in options objects
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.trim().to_ascii_lowercase())
-    };
     let choose = |name: &str, accepted: &[&str], default: &str| -> Result<String, SpecError> {
-        let raw = attributes.iter().rev().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
-        match get(name) {
-            None => Ok(default.to_owned()),
-            Some(v) if v.is_empty() && !default.is_empty() => Ok(default.to_owned()),
-            Some(v) if accepted.contains(&v.as_str()) => Ok(v),
-            Some(_) => Err(SpecError::new(name, raw.unwrap_or(""), accepted)),
+        let Some(raw) = raw(attributes, name) else { return Ok(default.to_owned()) };
+        let value = raw.trim().to_ascii_lowercase();
+        if value.is_empty() && !default.is_empty() {
+            Ok(default.to_owned())
+        } else if accepted.contains(&value.as_str()) {
+            Ok(value)
+        } else {
+            Err(SpecError::new(name, raw, accepted))
         }
     };
 
@@ -160,8 +161,7 @@ fn parse_enforcement(
         year => EditionChoice::Edition(year.parse().unwrap_or_default()),
     };
 
-    let raw_metrics = attributes.iter().rev().find(|(n, _)| n.eq_ignore_ascii_case("metrics")).map(|(_, v)| v);
-    let metrics = match raw_metrics.map(|v| v.trim()).filter(|v| !v.is_empty()) {
+    let metrics = match raw(attributes, "metrics").map(str::trim).filter(|v| !v.is_empty()) {
         None => vec![Metric::Prosecutions, Metric::Convictions, Metric::Victims],
         Some(list) => {
             let mut metrics = Vec::new();

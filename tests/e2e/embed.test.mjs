@@ -21,6 +21,7 @@ ${Array.from({ length: 7 }, (_, i) => `<tip-chart id="n${i}" chart="enforcement"
 <script src="tipviz.js"></script></body></html>`,
   "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
+<tip-chart id="t" chart="enforcement" view="table"></tip-chart>
 <script type="module">import TipViz from "./npm/tipviz.mjs"; window.__esm = TipViz;</script></body></html>`,
 };
 
@@ -214,6 +215,19 @@ test("the ES module build renders, and TipViz.csv gives every table with its sou
   const base = origins().http;
   const { page, context, log } = await openPage(browser, `${base}/esm.html`);
   await waitForState(page, "#m", "ready");
+  await waitForState(page, "#t", "ready");
+  // view="table": no canvas, a visible table of the same facts, and the summary for screen readers.
+  const asTable = await shadow(page, "#t", (el) => ({
+    canvasHidden: el.shadowRoot.querySelector("canvas").hidden,
+    rows: [...el.shadowRoot.querySelectorAll(".table tbody tr")].map((tr) => tr.textContent),
+    head: [...el.shadowRoot.querySelectorAll(".table thead th")].map((th) => th.textContent),
+    summary: el.shadowRoot.querySelector("p.sr").textContent,
+  }));
+  assert.equal(asTable.canvasHidden, true);
+  assert.deepEqual(asTable.head, ["Year", "Prosecutions", "Convictions", "Victims identified", "Source"]);
+  assert.equal(asTable.rows.length, 7);
+  assert.match(asTable.rows[6], /^202415,7917,975102,0272025 TIP Report, 001_bb56f66af96aedbd\.txt line 789$/);
+  assert.match(asTable.summary, /Prosecutions rose from 11,096 in 2018 to 15,791 in 2024\./);
   const result = await page.evaluate(async () => {
     const TipViz = window.__esm;
     const data = await TipViz.data();
