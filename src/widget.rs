@@ -3,16 +3,20 @@
 
 use crate::charts::{self, Built};
 use crate::data::dataset;
-use crate::model::line::{LineChart, Readout, Size};
+use crate::model::figure::{Figure, Readout};
+use crate::model::line::Size;
 use crate::model::spec::{self, Spec, SpecError};
+use crate::model::table::DataTable;
 use crate::model::view::{KeyOutcome, ViewState};
 
 #[derive(Default)]
 pub struct Widget {
     spec: Option<Spec>,
     built: Option<Built>,
-    chart: Option<LineChart>,
+    figure: Option<Figure>,
     size: Option<Size>,
+    /// Legend groups the reader has hidden, by key; kept across resizes, reset by new options.
+    hidden: Vec<String>,
     pub state: ViewState,
 }
 
@@ -22,8 +26,9 @@ impl Widget {
     pub fn configure(&mut self, attributes: &[(String, String)]) -> Result<(), SpecError> {
         self.spec = None;
         self.built = None;
-        self.chart = None;
-        let spec = spec::parse(attributes, &charts::editions(dataset()))?;
+        self.figure = None;
+        self.hidden.clear();
+        let spec = spec::parse(attributes, dataset())?;
         self.built = Some(charts::build(dataset(), &spec));
         self.spec = Some(spec);
         self.relayout();
@@ -40,28 +45,40 @@ impl Widget {
     }
 
     fn relayout(&mut self) {
-        self.chart = match (&self.built, self.size) {
-            (Some(built), Some(size)) => Some(LineChart::layout(&built.line, size)),
+        self.figure = match (&self.built, self.size) {
+            (Some(built), Some(size)) => Some(built.figure.layout(size, &self.hidden)),
             _ => None,
         };
-        self.state.clamp(self.built.as_ref().map_or(0, |b| b.line.years.len()));
+        self.state.clamp(self.item_count());
     }
 
-    pub fn chart(&self) -> Option<&LineChart> {
-        self.chart.as_ref()
+    fn item_count(&self) -> usize {
+        self.figure.as_ref().map_or(0, Figure::item_count)
+    }
+
+    pub fn figure(&self) -> Option<&Figure> {
+        self.figure.as_ref()
+    }
+
+    /// The laid-out line chart, when the widget holds one (tests and probes use it).
+    pub fn line_chart(&self) -> Option<&crate::model::line::LineChart> {
+        match self.figure.as_ref()? {
+            Figure::Line(chart) => Some(chart),
+            _ => None,
+        }
     }
 
     /// Pointer moved to CSS pixel (x, y). Returns whether what is shown changed.
     pub fn pointer(&mut self, x_css: f64, y_css: f64) -> bool {
-        let hit = self.chart.as_ref().and_then(|c| c.year_at(x_css, y_css));
+        let hit = self.figure.as_ref().and_then(|f| f.item_at(x_css, y_css));
         let changed = hit != self.state.active;
         self.state.active = hit;
         changed
     }
 
-    /// Click or tap: pins the year under the pointer, or clears the pin off the plot.
+    /// Click or tap: pins the item under the pointer, or clears the pin off the plot.
     pub fn click(&mut self, x_css: f64, y_css: f64) -> Option<usize> {
-        let hit = self.chart.as_ref().and_then(|c| c.year_at(x_css, y_css));
+        let hit = self.figure.as_ref().and_then(|f| f.item_at(x_css, y_css));
         self.state.pinned = hit;
         self.state.active = hit;
         hit
@@ -74,30 +91,48 @@ impl Widget {
     }
 
     pub fn key(&mut self, key: &str) -> KeyOutcome {
-        let count = self.built.as_ref().map_or(0, |b| b.line.years.len());
+        let count = self.item_count();
         self.state.key(key, count)
     }
 
-    /// What to show for the active point, or else the pinned one.
+    /// Shows or hides one legend group; returns whether it is now shown. Unknown keys do
+    /// nothing (and report `false`).
+    pub fn toggle(&mut self, key: &str) -> bool {
+        let known = self.built.as_ref().is_some_and(|b| b.figure.toggles().iter().any(|(k, _)| k == key));
+        if !known {
+            return false;
+        }
+        let shown = if let Some(i) = self.hidden.iter().position(|k| k == key) {
+            self.hidden.remove(i);
+            true
+        } else {
+            self.hidden.push(key.to_owned());
+            false
+        };
+        self.relayout();
+        shown
+    }
+
+    /// What to show for the active item, or else the pinned one.
     pub fn readout(&self) -> Option<Readout> {
         let index = self.state.active.or(self.state.pinned)?;
-        self.chart.as_ref()?.readout(index)
+        self.figure.as_ref()?.readout(index)
     }
 
     pub fn summary(&self) -> String {
-        self.built.as_ref().map(|b| b.line.summary()).unwrap_or_default()
+        self.built.as_ref().map(|b| b.figure.summary()).unwrap_or_default()
     }
 
     pub fn title(&self) -> String {
-        self.built.as_ref().map(|b| b.line.title.clone()).unwrap_or_default()
+        self.built.as_ref().map(|b| b.figure.title().to_owned()).unwrap_or_default()
     }
 
     pub fn csv(&self) -> String {
         self.built.as_ref().map(|b| b.table.to_csv()).unwrap_or_default()
     }
 
-    /// The per-year table (`view="table"`, screen readers); empty before a valid configure.
-    pub fn wide_table(&self) -> crate::model::table::DataTable {
-        self.built.as_ref().map(|b| b.line.wide_table()).unwrap_or_default()
+    /// The per-item table (`view="table"`, screen readers); empty before a valid configure.
+    pub fn wide_table(&self) -> DataTable {
+        self.built.as_ref().map(|b| b.figure.wide_table()).unwrap_or_default()
     }
 }

@@ -16,11 +16,11 @@ fn draw(attributes: &[(&str, &str)], size: Size, state: ViewState, dark: bool) -
     let mut widget = Widget::default();
     widget.configure(&attributes).unwrap();
     widget.resize(size);
-    let chart = widget.chart().unwrap();
+    let figure = widget.figure().unwrap();
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (size.width_dev(), size.height_dev())).into_drawing_area();
-        render::draw_line_chart(&root, chart, &state, render::palette(dark)).unwrap();
+        render::draw(&root, figure, &state, render::palette(dark)).unwrap();
         root.present().unwrap();
     }
     svg

@@ -44,7 +44,7 @@ fn markers_are_drawn_where_the_layout_puts_them() {
     let (handle, model) = configured();
     let canvas = canvas();
     handle.draw(canvas.clone()).unwrap();
-    let chart = model.chart().unwrap();
+    let chart = model.line_chart().unwrap();
     let prosecutions = chart.series.iter().find(|s| s.key == "prosecutions").unwrap();
     let last = prosecutions.points.last().unwrap();
     assert_eq!(chart.years[last.year_index], 2024);
@@ -63,13 +63,13 @@ fn markers_are_drawn_where_the_layout_puts_them() {
 #[wasm_bindgen_test]
 fn hovering_the_2024_marker_reads_its_value_and_source() {
     let (mut handle, model) = configured();
-    let chart = model.chart().unwrap();
+    let chart = model.line_chart().unwrap();
     let x_css = chart.x.position_from_index(6) / SIZE.dpr;
     let y_css = chart.panels[0].top_dev / SIZE.dpr + 10.0;
     assert!(handle.pointer(x_css, y_css));
     let readout = handle.readout();
     let get = |k: &str| js_sys::Reflect::get(&readout, &k.into()).unwrap();
-    assert_eq!(get("year").as_f64(), Some(2024.0));
+    assert_eq!(get("heading").as_string().as_deref(), Some("2024"));
     let sentence = get("sentence").as_string().unwrap();
     assert!(sentence.contains("Prosecutions: 15,791"), "{sentence}");
     assert!(sentence.contains("2025 TIP Report, 001_bb56f66af96aedbd.txt line 789"), "{sentence}");

@@ -290,14 +290,17 @@ Controller.prototype.showReadout = function () {
   var r = this.call(function (h) { return h.readout(); });
   if (!r) {
     this.tip.hidden = true;
+    this.host.removeAttribute("data-active");
     this.host.removeAttribute("data-active-year");
     return;
   }
-  this.host.setAttribute("data-active-year", String(r.year));
+  this.host.setAttribute("data-active", r.heading);
+  if (r.selection.year) this.host.setAttribute("data-active-year", r.selection.year);
+  else this.host.removeAttribute("data-active-year");
   this.tip.textContent = "";
-  el("b", null, this.tip).textContent = String(r.year);
+  el("b", null, this.tip).textContent = r.heading;
   r.values.forEach(function (v) { el("div", null, this.tip).textContent = v; }, this);
-  el("div", "src", this.tip).textContent = "Source: " + r.sources.join("; ");
+  if (r.sources.length) el("div", "src", this.tip).textContent = "Source: " + r.sources.join("; ");
   this.tip.hidden = false;
   var boxWidth = this.box.clientWidth;
   var left = r.x + 12;
@@ -307,9 +310,15 @@ Controller.prototype.showReadout = function () {
   if (this.live.textContent !== r.sentence) this.live.textContent = r.sentence;
 };
 
+// tipviz:select carries what was chosen (`year`, `country`, ...) plus the values shown for it.
 Controller.prototype.fireSelect = function () {
   var r = this.call(function (h) { return h.readout(); });
-  if (r) fire(this.host, "tipviz:select", { chart: this.option("chart"), year: r.year, values: r.values.slice(), sources: r.sources.slice() });
+  if (!r) return;
+  var detail = { chart: this.option("chart"), label: r.heading, values: r.values.slice(), sources: r.sources.slice() };
+  Object.keys(r.selection).forEach(function (k) {
+    detail[k] = k === "year" ? Number(r.selection[k]) : r.selection[k];
+  });
+  fire(this.host, "tipviz:select", detail);
 };
 
 Controller.prototype.fillTables = function () {
@@ -385,7 +394,7 @@ function attributePairs(element, prefix) {
 // <div data-tipviz="enforcement" data-scope="global">: the same options as data-* attributes.
 function dataAttributePairs(element) {
   var pairs = attributePairs(element, "data-").filter(function (p) {
-    return p[0] !== "tipviz" && p[0] !== "active-year" && p[0] !== "tipviz-state";
+    return p[0] !== "tipviz" && p[0] !== "active" && p[0] !== "active-year" && p[0] !== "tipviz-state";
   });
   pairs.unshift(["chart", element.getAttribute("data-tipviz") || ""]);
   return pairs;

@@ -2,10 +2,49 @@
 //! over data years. Prosecutions and convictions share a panel; victims identified, an order
 //! of magnitude larger, get their own; legislation counts get a third when asked for.
 
-use crate::data::{Dataset, EnforcementValue, Metric};
+use crate::data::{Dataset, EnforcementValue, Metric, Scope};
 use crate::model::line::{Cite, LineChartInput, SeriesInput};
-use crate::model::spec::{EditionChoice, EnforcementSpec};
+use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
+
+/// Which printing of the law-enforcement table to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditionChoice {
+    /// The newest edition the data holds.
+    Latest,
+    Edition(u16),
+    /// The two newest editions together, for the years both print, revisions marked.
+    Compare,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnforcementSpec {
+    pub scope: Scope,
+    pub edition: EditionChoice,
+    pub metrics: Vec<Metric>,
+}
+
+pub const SCOPES: &[&str] =
+    &["global", "africa", "east-asia-pacific", "europe", "near-east", "south-central-asia", "western-hemisphere"];
+pub const METRICS: &[&str] = &["prosecutions", "convictions", "victims", "legislation"];
+
+pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<EnforcementSpec, SpecError> {
+    let scope = Scope::from_id(&attrs.choose("scope", SCOPES, "global")?).unwrap_or(Scope::Global);
+
+    let edition_names: Vec<String> =
+        std::iter::once("latest".to_owned()).chain(editions(dataset).iter().map(u16::to_string)).collect();
+    let edition_refs: Vec<&str> = edition_names.iter().map(String::as_str).collect();
+    let edition = match attrs.choose("edition", &edition_refs, "latest")?.as_str() {
+        "latest" => EditionChoice::Latest,
+        year => EditionChoice::Edition(year.parse().unwrap_or_default()),
+    };
+
+    let metrics = match attrs.list("metrics", METRICS)? {
+        None => vec![Metric::Prosecutions, Metric::Convictions, Metric::Victims],
+        Some(words) => words.iter().filter_map(|w| Metric::from_id(w)).collect(),
+    };
+    Ok(EnforcementSpec { scope, edition, metrics })
+}
 
 /// The panels, in drawing order, and which metrics each holds.
 const PANELS: &[(&str, &[Metric])] = &[
@@ -40,7 +79,7 @@ pub fn editions(dataset: &Dataset) -> Vec<u16> {
 pub fn resolve_edition(dataset: &Dataset, choice: EditionChoice) -> u16 {
     match choice {
         EditionChoice::Edition(year) => year,
-        EditionChoice::Latest => editions(dataset).last().copied().unwrap_or_default(),
+        EditionChoice::Latest | EditionChoice::Compare => editions(dataset).last().copied().unwrap_or_default(),
     }
 }
 

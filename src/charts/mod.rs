@@ -1,27 +1,29 @@
-//! One module per chart kind: spec → the model of what to draw.
+//! One module per chart kind: its attributes → its spec → the model of what to draw.
 
+pub mod country_enforcement;
 pub mod enforcement;
 
 use crate::data::Dataset;
-use crate::model::line::LineChartInput;
+use crate::model::figure::FigureInput;
 use crate::model::spec::{ChartSpec, Spec};
 use crate::model::table::DataTable;
 
 /// Everything a chart kind derives from the dataset and its spec, before any layout.
 pub struct Built {
-    pub line: LineChartInput,
+    pub figure: FigureInput,
+    /// One row per drawn value with its edition, source and correction: the CSV download.
     pub table: DataTable,
 }
 
 pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
     match &spec.chart {
-        ChartSpec::Enforcement(e) => {
-            Built { line: enforcement::line_input(dataset, e), table: enforcement::table(dataset, e) }
-        }
+        ChartSpec::Enforcement(e) => Built {
+            figure: FigureInput::Line(enforcement::line_input(dataset, e)),
+            table: enforcement::table(dataset, e),
+        },
+        ChartSpec::CountryEnforcement(c) => Built {
+            figure: FigureInput::Bars(country_enforcement::bar_input(dataset, c)),
+            table: country_enforcement::table(dataset, c),
+        },
     }
-}
-
-/// The editions a chart can be asked for, so the spec parser can list them in its message.
-pub fn editions(dataset: &Dataset) -> Vec<u16> {
-    enforcement::editions(dataset)
 }

@@ -3,6 +3,7 @@
 //! Panels let series of very different magnitude (convictions vs victims) each keep a
 //! readable y axis without a misleading second axis on the same plot.
 
+use super::figure::Readout;
 use super::format::{compact, thousands};
 use super::scale::{nice_ticks, CategoryScale, LinearScale};
 
@@ -157,29 +158,8 @@ pub struct LineChart {
     pub legend: Vec<LegendEntry>,
 }
 
-/// What hovering or focusing one year shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Readout {
-    pub year: u16,
-    pub year_index: usize,
-    /// One line per value: `Prosecutions: 15,791`, with correction notes where there are any.
-    pub values: Vec<String>,
-    /// Where the values come from; one entry when they share a table row.
-    pub sources: Vec<String>,
-    /// Where to anchor a tooltip, in CSS pixels.
-    pub x_css: f64,
-    pub y_css: f64,
-}
-
-impl Readout {
-    /// The text for a live region: one sentence a screen reader can speak.
-    pub fn sentence(&self) -> String {
-        format!("{}: {}. Source: {}.", self.year, self.values.join("; "), self.sources.join("; "))
-    }
-}
-
 impl LineChart {
-    pub fn layout(input: &LineChartInput, size: Size) -> LineChart {
+    pub fn layout(input: &LineChartInput, size: Size, _hidden: &[String]) -> LineChart {
         use metrics::*;
         let u = size.dpr.max(0.5);
         let width = size.width_dev() as f64;
@@ -282,6 +262,10 @@ impl LineChart {
         }
     }
 
+    pub fn toggle_targets(&self) -> Vec<(String, String, bool, [f64; 4])> {
+        Vec::new()
+    }
+
     /// The year under a pointer at CSS pixel (`x_css`, `y_css`), if it is over the plots.
     pub fn year_at(&self, x_css: f64, y_css: f64) -> Option<usize> {
         let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
@@ -321,12 +305,13 @@ impl LineChart {
             top = self.panels.first().map_or(0.0, |p| p.top_dev);
         }
         Some(Readout {
-            year,
-            year_index,
+            index: year_index,
+            heading: year.to_string(),
             values,
             sources,
             x_css: self.x.position_from_index(year_index) / self.size.dpr,
             y_css: top / self.size.dpr,
+            selection: vec![("year".to_owned(), year.to_string())],
         })
     }
 }
@@ -354,8 +339,8 @@ mod tests {
 
     #[test]
     fn device_pixels_scale_with_dpr() {
-        let one = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 });
-        let two = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 2.0 });
+        let one = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
+        let two = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 2.0 }, &[]);
         assert_eq!(two.size.width_dev(), 1200);
         assert!((two.x.position_from_index(1) - 2.0 * one.x.position_from_index(1)).abs() < 1e-6);
         // Hit-testing is in CSS pixels, so the same CSS point names the same year at any DPR.
@@ -367,7 +352,7 @@ mod tests {
 
     #[test]
     fn a_missing_value_breaks_the_line() {
-        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 });
+        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
         let runs: Vec<usize> = chart.series[0].runs().iter().map(|r| r.len()).collect();
         assert_eq!(runs, vec![1, 1]);
         assert_eq!(chart.series[1].runs().len(), 1);
@@ -377,7 +362,7 @@ mod tests {
 
     #[test]
     fn panels_stack_without_overlap_and_values_fall_inside_their_panel() {
-        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 });
+        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
         assert!(chart.panels[0].bottom_dev < chart.panels[1].top_dev);
         for s in &chart.series {
             let panel = &chart.panels[s.panel];
@@ -389,17 +374,17 @@ mod tests {
 
     #[test]
     fn the_legend_explains_the_correction_ring_only_when_a_value_is_corrected() {
-        let plain = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 });
+        let plain = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
         assert!(plain.legend.iter().all(|e| e.mark == LegendMark::Series));
         let mut corrected = input();
         corrected.series[1].values[0].as_mut().unwrap().1.printed = Some("999".into());
-        let chart = LineChart::layout(&corrected, Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 });
+        let chart = LineChart::layout(&corrected, Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
         assert_eq!(chart.legend.last().unwrap().mark, LegendMark::CorrectedRing);
     }
 
     #[test]
     fn pointer_outside_the_plots_hits_nothing() {
-        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 });
+        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
         assert_eq!(chart.year_at(2.0, 200.0), None);
         assert_eq!(chart.year_at(300.0, 2.0), None);
     }
@@ -407,7 +392,7 @@ mod tests {
     #[test]
     fn tiny_sizes_do_not_panic() {
         for (w, h) in [(0.0, 0.0), (1.0, 1.0), (30.0, 500.0), (5000.0, 20.0)] {
-            let chart = LineChart::layout(&input(), Size { width_css: w, height_css: h, dpr: 3.0 });
+            let chart = LineChart::layout(&input(), Size { width_css: w, height_css: h, dpr: 3.0 }, &[]);
             let _ = chart.year_at(10.0, 10.0);
             let _ = chart.readout(0);
         }
@@ -416,6 +401,11 @@ mod tests {
 
 impl LineChartInput {
     /// A short description for assistive technology: what is shown and how each series moved.
+    /// Legend groups as (key, label), in legend order; toggling needs at least two.
+    pub fn legend_groups(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
     pub fn summary(&self) -> String {
         let (Some(first), Some(last)) = (self.years.first(), self.years.last()) else {
             return format!("{}. No values to show.", self.title);

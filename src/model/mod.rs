@@ -1,6 +1,8 @@
 //! Pure Rust, natively tested: chart specs, scales, layout, hit-testing, text alternatives,
 //! table rows. Nothing here knows about the browser.
 
+pub mod bars;
+pub mod figure;
 pub mod format;
 pub mod line;
 pub mod scale;

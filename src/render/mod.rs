@@ -3,8 +3,10 @@
 //! SVG in the golden tests. All positions come from the model; nothing is computed here that
 //! hit-testing would need to know.
 
+pub mod bars;
 pub mod theme;
 
+use crate::model::figure::Figure;
 use crate::model::line::{metrics, LegendMark, LineChart};
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
@@ -20,6 +22,19 @@ fn font(size_dev: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> 
 
 fn pt(x: f64, y: f64) -> (i32, i32) {
     (x.round() as i32, y.round() as i32)
+}
+
+/// Draws any laid-out chart.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    figure: &Figure,
+    state: &ViewState,
+    palette: &Palette,
+) -> DrawResult<DB> {
+    match figure {
+        Figure::Line(chart) => draw_line_chart(root, chart, state, palette),
+        Figure::Bars(chart) => bars::draw_bar_chart(root, chart, state, palette),
+    }
 }
 
 pub fn draw_line_chart<DB: DrawingBackend>(

@@ -87,10 +87,10 @@ impl TipWidget {
 
     /// Draws into `canvas`, whose backing store the loader has sized to CSS size × DPR.
     pub fn draw(&self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
-        let Some(chart) = self.core.chart() else { return Ok(()) };
+        let Some(figure) = self.core.figure() else { return Ok(()) };
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
         let root = backend.into_drawing_area();
-        render::draw_line_chart(&root, chart, &self.core.state, render::palette(self.dark))
+        render::draw(&root, figure, &self.core.state, render::palette(self.dark))
             .map_err(|e| JsError::new(&format!("drawing failed: {e:?}")))?;
         root.present().map_err(|e| JsError::new(&format!("drawing failed: {e:?}")))
     }
@@ -119,20 +119,51 @@ impl TipWidget {
         .into()
     }
 
-    /// `null`, or `{year, index, values, sources, sentence, x, y}` for the active point.
+    /// `null`, or `{heading, index, values, sources, sentence, x, y, selection}` for the
+    /// active item; `selection` is the `tipviz:select` detail (`{year: "2021"}`, ...).
     pub fn readout(&self) -> JsValue {
         match self.core.readout() {
             None => JsValue::NULL,
             Some(r) => object(&[
-                ("year", r.year.into()),
-                ("index", (r.year_index as u32).into()),
+                ("heading", r.heading.as_str().into()),
+                ("index", (r.index as u32).into()),
                 ("values", strings(&r.values)),
                 ("sources", strings(&r.sources)),
                 ("sentence", r.sentence().into()),
                 ("x", r.x_css.into()),
                 ("y", r.y_css.into()),
+                (
+                    "selection",
+                    object(&r.selection.iter().map(|(k, v)| (k.as_str(), JsValue::from_str(v))).collect::<Vec<_>>()),
+                ),
             ]),
         }
+    }
+
+    /// Shows or hides a legend group; returns whether it is now shown.
+    pub fn toggle(&mut self, key: &str) -> bool {
+        self.core.toggle(key)
+    }
+
+    /// `[{key, label, shown, x, y, width, height}]`: the legend entries that toggle, in CSS
+    /// pixels, for the loader's buttons over the drawn legend.
+    pub fn toggles(&self) -> JsValue {
+        let targets = self.core.figure().map(|f| f.toggle_targets()).unwrap_or_default();
+        targets
+            .iter()
+            .map(|(key, label, shown, [x, y, w, h])| {
+                object(&[
+                    ("key", key.as_str().into()),
+                    ("label", label.as_str().into()),
+                    ("shown", (*shown).into()),
+                    ("x", (*x).into()),
+                    ("y", (*y).into()),
+                    ("width", (*w).into()),
+                    ("height", (*h).into()),
+                ])
+            })
+            .collect::<Array>()
+            .into()
     }
 
     pub fn title(&self) -> String {

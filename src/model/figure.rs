@@ -1,0 +1,123 @@
+//! The chart kinds' common surface: whatever a chart kind builds (a [`FigureInput`]) is laid
+//! out for a size (a [`Figure`]) and then hit-tested, stepped through with keys and read out
+//! the same way, so the widget, the web layer and the loader never need to know which kind
+//! of chart they hold.
+
+use super::bars::{BarChart, BarChartInput};
+use super::line::{LineChart, LineChartInput, Size};
+use super::table::DataTable;
+
+/// What hovering or focusing one item (a year, a bar) shows, in the tooltip and the live region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Readout {
+    /// The item's position in keyboard order.
+    pub index: usize,
+    /// What the item is: `2021`, or `Jamaica: convictions, reporting period`.
+    pub heading: String,
+    /// One line per value, with units, corrections and revisions spelled out.
+    pub values: Vec<String>,
+    /// Where the values come from; each source once.
+    pub sources: Vec<String>,
+    /// Where to anchor a tooltip, in CSS pixels.
+    pub x_css: f64,
+    pub y_css: f64,
+    /// What `tipviz:select` reports when the item is chosen: (name, value) pairs such as
+    /// `("year", "2021")` or `("country", "JAM")`.
+    pub selection: Vec<(String, String)>,
+}
+
+impl Readout {
+    /// The text for a live region: one sentence a screen reader can speak.
+    pub fn sentence(&self) -> String {
+        let sources = if self.sources.is_empty() { String::new() } else { format!(" Source: {}.", self.sources.join("; ")) };
+        format!("{}: {}.{sources}", self.heading, self.values.join("; "))
+    }
+}
+
+/// A chart kind's output before layout.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FigureInput {
+    Line(LineChartInput),
+    Bars(BarChartInput),
+}
+
+impl FigureInput {
+    pub fn title(&self) -> &str {
+        match self {
+            FigureInput::Line(l) => &l.title,
+            FigureInput::Bars(b) => &b.title,
+        }
+    }
+
+    /// A short text alternative: what is shown and the main finding.
+    pub fn summary(&self) -> String {
+        match self {
+            FigureInput::Line(l) => l.summary(),
+            FigureInput::Bars(b) => b.summary(),
+        }
+    }
+
+    /// The same facts as the chart, for `view="table"` and screen readers.
+    pub fn wide_table(&self) -> DataTable {
+        match self {
+            FigureInput::Line(l) => l.wide_table(),
+            FigureInput::Bars(b) => b.wide_table(),
+        }
+    }
+
+    /// The legend groups a reader can hide, as (key, label); empty where nothing toggles.
+    pub fn toggles(&self) -> Vec<(String, String)> {
+        match self {
+            FigureInput::Line(l) => l.legend_groups(),
+            FigureInput::Bars(_) => Vec::new(),
+        }
+    }
+
+    pub fn layout(&self, size: Size, hidden: &[String]) -> Figure {
+        match self {
+            FigureInput::Line(l) => Figure::Line(LineChart::layout(l, size, hidden)),
+            FigureInput::Bars(b) => Figure::Bars(BarChart::layout(b, size)),
+        }
+    }
+}
+
+/// A chart laid out for one size, in device pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figure {
+    Line(LineChart),
+    Bars(BarChart),
+}
+
+impl Figure {
+    /// How many items the arrow keys step through.
+    pub fn item_count(&self) -> usize {
+        match self {
+            Figure::Line(l) => l.years.len(),
+            Figure::Bars(b) => b.item_count(),
+        }
+    }
+
+    /// The item under the pointer at CSS pixel (x, y).
+    pub fn item_at(&self, x_css: f64, y_css: f64) -> Option<usize> {
+        match self {
+            Figure::Line(l) => l.year_at(x_css, y_css),
+            Figure::Bars(b) => b.item_at(x_css, y_css),
+        }
+    }
+
+    pub fn readout(&self, index: usize) -> Option<Readout> {
+        match self {
+            Figure::Line(l) => l.readout(index),
+            Figure::Bars(b) => b.readout(index),
+        }
+    }
+
+    /// Where the legend entries that toggle are, as (key, label, shown, rectangle in CSS
+    /// pixels `[x, y, width, height]`), so the web layer can put real buttons over them.
+    pub fn toggle_targets(&self) -> Vec<(String, String, bool, [f64; 4])> {
+        match self {
+            Figure::Line(l) => l.toggle_targets(),
+            Figure::Bars(_) => Vec::new(),
+        }
+    }
+}
