@@ -59,6 +59,24 @@ fn enforcement_hovering_2019_in_dark_on_a_phone_at_dpr_3() {
 }
 
 #[test]
+fn enforcement_comparing_editions_with_2023_active() {
+    let state = ViewState { active: Some(5), pinned: None };
+    check("enforcement-compare-2023", &draw(&[("chart", "enforcement"), ("edition", "compare")], DESKTOP, state, false));
+}
+
+#[test]
+fn enforcement_regions_small_multiples() {
+    let wide = Size { width_css: 960.0, height_css: 560.0, dpr: 1.0 };
+    check("enforcement-regions", &draw(&[("chart", "enforcement"), ("scope", "regions")], wide, ViewState::default(), false));
+}
+
+#[test]
+fn enforcement_labor_both_on_a_log_scale_in_dark() {
+    let attributes = [("chart", "enforcement"), ("labor", "both"), ("scale", "log")];
+    check("enforcement-labor-log-dark", &draw(&attributes, DESKTOP, ViewState::default(), true));
+}
+
+#[test]
 fn golden_drawing_contains_the_chart_text() {
     let svg = draw(&[("chart", "enforcement")], DESKTOP, ViewState::default(), false);
     let texts: Vec<&str> = svg.split('>').filter_map(|s| s.split('<').next()).map(str::trim).filter(|t| !t.is_empty()).collect();

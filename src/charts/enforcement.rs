@@ -1,9 +1,11 @@
-//! `enforcement`: the law-enforcement table of one edition (global or one region) as lines
-//! over data years. Prosecutions and convictions share a panel; victims identified, an order
-//! of magnitude larger, get their own; legislation counts get a third when asked for.
+//! `enforcement`: the law-enforcement tables (global, one region, or the six regions side by
+//! side) as lines over data years. Prosecutions and convictions share a panel; victims
+//! identified, an order of magnitude larger, get their own; legislation counts get a third
+//! when asked for. Labor-only counts, a second edition and a log scale are options.
 
-use crate::data::{Dataset, EnforcementValue, Metric, Scope};
+use crate::data::{Dataset, EnforcementValue, Metric, Region, Scope};
 use crate::model::line::{Cite, LineChartInput, SeriesInput};
+use crate::model::scale::ValueScaleKind;
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
 
@@ -17,33 +19,135 @@ pub enum EditionChoice {
     Compare,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EnforcementSpec {
-    pub scope: Scope,
-    pub edition: EditionChoice,
-    pub metrics: Vec<Metric>,
+/// Which rows: one table, or every region's table as small multiples of one metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    One(Scope),
+    Regions,
 }
 
-pub const SCOPES: &[&str] =
-    &["global", "africa", "east-asia-pacific", "europe", "near-east", "south-central-asia", "western-hemisphere"];
+/// Total counts, the labor-trafficking part the tables print in parentheses, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Labor {
+    Total,
+    Labor,
+    Both,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnforcementSpec {
+    pub rows: Rows,
+    pub edition: EditionChoice,
+    /// The quantities asked for, as totals (labor-only parts follow from `labor`).
+    pub metrics: Vec<Metric>,
+    pub labor: Labor,
+    /// Inclusive data-year range; `None` for every year the edition prints.
+    pub years: Option<(u16, u16)>,
+    pub scale: ValueScaleKind,
+    /// Small multiples share one y scale (`axis="shared"`, the default) or each has its own.
+    pub shared_axis: bool,
+}
+
+impl EnforcementSpec {
+    /// The default view of one table.
+    pub fn of(scope: Scope, edition: EditionChoice, metrics: &[Metric]) -> EnforcementSpec {
+        EnforcementSpec {
+            rows: Rows::One(scope),
+            edition,
+            metrics: metrics.to_vec(),
+            labor: Labor::Total,
+            years: None,
+            scale: ValueScaleKind::Linear,
+            shared_axis: true,
+        }
+    }
+}
+
+pub const SCOPES: &[&str] = &[
+    "global",
+    "regions",
+    "africa",
+    "east-asia-pacific",
+    "europe",
+    "near-east",
+    "south-central-asia",
+    "western-hemisphere",
+];
 pub const METRICS: &[&str] = &["prosecutions", "convictions", "victims", "legislation"];
+const DEFAULT_METRICS: &[Metric] = &[Metric::Prosecutions, Metric::Convictions, Metric::Victims];
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<EnforcementSpec, SpecError> {
-    let scope = Scope::from_id(&attrs.choose("scope", SCOPES, "global")?).unwrap_or(Scope::Global);
+    let all_editions = editions(dataset);
+    let rows = match attrs.choose("scope", SCOPES, "global")?.as_str() {
+        "regions" => Rows::Regions,
+        id => Rows::One(Scope::from_id(id).unwrap_or(Scope::Global)),
+    };
 
-    let edition_names: Vec<String> =
-        std::iter::once("latest".to_owned()).chain(editions(dataset).iter().map(u16::to_string)).collect();
+    let edition_names: Vec<String> = ["latest", "compare"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(all_editions.iter().map(u16::to_string))
+        .collect();
     let edition_refs: Vec<&str> = edition_names.iter().map(String::as_str).collect();
     let edition = match attrs.choose("edition", &edition_refs, "latest")?.as_str() {
         "latest" => EditionChoice::Latest,
+        "compare" => EditionChoice::Compare,
         year => EditionChoice::Edition(year.parse().unwrap_or_default()),
     };
 
-    let metrics = match attrs.list("metrics", METRICS)? {
-        None => vec![Metric::Prosecutions, Metric::Convictions, Metric::Victims],
+    // `metric` (singular) is accepted too, as the regions view shows one.
+    let metric_attribute = if attrs.given("metrics").is_none() && attrs.given("metric").is_some() { "metric" } else { "metrics" };
+    let metrics: Vec<Metric> = match attrs.list(metric_attribute, METRICS)? {
+        None if rows == Rows::Regions => vec![Metric::Prosecutions],
+        None => DEFAULT_METRICS.to_vec(),
         Some(words) => words.iter().filter_map(|w| Metric::from_id(w)).collect(),
     };
-    Ok(EnforcementSpec { scope, edition, metrics })
+    if rows == Rows::Regions && metrics.len() > 1 {
+        let given = attrs.given(metric_attribute).unwrap_or_default();
+        return Err(SpecError::new(metric_attribute, given, METRICS)
+            .because("scope=\"regions\" draws one metric per chart; name one"));
+    }
+
+    let labor = match attrs.choose("labor", &["total", "labor", "both"], "total")?.as_str() {
+        "labor" => Labor::Labor,
+        "both" => Labor::Both,
+        _ => Labor::Total,
+    };
+    let scale = match attrs.choose("scale", &["linear", "log"], "linear")?.as_str() {
+        "log" => ValueScaleKind::Log,
+        _ => ValueScaleKind::Linear,
+    };
+    let shared_axis = attrs.choose("axis", &["shared", "independent"], "shared")? == "shared";
+
+    let mut spec = EnforcementSpec { rows, edition, metrics, labor, years: None, scale, shared_axis };
+    if let Some(text) = attrs.given("years") {
+        let printed = data_years(dataset, &EnforcementSpec { years: None, ..spec.clone() });
+        let span = format!("{}–{}", printed.first().unwrap_or(&0), printed.last().unwrap_or(&0));
+        let example = format!("a year or a range within {span}, such as {span}");
+        let bad = |why: &str| SpecError::new("years", text, &[example.as_str()]).because(why);
+        let (from, to) = parse_year_range(text).ok_or_else(|| bad("write a year (2020) or a range (2019-2023)"))?;
+        if !printed.iter().any(|y| (from..=to).contains(y)) {
+            return Err(bad("no year in that range is in this table"));
+        }
+        spec.years = Some((from, to));
+    }
+    Ok(spec)
+}
+
+/// `2020`, `2019-2023`, `2019–2023`, `2019..2023` or `2019 to 2023`, either order.
+fn parse_year_range(text: &str) -> Option<(u16, u16)> {
+    let cleaned = text.replace(['–', '—'], "-").replace("..", "-").to_ascii_lowercase().replace(" to ", "-");
+    let mut parts = cleaned.split('-').map(str::trim);
+    let year = |s: &str| s.parse::<u16>().ok().filter(|y| (1900..=2200).contains(y));
+    let from = year(parts.next()?)?;
+    let to = match parts.next() {
+        None => from,
+        Some(t) => year(t)?,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Some((from.min(to), from.max(to)))
 }
 
 /// The panels, in drawing order, and which metrics each holds.
@@ -54,7 +158,7 @@ const PANELS: &[(&str, &[Metric])] = &[
 ];
 
 /// Each quantity keeps its colour and marker in every combination of metrics; labor-only
-/// counts share their total's colour (they are told apart by the legend and the panel).
+/// counts share their total's colour and are drawn dashed.
 fn style_of(metric: Metric) -> usize {
     match metric {
         Metric::Prosecutions | Metric::ProsecutionsLabor => 0,
@@ -68,6 +172,25 @@ fn panel_of(metric: Metric) -> usize {
     PANELS.iter().position(|(_, ms)| ms.contains(&metric)).unwrap_or(0)
 }
 
+fn labor_part(metric: Metric) -> Option<Metric> {
+    match metric {
+        Metric::Prosecutions => Some(Metric::ProsecutionsLabor),
+        Metric::Convictions => Some(Metric::ConvictionsLabor),
+        Metric::Victims => Some(Metric::VictimsLabor),
+        _ => None,
+    }
+}
+
+/// The columns drawn for one requested metric: (column, is the labor-only part).
+/// Legislation has no labor part and is always its total.
+fn columns(metric: Metric, labor: Labor) -> Vec<(Metric, bool)> {
+    match (labor, labor_part(metric)) {
+        (Labor::Labor, Some(part)) => vec![(part, true)],
+        (Labor::Both, Some(part)) => vec![(metric, false), (part, true)],
+        _ => vec![(metric, false)],
+    }
+}
+
 /// The editions whose law-enforcement tables the data holds, oldest first.
 pub fn editions(dataset: &Dataset) -> Vec<u16> {
     let mut editions: Vec<u16> = dataset.enforcement.iter().map(|v| v.edition).collect();
@@ -76,23 +199,73 @@ pub fn editions(dataset: &Dataset) -> Vec<u16> {
     editions
 }
 
-pub fn resolve_edition(dataset: &Dataset, choice: EditionChoice) -> u16 {
+/// The editions drawn, oldest first: one, or the two newest for `compare`.
+fn chosen_editions(dataset: &Dataset, choice: EditionChoice) -> Vec<u16> {
+    let all = editions(dataset);
     match choice {
-        EditionChoice::Edition(year) => year,
-        EditionChoice::Latest | EditionChoice::Compare => editions(dataset).last().copied().unwrap_or_default(),
+        EditionChoice::Edition(year) => vec![year],
+        EditionChoice::Latest => all.last().copied().into_iter().collect(),
+        EditionChoice::Compare => all[all.len().saturating_sub(2)..].to_vec(),
     }
 }
 
-/// The printed cells the chart draws, in (metric order of the spec, year) order.
+fn scopes(rows: Rows) -> Vec<Scope> {
+    match rows {
+        Rows::One(scope) => vec![scope],
+        Rows::Regions => Region::ALL.iter().map(|r| Scope::Region(*r)).collect(),
+    }
+}
+
+fn all_columns(spec: &EnforcementSpec) -> Vec<Metric> {
+    spec.metrics.iter().flat_map(|m| columns(*m, spec.labor)).map(|(m, _)| m).collect()
+}
+
+/// The data years drawn: those every drawn edition prints (so a comparison is like for like),
+/// within the `years` range.
+fn data_years(dataset: &Dataset, spec: &EnforcementSpec) -> Vec<u16> {
+    let scopes = scopes(spec.rows);
+    let metrics = all_columns(spec);
+    let chosen = chosen_editions(dataset, spec.edition);
+    let years_of = |edition: u16| -> Vec<u16> {
+        let mut years: Vec<u16> = dataset
+            .enforcement
+            .iter()
+            .filter(|v| v.edition == edition && scopes.contains(&v.scope) && metrics.contains(&v.metric))
+            .map(|v| v.year)
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    };
+    let mut years = chosen.first().map(|e| years_of(*e)).unwrap_or_default();
+    for e in chosen.iter().skip(1) {
+        let other = years_of(*e);
+        years.retain(|y| other.contains(y));
+    }
+    if let Some((from, to)) = spec.years {
+        years.retain(|y| (from..=to).contains(y));
+    }
+    years
+}
+
+/// The cells the chart draws, in (scope, metric order of the spec, edition, year) order.
 fn cells<'d>(dataset: &'d Dataset, spec: &EnforcementSpec) -> Vec<&'d EnforcementValue> {
-    let edition = resolve_edition(dataset, spec.edition);
+    let scopes = scopes(spec.rows);
+    let metrics = all_columns(spec);
+    let chosen = chosen_editions(dataset, spec.edition);
+    let years = data_years(dataset, spec);
     let mut cells: Vec<&EnforcementValue> = dataset
         .enforcement
         .iter()
-        .filter(|v| v.edition == edition && v.scope == spec.scope && spec.metrics.contains(&v.metric))
+        .filter(|v| {
+            chosen.contains(&v.edition)
+                && scopes.contains(&v.scope)
+                && metrics.contains(&v.metric)
+                && years.contains(&v.year)
+        })
         .collect();
-    let order = |m: Metric| spec.metrics.iter().position(|x| *x == m);
-    cells.sort_by_key(|v| (order(v.metric), v.year));
+    let position = |list: &[Metric], m: Metric| list.iter().position(|x| *x == m);
+    cells.sort_by_key(|v| (v.scope, position(&metrics, v.metric), v.edition, v.year));
     cells
 }
 
@@ -107,41 +280,92 @@ fn cite(dataset: &Dataset, v: &EnforcementValue) -> Cite {
 }
 
 pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
-    let edition = resolve_edition(dataset, spec.edition);
+    let chosen = chosen_editions(dataset, spec.edition);
+    let compare = chosen.len() > 1;
+    let years = data_years(dataset, spec);
     let cells = cells(dataset, spec);
-    let mut years: Vec<u16> = cells.iter().map(|v| v.year).collect();
-    years.sort_unstable();
-    years.dedup();
+    let regions = spec.rows == Rows::Regions;
 
-    // Only the panels that hold a requested metric, renumbered in order.
+    // Stacked view: only the panels that hold a requested metric, renumbered in order.
+    // Regions view: one panel per region.
     let mut used_panels: Vec<usize> = spec.metrics.iter().map(|m| panel_of(*m)).collect();
     used_panels.sort_unstable();
     used_panels.dedup();
+    let panel_titles: Vec<String> = if regions {
+        Region::ALL.iter().map(|r| r.label().to_owned()).collect()
+    } else {
+        used_panels.iter().map(|&p| PANELS[p].0.to_owned()).collect()
+    };
 
-    let series = spec
-        .metrics
-        .iter()
-        .map(|&metric| {
-            let values = years
-                .iter()
-                .map(|&y| cells.iter().find(|v| v.metric == metric && v.year == y).map(|v| (v.value, cite(dataset, v))))
-                .collect();
-            SeriesInput {
-                key: metric.id().to_owned(),
-                label: metric.label().to_owned(),
-                panel: used_panels.iter().position(|p| *p == panel_of(metric)).unwrap_or(0),
-                style: style_of(metric),
-                values,
+    let mut series: Vec<SeriesInput> = Vec::new();
+    for (scope_index, scope) in scopes(spec.rows).into_iter().enumerate() {
+        for &metric in &spec.metrics {
+            // Per drawn edition, the index of its total series: the labor part's "share of".
+            let mut totals: Vec<Option<usize>> = vec![None; chosen.len()];
+            for (column, is_labor_part) in columns(metric, spec.labor) {
+                let mut older_index = None;
+                for (k, &edition) in chosen.iter().enumerate() {
+                    let values = years
+                        .iter()
+                        .map(|&y| {
+                            cells
+                                .iter()
+                                .find(|v| v.scope == scope && v.metric == column && v.edition == edition && v.year == y)
+                                .map(|v| (v.value, cite(dataset, v)))
+                        })
+                        .collect();
+                    let edition_note = if compare { format!(", {edition} edition") } else { String::new() };
+                    let group = if compare { format!("{}@{edition}", column.id()) } else { column.id().to_owned() };
+                    let group_label = format!("{}{edition_note}", column.label());
+                    let label = if regions { format!("{}{edition_note}", scope.label()) } else { group_label.clone() };
+                    let label = if regions && is_labor_part { format!("{label} (labor only)") } else { label };
+                    let panel = if regions {
+                        scope_index
+                    } else {
+                        used_panels.iter().position(|p| *p == panel_of(column)).unwrap_or(0)
+                    };
+                    let mut s = SeriesInput::new(&group, &label, panel, style_of(column), values);
+                    s.group_label = group_label;
+                    s.dashed = is_labor_part;
+                    s.hollow = compare && Some(&edition) == chosen.first();
+                    s.revises = if compare { older_index } else { None };
+                    s.share_of = if is_labor_part { totals[k] } else { None };
+                    if !is_labor_part {
+                        totals[k] = Some(series.len());
+                    }
+                    older_index = Some(series.len());
+                    series.push(s);
+                }
             }
-        })
-        .collect();
+        }
+    }
+
+    let title = match spec.rows {
+        Rows::One(scope) => format!("{} law-enforcement data", scope.label()),
+        Rows::Regions => format!("{} by region", spec.metrics.first().map_or("", |m| m.label())),
+    };
+    let printed_in = match chosen.as_slice() {
+        [one] => format!("As printed in the {one} TIP Report"),
+        [old, new] => format!("As printed in the {old} and {new} TIP Reports, for the years both print"),
+        _ => String::new(),
+    };
+    let mut notes = vec![format!("{printed_in} (data years {})", year_span(&years))];
+    if spec.scale == ValueScaleKind::Log {
+        notes.push("log scale".into());
+    }
+    if regions {
+        notes.push(if spec.shared_axis { "one scale for all regions" } else { "each region on its own scale" }.into());
+    }
 
     LineChartInput {
-        title: format!("{} law-enforcement data", spec.scope.label()),
-        subtitle: format!("As printed in the {edition} TIP Report (data years {})", year_span(&years)),
+        title,
+        subtitle: notes.join("; "),
         years,
-        panel_titles: used_panels.iter().map(|&p| PANELS[p].0.to_owned()).collect(),
+        panel_titles,
         series,
+        scale: spec.scale,
+        grid: regions,
+        shared_y: regions && spec.shared_axis,
     }
 }
 
@@ -180,10 +404,34 @@ pub fn table(dataset: &Dataset, spec: &EnforcementSpec) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{dataset, Scope};
+    use crate::data::dataset;
+    use crate::model::line::{LineChart, Size};
+    use crate::model::spec::{parse as parse_spec, ChartSpec};
+
+    const THREE: &[Metric] = &[Metric::Prosecutions, Metric::Convictions, Metric::Victims];
 
     fn spec(edition: EditionChoice) -> EnforcementSpec {
-        EnforcementSpec { scope: Scope::Global, edition, metrics: vec![Metric::Prosecutions, Metric::Convictions, Metric::Victims] }
+        EnforcementSpec::of(Scope::Global, edition, THREE)
+    }
+
+    /// The enforcement spec the attributes give, or the error.
+    fn parsed(pairs: &[(&str, &str)]) -> Result<EnforcementSpec, SpecError> {
+        let mut attributes = vec![("chart".to_owned(), "enforcement".to_owned())];
+        attributes.extend(pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())));
+        match parse_spec(&attributes, dataset())?.chart {
+            ChartSpec::Enforcement(e) => Ok(e),
+            other => panic!("not an enforcement spec: {other:?}"),
+        }
+    }
+
+    fn laid_out(spec: &EnforcementSpec, width_css: f64) -> LineChart {
+        LineChart::layout(&line_input(dataset(), spec), Size { width_css, height_css: 600.0, dpr: 1.0 }, &[])
+    }
+
+    fn readout_of(spec: &EnforcementSpec, year: u16) -> Vec<String> {
+        let chart = laid_out(spec, 800.0);
+        let index = chart.years.iter().position(|y| *y == year).unwrap();
+        chart.readout(index).unwrap().values
     }
 
     #[test]
@@ -196,6 +444,46 @@ mod tests {
         let (value, cite) = prosecutions.values[6].as_ref().unwrap();
         assert_eq!(*value, 15_791);
         assert_eq!((cite.edition, cite.file.as_str(), cite.line), (2025, "001_bb56f66af96aedbd.txt", 789));
+        assert!(!input.grid && input.scale == ValueScaleKind::Linear);
+    }
+
+    #[test]
+    fn attributes_parse_case_and_space_insensitively() {
+        let e = parsed(&[("Scope", "AFRICA"), ("edition", " 2024"), ("metrics", "Victims, convictions")]).unwrap();
+        assert_eq!(e.rows, Rows::One(Scope::Region(Region::Africa)));
+        assert_eq!(e.edition, EditionChoice::Edition(2024));
+        assert_eq!(e.metrics, vec![Metric::Victims, Metric::Convictions]);
+        let e = parsed(&[("edition", "Compare"), ("labor", "BOTH"), ("scale", "log"), ("years", "2019 – 2021")]).unwrap();
+        assert_eq!((e.edition, e.labor, e.scale, e.years), (EditionChoice::Compare, Labor::Both, ValueScaleKind::Log, Some((2019, 2021))));
+    }
+
+    #[test]
+    fn bad_values_name_the_attribute_and_what_is_accepted() {
+        let err = parsed(&[("edition", "1999")]).unwrap_err();
+        assert_eq!(err.attribute, "edition");
+        assert_eq!(err.accepted, vec!["latest", "compare", "2024", "2025"]);
+        let err = parsed(&[("metrics", "victims,arrests")]).unwrap_err();
+        assert_eq!((err.attribute.as_str(), err.value.as_str()), ("metrics", "arrests"));
+        let err = parsed(&[("labor", "forced")]).unwrap_err();
+        assert_eq!(err.message(), "labor=\"forced\" is not a value tipviz knows. Accepted values: total, labor, both.");
+        let err = parsed(&[("scale", "sqrt")]).unwrap_err();
+        assert_eq!(err.accepted, vec!["linear", "log"]);
+        let err = parsed(&[("axis", "left")]).unwrap_err();
+        assert_eq!(err.attribute, "axis");
+    }
+
+    #[test]
+    fn years_outside_the_table_or_not_years_are_explained() {
+        let err = parsed(&[("years", "2030-2032")]).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "years=\"2030-2032\" cannot be used: no year in that range is in this table. \
+             Accepted values: a year or a range within 2018–2024, such as 2018–2024."
+        );
+        let err = parsed(&[("years", "last five")]).unwrap_err();
+        assert!(err.message().contains("write a year (2020) or a range (2019-2023)"), "{}", err.message());
+        let e = parsed(&[("years", "2021..2019")]).unwrap();
+        assert_eq!(line_input(dataset(), &e).years, vec![2019, 2020, 2021]);
     }
 
     #[test]
@@ -206,6 +494,122 @@ mod tests {
         assert_eq!(convictions.values[6].as_ref().unwrap().0, 7_115);
         let latest = line_input(dataset(), &spec(EditionChoice::Latest));
         assert_eq!(latest.series[1].values[5].as_ref().unwrap().0, 7_145);
+    }
+
+    #[test]
+    fn compare_draws_both_editions_for_the_years_both_print_and_names_revisions() {
+        let input = line_input(dataset(), &spec(EditionChoice::Compare));
+        assert_eq!(input.years, (2018..=2023).collect::<Vec<_>>());
+        let keys: Vec<&str> = input.series.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys[..2], ["prosecutions@2024", "prosecutions@2025"]);
+        assert!(input.series[0].hollow && !input.series[1].hollow);
+        assert_eq!(input.series[1].revises, Some(0));
+        assert!(input.subtitle.starts_with("As printed in the 2024 and 2025 TIP Reports, for the years both print (data years 2018–2023)"));
+
+        let values = readout_of(&spec(EditionChoice::Compare), 2023);
+        assert!(values.contains(&"Convictions, 2024 edition: 7,115".to_owned()), "{values:?}");
+        assert!(values.contains(&"Convictions, 2025 edition: 7,145, revised from 7,115 in the 2024 edition".to_owned()), "{values:?}");
+
+        let chart = laid_out(&spec(EditionChoice::Compare), 800.0);
+        let convictions_2025 = chart.series.iter().find(|s| s.key == "convictions@2025").unwrap();
+        assert!(convictions_2025.points.last().unwrap().revised);
+        assert!(chart.legend.iter().any(|e| e.mark == crate::model::line::LegendMark::RevisionFrame));
+        let summary = input.summary();
+        assert!(summary.contains("values both editions print differ between them"), "{summary}");
+    }
+
+    #[test]
+    fn compare_keeps_the_correction_and_shows_both_printings() {
+        // 2019 victims: the 2025 edition printed 111,932; the dataset corrects it to 118,932.
+        let values = readout_of(&spec(EditionChoice::Compare), 2019);
+        let victims_2025 = values.iter().find(|v| v.starts_with("Victims identified, 2025 edition")).unwrap();
+        assert!(victims_2025.contains("118,932 (printed as 111,932; corrected:"), "{victims_2025}");
+        assert!(values.iter().any(|v| v.starts_with("Victims identified, 2024 edition: ")), "{values:?}");
+    }
+
+    #[test]
+    fn labor_options_choose_the_parts_and_give_the_share() {
+        let mut both = spec(EditionChoice::Latest);
+        both.labor = Labor::Both;
+        let input = line_input(dataset(), &both);
+        let keys: Vec<&str> = input.series.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["prosecutions", "prosecutions_labor", "convictions", "convictions_labor", "victims", "victims_labor"]);
+        assert!(input.series[1].dashed && !input.series[0].dashed);
+        assert_eq!(input.series[1].share_of, Some(0));
+        let values = readout_of(&both, 2024);
+        let labor = values.iter().find(|v| v.starts_with("Prosecutions (labor only): ")).unwrap();
+        assert!(labor.ends_with("% of the total)"), "{labor}");
+
+        let mut only = EnforcementSpec::of(Scope::Global, EditionChoice::Latest, &[Metric::Victims, Metric::Legislation]);
+        only.labor = Labor::Labor;
+        let keys: Vec<String> = line_input(dataset(), &only).series.into_iter().map(|s| s.key).collect();
+        assert_eq!(keys, ["victims_labor", "legislation"], "legislation has no labor part and stays as printed");
+    }
+
+    #[test]
+    fn regions_are_small_multiples_of_one_metric() {
+        let e = parsed(&[("scope", "regions"), ("metrics", "convictions")]).unwrap();
+        let input = line_input(dataset(), &e);
+        assert!(input.grid && input.shared_y);
+        assert_eq!(input.panel_titles.len(), 6);
+        assert_eq!(input.series.len(), 6);
+        assert_eq!(input.series[2].label, "Europe");
+        assert_eq!(input.title, "Convictions by region");
+        // Shared scale: every panel has the same top tick.
+        let chart = laid_out(&e, 1000.0);
+        let tops: Vec<&str> = chart.panels.iter().map(|p| p.ticks.last().unwrap().label.as_str()).collect();
+        assert!(tops.windows(2).all(|w| w[0] == w[1]), "{tops:?}");
+        let own = parsed(&[("scope", "regions"), ("metric", "convictions"), ("axis", "independent")]).unwrap();
+        let chart = laid_out(&own, 1000.0);
+        let tops: Vec<&str> = chart.panels.iter().map(|p| p.ticks.last().unwrap().label.as_str()).collect();
+        assert!(tops.windows(2).any(|w| w[0] != w[1]), "{tops:?}");
+
+        let err = parsed(&[("scope", "regions"), ("metrics", "convictions,victims")]).unwrap_err();
+        assert!(err.message().contains("scope=\"regions\" draws one metric per chart"), "{}", err.message());
+    }
+
+    #[test]
+    fn small_multiples_reflow_with_the_width() {
+        let e = parsed(&[("scope", "regions")]).unwrap();
+        let columns = |width: f64| {
+            let chart = laid_out(&e, width);
+            let mut lefts: Vec<i64> = chart.panels.iter().map(|p| p.left_dev as i64).collect();
+            lefts.sort_unstable();
+            lefts.dedup();
+            lefts.len()
+        };
+        assert_eq!((columns(1000.0), columns(640.0), columns(360.0)), (3, 2, 1));
+        // Hovering a year in the last panel reads every region's value for that year.
+        let chart = laid_out(&e, 1000.0);
+        let last = chart.panels.last().unwrap();
+        let x = last.x.position_from_index(2);
+        assert_eq!(chart.year_at(x, last.top_dev + 5.0), Some(2));
+        assert_eq!(chart.readout(2).unwrap().values.len(), 6);
+    }
+
+    #[test]
+    fn a_log_scale_puts_decades_on_the_axis() {
+        let mut log = spec(EditionChoice::Latest);
+        log.scale = ValueScaleKind::Log;
+        let chart = laid_out(&log, 800.0);
+        let labels: Vec<&str> = chart.panels[1].ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["10k", "20k", "50k", "100k", "200k"]);
+        assert!(chart.subtitle.ends_with("; log scale"));
+    }
+
+    #[test]
+    fn hiding_a_group_removes_its_line_and_rescales_the_panel() {
+        let input = line_input(dataset(), &spec(EditionChoice::Latest));
+        let size = Size { width_css: 800.0, height_css: 600.0, dpr: 1.0 };
+        let all = LineChart::layout(&input, size, &[]);
+        let hidden = LineChart::layout(&input, size, &["prosecutions".to_owned()]);
+        assert_eq!(hidden.series.len(), 2);
+        let top = |c: &LineChart| c.panels[0].ticks.last().unwrap().label.clone();
+        assert_eq!((top(&all), top(&hidden)), ("20k".to_owned(), "10k".to_owned()));
+        assert!(hidden.readout(0).unwrap().values.iter().all(|v| !v.starts_with("Prosecutions")));
+        let toggles = hidden.toggle_targets();
+        assert_eq!(toggles.len(), 3);
+        assert_eq!((toggles[0].0.as_str(), toggles[0].2), ("prosecutions", false));
     }
 
     #[test]
@@ -228,18 +632,23 @@ mod tests {
     #[test]
     fn a_metric_keeps_its_style_whatever_is_shown_with_it() {
         let all = line_input(dataset(), &spec(EditionChoice::Latest));
-        let alone = line_input(
-            dataset(),
-            &EnforcementSpec { scope: Scope::Global, edition: EditionChoice::Latest, metrics: vec![Metric::Victims] },
-        );
+        let alone = line_input(dataset(), &EnforcementSpec::of(Scope::Global, EditionChoice::Latest, &[Metric::Victims]));
         assert_eq!(alone.series[0].style, all.series.iter().find(|s| s.key == "victims").unwrap().style);
     }
 
     #[test]
     fn csv_rows_match_drawn_values() {
-        let s = spec(EditionChoice::Latest);
-        let table = table(dataset(), &s);
+        let table = table(dataset(), &spec(EditionChoice::Latest));
         assert_eq!(table.rows.len(), 3 * 7);
         assert_eq!(table.rows[0][..5], ["2025", "global", "2018", "prosecutions", "11096"]);
+        let compare = table_for(&spec(EditionChoice::Compare));
+        assert_eq!(compare.rows.len(), 3 * 6 * 2, "both editions, the six shared years");
+        let regions = table_for(&parsed(&[("scope", "regions"), ("labor", "both"), ("years", "2024")]).unwrap());
+        assert_eq!(regions.rows.len(), 6 * 2);
+        assert!(regions.rows.iter().all(|r| r[2] == "2024"));
+    }
+
+    fn table_for(spec: &EnforcementSpec) -> DataTable {
+        table(dataset(), spec)
     }
 }

@@ -15,7 +15,10 @@ pub fn thousands(n: u64) -> String {
 
 /// Axis labels: `15000` → `15k`, `120000` → `120k`, small numbers as they are.
 pub fn compact(n: f64) -> String {
-    if n >= 1_000.0 && (n / 1_000.0).fract() == 0.0 {
+    if n >= 1_000_000.0 {
+        let m = n / 1_000_000.0;
+        if m.fract() == 0.0 { format!("{m}M") } else { format!("{m:.1}M") }
+    } else if n >= 1_000.0 && (n / 1_000.0).fract() == 0.0 {
         format!("{}k", n / 1_000.0)
     } else if n >= 1_000.0 {
         format!("{:.1}k", n / 1_000.0)

@@ -1,11 +1,12 @@
-//! A line chart over report years, in one or more stacked panels that share the x axis:
-//! what to draw and where, in device pixels, plus the inverse used for hover and keys.
-//! Panels let series of very different magnitude (convictions vs victims) each keep a
-//! readable y axis without a misleading second axis on the same plot.
+//! A line chart over report years, in one or more panels: stacked panels that share the x
+//! axis, or a grid of small multiples. What to draw and where, in device pixels, plus the
+//! inverse used for hover and keys. Panels let series of very different magnitude
+//! (convictions vs victims) each keep a readable y axis without a misleading second axis on
+//! the same plot.
 
 use super::figure::Readout;
 use super::format::{compact, thousands};
-use super::scale::{nice_ticks, CategoryScale, LinearScale};
+use super::scale::{ticks_for, CategoryScale, ValueScale, ValueScaleKind};
 
 /// Where a value comes from, as shown in tooltips, tables and CSV.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,17 +25,51 @@ impl Cite {
     }
 }
 
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesInput {
-    /// Stable id (a metric id), used in CSV and events.
+    /// Stable id (a metric id, or metric and edition), used in CSV and events.
     pub key: String,
+    /// What the tooltip and table call it.
     pub label: String,
+    /// The legend entry the series belongs to; series sharing one are shown and hidden
+    /// together (the six regions of one metric, for example).
+    pub group: String,
+    pub group_label: String,
     pub panel: usize,
     /// Palette colour and marker shape. Chosen by the chart kind per quantity, so the same
     /// quantity looks the same whichever other series are shown with it.
     pub style: usize,
+    /// Drawn with a dashed line (labor-only counts).
+    pub dashed: bool,
+    /// Drawn with hollow markers (the earlier edition when two are compared).
+    pub hollow: bool,
+    /// The series (by index) holding an earlier edition's values of the same quantity; where
+    /// they differ this series' point is marked as revised and the readout gives both.
+    pub revises: Option<usize>,
+    /// The series (by index) this one is a part of; the readout gives the share.
+    pub share_of: Option<usize>,
     /// One entry per year of the chart; `None` where the source has no value (drawn as a gap).
     pub values: Vec<Option<(u64, Cite)>>,
+}
+
+impl SeriesInput {
+    /// A plain series: its own legend entry, solid line, filled markers.
+    pub fn new(key: &str, label: &str, panel: usize, style: usize, values: Vec<Option<(u64, Cite)>>) -> SeriesInput {
+        SeriesInput {
+            key: key.to_owned(),
+            label: label.to_owned(),
+            group: key.to_owned(),
+            group_label: label.to_owned(),
+            panel,
+            style,
+            dashed: false,
+            hollow: false,
+            revises: None,
+            share_of: None,
+            values,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +79,12 @@ pub struct LineChartInput {
     pub years: Vec<u16>,
     pub panel_titles: Vec<String>,
     pub series: Vec<SeriesInput>,
+    pub scale: ValueScaleKind,
+    /// Panels as a grid of small multiples, each with its own year axis, rather than stacked
+    /// over one shared year axis.
+    pub grid: bool,
+    /// All panels use one y scale, so their heights compare directly.
+    pub shared_y: bool,
 }
 
 /// The drawing surface: CSS size and devicePixelRatio. Layout works in device pixels so the
@@ -76,6 +117,9 @@ pub mod metrics {
     /// Average glyph advance as a share of the font size, for sans-serif digits and letters;
     /// used to reserve room for labels before the browser measures them.
     pub const CHAR_WIDTH: f64 = 0.6;
+    /// Width of the legend's line-and-marker sample, and the gap after each entry.
+    pub const LEGEND_SAMPLE: f64 = 28.0;
+    pub const LEGEND_GAP: f64 = 18.0;
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,10 +131,25 @@ pub struct Tick {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
     pub title: String,
+    pub left_dev: f64,
+    pub right_dev: f64,
     pub top_dev: f64,
     pub bottom_dev: f64,
-    pub y: LinearScale,
+    /// Years along this panel.
+    pub x: CategoryScale,
+    /// Whether this panel prints the year labels under it.
+    pub x_labels: bool,
+    pub y: ValueScale,
     pub ticks: Vec<Tick>,
+}
+
+impl Panel {
+    /// The panel's hover band: the plot plus its title above and its year labels (or the gap)
+    /// below, so the pointer finds a year anywhere near the plot.
+    fn hit_band(&self, u: f64) -> (f64, f64, f64, f64) {
+        let below = if self.x_labels { metrics::X_AXIS } else { metrics::PANEL_GAP };
+        (self.left_dev, self.right_dev, self.top_dev - metrics::PANEL_TITLE * u, self.bottom_dev + below * u)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -100,6 +159,8 @@ pub struct Point {
     pub x_dev: f64,
     pub y_dev: f64,
     pub cite: Cite,
+    /// The earlier edition printed a different value for this year.
+    pub revised: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -108,6 +169,8 @@ pub struct Series {
     pub label: String,
     /// Index into the palette and marker shapes, so colour is never the only difference.
     pub style: usize,
+    pub dashed: bool,
+    pub hollow: bool,
     pub panel: usize,
     pub points: Vec<Point>,
 }
@@ -128,11 +191,15 @@ impl Series {
     }
 }
 
-/// What a legend entry stands for: a series, or the ring that marks corrected values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a legend entry stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LegendMark {
-    Series,
+    /// A group of series, drawn with their line and marker; `shown` is false once toggled off.
+    Series { group: String, dashed: bool, hollow: bool, shown: bool },
+    /// The ring that marks values the dataset corrects.
     CorrectedRing,
+    /// The frame that marks values an edition revised.
+    RevisionFrame,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -142,6 +209,7 @@ pub struct LegendEntry {
     pub style: usize,
     pub x_dev: f64,
     pub y_dev: f64,
+    pub width_dev: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -150,102 +218,133 @@ pub struct LineChart {
     pub title: String,
     pub subtitle: String,
     pub years: Vec<u16>,
-    pub x: CategoryScale,
-    pub plot_left_dev: f64,
-    pub plot_right_dev: f64,
     pub panels: Vec<Panel>,
+    /// The series shown (hidden groups are left out).
     pub series: Vec<Series>,
     pub legend: Vec<LegendEntry>,
+    /// Readout text per shown series and year, worked out once at layout.
+    readouts: Vec<Vec<String>>,
+}
+
+/// How many small multiples fit side by side at this CSS width.
+fn grid_columns(width_css: f64, panels: usize) -> usize {
+    let fit = if width_css >= 900.0 {
+        3
+    } else if width_css >= 560.0 {
+        2
+    } else {
+        1
+    };
+    fit.min(panels.max(1))
 }
 
 impl LineChart {
-    pub fn layout(input: &LineChartInput, size: Size, _hidden: &[String]) -> LineChart {
+    pub fn layout(input: &LineChartInput, size: Size, hidden: &[String]) -> LineChart {
         use metrics::*;
         let u = size.dpr.max(0.5);
         let width = size.width_dev() as f64;
         let height = size.height_dev() as f64;
+        let shown: Vec<bool> = input.series.iter().map(|s| !hidden.contains(&s.group)).collect();
 
+        // y ranges from the shown values only, so hiding a large series lets the rest fill the panel.
         let panel_count = input.panel_titles.len().max(1);
-        let panel_max: Vec<f64> = (0..panel_count)
-            .map(|p| {
-                input
-                    .series
-                    .iter()
-                    .filter(|s| s.panel == p)
-                    .flat_map(|s| s.values.iter().flatten().map(|(v, _)| *v as f64))
-                    .fold(0.0, f64::max)
-            })
-            .collect();
-        let panel_ticks: Vec<Vec<f64>> = panel_max.iter().map(|&m| nice_ticks(m, 4)).collect();
-        let widest_tick = panel_ticks.iter().flatten().map(|t| compact(*t).len()).max().unwrap_or(1);
-
-        let plot_left = PAD * u + widest_tick as f64 * CHAR_WIDTH * LABEL_FONT * u + 8.0 * u;
-        let plot_right = (width - 2.0 * PAD * u).max(plot_left + 1.0);
-        // Leave half a year step of air so the first and last markers are not on the frame.
-        let inner = (plot_right - plot_left) / (input.years.len().max(1) as f64 * 2.0).max(2.0);
-        let x = CategoryScale { count: input.years.len(), range: (plot_left + inner, plot_right - inner) };
-
-        // Legend entries flow left to right, wrapping when the row is full.
-        let mut legend = Vec::new();
-        let legend_top = PAD * u + TITLE_FONT * u * 1.3 + LABEL_FONT * u * 1.4;
-        let (mut lx, mut ly) = (PAD * u, legend_top);
-        let any_corrected =
-            input.series.iter().flat_map(|s| s.values.iter().flatten()).any(|(_, cite)| cite.printed.is_some());
-        let entries = input
-            .series
-            .iter()
-            .map(|s| (LegendMark::Series, s.label.clone(), s.style))
-            .chain(any_corrected.then(|| (LegendMark::CorrectedRing, "Corrected value (hover for what was printed)".to_owned(), 0)));
-        for (mark, label, style) in entries {
-            let w = (28.0 + label.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT + 18.0) * u;
-            if lx + w > width - PAD * u && lx > PAD * u {
-                lx = PAD * u;
-                ly += LEGEND_ROW * u;
+        let mut ranges = vec![(f64::INFINITY, 0.0f64); panel_count];
+        for (s, _) in input.series.iter().zip(&shown).filter(|(_, shown)| **shown) {
+            let range = &mut ranges[s.panel.min(panel_count - 1)];
+            for (v, _) in s.values.iter().flatten() {
+                let v = *v as f64;
+                if v > 0.0 {
+                    range.0 = range.0.min(v);
+                }
+                range.1 = range.1.max(v);
             }
-            legend.push(LegendEntry { mark, label, style, x_dev: lx, y_dev: ly });
-            lx += w;
         }
+        if input.shared_y {
+            let all = ranges.iter().fold((f64::INFINITY, 0.0f64), |a, r| (a.0.min(r.0), a.1.max(r.1)));
+            ranges.iter_mut().for_each(|r| *r = all);
+        }
+        let panel_ticks: Vec<Vec<f64>> = ranges.iter().map(|&(lo, hi)| ticks_for(input.scale, lo, hi, 4)).collect();
+        let widest_tick = panel_ticks.iter().flatten().map(|t| compact(*t).len()).max().unwrap_or(1);
+        let tick_room = widest_tick as f64 * CHAR_WIDTH * LABEL_FONT * u + 8.0 * u;
 
-        let panels_top = ly + LEGEND_ROW * u;
-        let panels_bottom = (height - X_AXIS * u).max(panels_top + 1.0);
-        let slot = (panels_bottom - panels_top) / panel_count as f64;
+        let legend = legend_entries(input, &shown, width, u);
+        let legend_bottom = legend.last().map_or(PAD * u + TITLE_FONT * u * 1.3 + LABEL_FONT * u * 1.4, |e| e.y_dev);
+        let panels_top = legend_bottom + LEGEND_ROW * u;
+
+        let columns = if input.grid { grid_columns(size.width_css, panel_count) } else { 1 };
+        let rows = panel_count.div_ceil(columns);
+        let panels_bottom = if input.grid { height } else { (height - X_AXIS * u).max(panels_top + 1.0) };
+        let cell_height = (panels_bottom - panels_top).max(1.0) / rows as f64;
+        let cell_width = (width - PAD * u).max(1.0) / columns as f64;
         let panels: Vec<Panel> = (0..panel_count)
             .map(|p| {
-                let top = panels_top + p as f64 * slot + PANEL_TITLE * u;
-                let bottom = (panels_top + (p + 1) as f64 * slot - if p + 1 < panel_count { PANEL_GAP * u } else { 0.0 })
-                    .max(top + 1.0);
+                let (row, column) = (p / columns, p % columns);
+                let cell_left = column as f64 * cell_width;
+                let left = cell_left + PAD * u + tick_room;
+                let right = (cell_left + cell_width - PAD * u).max(left + 1.0);
+                let top = panels_top + row as f64 * cell_height + PANEL_TITLE * u;
+                let x_labels = input.grid || p + 1 == panel_count;
+                let below = if input.grid { X_AXIS } else if x_labels { 0.0 } else { PANEL_GAP };
+                let bottom = (panels_top + (row + 1) as f64 * cell_height - below * u).max(top + 1.0);
+                // Half a year step of air so the first and last markers are not on the frame.
+                let inner = (right - left) / (input.years.len().max(1) as f64 * 2.0).max(2.0);
+                let x = CategoryScale { count: input.years.len(), range: (left + inner, right - inner) };
                 let ticks = &panel_ticks[p];
-                let y = LinearScale::new((0.0, *ticks.last().unwrap_or(&1.0)), (bottom, top));
+                let y = ValueScale::new(input.scale, ticks, (bottom, top));
                 Panel {
                     title: input.panel_titles.get(p).cloned().unwrap_or_default(),
+                    left_dev: left,
+                    right_dev: right,
                     top_dev: top,
                     bottom_dev: bottom,
+                    x,
+                    x_labels,
                     y,
-                    ticks: ticks.iter().map(|&t| Tick { y_dev: y.position_from_value(t), label: compact(t) }).collect(),
+                    ticks: ticks
+                        .iter()
+                        .filter_map(|&t| y.position_from_value(t).map(|y_dev| Tick { y_dev, label: compact(t) }))
+                        .collect(),
                 }
             })
             .collect();
 
+        let value_at = |s: usize, i: usize| input.series[s].values.get(i).and_then(|v| v.as_ref()).map(|(v, _)| *v);
         let series = input
             .series
             .iter()
-            .map(|s| {
-                let panel = s.panel.min(panel_count - 1);
+            .enumerate()
+            .filter(|(i, _)| shown[*i])
+            .map(|(_, s)| {
+                let panel = &panels[s.panel.min(panel_count - 1)];
                 let points = s
                     .values
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, v)| v.as_ref().map(|(value, cite)| (i, *value, cite)))
-                    .map(|(i, value, cite)| Point {
-                        year_index: i,
-                        value,
-                        x_dev: x.position_from_index(i),
-                        y_dev: panels[panel].y.position_from_value(value as f64),
-                        cite: cite.clone(),
+                    .filter_map(|(i, v)| {
+                        let (value, cite) = v.as_ref()?;
+                        let y_dev = panel.y.position_from_value(*value as f64)?;
+                        let revised = s.revises.is_some_and(|old| value_at(old, i).is_some_and(|o| o != *value));
+                        Some(Point { year_index: i, value: *value, x_dev: panel.x.position_from_index(i), y_dev, cite: cite.clone(), revised })
                     })
                     .collect();
-                Series { key: s.key.clone(), label: s.label.clone(), style: s.style, panel, points }
+                Series {
+                    key: s.key.clone(),
+                    label: s.label.clone(),
+                    style: s.style,
+                    dashed: s.dashed,
+                    hollow: s.hollow,
+                    panel: s.panel.min(panel_count - 1),
+                    points,
+                }
             })
+            .collect();
+
+        let readouts = input
+            .series
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| shown[*i])
+            .map(|(i, _)| (0..input.years.len()).map(|y| value_text(input, i, y)).collect())
             .collect();
 
         LineChart {
@@ -253,66 +352,158 @@ impl LineChart {
             title: input.title.clone(),
             subtitle: input.subtitle.clone(),
             years: input.years.clone(),
-            x,
-            plot_left_dev: plot_left,
-            plot_right_dev: plot_right,
             panels,
             series,
             legend,
+            readouts,
         }
     }
 
+    /// The legend entries that toggle, as (group key, label, shown, `[x, y, width, height]`
+    /// in CSS pixels).
     pub fn toggle_targets(&self) -> Vec<(String, String, bool, [f64; 4])> {
-        Vec::new()
+        let u = self.size.dpr.max(0.5);
+        let groups = self.legend.iter().filter(|e| matches!(e.mark, LegendMark::Series { .. })).count();
+        if groups < 2 {
+            return Vec::new();
+        }
+        self.legend
+            .iter()
+            .filter_map(|e| match &e.mark {
+                LegendMark::Series { group, shown, .. } => Some((
+                    group.clone(),
+                    e.label.clone(),
+                    *shown,
+                    [e.x_dev / u - 4.0, e.y_dev / u - 4.0, e.width_dev / u - metrics::LEGEND_GAP + 8.0, metrics::LEGEND_ROW],
+                )),
+                _ => None,
+            })
+            .collect()
     }
 
-    /// The year under a pointer at CSS pixel (`x_css`, `y_css`), if it is over the plots.
+    /// The year under a pointer at CSS pixel (`x_css`, `y_css`), if it is over a panel.
     pub fn year_at(&self, x_css: f64, y_css: f64) -> Option<usize> {
+        let u = self.size.dpr.max(0.5);
         let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
-        let top = self.panels.first()?.top_dev - metrics::PANEL_TITLE * self.size.dpr;
-        let bottom = self.panels.last()?.bottom_dev + metrics::X_AXIS * self.size.dpr;
-        if y < top || y > bottom || x < self.plot_left_dev || x > self.plot_right_dev {
-            return None;
-        }
-        self.x.index_from_position(x)
+        let panel = self.panels.iter().find(|p| {
+            let (left, right, top, bottom) = p.hit_band(u);
+            x >= left && x <= right && y >= top && y <= bottom
+        })?;
+        panel.x.index_from_position(x)
     }
 
     pub fn readout(&self, year_index: usize) -> Option<Readout> {
         let year = *self.years.get(year_index)?;
-        let mut values = Vec::new();
+        let values: Vec<String> = self.readouts.iter().filter_map(|r| r.get(year_index).cloned()).collect();
         let mut sources: Vec<String> = Vec::new();
         let mut top = f64::INFINITY;
+        let mut anchor_panel = None;
         for s in &self.series {
-            let point = s.points.iter().find(|p| p.year_index == year_index);
-            match point {
-                None => values.push(format!("{}: not in the source", s.label)),
-                Some(p) => {
+            if let Some(p) = s.points.iter().find(|p| p.year_index == year_index) {
+                if anchor_panel.is_none_or(|a| a == s.panel) {
+                    anchor_panel = Some(s.panel);
                     top = top.min(p.y_dev);
-                    let mut text = format!("{}: {}", s.label, thousands(p.value));
-                    if let Some(printed) = &p.cite.printed {
-                        let printed = printed.parse().map(thousands).unwrap_or_else(|_| printed.clone());
-                        text.push_str(&format!(" (printed as {printed}; {})", p.cite.note));
-                    }
-                    values.push(text);
-                    let source = p.cite.describe();
-                    if !sources.contains(&source) {
-                        sources.push(source);
-                    }
+                }
+                let source = p.cite.describe();
+                if !sources.contains(&source) {
+                    sources.push(source);
                 }
             }
         }
+        let panel = &self.panels[anchor_panel.unwrap_or(0).min(self.panels.len().saturating_sub(1))];
         if !top.is_finite() {
-            top = self.panels.first().map_or(0.0, |p| p.top_dev);
+            top = panel.top_dev;
         }
         Some(Readout {
             index: year_index,
             heading: year.to_string(),
             values,
             sources,
-            x_css: self.x.position_from_index(year_index) / self.size.dpr,
+            x_css: panel.x.position_from_index(year_index) / self.size.dpr,
             y_css: top / self.size.dpr,
             selection: vec![("year".to_owned(), year.to_string())],
         })
+    }
+}
+
+/// Legend entries flow left to right under the subtitle, wrapping when a row is full: one per
+/// group of series, then the marks for corrected and revised values where any are shown.
+fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64) -> Vec<LegendEntry> {
+    use metrics::*;
+    let mut marks: Vec<(LegendMark, String, usize)> = Vec::new();
+    for (i, s) in input.series.iter().enumerate() {
+        let known = marks.iter().any(|(m, _, _)| matches!(m, LegendMark::Series { group, .. } if *group == s.group));
+        if !known {
+            let mark = LegendMark::Series { group: s.group.clone(), dashed: s.dashed, hollow: s.hollow, shown: shown[i] };
+            marks.push((mark, s.group_label.clone(), s.style));
+        }
+    }
+    let visible = || input.series.iter().zip(shown).filter(|(_, shown)| **shown).map(|(s, _)| s);
+    if visible().flat_map(|s| s.values.iter().flatten()).any(|(_, cite)| cite.printed.is_some()) {
+        marks.push((LegendMark::CorrectedRing, "Corrected value (hover for what was printed)".to_owned(), 0));
+    }
+    let any_revised = input.series.iter().zip(shown).filter(|(_, shown)| **shown).any(|(s, _)| {
+        s.revises.is_some_and(|old| {
+            s.values.iter().zip(&input.series[old].values).any(|(new, old)| match (new, old) {
+                (Some((a, _)), Some((b, _))) => a != b,
+                _ => false,
+            })
+        })
+    });
+    if any_revised {
+        marks.push((LegendMark::RevisionFrame, "Revised since the earlier edition".to_owned(), 0));
+    }
+
+    let top = PAD * u + TITLE_FONT * u * 1.3 + LABEL_FONT * u * 1.4;
+    let (mut x, mut y) = (PAD * u, top);
+    let mut entries = Vec::new();
+    for (mark, label, style) in marks {
+        let w = (LEGEND_SAMPLE + label.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT + LEGEND_GAP) * u;
+        if x + w > width - PAD * u && x > PAD * u {
+            x = PAD * u;
+            y += LEGEND_ROW * u;
+        }
+        entries.push(LegendEntry { mark, label, style, x_dev: x, y_dev: y, width_dev: w });
+        x += w;
+    }
+    entries
+}
+
+/// The readout line for series `s` in year `i`: value, correction, revision, share.
+fn value_text(input: &LineChartInput, s: usize, i: usize) -> String {
+    let series = &input.series[s];
+    let value_of = |s: usize| input.series.get(s).and_then(|x| x.values.get(i)).and_then(|v| v.as_ref());
+    let Some((value, cite)) = value_of(s) else {
+        return format!("{}: not in the source", series.label);
+    };
+    let mut text = format!("{}: {}", series.label, thousands(*value));
+    if let Some(printed) = &cite.printed {
+        let printed = printed.parse().map(thousands).unwrap_or_else(|_| printed.clone());
+        text.push_str(&format!(" (printed as {printed}; {})", cite.note));
+    }
+    if *value == 0 && input.scale == ValueScaleKind::Log {
+        text.push_str(" (not drawn: a log scale has no zero)");
+    }
+    if let Some((old_value, old_cite)) = series.revises.and_then(value_of) {
+        if old_value != value {
+            text.push_str(&format!(", revised from {} in the {} edition", thousands(*old_value), old_cite.edition));
+        }
+    }
+    if let Some((total, _)) = series.share_of.and_then(value_of) {
+        if *total > 0 {
+            text.push_str(&format!(" ({}% of the total)", percent(*value, *total)));
+        }
+    }
+    text
+}
+
+/// A share as a percentage with one decimal when it is small, whole otherwise.
+fn percent(part: u64, total: u64) -> String {
+    let p = part as f64 * 100.0 / total as f64;
+    if p < 10.0 {
+        format!("{:.1}", p)
+    } else {
+        format!("{:.0}", p)
     }
 }
 
@@ -331,9 +522,12 @@ mod tests {
             years: vec![2018, 2019, 2020],
             panel_titles: vec!["A".into(), "B".into()],
             series: vec![
-                SeriesInput { key: "a".into(), label: "A".into(), panel: 0, style: 0, values: vec![Some((10, cite(1))), None, Some((30, cite(3)))] },
-                SeriesInput { key: "b".into(), label: "B".into(), panel: 1, style: 1, values: vec![Some((1000, cite(1))), Some((2000, cite(2))), Some((500, cite(3)))] },
+                SeriesInput::new("a", "A", 0, 0, vec![Some((10, cite(1))), None, Some((30, cite(3)))]),
+                SeriesInput::new("b", "B", 1, 1, vec![Some((1000, cite(1))), Some((2000, cite(2))), Some((500, cite(3)))]),
             ],
+            scale: ValueScaleKind::Linear,
+            grid: false,
+            shared_y: false,
         }
     }
 
@@ -342,9 +536,9 @@ mod tests {
         let one = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
         let two = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 2.0 }, &[]);
         assert_eq!(two.size.width_dev(), 1200);
-        assert!((two.x.position_from_index(1) - 2.0 * one.x.position_from_index(1)).abs() < 1e-6);
+        assert!((two.panels[0].x.position_from_index(1) - 2.0 * one.panels[0].x.position_from_index(1)).abs() < 1e-6);
         // Hit-testing is in CSS pixels, so the same CSS point names the same year at any DPR.
-        let x_css = one.x.position_from_index(2);
+        let x_css = one.panels[0].x.position_from_index(2);
         let y_css = one.panels[0].top_dev + 5.0;
         assert_eq!(one.year_at(x_css, y_css), Some(2));
         assert_eq!(two.year_at(x_css, y_css), Some(2));
@@ -375,7 +569,7 @@ mod tests {
     #[test]
     fn the_legend_explains_the_correction_ring_only_when_a_value_is_corrected() {
         let plain = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
-        assert!(plain.legend.iter().all(|e| e.mark == LegendMark::Series));
+        assert!(plain.legend.iter().all(|e| matches!(e.mark, LegendMark::Series { .. })));
         let mut corrected = input();
         corrected.series[1].values[0].as_mut().unwrap().1.printed = Some("999".into());
         let chart = LineChart::layout(&corrected, Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
@@ -400,12 +594,35 @@ mod tests {
 }
 
 impl LineChartInput {
-    /// A short description for assistive technology: what is shown and how each series moved.
-    /// Legend groups as (key, label), in legend order; toggling needs at least two.
+    /// Legend groups as (key, label), in legend order.
     pub fn legend_groups(&self) -> Vec<(String, String)> {
-        Vec::new()
+        let mut groups: Vec<(String, String)> = Vec::new();
+        for s in &self.series {
+            if !groups.iter().any(|(k, _)| *k == s.group) {
+                groups.push((s.group.clone(), s.group_label.clone()));
+            }
+        }
+        groups
     }
 
+    /// How many values a series revises, summed over the chart: (revised, compared).
+    fn revision_counts(&self) -> (usize, usize) {
+        let mut counts = (0, 0);
+        for s in &self.series {
+            let Some(old) = s.revises.and_then(|o| self.series.get(o)) else { continue };
+            for (new, old) in s.values.iter().zip(&old.values) {
+                if let (Some((a, _)), Some((b, _))) = (new, old) {
+                    counts.1 += 1;
+                    if a != b {
+                        counts.0 += 1;
+                    }
+                }
+            }
+        }
+        counts
+    }
+
+    /// A short description for assistive technology: what is shown and how each series moved.
     pub fn summary(&self) -> String {
         let (Some(first), Some(last)) = (self.years.first(), self.years.last()) else {
             return format!("{}. No values to show.", self.title);
@@ -429,6 +646,10 @@ impl LineChartInput {
                     last_year
                 ));
             }
+        }
+        let (revised, compared) = self.revision_counts();
+        if compared > 0 {
+            parts.push(format!("{revised} of the {compared} values both editions print differ between them."));
         }
         parts.push("Use the arrow keys to step through the years.".into());
         parts.join(" ")

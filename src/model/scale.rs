@@ -43,6 +43,77 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
     (0..=count).map(|i| i as f64 * step).collect()
 }
 
+/// How values map to heights: in proportion, or by orders of magnitude.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ValueScaleKind {
+    #[default]
+    Linear,
+    Log,
+}
+
+/// A y scale of either kind. A log scale cannot place zero; such values have no position and
+/// the chart leaves them out of the line (their readout says why).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ValueScale {
+    Linear(LinearScale),
+    /// Maps log10 of the value linearly.
+    Log(LinearScale),
+}
+
+impl ValueScale {
+    /// A scale whose domain runs over `ticks` (the first and last tick are the ends).
+    pub fn new(kind: ValueScaleKind, ticks: &[f64], range: (f64, f64)) -> ValueScale {
+        let first = ticks.first().copied().unwrap_or(0.0);
+        let last = ticks.last().copied().unwrap_or(1.0);
+        match kind {
+            ValueScaleKind::Linear => ValueScale::Linear(LinearScale::new((first, last), range)),
+            ValueScaleKind::Log => ValueScale::Log(LinearScale::new((first.max(1.0).log10(), last.max(1.0).log10()), range)),
+        }
+    }
+
+    pub fn position_from_value(&self, value: f64) -> Option<f64> {
+        match self {
+            ValueScale::Linear(s) => Some(s.position_from_value(value)),
+            ValueScale::Log(s) if value > 0.0 => Some(s.position_from_value(value.log10())),
+            ValueScale::Log(_) => None,
+        }
+    }
+}
+
+/// Ticks for a scale of `kind` covering the values `min..=max` (min = smallest positive value).
+pub fn ticks_for(kind: ValueScaleKind, min: f64, max: f64, target: usize) -> Vec<f64> {
+    match kind {
+        ValueScaleKind::Linear => nice_ticks(max, target),
+        ValueScaleKind::Log => log_ticks(min, max),
+    }
+}
+
+/// Powers of ten from just below `min` to just above `max` (both positive), with 2× and 5×
+/// steps added when the span is short enough that powers alone would leave the axis bare.
+pub fn log_ticks(min: f64, max: f64) -> Vec<f64> {
+    let max = if max.is_finite() && max >= 1.0 { max } else { 10.0 };
+    let min = if min.is_finite() && min >= 1.0 { min.min(max) } else { 1.0 };
+    let low = min.log10().floor() as i32;
+    let mut high = max.log10().ceil() as i32;
+    if high <= low {
+        high = low + 1;
+    }
+    let mut ticks = Vec::new();
+    for power in low..=high {
+        let base = 10f64.powi(power);
+        ticks.push(base);
+        if high - low <= 2 && power < high {
+            ticks.push(2.0 * base);
+            ticks.push(5.0 * base);
+        }
+    }
+    // Trim the extra steps beyond the data, keeping one tick at or above max.
+    while ticks.len() > 2 && ticks[ticks.len() - 2] >= max {
+        ticks.pop();
+    }
+    ticks
+}
+
 /// Evenly spaced categories (report years) across a pixel range, with the nearest-category
 /// inverse used by hover and touch.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,6 +183,23 @@ mod tests {
         assert_eq!(nice_ticks(27.0, 4), vec![0.0, 10.0, 20.0, 30.0]);
         assert_eq!(nice_ticks(0.0, 4), vec![0.0, 1.0]);
         assert_eq!(nice_ticks(3.0, 8), vec![0.0, 1.0, 2.0, 3.0]);
+    }
+
+    #[test]
+    fn log_ticks_span_the_decades_of_the_data() {
+        assert_eq!(log_ticks(3_000.0, 120_000.0), vec![1_000.0, 10_000.0, 100_000.0, 1_000_000.0]);
+        assert_eq!(log_ticks(250.0, 900.0), vec![100.0, 200.0, 500.0, 1_000.0]);
+        assert_eq!(log_ticks(0.0, 0.0), vec![1.0, 2.0, 5.0, 10.0]);
+    }
+
+    #[test]
+    fn a_log_scale_places_decades_evenly_and_zero_nowhere() {
+        let y = ValueScale::new(ValueScaleKind::Log, &[10.0, 1_000.0], (300.0, 100.0));
+        assert_eq!(y.position_from_value(10.0), Some(300.0));
+        assert_eq!(y.position_from_value(100.0), Some(200.0));
+        assert_eq!(y.position_from_value(0.0), None);
+        let linear = ValueScale::new(ValueScaleKind::Linear, &[0.0, 10.0], (100.0, 0.0));
+        assert_eq!(linear.position_from_value(5.0), Some(50.0));
     }
 
     #[test]

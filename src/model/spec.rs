@@ -10,6 +10,8 @@ pub struct SpecError {
     pub attribute: String,
     pub value: String,
     pub accepted: Vec<String>,
+    /// Why a value that looks well-formed cannot be used here; empty when it is simply unknown.
+    pub reason: String,
 }
 
 /// Values longer than this are cut in messages: a pasted essay must not fill the page.
@@ -21,7 +23,14 @@ impl SpecError {
             attribute: attribute.to_owned(),
             value: value.to_owned(),
             accepted: accepted.iter().map(|s| s.to_string()).collect(),
+            reason: String::new(),
         }
+    }
+
+    /// The same error, explained: for values that are valid words but not usable here.
+    pub fn because(mut self, reason: &str) -> SpecError {
+        self.reason = reason.to_owned();
+        self
     }
 
     /// The value as it may be shown: control characters dropped, length capped.
@@ -37,7 +46,9 @@ impl SpecError {
 
     pub fn message(&self) -> String {
         let accepted = self.accepted.join(", ");
-        if self.value.is_empty() {
+        if !self.reason.is_empty() {
+            format!("{}=\"{}\" cannot be used: {}. Accepted values: {accepted}.", self.attribute, self.shown_value(), self.reason)
+        } else if self.value.is_empty() {
             format!("The attribute {} is required. Accepted values: {accepted}.", self.attribute)
         } else {
             format!(
