@@ -400,7 +400,7 @@ impl LineChart {
         let mut anchor_panel = None;
         for s in &self.series {
             if let Some(p) = s.points.iter().find(|p| p.year_index == year_index) {
-                if anchor_panel.is_none_or(|a| a == s.panel) {
+                if anchor_panel.map_or(true, |a| a == s.panel) {
                     anchor_panel = Some(s.panel);
                     top = top.min(p.y_dev);
                 }
