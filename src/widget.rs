@@ -127,6 +127,11 @@ impl Widget {
         self.built.as_ref().map(|b| b.figure.title().to_owned()).unwrap_or_default()
     }
 
+    /// The height the chart asks for at this width, when the page sets none.
+    pub fn preferred_height_css(&self, width_css: f64) -> Option<f64> {
+        self.built.as_ref()?.figure.preferred_height_css(width_css)
+    }
+
     pub fn csv(&self) -> String {
         self.built.as_ref().map(|b| b.table.to_csv()).unwrap_or_default()
     }

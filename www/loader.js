@@ -23,8 +23,8 @@ var STYLE_TEXT = [
   ".box{all:initial;display:block;position:relative;box-sizing:border-box;width:100%;",
   "font:var(--tipviz-font-size,14px)/1.4 var(--tipviz-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);",
   "color:var(--tv-text);background:var(--tv-bg);border:1px solid var(--tv-border);border-radius:6px;overflow:hidden;}",
-  ".box.light{--tv-text:#1a1a1a;--tv-muted:#585858;--tv-bg:#ffffff;--tv-border:#d0d0d0;--tv-accent:var(--tipviz-accent,#005eb8);--tv-tip:#ffffff;}",
-  ".box.dark{--tv-text:#ececec;--tv-muted:#b0b0b0;--tv-bg:#181a1f;--tv-border:#44474f;--tv-accent:var(--tipviz-accent,#6cb2ff);--tv-tip:#23262d;}",
+  ".box.light{--tv-text:#1a1a1a;--tv-muted:#585858;--tv-bg:#ffffff;--tv-border:#d0d0d0;--tv-accent:var(--tipviz-accent,#005eb8);--tv-tip:#ffffff;--tv-hover:rgba(0,0,0,.06);}",
+  ".box.dark{--tv-text:#ececec;--tv-muted:#b0b0b0;--tv-bg:#181a1f;--tv-border:#44474f;--tv-accent:var(--tipviz-accent,#6cb2ff);--tv-tip:#23262d;--tv-hover:rgba(255,255,255,.08);}",
   "canvas{display:block;outline:none;touch-action:pan-y;}",
   "canvas:focus-visible{box-shadow:inset 0 0 0 3px var(--tv-accent);}",
   ".tip{position:absolute;pointer-events:none;z-index:1;max-width:min(320px,80%);padding:6px 8px;",
@@ -32,6 +32,10 @@ var STYLE_TEXT = [
   "box-shadow:0 2px 8px rgba(0,0,0,.25);font-size:12px;white-space:normal;}",
   ".tip b{display:block;font-size:13px;}",
   ".tip .src{color:var(--tv-muted);margin-top:4px;}",
+  ".toggles{position:absolute;left:0;top:0;width:0;height:0;}",
+  ".toggle{all:initial;position:absolute;box-sizing:border-box;cursor:pointer;border-radius:4px;color:transparent;font-size:1px;}",
+  ".toggle:hover{background:var(--tv-hover);}",
+  ".toggle:focus-visible{outline:3px solid var(--tv-accent);outline-offset:0;}",
   ".message{padding:16px;color:var(--tv-text);}",
   ".message strong{display:block;margin-bottom:4px;}",
   ".bar{display:flex;gap:6px;justify-content:flex-end;padding:4px 8px 6px;}",
@@ -102,6 +106,10 @@ function Controller(host, readOptions) {
   this.canvas = el("canvas", null, box);
   this.canvas.tabIndex = 0;
   this.canvas.setAttribute("role", "img");
+  // Real buttons over the drawn legend entries that hide and show series: they take Tab,
+  // Enter and Space, and tell screen readers whether each series is shown (aria-pressed).
+  this.toggles = el("div", "toggles", box);
+  this.toggleButtons = {};
   this.tip = el("div", "tip", box);
   this.tip.hidden = true;
   this.message = el("div", "message", box);
@@ -147,9 +155,11 @@ Controller.prototype.listen = function () {
   this.resizeObserver = new ResizeObserver(function () { self.schedule(); });
   this.resizeObserver.observe(this.host);
   canvas.addEventListener("pointermove", function (e) {
+    self.pointerAt = [e.offsetX, e.offsetY];
     if (self.call(function (h) { return h.pointer(e.offsetX, e.offsetY); })) self.refresh();
   });
   canvas.addEventListener("pointerleave", function () {
+    self.pointerAt = null;
     if (self.call(function (h) { return h.leave(); })) self.refresh();
   });
   canvas.addEventListener("click", function (e) {
@@ -159,6 +169,7 @@ Controller.prototype.listen = function () {
   });
   canvas.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
+    self.pointerAt = null;
     var outcome = self.call(function (h) { return h.key(e.key); });
     if (!outcome || outcome === "ignored") return;
     e.preventDefault();
@@ -220,6 +231,7 @@ Controller.prototype.option = function (name) {
 
 Controller.prototype.showMessage = function (title, text) {
   this.canvas.hidden = true;
+  this.toggles.hidden = true;
   this.tip.hidden = true;
   this.tableBox.hidden = true;
   this.bar.hidden = true;
@@ -251,12 +263,16 @@ Controller.prototype.render = function () {
   this.box.className = "box " + (dark ? "dark" : "light");
   var asTable = this.call(function (h) { return h.view(); }) === "table";
   this.canvas.hidden = asTable;
+  this.toggles.hidden = asTable;
   this.tableBox.hidden = !asTable;
   this.bar.hidden = false;
   if (asTable) return;
   var width = Math.max(120, Math.floor(this.host.clientWidth || this.box.clientWidth || 600));
   var requested = parseFloat(this.option("height"));
-  var height = requested > 0 ? Math.min(requested, 4000) : Math.round(Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO)));
+  var preferred = this.call(function (h) { return h.preferred_height(width); }) || 0;
+  var height = requested > 0 ? Math.min(requested, 4000)
+    : preferred > 0 ? Math.round(Math.min(preferred, 4000))
+    : Math.round(Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO)));
   var dpr = window.devicePixelRatio || 1;
   var canvas = this.canvas;
   canvas.style.width = width + "px";
@@ -266,7 +282,44 @@ Controller.prototype.render = function () {
   if (canvas.height !== deviceHeight) canvas.height = deviceHeight;
   this.watchDpr(dpr);
   this.call(function (h) { h.set_dark(dark); h.resize(width, height, dpr); h.draw(canvas); });
+  this.placeToggles();
   this.showReadout();
+};
+
+// Keeps one button per toggling legend entry, over the entry; buttons are reused by key so
+// the one with focus keeps it when the chart is redrawn.
+Controller.prototype.placeToggles = function () {
+  var targets = this.call(function (h) { return h.toggles(); }) || [];
+  var self = this, keep = {};
+  targets.forEach(function (t) {
+    var button = self.toggleButtons[t.key];
+    if (!button) {
+      button = self.toggleButtons[t.key] = el("button", "toggle", self.toggles);
+      button.type = "button";
+      button.addEventListener("click", function () { self.toggle(t.key); });
+    }
+    keep[t.key] = true;
+    button.textContent = t.label;
+    button.setAttribute("aria-pressed", t.shown ? "true" : "false");
+    button.title = (t.shown ? "Hide " : "Show ") + t.label;
+    button.style.left = t.x + "px";
+    button.style.top = t.y + "px";
+    button.style.width = t.width + "px";
+    button.style.height = t.height + "px";
+  });
+  Object.keys(this.toggleButtons).forEach(function (key) {
+    if (!keep[key]) { self.toggleButtons[key].remove(); delete self.toggleButtons[key]; }
+  });
+};
+
+Controller.prototype.toggle = function (key) {
+  var shown = this.call(function (h) { return h.toggle(key); });
+  if (shown === undefined) return;
+  this.render();
+  var button = this.toggleButtons[key];
+  var label = button ? button.textContent : key;
+  this.live.textContent = label + (shown ? " shown" : " hidden");
+  fire(this.host, "tipviz:toggle", { chart: this.option("chart"), series: key, shown: shown });
 };
 
 // devicePixelRatio changes when the page is zoomed or moved to another screen.
@@ -302,11 +355,15 @@ Controller.prototype.showReadout = function () {
   r.values.forEach(function (v) { el("div", null, this.tip).textContent = v; }, this);
   if (r.sources.length) el("div", "src", this.tip).textContent = "Source: " + r.sources.join("; ");
   this.tip.hidden = false;
-  var boxWidth = this.box.clientWidth;
-  var left = r.x + 12;
-  if (left + this.tip.offsetWidth > boxWidth - 4) left = Math.max(4, r.x - 12 - this.tip.offsetWidth);
+  // Near the pointer when there is one (small multiples put the item anywhere), else at the item.
+  var x = this.pointerAt ? this.pointerAt[0] : r.x, y = this.pointerAt ? this.pointerAt[1] : r.y;
+  var boxWidth = this.box.clientWidth, boxHeight = this.box.clientHeight;
+  var left = x + 12;
+  if (left + this.tip.offsetWidth > boxWidth - 4) left = Math.max(4, x - 12 - this.tip.offsetWidth);
+  var top = Math.max(4, y - 8);
+  if (top + this.tip.offsetHeight > boxHeight - 4) top = Math.max(4, boxHeight - 4 - this.tip.offsetHeight);
   this.tip.style.left = left + "px";
-  this.tip.style.top = Math.max(4, r.y - 8) + "px";
+  this.tip.style.top = top + "px";
   if (this.live.textContent !== r.sentence) this.live.textContent = r.sentence;
 };
 

@@ -73,6 +73,15 @@ impl FigureInput {
         }
     }
 
+    /// The height (CSS pixels) the chart needs at this width when the page does not set one:
+    /// small multiples stack into more rows on a phone.
+    pub fn preferred_height_css(&self, width_css: f64) -> Option<f64> {
+        match self {
+            FigureInput::Line(l) => l.preferred_height_css(width_css),
+            FigureInput::Bars(_) => None,
+        }
+    }
+
     pub fn layout(&self, size: Size, hidden: &[String]) -> Figure {
         match self {
             FigureInput::Line(l) => Figure::Line(LineChart::layout(l, size, hidden)),

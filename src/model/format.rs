@@ -27,9 +27,64 @@ pub fn compact(n: f64) -> String {
     }
 }
 
+/// Splits `text` into lines of at most `max_chars` characters at spaces (a longer word gets
+/// a line of its own), for titles and subtitles on narrow screens.
+pub fn wrap_words(text: &str, max_chars: usize) -> Vec<String> {
+    let max_chars = max_chars.max(8);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max_chars {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Sources as a reader wants them: one entry per report and file, its lines listed once each
+/// (`2025 TIP Report, 001.txt lines 712, 724`), in the order first cited.
+pub fn describe_sources<'a>(cites: impl IntoIterator<Item = (u16, &'a str, u32)>) -> Vec<String> {
+    let mut groups: Vec<(u16, &str, Vec<u32>)> = Vec::new();
+    for (edition, file, line) in cites {
+        match groups.iter_mut().find(|(e, f, _)| *e == edition && *f == file) {
+            Some((_, _, lines)) if !lines.contains(&line) => lines.push(line),
+            Some(_) => {}
+            None => groups.push((edition, file, vec![line])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(edition, file, lines)| {
+            let numbers: Vec<String> = lines.iter().map(u32::to_string).collect();
+            let word = if lines.len() == 1 { "line" } else { "lines" };
+            format!("{edition} TIP Report, {file} {word} {}", numbers.join(", "))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_wrap_at_spaces_within_the_width() {
+        assert_eq!(wrap_words("As printed in the 2025 TIP Report", 16), vec!["As printed in", "the 2025 TIP", "Report"]);
+        assert_eq!(wrap_words("short", 40), vec!["short"]);
+        assert_eq!(wrap_words("", 40), Vec::<String>::new());
+    }
+
+    #[test]
+    fn sources_group_lines_by_report_and_file() {
+        let cites = [(2025, "a.txt", 712), (2025, "a.txt", 724), (2024, "b.txt", 9), (2025, "a.txt", 712)];
+        assert_eq!(describe_sources(cites), vec!["2025 TIP Report, a.txt lines 712, 724", "2024 TIP Report, b.txt line 9"]);
+    }
 
     #[test]
     fn thousands_groups_by_three() {

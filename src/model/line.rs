@@ -5,7 +5,7 @@
 //! the same plot.
 
 use super::figure::Readout;
-use super::format::{compact, thousands};
+use super::format::{compact, describe_sources, thousands, wrap_words};
 use super::scale::{ticks_for, CategoryScale, ValueScale, ValueScaleKind};
 
 /// Where a value comes from, as shown in tooltips, tables and CSV.
@@ -217,6 +217,8 @@ pub struct LineChart {
     pub size: Size,
     pub title: String,
     pub subtitle: String,
+    /// The subtitle wrapped to the width.
+    pub subtitle_lines: Vec<String>,
     pub years: Vec<u16>,
     pub panels: Vec<Panel>,
     /// The series shown (hidden groups are left out).
@@ -267,8 +269,11 @@ impl LineChart {
         let widest_tick = panel_ticks.iter().flatten().map(|t| compact(*t).len()).max().unwrap_or(1);
         let tick_room = widest_tick as f64 * CHAR_WIDTH * LABEL_FONT * u + 8.0 * u;
 
-        let legend = legend_entries(input, &shown, width, u);
-        let legend_bottom = legend.last().map_or(PAD * u + TITLE_FONT * u * 1.3 + LABEL_FONT * u * 1.4, |e| e.y_dev);
+        let per_line = ((width - 2.0 * PAD * u) / (CHAR_WIDTH * LABEL_FONT * u)).max(1.0) as usize;
+        let subtitle_lines = wrap_words(&input.subtitle, per_line);
+        let legend_top = header_height(subtitle_lines.len(), u);
+        let legend = legend_entries(input, &shown, width, u, legend_top);
+        let legend_bottom = legend.last().map_or(legend_top, |e| e.y_dev);
         let panels_top = legend_bottom + LEGEND_ROW * u;
 
         let columns = if input.grid { grid_columns(size.width_css, panel_count) } else { 1 };
@@ -351,6 +356,7 @@ impl LineChart {
             size,
             title: input.title.clone(),
             subtitle: input.subtitle.clone(),
+            subtitle_lines,
             years: input.years.clone(),
             panels,
             series,
@@ -395,7 +401,7 @@ impl LineChart {
     pub fn readout(&self, year_index: usize) -> Option<Readout> {
         let year = *self.years.get(year_index)?;
         let values: Vec<String> = self.readouts.iter().filter_map(|r| r.get(year_index).cloned()).collect();
-        let mut sources: Vec<String> = Vec::new();
+        let mut cites = Vec::new();
         let mut top = f64::INFINITY;
         let mut anchor_panel = None;
         for s in &self.series {
@@ -404,12 +410,10 @@ impl LineChart {
                     anchor_panel = Some(s.panel);
                     top = top.min(p.y_dev);
                 }
-                let source = p.cite.describe();
-                if !sources.contains(&source) {
-                    sources.push(source);
-                }
+                cites.push((p.cite.edition, p.cite.file.as_str(), p.cite.line));
             }
         }
+        let sources = describe_sources(cites);
         let panel = &self.panels[anchor_panel.unwrap_or(0).min(self.panels.len().saturating_sub(1))];
         if !top.is_finite() {
             top = panel.top_dev;
@@ -426,9 +430,15 @@ impl LineChart {
     }
 }
 
+/// Where the title and `subtitle_lines` lines of subtitle end, in device pixels.
+pub fn header_height(subtitle_lines: usize, u: f64) -> f64 {
+    use metrics::*;
+    PAD * u + TITLE_FONT * u * 1.3 + subtitle_lines.max(1) as f64 * LABEL_FONT * u * 1.4
+}
+
 /// Legend entries flow left to right under the subtitle, wrapping when a row is full: one per
 /// group of series, then the marks for corrected and revised values where any are shown.
-fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64) -> Vec<LegendEntry> {
+fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64, top: f64) -> Vec<LegendEntry> {
     use metrics::*;
     let mut marks: Vec<(LegendMark, String, usize)> = Vec::new();
     for (i, s) in input.series.iter().enumerate() {
@@ -454,7 +464,6 @@ fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64) ->
         marks.push((LegendMark::RevisionFrame, "Revised since the earlier edition".to_owned(), 0));
     }
 
-    let top = PAD * u + TITLE_FONT * u * 1.3 + LABEL_FONT * u * 1.4;
     let (mut x, mut y) = (PAD * u, top);
     let mut entries = Vec::new();
     for (mark, label, style) in marks {
@@ -594,6 +603,18 @@ mod tests {
 }
 
 impl LineChartInput {
+    /// Small multiples need a minimum height per row of panels; stacked panels fit the
+    /// widget's default height.
+    pub fn preferred_height_css(&self, width_css: f64) -> Option<f64> {
+        if !self.grid {
+            return None;
+        }
+        let panels = self.panel_titles.len().max(1);
+        let rows = panels.div_ceil(grid_columns(width_css, panels));
+        // Title, subtitle and a legend row, then about 190 px per row of panels.
+        Some(110.0 + rows as f64 * 190.0)
+    }
+
     /// Legend groups as (key, label), in legend order.
     pub fn legend_groups(&self) -> Vec<(String, String)> {
         let mut groups: Vec<(String, String)> = Vec::new();

@@ -53,7 +53,10 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     root.draw(&Text::new(chart.title.clone(), pt(pad, pad), title_font))?;
     let label = metrics::LABEL_FONT * u;
     let subtitle_y = pad + metrics::TITLE_FONT * u * 1.3;
-    root.draw(&Text::new(chart.subtitle.clone(), pt(pad, subtitle_y), font(label, palette.muted, HPos::Left, VPos::Top)))?;
+    for (i, line) in chart.subtitle_lines.iter().enumerate() {
+        let y = subtitle_y + i as f64 * label * 1.4;
+        root.draw(&Text::new(line.clone(), pt(pad, y), font(label, palette.muted, HPos::Left, VPos::Top)))?;
+    }
 
     for entry in &chart.legend {
         draw_legend_entry(root, entry, palette, u)?;

@@ -140,6 +140,11 @@ impl TipWidget {
         }
     }
 
+    /// The height in CSS pixels the chart needs at `width_css`, or 0 for "no preference".
+    pub fn preferred_height(&self, width_css: f64) -> f64 {
+        self.core.preferred_height_css(width_css).unwrap_or(0.0)
+    }
+
     /// Shows or hides a legend group; returns whether it is now shown.
     pub fn toggle(&mut self, key: &str) -> bool {
         self.core.toggle(key)

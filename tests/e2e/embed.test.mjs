@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
-import { makeSite, serve, launch, openPage, waitForState, shadow, screenshot, thousands } from "./harness.mjs";
+import { makeSite, serve, launch, openPage, waitForState, shadow, screenshot, thousands, sweep } from "./harness.mjs";
 
 const SEED_2025 = "001_bb56f66af96aedbd.txt";
 
@@ -46,23 +46,6 @@ function onlyOwnFiles(log, base) {
   assert.ok(own.every((p) => ["one.html", "many.html", "esm.html", "tipviz.js", "npm/tipviz.mjs", "favicon.ico"].includes(p)), `unexpected: ${own}`);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
-}
-
-// The live region's sentence for each year, collected by sweeping the pointer across the canvas.
-async function sweep(page, selector) {
-  const box = await page.locator(`${selector}`).boundingBox();
-  const seen = new Map();
-  const at = new Map();
-  const y = box.y + box.height * 0.45;
-  for (let x = box.x + 2; x < box.x + box.width - 2; x += 6) {
-    await page.mouse.move(x, y);
-    const year = await page.getAttribute(selector, "data-active-year");
-    if (year && !seen.has(year)) {
-      seen.set(year, await shadow(page, selector, (el) => el.shadowRoot.querySelector("[role=status]").textContent));
-      at.set(year, { x, y });
-    }
-  }
-  return { seen, at };
 }
 
 for (const scheme of ["file", "http"]) {

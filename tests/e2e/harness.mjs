@@ -58,7 +58,7 @@ export async function openPage(browser, url, { dpr = 1, width = 900, height = 90
   page.on("pageerror", (e) => log.pageErrors.push(String(e)));
   await page.addInitScript(() => {
     window.__tipvizEvents = [];
-    for (const type of ["tipviz:ready", "tipviz:error", "tipviz:select"]) {
+    for (const type of ["tipviz:ready", "tipviz:error", "tipviz:select", "tipviz:toggle"]) {
       document.addEventListener(type, (e) => {
         window.__tipvizEvents.push({ type, id: e.target.id, detail: e.detail });
       });
@@ -86,4 +86,34 @@ export async function screenshot(page, selector, name) {
 
 export function thousands(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+export function liveText(page, selector) {
+  return shadow(page, selector, (el) => el.shadowRoot.querySelector("[role=status]").textContent);
+}
+
+// The live region's sentence for each year, collected by sweeping the pointer across the
+// canvas at `heightShare` of its height; also where each year was first found.
+export async function sweep(page, selector, heightShare = 0.45) {
+  const box = await page.locator(selector).boundingBox();
+  const seen = new Map();
+  const at = new Map();
+  const y = box.y + box.height * heightShare;
+  for (let x = box.x + 2; x < box.x + box.width - 2; x += 6) {
+    await page.mouse.move(x, y);
+    const year = await page.getAttribute(selector, "data-active-year");
+    if (year && !seen.has(year)) {
+      seen.set(year, await liveText(page, selector));
+      at.set(year, { x, y });
+    }
+  }
+  return { seen, at };
+}
+
+// Pixels of the widget's canvas, for comparing two drawings.
+export function canvasPixels(page, selector) {
+  return shadow(page, selector, (el) => {
+    const c = el.shadowRoot.querySelector("canvas");
+    return Array.from(c.getContext("2d").getImageData(0, 0, c.width, c.height).data);
+  });
 }
