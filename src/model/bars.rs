@@ -117,18 +117,19 @@ impl BarChartInput {
         let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
         for group in &self.groups {
             // The first of equal values, so the sentence names the bar drawn highest.
-            let largest = group.bars.iter().filter(|b| b.value.is_some()).fold(None, |best: Option<&BarInput>, b| {
-                match best {
+            let largest =
+                group.bars.iter().filter(|b| b.value.is_some()).fold(None, |best: Option<&BarInput>, b| match best {
                     Some(best) if best.value >= b.value => Some(best),
                     _ => Some(b),
-                }
-            });
+                });
             if let Some(bar) = largest {
-                let lead = if group.title.is_empty() { "Largest".to_owned() } else { format!("{}: largest", group.title) };
+                let lead =
+                    if group.title.is_empty() { "Largest".to_owned() } else { format!("{}: largest", group.title) };
                 parts.push(format!("{lead} is {}, {}.", bar.label, bar.value_text));
             }
         }
-        let absent: Vec<&str> = self.bars().filter(|(_, b)| b.value.is_none()).map(|(_, b)| b.heading.as_str()).collect();
+        let absent: Vec<&str> =
+            self.bars().filter(|(_, b)| b.value.is_none()).map(|(_, b)| b.heading.as_str()).collect();
         match absent.len() {
             0 => {}
             1..=8 => parts.push(format!("Not reported: {}.", absent.join("; "))),
@@ -354,7 +355,12 @@ impl BarChart {
                 let (bar_rect, placeholder, end, text) = match bar.value {
                     Some(v) => {
                         let right = scale.position_from_value(v as f64).max(bar_left);
-                        (Some(Rect { left: bar_left, top, right, bottom: top + thickness }), None, right, bar.value_text.as_str())
+                        (
+                            Some(Rect { left: bar_left, top, right, bottom: top + thickness }),
+                            None,
+                            right,
+                            bar.value_text.as_str(),
+                        )
                     }
                     None => {
                         let right = bar_left + thickness;
@@ -388,9 +394,7 @@ impl BarChart {
     /// The row under a pointer at CSS pixel (`x_css`, `y_css`): anywhere across its band.
     pub fn item_at(&self, x_css: f64, y_css: f64) -> Option<usize> {
         let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
-        self.rows
-            .iter()
-            .position(|r| x >= r.band.left && x <= r.band.right && y >= r.band.top && y < r.band.bottom)
+        self.rows.iter().position(|r| x >= r.band.left && x <= r.band.right && y >= r.band.top && y < r.band.bottom)
     }
 
     pub fn readout(&self, index: usize) -> Option<Readout> {
@@ -431,7 +435,10 @@ mod tests {
             title: "Title".into(),
             subtitle: "Subtitle".into(),
             groups: vec![
-                BarGroup { title: "A".into(), bars: vec![bar("one", Some(40), 1), bar("two", Some(10), 2), bar("three", None, 3)] },
+                BarGroup {
+                    title: "A".into(),
+                    bars: vec![bar("one", Some(40), 1), bar("two", Some(10), 2), bar("three", None, 3)],
+                },
                 BarGroup { title: "B".into(), bars: vec![bar("four", Some(5), 4), bar("five", Some(1000), 5)] },
             ],
         }
@@ -543,7 +550,9 @@ mod tests {
 
     #[test]
     fn tiny_and_huge_sizes_do_not_panic() {
-        for (w, h, dpr) in [(0.0, 0.0, 1.0), (1.0, 1.0, 3.0), (30.0, 500.0, 2.0), (5000.0, 20.0, 1.0), (20000.0, 20000.0, 4.0)] {
+        for (w, h, dpr) in
+            [(0.0, 0.0, 1.0), (1.0, 1.0, 3.0), (30.0, 500.0, 2.0), (5000.0, 20.0, 1.0), (20000.0, 20000.0, 4.0)]
+        {
             let chart = BarChart::layout(&input(), Size { width_css: w, height_css: h, dpr });
             let _ = chart.item_at(10.0, 10.0);
             for i in 0..=chart.item_count() {
