@@ -22,6 +22,8 @@ pub mod bar_metrics {
     pub const ROW_MAX: f64 = 32.0;
     /// A group's heading line.
     pub const GROUP_TITLE: f64 = 24.0;
+    /// Extra space above every heading but the first, so a heading sits with the rows it names.
+    pub const GROUP_GAP: f64 = 10.0;
     /// Between the label column and the bars, and between a bar's end and its value label.
     pub const GAP: f64 = 8.0;
     /// A bar's thickness as a share of its row.
@@ -266,7 +268,8 @@ fn chars_in(width_dev: f64, char_dev: f64) -> usize {
     if char_dev <= 0.0 {
         return 0;
     }
-    (width_dev / char_dev).floor().max(0.0) as usize
+    // The epsilon keeps a column sized for exactly n characters from holding n - 1.
+    (width_dev / char_dev + 1e-9).floor().max(0.0) as usize
 }
 
 /// The title and subtitle, wrapped to the width, and where the rows may start.
@@ -295,8 +298,10 @@ fn header(input: &BarChartInput, width_dev: f64, u: f64) -> (Vec<TextLine>, Vec<
     (title, subtitle, y + GAP * u)
 }
 
-fn heading_count(input: &BarChartInput) -> usize {
-    input.groups.iter().filter(|g| !g.title.is_empty()).count()
+/// The height the group headings take, gaps included.
+fn headings_height(input: &BarChartInput, u: f64) -> f64 {
+    let headings = input.groups.iter().filter(|g| !g.title.is_empty()).count() as f64;
+    (headings * bar_metrics::GROUP_TITLE + (headings - 1.0).max(0.0) * bar_metrics::GROUP_GAP) * u
 }
 
 impl BarChart {
@@ -306,7 +311,7 @@ impl BarChart {
         use bar_metrics::*;
         let (_, _, rows_top) = header(input, width_css.max(0.0), 1.0);
         let rows: usize = input.groups.iter().map(|g| g.bars.len()).sum();
-        (rows_top + heading_count(input) as f64 * GROUP_TITLE + rows as f64 * ROW_COMFORT + PAD).ceil()
+        (rows_top + headings_height(input, 1.0) + rows as f64 * ROW_COMFORT + PAD).ceil()
     }
 
     pub fn layout(input: &BarChartInput, size: Size) -> BarChart {
@@ -317,8 +322,7 @@ impl BarChart {
         let (title, subtitle, rows_top) = header(input, width, u);
 
         let row_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
-        let headings_height = heading_count(input) as f64 * GROUP_TITLE * u;
-        let room = height - PAD * u - rows_top - headings_height;
+        let room = height - PAD * u - rows_top - headings_height(input, u);
         let row_height = (room / row_count.max(1) as f64).clamp(ROW_MIN * u, ROW_MAX * u);
 
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;
@@ -341,7 +345,15 @@ impl BarChart {
         let mut y = rows_top;
         for (g, group) in input.groups.iter().enumerate() {
             let heading = (!group.title.is_empty()).then(|| {
-                let line = TextLine { text: group.title.clone(), x_dev: PAD * u, y_dev: y + 4.0 * u };
+                if groups.iter().any(|g: &GroupLayout| g.heading.is_some()) {
+                    y += GROUP_GAP * u;
+                }
+                // Bottom of the heading text a few pixels above the first row.
+                let line = TextLine {
+                    text: group.title.clone(),
+                    x_dev: PAD * u,
+                    y_dev: y + (GROUP_TITLE - LABEL_FONT - 5.0) * u,
+                };
                 y += GROUP_TITLE * u;
                 line
             });
@@ -472,6 +484,9 @@ mod tests {
         assert!((one / two - 4.0).abs() < 1e-9, "{one} / {two}");
         // Each group has its own scale: its largest bar is full length whatever its value.
         assert!((length(&chart.rows[4]) - one).abs() < 1e-9);
+        // The longest bar leaves room for its whole value label.
+        assert_eq!(chart.rows[4].value_label, "1,000 cases");
+        assert_eq!(chart.rows[0].value_label, "40 cases");
         // Bars start at the same x and end before the value labels.
         for r in chart.rows.iter().filter(|r| r.bar.is_some()) {
             assert_eq!(r.bar.unwrap().left, chart.rows[0].bar.unwrap().left);
@@ -509,6 +524,15 @@ mod tests {
             assert_eq!(chart.item_at(300.0, 12.0), None);
             let heading = chart.groups[1].heading.as_ref().unwrap();
             assert_eq!(chart.item_at(300.0, heading.y_dev / dpr + 2.0), None);
+        }
+    }
+
+    #[test]
+    fn a_column_sized_for_n_characters_holds_n() {
+        // 14 × 7.2 is 100.79999… in floating point; the label must still fit whole.
+        let char_dev = CHAR_WIDTH * LABEL_FONT;
+        for n in [7, 14, 28] {
+            assert_eq!(chars_in(n as f64 * char_dev, char_dev), n);
         }
     }
 
