@@ -223,8 +223,8 @@ pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartIn
                 .collect();
             BarChartInput {
                 title: format!("{}: law-enforcement counts in the {edition} TIP Report", country.name),
-                subtitle: "As the narrative reports them, newest period first. Each group has its own scale: \
-                           the units differ."
+                subtitle: "As the narrative reports them, newest period first; units differ, so each value \
+                           names what it counts. Each group has its own scale."
                     .to_owned(),
                 groups,
             }
@@ -344,7 +344,7 @@ mod tests {
         let s = spec(&[("country", "jam")]).unwrap();
         let input = bar_input(dataset(), &s);
         assert_eq!(input.title, "Jamaica: law-enforcement counts in the 2019 TIP Report");
-        assert!(input.subtitle.contains("own scale"), "{}", input.subtitle);
+        assert!(input.subtitle.contains("units differ") && input.subtitle.contains("own scale"), "{}", input.subtitle);
         let titles: Vec<&str> = input.groups.iter().map(|g| g.title.as_str()).collect();
         assert_eq!(titles, ["Investigations", "Prosecutions", "Convictions", "Victims identified"]);
         // Newest period first, each bar with the period's own words and the value with its unit.
@@ -544,5 +544,25 @@ mod tests {
         let ranked = table(dataset(), &spec(&[("metric", "prosecutions")]).unwrap());
         let kaz = ranked.rows.iter().find(|r| r[1] == "KAZ").unwrap();
         assert_eq!((kaz[6].as_str(), kaz[10].as_str()), ("", "1316"));
+    }
+
+    #[test]
+    fn pointing_at_a_row_in_the_widget_reads_it_out_and_keys_step_down() {
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&[("chart", "country-enforcement"), ("country", "jamaica")])).unwrap();
+        widget.resize(Size { width_css: 360.0, height_css: 700.0, dpr: 2.0 });
+        let Some(crate::model::figure::Figure::Bars(chart)) = widget.figure() else { panic!("not a bar chart") };
+        let row = &chart.rows[0];
+        let (x_css, y_css) = (row.band.right / 2.0 - 5.0, row.center_y_dev / 2.0);
+        assert!(widget.pointer(x_css, y_css));
+        assert_eq!(
+            widget.readout().unwrap().sentence(),
+            "Jamaica: investigations, reporting period: 36 cases; note: potential trafficking cases. \
+             Source: 2019 TIP Report, 003_a785160c3ddcd3ba.txt line 89."
+        );
+        widget.key("ArrowDown");
+        assert_eq!(widget.readout().unwrap().heading, "Jamaica: investigations, previous reporting period");
+        assert!(widget.csv().starts_with("edition,country,country_name,metric,period,period_label,value,unit,note,"));
+        assert!(widget.summary().contains("Investigations: largest is the year before that, 40 investigations."));
     }
 }
