@@ -84,3 +84,50 @@ fn golden_drawing_contains_the_chart_text() {
         assert!(texts.contains(&text), "missing {text} in {texts:?}");
     }
 }
+
+/// The canvas height the bar chart asks for at `width_css` (the loader sizes the canvas so).
+fn bar_chart_height(attributes: &[(&str, &str)], width_css: f64) -> f64 {
+    let attributes: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+    let spec = tipviz::model::spec::parse(&attributes, tipviz::data::dataset()).unwrap();
+    match tipviz::charts::build(tipviz::data::dataset(), &spec).figure {
+        tipviz::model::figure::FigureInput::Bars(input) => {
+            tipviz::model::bars::BarChart::preferred_height_css(&input, width_css)
+        }
+        _ => panic!("not a bar chart"),
+    }
+}
+
+#[test]
+fn country_enforcement_ranked_default_view() {
+    let attributes = [("chart", "country-enforcement")];
+    let size = Size { height_css: bar_chart_height(&attributes, 720.0), ..DESKTOP };
+    check("country-enforcement-ranked", &draw(&attributes, size, ViewState::default(), false));
+}
+
+#[test]
+fn country_enforcement_jamaica_default_view() {
+    let attributes = [("chart", "country-enforcement"), ("country", "JAM")];
+    let size = Size { height_css: bar_chart_height(&attributes, 720.0), ..DESKTOP };
+    check("country-enforcement-jamaica", &draw(&attributes, size, ViewState::default(), false));
+}
+
+#[test]
+fn country_enforcement_kazakhstan_pinned_in_dark_on_a_phone_at_dpr_2() {
+    let attributes = [("chart", "country-enforcement"), ("country", "KAZ")];
+    let size = Size { width_css: 360.0, height_css: bar_chart_height(&attributes, 360.0), dpr: 2.0 };
+    let state = ViewState { active: None, pinned: Some(2) };
+    check("country-enforcement-kazakhstan-phone-dark", &draw(&attributes, size, state, true));
+}
+
+#[test]
+fn bar_chart_drawing_contains_what_the_reader_must_see() {
+    let attributes = [("chart", "country-enforcement"), ("metric", "prosecutions")];
+    let size = Size { height_css: bar_chart_height(&attributes, 720.0), ..DESKTOP };
+    let svg = draw(&attributes, size, ViewState::default(), false);
+    let texts: Vec<&str> = svg.split('>').filter_map(|s| s.split('<').next()).map(str::trim).filter(|t| !t.is_empty()).collect();
+    for text in ["Prosecutions in the 2019 TIP Report narratives, Jamaica to Namibia", "Kazakhstan", "not reported", "6 defendants"] {
+        assert!(texts.contains(&text), "missing {text} in {texts:?}");
+    }
+    // Four countries reported no prosecutions: four placeholders, none drawn as a bar.
+    assert_eq!(texts.iter().filter(|t| **t == "not reported").count(), 4);
+}

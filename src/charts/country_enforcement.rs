@@ -1,8 +1,18 @@
-//! `country-enforcement`: the 2019 narratives' law-enforcement counts.
-//! SKELETON: being written.
+//! `country-enforcement`: the law-enforcement counts of the 2019 TIP Report country
+//! narratives (Jamaica to Namibia), as horizontal bars.
+//!
+//! - `country="…"`: one country's counts, a group per metric, a bar per period and unit,
+//!   newest period first. Each group has its own scale because the narratives count different
+//!   things (cases, suspects, defendants).
+//! - no `country`: every narrative country ranked on one `metric` for its reporting period
+//!   (period 0). Where a country has several period-0 rows for the metric, the bar shows the
+//!   first one with a value in the narrative's line order (else the first); the others are
+//!   listed in its readout. Countries without a value come last, with the reason.
 
-use crate::data::Dataset;
-use crate::model::bars::BarChartInput;
+use crate::data::{Country, CountryEnforcement, CountryMetric, Dataset};
+use crate::model::bars::{BarChartInput, BarGroup, BarInput};
+use crate::model::format::thousands;
+use crate::model::line::Cite;
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
 
@@ -10,17 +20,549 @@ use crate::model::table::DataTable;
 pub struct CountryEnforcementSpec {
     /// The country id, or `None` for the ranked comparison of all narrative countries.
     pub country: Option<String>,
+    /// What the ranked comparison ranks on; the one-country view shows all four.
+    pub metric: CountryMetric,
 }
+
+pub const METRICS: &[&str] = &["investigations", "prosecutions", "convictions", "victims"];
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<CountryEnforcementSpec, SpecError> {
-    let _ = dataset;
-    Ok(CountryEnforcementSpec { country: attrs.given("country").map(str::to_owned) })
+    let metric =
+        CountryMetric::from_id(&attrs.choose("metric", METRICS, "convictions")?).unwrap_or(CountryMetric::Convictions);
+    let Some(asked) = attrs.given("country") else { return Ok(CountryEnforcementSpec { country: None, metric }) };
+
+    let narrated = narrative_countries(dataset);
+    let ids: Vec<&str> = narrated.iter().map(|c| c.id.as_str()).collect();
+    let list = narrated.iter().map(|c| format!("{} ({})", c.name, c.id)).collect::<Vec<_>>().join("; ");
+    let edition = edition(dataset);
+    match dataset.country_by_name(asked) {
+        None => Err(SpecError::new("country", asked, &ids).explained(format!(
+            "is not a country or territory tipviz knows. Write its name (such as Jamaica) or its three-letter \
+             code (such as JAM), or leave country out to compare all countries. The countries this chart \
+             covers, those with a {edition} TIP Report narrative here: {list}."
+        ))),
+        Some(country) if !ids.contains(&country.id.as_str()) => {
+            Err(SpecError::new("country", asked, &ids).explained(format!(
+                "is {}, which tipviz knows, but this chart's source has no narrative for it: it holds only \
+                 the {edition} TIP Report country narratives from {} to {}. Countries with a narrative: {list}.",
+                country.name,
+                narrated.first().map_or("", |c| c.name.as_str()),
+                narrated.last().map_or("", |c| c.name.as_str()),
+            )))
+        }
+        Some(country) => Ok(CountryEnforcementSpec { country: Some(country.id.clone()), metric }),
+    }
 }
 
-pub fn bar_input(_dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartInput {
-    BarChartInput { title: spec.country.clone().unwrap_or_default(), ..Default::default() }
+/// The edition the narratives come from: the newest in the table.
+fn edition(dataset: &Dataset) -> u16 {
+    dataset.country_enforcement.iter().map(|r| r.edition).max().unwrap_or(2019)
 }
 
-pub fn table(_dataset: &Dataset, _spec: &CountryEnforcementSpec) -> DataTable {
-    DataTable::default()
+/// The countries with a narrative in [`edition`], by name.
+pub fn narrative_countries(dataset: &Dataset) -> Vec<&Country> {
+    let edition = edition(dataset);
+    let mut ids: Vec<&str> =
+        dataset.country_enforcement.iter().filter(|r| r.edition == edition).map(|r| r.country.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut countries: Vec<&Country> = ids.into_iter().filter_map(|id| dataset.country(id)).collect();
+    countries.sort_by(|a, b| a.name.cmp(&b.name));
+    countries
+}
+
+fn metric_title(metric: CountryMetric) -> &'static str {
+    match metric {
+        CountryMetric::Investigations => "Investigations",
+        CountryMetric::Prosecutions => "Prosecutions",
+        CountryMetric::Convictions => "Convictions",
+        CountryMetric::Victims => "Victims identified",
+    }
+}
+
+/// "36 cases"; "1 conviction" for one (units are plural nouns as the narratives count them).
+pub fn count_with_unit(value: u64, unit: &str) -> String {
+    let unit = match unit.strip_suffix('s') {
+        // A compound unit ("workers and potential victims") has no single noun to make singular.
+        Some(singular) if value == 1 && !unit.contains(" and ") => singular,
+        _ => unit,
+    };
+    format!("{} {unit}", thousands(value))
+}
+
+/// One bar to draw: a country's record for a metric, or the fact that its narrative has none.
+struct Drawn<'d> {
+    country: &'d Country,
+    metric: CountryMetric,
+    record: Option<&'d CountryEnforcement>,
+    /// Other records for the same country, metric and period that the bar does not show.
+    others: Vec<&'d CountryEnforcement>,
+}
+
+impl Drawn<'_> {
+    fn period_label(&self) -> &str {
+        self.record.map_or("reporting period", |r| r.period_label.as_str())
+    }
+
+    /// Why there is no record at all.
+    fn missing_reason(&self, edition: u16) -> String {
+        format!("the {edition} narrative gives no {} count for the reporting period", self.metric.id())
+    }
+}
+
+fn records_of<'d>(dataset: &'d Dataset, country: &str, metric: CountryMetric) -> Vec<&'d CountryEnforcement> {
+    let edition = edition(dataset);
+    let mut records: Vec<&CountryEnforcement> = dataset
+        .country_enforcement
+        .iter()
+        .filter(|r| r.edition == edition && r.country == country && r.metric == metric)
+        .collect();
+    // Newest period first; within a period, in the narrative's line order.
+    records.sort_by_key(|r| (std::cmp::Reverse(r.period), r.source));
+    records
+}
+
+/// The bars of the view, in drawing order: the chart and its CSV both come from here.
+fn drawn<'d>(dataset: &'d Dataset, spec: &CountryEnforcementSpec) -> Vec<Drawn<'d>> {
+    match spec.country.as_deref().and_then(|id| dataset.country(id)) {
+        Some(country) => CountryMetric::ALL
+            .iter()
+            .flat_map(|&metric| {
+                let records = records_of(dataset, &country.id, metric);
+                if records.is_empty() {
+                    vec![Drawn { country, metric, record: None, others: Vec::new() }]
+                } else {
+                    records
+                        .into_iter()
+                        .map(|r| Drawn { country, metric, record: Some(r), others: Vec::new() })
+                        .collect()
+                }
+            })
+            .collect(),
+        None => {
+            let metric = spec.metric;
+            let mut bars: Vec<Drawn> = narrative_countries(dataset)
+                .into_iter()
+                .map(|country| {
+                    let mut current: Vec<&CountryEnforcement> =
+                        records_of(dataset, &country.id, metric).into_iter().filter(|r| r.period == 0).collect();
+                    let chosen = current.iter().position(|r| r.value.is_some()).unwrap_or(0);
+                    let record = (!current.is_empty()).then(|| current.remove(chosen));
+                    Drawn { country, metric, record, others: current }
+                })
+                .collect();
+            let value = |d: &Drawn| d.record.and_then(|r| r.value);
+            // Largest first; countries without a value last; ties by name.
+            bars.sort_by(|a, b| {
+                (value(a).is_none(), std::cmp::Reverse(value(a)), &a.country.name).cmp(&(
+                    value(b).is_none(),
+                    std::cmp::Reverse(value(b)),
+                    &b.country.name,
+                ))
+            });
+            bars
+        }
+    }
+}
+
+fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String) -> BarInput {
+    let cite = d.record.map(|r| Cite {
+        edition: r.edition,
+        file: dataset.source(r.source).file.clone(),
+        line: r.source.line,
+        printed: None,
+        // The bar's note carries the remark; the cite only says where.
+        note: String::new(),
+    });
+    let details = d
+        .others
+        .iter()
+        .map(|o| {
+            let what = o.value.map_or_else(|| "not reported".to_owned(), |v| count_with_unit(v, &o.unit));
+            // An absent value's note often starts by saying so; once is enough.
+            let note = o.note.strip_prefix("not reported:").map_or(o.note.as_str(), str::trim_start);
+            let note = if note.is_empty() { String::new() } else { format!(" ({note})") };
+            format!("also for this period: {what}{note}, line {}", o.source.line)
+        })
+        .collect();
+    let mut selection = vec![
+        ("country".to_owned(), d.country.id.clone()),
+        ("metric".to_owned(), d.metric.id().to_owned()),
+        ("period".to_owned(), d.period_label().to_owned()),
+    ];
+    if let Some(r) = d.record {
+        selection.push(("unit".to_owned(), r.unit.clone()));
+    }
+    BarInput {
+        label,
+        value: d.record.and_then(|r| r.value),
+        value_text: d.record.and_then(|r| r.value.map(|v| count_with_unit(v, &r.unit))).unwrap_or_default(),
+        heading: format!("{}: {}, {}", d.country.name, d.metric.id(), d.period_label()),
+        note: d.record.map_or_else(|| d.missing_reason(edition), |r| r.note.clone()),
+        details,
+        cite,
+        selection,
+    }
+}
+
+pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartInput {
+    let edition = edition(dataset);
+    let drawn = drawn(dataset, spec);
+    match spec.country.as_deref().and_then(|id| dataset.country(id)) {
+        Some(country) => {
+            let groups = CountryMetric::ALL
+                .iter()
+                .map(|&metric| BarGroup {
+                    title: metric_title(metric).to_owned(),
+                    bars: drawn
+                        .iter()
+                        .filter(|d| d.metric == metric)
+                        .map(|d| bar(dataset, edition, d, d.period_label().to_owned()))
+                        .collect(),
+                })
+                .collect();
+            BarChartInput {
+                title: format!("{}: law-enforcement counts in the {edition} TIP Report", country.name),
+                subtitle: "As the narrative reports them, newest period first; units differ, so each value \
+                           names what it counts. Each group has its own scale."
+                    .to_owned(),
+                groups,
+            }
+        }
+        None => {
+            let narrated = narrative_countries(dataset);
+            let span = match (narrated.first(), narrated.last()) {
+                (Some(a), Some(b)) => format!(", {} to {}", a.name, b.name),
+                _ => String::new(),
+            };
+            BarChartInput {
+                title: format!("{} in the {edition} TIP Report narratives{span}", metric_title(spec.metric)),
+                subtitle: "Each country's reporting period, as reported; units differ, so each value names its unit. \
+                           Countries that did not report are listed last."
+                    .to_owned(),
+                groups: vec![BarGroup {
+                    title: String::new(),
+                    bars: drawn.iter().map(|d| bar(dataset, edition, d, d.country.name.clone())).collect(),
+                }],
+            }
+        }
+    }
+}
+
+pub const CSV_COLUMNS: &[&str] = &[
+    "edition",
+    "country",
+    "country_name",
+    "metric",
+    "period",
+    "period_label",
+    "value",
+    "unit",
+    "note",
+    "source_file",
+    "source_line",
+];
+
+/// One row per drawn bar, in drawing order, with its source; an empty value where the
+/// narrative reports none (the note says why).
+pub fn table(dataset: &Dataset, spec: &CountryEnforcementSpec) -> DataTable {
+    let edition = edition(dataset);
+    let rows = drawn(dataset, spec)
+        .iter()
+        .map(|d| match d.record {
+            Some(r) => vec![
+                r.edition.to_string(),
+                r.country.clone(),
+                d.country.name.clone(),
+                r.metric.id().to_owned(),
+                r.period.to_string(),
+                r.period_label.clone(),
+                r.value.map(|v| v.to_string()).unwrap_or_default(),
+                r.unit.clone(),
+                r.note.clone(),
+                dataset.source(r.source).file.clone(),
+                r.source.line.to_string(),
+            ],
+            None => vec![
+                edition.to_string(),
+                d.country.id.clone(),
+                d.country.name.clone(),
+                d.metric.id().to_owned(),
+                "0".to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                d.missing_reason(edition),
+                String::new(),
+                String::new(),
+            ],
+        })
+        .collect();
+    DataTable { columns: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::dataset;
+    use crate::model::bars::BarChart;
+    use crate::model::line::Size;
+
+    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
+    }
+
+    fn spec(pairs: &[(&str, &str)]) -> Result<CountryEnforcementSpec, SpecError> {
+        parse(&Attributes(&attrs(pairs)), dataset())
+    }
+
+    fn layout(spec: &CountryEnforcementSpec) -> BarChart {
+        BarChart::layout(&bar_input(dataset(), spec), Size { width_css: 720.0, height_css: 900.0, dpr: 1.0 })
+    }
+
+    fn bars(input: &BarChartInput) -> Vec<&BarInput> {
+        input.groups.iter().flat_map(|g| &g.bars).collect()
+    }
+
+    fn pairs(selection: &[(String, String)]) -> Vec<(&str, &str)> {
+        selection.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect()
+    }
+
+    #[test]
+    fn a_country_is_found_by_code_name_or_alias_in_any_case() {
+        for spelling in ["JAM", "jam", "Jamaica", " jamaica ", "JAMAICA"] {
+            assert_eq!(spec(&[("country", spelling)]).unwrap().country.as_deref(), Some("JAM"), "{spelling}");
+        }
+        assert_eq!(spec(&[("country", "south korea")]).unwrap().country.as_deref(), Some("KOR"));
+        assert_eq!(spec(&[("country", "kyrgyz republic")]).unwrap().country.as_deref(), Some("KGZ"));
+        // Blank means "all countries".
+        assert_eq!(spec(&[("country", "  ")]).unwrap().country, None);
+    }
+
+    #[test]
+    fn jamaica_shows_the_printed_counts_with_their_lines() {
+        let s = spec(&[("country", "jam")]).unwrap();
+        let input = bar_input(dataset(), &s);
+        assert_eq!(input.title, "Jamaica: law-enforcement counts in the 2019 TIP Report");
+        assert!(input.subtitle.contains("units differ") && input.subtitle.contains("own scale"), "{}", input.subtitle);
+        let titles: Vec<&str> = input.groups.iter().map(|g| g.title.as_str()).collect();
+        assert_eq!(titles, ["Investigations", "Prosecutions", "Convictions", "Victims identified"]);
+        // Newest period first, each bar with the period's own words and the value with its unit.
+        let investigations: Vec<(&str, &str)> =
+            input.groups[0].bars.iter().map(|b| (b.label.as_str(), b.value_text.as_str())).collect();
+        assert_eq!(
+            investigations,
+            [
+                ("reporting period", "36 cases"),
+                ("previous reporting period", "30 investigations"),
+                ("the year before that", "40 investigations")
+            ]
+        );
+
+        let chart = layout(&s);
+        let readout = chart.readout(0).unwrap();
+        assert_eq!(readout.heading, "Jamaica: investigations, reporting period");
+        assert_eq!(readout.values, ["36 cases", "note: potential trafficking cases"]);
+        assert_eq!(readout.sources, ["2019 TIP Report, 003_a785160c3ddcd3ba.txt line 89"]);
+        assert_eq!(
+            pairs(&readout.selection),
+            [("country", "JAM"), ("metric", "investigations"), ("period", "reporting period"), ("unit", "cases")]
+        );
+        // One conviction, said in the singular, from line 98.
+        let conviction = chart.readout(5).unwrap();
+        assert_eq!(
+            (conviction.heading.as_str(), conviction.values[0].as_str()),
+            ("Jamaica: convictions, reporting period", "1 conviction")
+        );
+        assert_eq!(conviction.sources, ["2019 TIP Report, 003_a785160c3ddcd3ba.txt line 98"]);
+    }
+
+    #[test]
+    fn the_ranked_view_is_largest_first_with_the_not_reported_last_and_their_reasons() {
+        let s = spec(&[]).unwrap();
+        assert_eq!(s.metric, CountryMetric::Convictions);
+        let input = bar_input(dataset(), &s);
+        assert_eq!(input.title, "Convictions in the 2019 TIP Report narratives, Jamaica to Namibia");
+        assert!(input.subtitle.contains("as reported; units differ"), "{}", input.subtitle);
+        let bars = bars(&input);
+        assert_eq!(bars.len(), 35);
+        let top: Vec<(&str, &str)> = bars[..3].iter().map(|b| (b.label.as_str(), b.value_text.as_str())).collect();
+        assert_eq!(
+            top,
+            [("Kenya", "98 convictions"), ("Korea, Republic of", "75 offenders"), ("Mexico", "60 traffickers")]
+        );
+        let values: Vec<Option<u64>> = bars.iter().map(|b| b.value).collect();
+        let reported = values.iter().take_while(|v| v.is_some()).count();
+        assert!(values[reported..].iter().all(Option::is_none), "not reported must come last: {values:?}");
+        assert!(values[..reported].windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+        let last: Vec<&str> = bars[reported..].iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(last, ["Korea, Democratic People's Republic of", "Namibia"]);
+        assert!(
+            bars[34].value_line().starts_with("not reported: absent: the extraction ends"),
+            "{}",
+            bars[34].value_line()
+        );
+        // A reported zero is a value, not an absence.
+        let lesotho = bars.iter().find(|b| b.label == "Lesotho").unwrap();
+        assert_eq!((lesotho.value, lesotho.value_text.as_str()), (Some(0), "0 traffickers"));
+    }
+
+    #[test]
+    fn kazakhstan_did_not_report_prosecutions() {
+        let ranked = bar_input(dataset(), &spec(&[("metric", "Prosecutions")]).unwrap());
+        let bars = bars(&ranked);
+        let kaz = bars.iter().position(|b| b.label == "Kazakhstan").unwrap();
+        assert!(bars[kaz..].iter().all(|b| b.value.is_none()));
+        assert_eq!(
+            bars[kaz].value_line(),
+            "not reported: printed 'The government did not report the number of prosecutions.' (lines 1316-1317)"
+        );
+        assert_eq!(bars[kaz].cite.as_ref().unwrap().describe(), "2019 TIP Report, 003_a785160c3ddcd3ba.txt line 1316");
+
+        let own = spec(&[("country", "Kazakhstan")]).unwrap();
+        let chart = layout(&own);
+        let row = chart.rows.iter().find(|r| r.input.heading == "Kazakhstan: prosecutions, reporting period").unwrap();
+        assert_eq!((row.bar, row.value_label.as_str()), (None, "not reported"));
+        assert!(row.placeholder.is_some());
+    }
+
+    #[test]
+    fn a_metric_with_no_row_at_all_is_drawn_as_not_given() {
+        let input = bar_input(dataset(), &spec(&[("country", "MWI")]).unwrap());
+        let bar = &input.groups[0].bars[0];
+        assert_eq!(bar.value, None);
+        assert_eq!(bar.cite, None);
+        assert_eq!(
+            bar.value_line(),
+            "not reported: the 2019 narrative gives no investigations count for the reporting period"
+        );
+    }
+
+    #[test]
+    fn of_several_current_rows_the_first_with_a_value_is_drawn_and_the_others_are_told() {
+        let mut data = dataset().clone();
+        let kaz = data
+            .country_enforcement
+            .iter()
+            .find(|r| r.country == "KAZ" && r.metric == CountryMetric::Investigations && r.period == 0)
+            .unwrap()
+            .clone();
+        let mut earlier_blank = kaz.clone();
+        (earlier_blank.value, earlier_blank.note, earlier_blank.source.line) =
+            (None, "not reported: test".into(), 1300);
+        let mut later = kaz.clone();
+        (later.value, later.unit, later.note, later.source.line) =
+            (Some(182), "investigations".into(), String::new(), 1324);
+        data.country_enforcement.extend([later, earlier_blank]);
+        let input = bar_input(&data, &CountryEnforcementSpec { country: None, metric: CountryMetric::Investigations });
+        let bar = bars(&input).into_iter().find(|b| b.label == "Kazakhstan").unwrap();
+        assert_eq!(bar.value_text, "106 cases");
+        assert_eq!(bar.cite.as_ref().unwrap().line, 1315);
+        assert_eq!(
+            bar.details,
+            [
+                "also for this period: not reported (test), line 1300",
+                "also for this period: 182 investigations, line 1324"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_country_says_how_to_write_one_and_lists_the_covered_ones() {
+        let err = spec(&[("country", "Atlantis")]).unwrap_err();
+        assert_eq!((err.attribute.as_str(), err.value.as_str()), ("country", "Atlantis"));
+        assert_eq!(err.accepted.len(), 35);
+        assert!(err.accepted.contains(&"JAM".to_owned()));
+        let message = err.message();
+        assert!(
+            message.starts_with(
+                "country=\"Atlantis\" is not a country or territory tipviz knows. Write its name (such as Jamaica) \
+                 or its three-letter code (such as JAM), or leave country out to compare all countries."
+            ),
+            "{message}"
+        );
+        assert!(message.contains("Jamaica (JAM); Japan (JPN);"), "{message}");
+        assert!(message.ends_with("Mozambique (MOZ); Namibia (NAM)."), "{message}");
+    }
+
+    #[test]
+    fn a_known_country_without_a_narrative_says_so() {
+        let message = spec(&[("country", "france")]).unwrap_err().message();
+        assert!(
+            message.starts_with(
+                "country=\"france\" is France, which tipviz knows, but this chart's source has no narrative for it: \
+                 it holds only the 2019 TIP Report country narratives from Jamaica to Namibia. Countries with a \
+                 narrative: Jamaica (JAM);"
+            ),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_bad_metric_lists_the_four() {
+        let message = spec(&[("metric", "arrests")]).unwrap_err().message();
+        assert_eq!(
+            message,
+            "metric=\"arrests\" is not a value tipviz knows. Accepted values: investigations, prosecutions, convictions, victims."
+        );
+    }
+
+    #[test]
+    fn csv_rows_are_the_drawn_bars_in_order() {
+        for attributes in [vec![("country", "JAM")], vec![("country", "MWI")], vec![], vec![("metric", "victims")]] {
+            let s = spec(&attributes).unwrap();
+            let table = table(dataset(), &s);
+            assert_eq!(table.columns, CSV_COLUMNS);
+            let input = bar_input(dataset(), &s);
+            let bars = bars(&input);
+            assert_eq!(table.rows.len(), bars.len(), "{attributes:?}");
+            for (row, bar) in table.rows.iter().zip(&bars) {
+                let selection = pairs(&bar.selection);
+                assert_eq!(row[1], selection[0].1);
+                assert_eq!(row[3], selection[1].1);
+                assert_eq!(row[6], bar.value.map(|v| v.to_string()).unwrap_or_default());
+                assert_eq!(row[10], bar.cite.as_ref().map(|c| c.line.to_string()).unwrap_or_default());
+            }
+        }
+        let jamaica = table(dataset(), &spec(&[("country", "JAM")]).unwrap());
+        assert_eq!(
+            jamaica.rows[0],
+            [
+                "2019",
+                "JAM",
+                "Jamaica",
+                "investigations",
+                "0",
+                "reporting period",
+                "36",
+                "cases",
+                "potential trafficking cases",
+                "003_a785160c3ddcd3ba.txt",
+                "89"
+            ]
+        );
+        let ranked = table(dataset(), &spec(&[("metric", "prosecutions")]).unwrap());
+        let kaz = ranked.rows.iter().find(|r| r[1] == "KAZ").unwrap();
+        assert_eq!((kaz[6].as_str(), kaz[10].as_str()), ("", "1316"));
+    }
+
+    #[test]
+    fn pointing_at_a_row_in_the_widget_reads_it_out_and_keys_step_down() {
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&[("chart", "country-enforcement"), ("country", "jamaica")])).unwrap();
+        widget.resize(Size { width_css: 360.0, height_css: 700.0, dpr: 2.0 });
+        let Some(crate::model::figure::Figure::Bars(chart)) = widget.figure() else { panic!("not a bar chart") };
+        let row = &chart.rows[0];
+        let (x_css, y_css) = (row.band.right / 2.0 - 5.0, row.center_y_dev / 2.0);
+        assert!(widget.pointer(x_css, y_css));
+        assert_eq!(
+            widget.readout().unwrap().sentence(),
+            "Jamaica: investigations, reporting period: 36 cases; note: potential trafficking cases. \
+             Source: 2019 TIP Report, 003_a785160c3ddcd3ba.txt line 89."
+        );
+        widget.key("ArrowDown");
+        assert_eq!(widget.readout().unwrap().heading, "Jamaica: investigations, previous reporting period");
+        assert!(widget.csv().starts_with("edition,country,country_name,metric,period,period_label,value,unit,note,"));
+        assert!(widget.summary().contains("Investigations: largest is the year before that, 40 investigations."));
+    }
 }

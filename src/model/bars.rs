@@ -1,46 +1,604 @@
 //! Horizontal bars: labelled rows in titled groups, each row one value (or an absent value
 //! with the reason), hit-tested by row. Used by `country-enforcement`.
-//! SKELETON: the interface the widget relies on; the layout is being written.
+//!
+//! Values are labelled at the bar ends instead of read off an axis: groups may count
+//! different things (cases, suspects, victims), so each group gets its own scale and an axis
+//! would invite comparing lengths across groups.
 
 use super::figure::Readout;
-use super::line::Size;
+use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD, TITLE_FONT};
+use super::line::{Cite, Size};
+use super::scale::LinearScale;
 use super::table::DataTable;
+
+/// Spacing of bar charts in CSS pixels; multiplied by DPR at layout time.
+pub mod bar_metrics {
+    /// Rows never get thinner than this; when they do not fit, the chart runs past the
+    /// bottom and [`super::BarChart::preferred_height_css`] says how tall to make the canvas.
+    pub const ROW_MIN: f64 = 18.0;
+    /// The row height `preferred_height_css` plans for.
+    pub const ROW_COMFORT: f64 = 24.0;
+    /// Rows stop growing here, so a few bars on a tall canvas do not turn into slabs.
+    pub const ROW_MAX: f64 = 32.0;
+    /// A group's heading line.
+    pub const GROUP_TITLE: f64 = 24.0;
+    /// Extra space above every heading but the first, so a heading sits with the rows it names.
+    pub const GROUP_GAP: f64 = 10.0;
+    /// Between the label column and the bars, and between a bar's end and its value label.
+    pub const GAP: f64 = 8.0;
+    /// A bar's thickness as a share of its row.
+    pub const BAR_SHARE: f64 = 0.62;
+    /// The label column and the value labels each take at most this share of the width, so
+    /// a long country name or unit cannot squeeze the bars to nothing.
+    pub const LABEL_SHARE_MAX: f64 = 0.38;
+    pub const VALUE_SHARE_MAX: f64 = 0.34;
+    /// Line heights as multiples of their font size.
+    pub const TITLE_LINE: f64 = 1.3;
+    pub const SUBTITLE_LINE: f64 = 1.4;
+    /// Bold title glyphs run wider than the average `CHAR_WIDTH` allows for.
+    pub const TITLE_CHAR_WIDTH: f64 = 0.62;
+}
+
+/// What an absent value's placeholder says, beside its outlined box.
+pub const NOT_REPORTED: &str = "not reported";
+
+/// One bar: a value with its unit and source, or the reason there is none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarInput {
+    /// Beside the bar: a country name, or a period in the source's own words.
+    pub label: String,
+    /// `None` where the source gives no value; drawn as a placeholder, never as a zero bar.
+    pub value: Option<u64>,
+    /// The value with its unit, as shown at the bar end ("36 cases"); unused when absent.
+    pub value_text: String,
+    /// What the bar is, for tooltips and live regions: "Jamaica: investigations, reporting period".
+    pub heading: String,
+    /// The source's remark on a value, or why a value is absent.
+    pub note: String,
+    /// More lines for the readout, such as other counts the source gives for the same item.
+    pub details: Vec<String>,
+    /// Where the value (or the statement that it was not reported) is printed; `None` where
+    /// the source says nothing at all.
+    pub cite: Option<Cite>,
+    /// What `tipviz:select` reports for this bar.
+    pub selection: Vec<(String, String)>,
+}
+
+impl BarInput {
+    /// Why the value is absent, without the "not reported:" the dataset's notes often start with.
+    fn reason(&self) -> &str {
+        self.note.strip_prefix("not reported:").map_or(self.note.as_str(), str::trim_start)
+    }
+
+    /// The value as one line of text: "36 cases", or "not reported: <reason>".
+    pub fn value_line(&self) -> String {
+        match self.value {
+            Some(_) => self.value_text.clone(),
+            None if self.note.is_empty() => NOT_REPORTED.to_owned(),
+            None => format!("{NOT_REPORTED}: {}", self.reason()),
+        }
+    }
+
+    /// Everything a reader should know about the bar, one line each.
+    pub fn readout_values(&self) -> Vec<String> {
+        let mut values = vec![self.value_line()];
+        if self.value.is_some() && !self.note.is_empty() {
+            values.push(format!("note: {}", self.note));
+        }
+        values.extend(self.details.iter().cloned());
+        values
+    }
+}
+
+/// Bars under one heading, sharing one scale.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BarGroup {
+    /// Drawn above the group; empty for a chart of one group that needs no heading.
+    pub title: String,
+    pub bars: Vec<BarInput>,
+}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BarChartInput {
     pub title: String,
     pub subtitle: String,
+    pub groups: Vec<BarGroup>,
 }
 
 impl BarChartInput {
-    pub fn summary(&self) -> String {
-        self.title.clone()
+    fn bars(&self) -> impl Iterator<Item = (&BarGroup, &BarInput)> {
+        self.groups.iter().flat_map(|g| g.bars.iter().map(move |b| (g, b)))
     }
 
-    pub fn wide_table(&self) -> DataTable {
-        DataTable::default()
+    /// A short text alternative: what is shown, the largest value of each group and what is
+    /// not reported.
+    pub fn summary(&self) -> String {
+        if self.bars().next().is_none() {
+            return format!("{}. No values to show.", self.title);
+        }
+        let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
+        for group in &self.groups {
+            // The first of equal values, so the sentence names the bar drawn highest.
+            let largest =
+                group.bars.iter().filter(|b| b.value.is_some()).fold(None, |best: Option<&BarInput>, b| match best {
+                    Some(best) if best.value >= b.value => Some(best),
+                    _ => Some(b),
+                });
+            if let Some(bar) = largest {
+                let lead =
+                    if group.title.is_empty() { "Largest".to_owned() } else { format!("{}: largest", group.title) };
+                parts.push(format!("{lead} is {}, {}.", bar.label, bar.value_text));
+            }
+        }
+        let absent: Vec<&str> =
+            self.bars().filter(|(_, b)| b.value.is_none()).map(|(_, b)| b.heading.as_str()).collect();
+        match absent.len() {
+            0 => {}
+            1..=8 => parts.push(format!("Not reported: {}.", absent.join("; "))),
+            n => parts.push(format!("{n} values are not reported.")),
+        }
+        parts.push("Use the arrow keys to step through the bars.".into());
+        parts.join(" ")
     }
+
+    /// The same facts as the chart, one row per bar in drawing order.
+    pub fn wide_table(&self) -> DataTable {
+        let grouped = self.groups.iter().any(|g| !g.title.is_empty());
+        let mut columns: Vec<String> = Vec::new();
+        if grouped {
+            columns.push("Group".into());
+        }
+        columns.extend(["Item", "Value", "Note", "Source"].map(String::from));
+        let rows = self
+            .bars()
+            .map(|(group, bar)| {
+                let mut row = Vec::new();
+                if grouped {
+                    row.push(group.title.clone());
+                }
+                let mut notes: Vec<String> = Vec::new();
+                if bar.value.is_some() && !bar.note.is_empty() {
+                    notes.push(bar.note.clone());
+                }
+                notes.extend(bar.details.iter().cloned());
+                row.push(bar.label.clone());
+                row.push(bar.value_line());
+                row.push(notes.join("; "));
+                row.push(bar.cite.as_ref().map(Cite::describe).unwrap_or_default());
+                row
+            })
+            .collect();
+        DataTable { columns, rows }
+    }
+}
+
+/// A rectangle in device pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+/// A line of text, anchored at its top left, in device pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    pub text: String,
+    pub x_dev: f64,
+    pub y_dev: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupLayout {
+    /// `None` for an untitled group.
+    pub heading: Option<TextLine>,
+    /// Maps the group's values to x; bars start at `range.0`.
+    pub scale: LinearScale,
+    /// The vertical extent of the group's rows, for the zero line.
+    pub rows_top_dev: f64,
+    pub rows_bottom_dev: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarRow {
+    pub group: usize,
+    /// The label as drawn, shortened with "…" when the label column is too narrow.
+    pub label: String,
+    /// Right edge of the label column: labels are right-aligned here.
+    pub label_right_dev: f64,
+    /// The whole row: what hit-testing and the highlight cover.
+    pub band: Rect,
+    /// The filled bar; `None` for an absent value.
+    pub bar: Option<Rect>,
+    /// The outlined empty box that stands for an absent value.
+    pub placeholder: Option<Rect>,
+    /// The value with its unit, or "not reported", as drawn (shortened to fit).
+    pub value_label: String,
+    /// Where the value label starts, left-aligned and vertically centred on the row.
+    pub value_label_x_dev: f64,
+    pub center_y_dev: f64,
+    /// The bar as given, for readouts.
+    pub input: BarInput,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
     pub size: Size,
+    pub title: Vec<TextLine>,
+    pub subtitle: Vec<TextLine>,
+    pub groups: Vec<GroupLayout>,
+    /// Every bar, top to bottom: the keyboard order.
+    pub rows: Vec<BarRow>,
+}
+
+/// Greedy word wrap to lines of at most `max_chars` (a longer word gets a line of its own).
+fn wrap(text: &str, max_chars: usize) -> Vec<String> {
+    let max_chars = max_chars.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max_chars {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` cut to `max_chars`, ending in "…" when cut.
+fn fit(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    if max_chars == 0 {
+        return String::new();
+    }
+    text.chars().take(max_chars - 1).chain(Some('…')).collect()
+}
+
+/// Whole characters of label text that fit in `width_dev`.
+fn chars_in(width_dev: f64, char_dev: f64) -> usize {
+    if char_dev <= 0.0 {
+        return 0;
+    }
+    // The epsilon keeps a column sized for exactly n characters from holding n - 1.
+    (width_dev / char_dev + 1e-9).floor().max(0.0) as usize
+}
+
+/// The title and subtitle, wrapped to the width, and where the rows may start.
+fn header(input: &BarChartInput, width_dev: f64, u: f64) -> (Vec<TextLine>, Vec<TextLine>, f64) {
+    use bar_metrics::*;
+    let text_width = (width_dev - 2.0 * PAD * u).max(0.0);
+    let mut y = PAD * u;
+    let title_chars = chars_in(text_width, TITLE_CHAR_WIDTH * TITLE_FONT * u);
+    let title = wrap(&input.title, title_chars)
+        .into_iter()
+        .map(|text| {
+            let line = TextLine { text, x_dev: PAD * u, y_dev: y };
+            y += TITLE_FONT * TITLE_LINE * u;
+            line
+        })
+        .collect();
+    let subtitle_chars = chars_in(text_width, CHAR_WIDTH * LABEL_FONT * u);
+    let subtitle = wrap(&input.subtitle, subtitle_chars)
+        .into_iter()
+        .map(|text| {
+            let line = TextLine { text, x_dev: PAD * u, y_dev: y };
+            y += LABEL_FONT * SUBTITLE_LINE * u;
+            line
+        })
+        .collect();
+    (title, subtitle, y + GAP * u)
+}
+
+/// The height the group headings take, gaps included.
+fn headings_height(input: &BarChartInput, u: f64) -> f64 {
+    let headings = input.groups.iter().filter(|g| !g.title.is_empty()).count() as f64;
+    (headings * bar_metrics::GROUP_TITLE + (headings - 1.0).max(0.0) * bar_metrics::GROUP_GAP) * u
 }
 
 impl BarChart {
-    pub fn layout(_input: &BarChartInput, size: Size) -> BarChart {
-        BarChart { size }
+    /// The canvas height, in CSS pixels, at which every row gets a comfortable height at
+    /// `width_css` (titles wrap, so the header grows as the width shrinks).
+    pub fn preferred_height_css(input: &BarChartInput, width_css: f64) -> f64 {
+        use bar_metrics::*;
+        let (_, _, rows_top) = header(input, width_css.max(0.0), 1.0);
+        let rows: usize = input.groups.iter().map(|g| g.bars.len()).sum();
+        (rows_top + headings_height(input, 1.0) + rows as f64 * ROW_COMFORT + PAD).ceil()
+    }
+
+    pub fn layout(input: &BarChartInput, size: Size) -> BarChart {
+        use bar_metrics::*;
+        let u = size.dpr.max(0.5);
+        let width = size.width_dev() as f64;
+        let height = size.height_dev() as f64;
+        let (title, subtitle, rows_top) = header(input, width, u);
+
+        let row_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
+        let room = height - PAD * u - rows_top - headings_height(input, u);
+        let row_height = (room / row_count.max(1) as f64).clamp(ROW_MIN * u, ROW_MAX * u);
+
+        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
+        let content = (width - 2.0 * PAD * u).max(0.0);
+        let longest_label = input.bars().map(|(_, b)| b.label.chars().count()).max().unwrap_or(0);
+        let label_width = (longest_label as f64 * char_dev).min(LABEL_SHARE_MAX * content);
+        let label_right = PAD * u + label_width;
+        let bar_left = label_right + GAP * u;
+        let longest_value = input
+            .bars()
+            .map(|(_, b)| if b.value.is_some() { b.value_text.chars().count() } else { NOT_REPORTED.len() })
+            .max()
+            .unwrap_or(0);
+        let value_width = (longest_value as f64 * char_dev).min(VALUE_SHARE_MAX * content);
+        let bar_span = (width - PAD * u - value_width - GAP * u - bar_left).max(0.0);
+        let text_right = width - PAD * u;
+
+        let mut groups = Vec::new();
+        let mut rows = Vec::new();
+        let mut y = rows_top;
+        for (g, group) in input.groups.iter().enumerate() {
+            let heading = (!group.title.is_empty()).then(|| {
+                if groups.iter().any(|g: &GroupLayout| g.heading.is_some()) {
+                    y += GROUP_GAP * u;
+                }
+                // Bottom of the heading text a few pixels above the first row.
+                let line = TextLine {
+                    text: group.title.clone(),
+                    x_dev: PAD * u,
+                    y_dev: y + (GROUP_TITLE - LABEL_FONT - 5.0) * u,
+                };
+                y += GROUP_TITLE * u;
+                line
+            });
+            let max = group.bars.iter().filter_map(|b| b.value).max().unwrap_or(0) as f64;
+            let scale = LinearScale::new((0.0, max), (bar_left, bar_left + bar_span));
+            let rows_top_dev = y;
+            for bar in &group.bars {
+                let band = Rect { left: PAD * u, top: y, right: text_right.max(PAD * u), bottom: y + row_height };
+                let thickness = row_height * BAR_SHARE;
+                let top = y + (row_height - thickness) / 2.0;
+                let (bar_rect, placeholder, end, text) = match bar.value {
+                    Some(v) => {
+                        let right = scale.position_from_value(v as f64).max(bar_left);
+                        (
+                            Some(Rect { left: bar_left, top, right, bottom: top + thickness }),
+                            None,
+                            right,
+                            bar.value_text.as_str(),
+                        )
+                    }
+                    None => {
+                        let right = bar_left + thickness;
+                        (None, Some(Rect { left: bar_left, top, right, bottom: top + thickness }), right, NOT_REPORTED)
+                    }
+                };
+                let value_label_x_dev = end + GAP * u;
+                rows.push(BarRow {
+                    group: g,
+                    label: fit(&bar.label, chars_in(label_width, char_dev)),
+                    label_right_dev: label_right,
+                    band,
+                    bar: bar_rect,
+                    placeholder,
+                    value_label: fit(text, chars_in(text_right - value_label_x_dev, char_dev)),
+                    value_label_x_dev,
+                    center_y_dev: y + row_height / 2.0,
+                    input: bar.clone(),
+                });
+                y += row_height;
+            }
+            groups.push(GroupLayout { heading, scale, rows_top_dev, rows_bottom_dev: y });
+        }
+        BarChart { size, title, subtitle, groups, rows }
     }
 
     pub fn item_count(&self) -> usize {
-        0
+        self.rows.len()
     }
 
-    pub fn item_at(&self, _x_css: f64, _y_css: f64) -> Option<usize> {
-        None
+    /// The row under a pointer at CSS pixel (`x_css`, `y_css`): anywhere across its band.
+    pub fn item_at(&self, x_css: f64, y_css: f64) -> Option<usize> {
+        let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
+        self.rows.iter().position(|r| x >= r.band.left && x <= r.band.right && y >= r.band.top && y < r.band.bottom)
     }
 
-    pub fn readout(&self, _index: usize) -> Option<Readout> {
-        None
+    pub fn readout(&self, index: usize) -> Option<Readout> {
+        let row = self.rows.get(index)?;
+        let end = row.bar.or(row.placeholder).map_or(row.band.left, |r| r.right);
+        Some(Readout {
+            index,
+            heading: row.input.heading.clone(),
+            values: row.input.readout_values(),
+            sources: row.input.cite.iter().map(Cite::describe).collect(),
+            x_css: end / self.size.dpr,
+            y_css: row.band.top / self.size.dpr,
+            selection: row.input.selection.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::format::thousands;
+
+    fn bar(label: &str, value: Option<u64>, line: u32) -> BarInput {
+        BarInput {
+            label: label.into(),
+            value,
+            value_text: value.map(|v| format!("{} cases", thousands(v))).unwrap_or_default(),
+            heading: format!("X: {label}"),
+            note: if value.is_none() { "not reported: the text says so".into() } else { String::new() },
+            details: Vec::new(),
+            cite: Some(Cite { edition: 2019, file: "f.txt".into(), line, printed: None, note: String::new() }),
+            selection: vec![("label".into(), label.into())],
+        }
+    }
+
+    fn input() -> BarChartInput {
+        BarChartInput {
+            title: "Title".into(),
+            subtitle: "Subtitle".into(),
+            groups: vec![
+                BarGroup {
+                    title: "A".into(),
+                    bars: vec![bar("one", Some(40), 1), bar("two", Some(10), 2), bar("three", None, 3)],
+                },
+                BarGroup { title: "B".into(), bars: vec![bar("four", Some(5), 4), bar("five", Some(1000), 5)] },
+            ],
+        }
+    }
+
+    const DESKTOP: Size = Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 };
+
+    fn length(r: &BarRow) -> f64 {
+        r.bar.map_or(0.0, |b| b.right - b.left)
+    }
+
+    #[test]
+    fn rows_follow_each_other_without_overlap() {
+        let chart = BarChart::layout(&input(), DESKTOP);
+        assert_eq!(chart.item_count(), 5);
+        for pair in chart.rows.windows(2) {
+            assert!(pair[0].band.bottom <= pair[1].band.top + 1e-9, "{:?} overlaps {:?}", pair[0].band, pair[1].band);
+        }
+        // The second group's heading sits between the groups.
+        let heading = chart.groups[1].heading.as_ref().unwrap();
+        assert!(heading.y_dev >= chart.rows[2].band.bottom && heading.y_dev < chart.rows[3].band.top);
+        // And everything fits in the canvas at this size.
+        assert!(chart.rows.last().unwrap().band.bottom <= 400.0);
+    }
+
+    #[test]
+    fn bar_length_is_proportional_to_value_within_a_group() {
+        let chart = BarChart::layout(&input(), DESKTOP);
+        let (one, two) = (length(&chart.rows[0]), length(&chart.rows[1]));
+        assert!(one > 0.0);
+        assert!((one / two - 4.0).abs() < 1e-9, "{one} / {two}");
+        // Each group has its own scale: its largest bar is full length whatever its value.
+        assert!((length(&chart.rows[4]) - one).abs() < 1e-9);
+        // The longest bar leaves room for its whole value label.
+        assert_eq!(chart.rows[4].value_label, "1,000 cases");
+        assert_eq!(chart.rows[0].value_label, "40 cases");
+        // Bars start at the same x and end before the value labels.
+        for r in chart.rows.iter().filter(|r| r.bar.is_some()) {
+            assert_eq!(r.bar.unwrap().left, chart.rows[0].bar.unwrap().left);
+            assert!(r.value_label_x_dev > r.bar.unwrap().right);
+            assert!(r.bar.unwrap().right <= 600.0 - PAD);
+        }
+    }
+
+    #[test]
+    fn absent_rows_have_no_bar_but_an_outlined_placeholder_that_says_so() {
+        let chart = BarChart::layout(&input(), DESKTOP);
+        let absent = &chart.rows[2];
+        assert_eq!(absent.bar, None);
+        assert!(absent.placeholder.is_some());
+        assert_eq!(absent.value_label, "not reported");
+        assert!(chart.rows.iter().filter(|r| r.input.value.is_some()).all(|r| r.placeholder.is_none()));
+        let readout = chart.readout(2).unwrap();
+        assert_eq!(readout.values, vec!["not reported: the text says so"]);
+        assert_eq!(readout.sources, vec!["2019 TIP Report, f.txt line 3"]);
+    }
+
+    #[test]
+    fn hit_testing_returns_the_row_under_the_pointer_at_dpr_1_and_2() {
+        for dpr in [1.0, 2.0] {
+            let chart = BarChart::layout(&input(), Size { dpr, ..DESKTOP });
+            for (i, row) in chart.rows.iter().enumerate() {
+                let y_css = (row.band.top + row.band.bottom) / 2.0 / dpr;
+                // The whole band counts: over the label, the bar, and the empty space after it.
+                for x_css in [15.0, row.bar.or(row.placeholder).unwrap().left / dpr + 1.0, 580.0] {
+                    assert_eq!(chart.item_at(x_css, y_css), Some(i), "dpr {dpr}, row {i}, x {x_css}");
+                }
+                assert_eq!(chart.readout(i).unwrap().heading, row.input.heading);
+            }
+            // The title and the gap of a group heading are not rows.
+            assert_eq!(chart.item_at(300.0, 12.0), None);
+            let heading = chart.groups[1].heading.as_ref().unwrap();
+            assert_eq!(chart.item_at(300.0, heading.y_dev / dpr + 2.0), None);
+        }
+    }
+
+    #[test]
+    fn a_column_sized_for_n_characters_holds_n() {
+        // 14 × 7.2 is 100.79999… in floating point; the label must still fit whole.
+        let char_dev = CHAR_WIDTH * LABEL_FONT;
+        for n in [7, 14, 28] {
+            assert_eq!(chars_in(n as f64 * char_dev, char_dev), n);
+        }
+    }
+
+    #[test]
+    fn long_labels_are_shortened_to_their_column() {
+        let mut long = input();
+        long.groups[0].bars[0].label = "Korea, Democratic People's Republic of, and then some more words".into();
+        let chart = BarChart::layout(&long, Size { width_css: 320.0, height_css: 400.0, dpr: 1.0 });
+        let label = &chart.rows[0].label;
+        assert!(label.ends_with('…'), "{label}");
+        let width = label.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT;
+        assert!(width <= chart.rows[0].label_right_dev - PAD + 1e-9);
+    }
+
+    #[test]
+    fn many_rows_keep_a_minimum_height_and_the_preferred_height_fits_them() {
+        let mut many = input();
+        many.groups[0].bars = (0..40).map(|i| bar(&format!("row {i}"), Some(i), i as u32)).collect();
+        let chart = BarChart::layout(&many, DESKTOP);
+        let band = &chart.rows[0].band;
+        assert!(band.bottom - band.top >= bar_metrics::ROW_MIN - 1e-9);
+        let preferred = BarChart::preferred_height_css(&many, 600.0);
+        assert!(preferred > 400.0);
+        let tall = BarChart::layout(&many, Size { height_css: preferred, ..DESKTOP });
+        assert!(tall.rows.last().unwrap().band.bottom <= preferred);
+    }
+
+    #[test]
+    fn titles_wrap_on_narrow_screens() {
+        let mut wordy = input();
+        wordy.subtitle = "As reported; units differ between countries, so compare with care".into();
+        let chart = BarChart::layout(&wordy, Size { width_css: 240.0, height_css: 400.0, dpr: 2.0 });
+        assert!(chart.subtitle.len() > 1);
+        for line in &chart.subtitle {
+            assert!(line.text.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT * 2.0 <= 480.0 - 2.0 * PAD * 2.0);
+        }
+        assert!(chart.rows[0].band.top > chart.subtitle.last().unwrap().y_dev);
+    }
+
+    #[test]
+    fn tiny_and_huge_sizes_do_not_panic() {
+        for (w, h, dpr) in
+            [(0.0, 0.0, 1.0), (1.0, 1.0, 3.0), (30.0, 500.0, 2.0), (5000.0, 20.0, 1.0), (20000.0, 20000.0, 4.0)]
+        {
+            let chart = BarChart::layout(&input(), Size { width_css: w, height_css: h, dpr });
+            let _ = chart.item_at(10.0, 10.0);
+            for i in 0..=chart.item_count() {
+                let _ = chart.readout(i);
+            }
+        }
+        let empty = BarChart::layout(&BarChartInput::default(), DESKTOP);
+        assert_eq!(empty.item_count(), 0);
+    }
+
+    #[test]
+    fn summary_and_table_tell_the_same_facts() {
+        let input = input();
+        let summary = input.summary();
+        assert!(summary.starts_with("Title. Subtitle."), "{summary}");
+        assert!(summary.contains("A: largest is one, 40 cases."), "{summary}");
+        assert!(summary.contains("B: largest is five, 1,000 cases."), "{summary}");
+        assert!(summary.contains("Not reported: X: three."), "{summary}");
+        let table = input.wide_table();
+        assert_eq!(table.columns, ["Group", "Item", "Value", "Note", "Source"]);
+        assert_eq!(table.rows.len(), 5);
+        assert_eq!(table.rows[0], ["A", "one", "40 cases", "", "2019 TIP Report, f.txt line 1"]);
+        assert_eq!(table.rows[2][2], "not reported: the text says so");
     }
 }

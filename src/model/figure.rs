@@ -78,7 +78,7 @@ impl FigureInput {
     pub fn preferred_height_css(&self, width_css: f64) -> Option<f64> {
         match self {
             FigureInput::Line(l) => l.preferred_height_css(width_css),
-            FigureInput::Bars(_) => None,
+            FigureInput::Bars(b) => Some(BarChart::preferred_height_css(b, width_css)),
         }
     }
 

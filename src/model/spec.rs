@@ -10,8 +10,10 @@ pub struct SpecError {
     pub attribute: String,
     pub value: String,
     pub accepted: Vec<String>,
-    /// Why a value that looks well-formed cannot be used here; empty when it is simply unknown.
-    pub reason: String,
+    /// What to say instead of the generic "is not a value tipviz knows. Accepted values: …",
+    /// where a plain list of values would not explain the problem (a known country that the
+    /// chart's source does not cover, say). Written to follow `attribute="value"`.
+    pub explanation: Option<String>,
 }
 
 /// Values longer than this are cut in messages: a pasted essay must not fill the page.
@@ -23,14 +25,21 @@ impl SpecError {
             attribute: attribute.to_owned(),
             value: value.to_owned(),
             accepted: accepted.iter().map(|s| s.to_string()).collect(),
-            reason: String::new(),
+            explanation: None,
         }
     }
 
-    /// The same error, explained: for values that are valid words but not usable here.
-    pub fn because(mut self, reason: &str) -> SpecError {
-        self.reason = reason.to_owned();
+    /// The same error with its own wording; `accepted` stays for the `tipviz:error` event.
+    pub fn explained(mut self, explanation: impl Into<String>) -> SpecError {
+        self.explanation = Some(explanation.into());
         self
+    }
+
+    /// The same error for a value that is well-formed but cannot be used here: the reason,
+    /// then the accepted values.
+    pub fn because(self, reason: &str) -> SpecError {
+        let accepted = self.accepted.join(", ");
+        self.explained(format!("cannot be used: {reason}. Accepted values: {accepted}."))
     }
 
     /// The value as it may be shown: control characters dropped, length capped.
@@ -45,10 +54,11 @@ impl SpecError {
     }
 
     pub fn message(&self) -> String {
+        if let Some(explanation) = &self.explanation {
+            return format!("{}=\"{}\" {explanation}", self.attribute, self.shown_value());
+        }
         let accepted = self.accepted.join(", ");
-        if !self.reason.is_empty() {
-            format!("{}=\"{}\" cannot be used: {}. Accepted values: {accepted}.", self.attribute, self.shown_value(), self.reason)
-        } else if self.value.is_empty() {
+        if self.value.is_empty() {
             format!("The attribute {} is required. Accepted values: {accepted}.", self.attribute)
         } else {
             format!(
@@ -217,6 +227,13 @@ mod tests {
         let err = parse(&attrs(&[("chart", "enforcement"), ("scope", &long)]), dataset()).unwrap_err();
         assert!(err.message().len() < 250);
         assert!(err.message().contains('…'));
+    }
+
+    #[test]
+    fn an_explanation_replaces_the_generic_wording_but_keeps_the_value_safe() {
+        let err = SpecError::new("country", "France\u{7}", &["JAM"]).explained("has no narrative here.");
+        assert_eq!(err.message(), "country=\"France\" has no narrative here.");
+        assert_eq!(err.accepted, vec!["JAM"]);
     }
 
     #[test]

@@ -1,17 +1,87 @@
-//! Drawing horizontal bar charts. SKELETON: being written.
+//! Drawing horizontal bar charts. Every position comes from [`BarChart`]'s layout.
 
 use super::theme::Palette;
-use super::DrawResult;
-use crate::model::bars::BarChart;
+use super::{font, pt, DrawResult};
+use crate::model::bars::{BarChart, Rect};
+use crate::model::line::metrics::{LABEL_FONT, TITLE_FONT};
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+fn corners(r: &Rect) -> [(i32, i32); 2] {
+    [pt(r.left, r.top), pt(r.right, r.bottom)]
+}
 
 pub fn draw_bar_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    _chart: &BarChart,
-    _state: &ViewState,
+    chart: &BarChart,
+    state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
-    root.fill(&palette.background)
+    let u = chart.size.dpr.max(0.5);
+    let label = LABEL_FONT * u;
+    let hairline = u.round().max(1.0) as u32;
+    root.fill(&palette.background)?;
+
+    let title_font = ("sans-serif", TITLE_FONT * u).into_font().style(FontStyle::Bold).color(&palette.text);
+    for line in &chart.title {
+        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), title_font.clone()))?;
+    }
+    for line in &chart.subtitle {
+        root.draw(&Text::new(
+            line.text.clone(),
+            pt(line.x_dev, line.y_dev),
+            font(label, palette.muted, HPos::Left, VPos::Top),
+        ))?;
+    }
+
+    let heading_font = ("sans-serif", label).into_font().style(FontStyle::Bold).color(&palette.text);
+    let baseline = ShapeStyle::from(&palette.guide).stroke_width(hairline);
+    for group in &chart.groups {
+        if let Some(heading) = &group.heading {
+            root.draw(&Text::new(heading.text.clone(), pt(heading.x_dev, heading.y_dev), heading_font.clone()))?;
+        }
+        if group.rows_bottom_dev > group.rows_top_dev {
+            let x = group.scale.range.0;
+            root.draw(&PathElement::new(vec![pt(x, group.rows_top_dev), pt(x, group.rows_bottom_dev)], baseline))?;
+        }
+    }
+
+    // The active row: a band under everything else in the row, and a pointer mark at its left
+    // edge, so it shows without relying on colour.
+    if let Some(row) = state.active.or(state.pinned).and_then(|i| chart.rows.get(i)) {
+        root.draw(&Rectangle::new(corners(&row.band), ShapeStyle::from(&palette.grid).filled()))?;
+        root.draw(&Rectangle::new(corners(&row.band), ShapeStyle::from(&palette.guide).stroke_width(hairline)))?;
+        let (x, y, r) = (row.band.left + 2.0 * u, row.center_y_dev, 4.0 * u);
+        root.draw(&Polygon::new(
+            vec![pt(x, y - r), pt(x + r, y), pt(x, y + r)],
+            ShapeStyle::from(&palette.text).filled(),
+        ))?;
+    }
+
+    let outline = ShapeStyle::from(&palette.muted).stroke_width(hairline);
+    for row in &chart.rows {
+        root.draw(&Text::new(
+            row.label.clone(),
+            pt(row.label_right_dev, row.center_y_dev),
+            font(label, palette.text, HPos::Right, VPos::Center),
+        ))?;
+        if let Some(bar) = &row.bar {
+            // A reported zero has no length; its value label says "0".
+            if bar.right - bar.left >= 0.5 {
+                root.draw(&Rectangle::new(corners(bar), ShapeStyle::from(&palette.series(row.group)).filled()))?;
+            }
+        }
+        if let Some(placeholder) = &row.placeholder {
+            root.draw(&Rectangle::new(corners(placeholder), outline))?;
+        }
+        let color = if row.bar.is_some() { palette.text } else { palette.muted };
+        root.draw(&Text::new(
+            row.value_label.clone(),
+            pt(row.value_label_x_dev, row.center_y_dev),
+            font(label, color, HPos::Left, VPos::Center),
+        ))?;
+    }
+    Ok(())
 }
