@@ -6,6 +6,7 @@
 //! would invite comparing lengths across groups.
 
 use super::figure::Readout;
+use super::format::wrap_words;
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD, TITLE_FONT};
 use super::line::{Cite, Size};
 use super::scale::LinearScale;
@@ -232,26 +233,6 @@ pub struct BarChart {
     pub rows: Vec<BarRow>,
 }
 
-/// Greedy word wrap to lines of at most `max_chars` (a longer word gets a line of its own).
-fn wrap(text: &str, max_chars: usize) -> Vec<String> {
-    let max_chars = max_chars.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max_chars {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 /// `text` cut to `max_chars`, ending in "…" when cut.
 fn fit(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
@@ -278,7 +259,7 @@ fn header(input: &BarChartInput, width_dev: f64, u: f64) -> (Vec<TextLine>, Vec<
     let text_width = (width_dev - 2.0 * PAD * u).max(0.0);
     let mut y = PAD * u;
     let title_chars = chars_in(text_width, TITLE_CHAR_WIDTH * TITLE_FONT * u);
-    let title = wrap(&input.title, title_chars)
+    let title = wrap_words(&input.title, title_chars)
         .into_iter()
         .map(|text| {
             let line = TextLine { text, x_dev: PAD * u, y_dev: y };
@@ -287,7 +268,7 @@ fn header(input: &BarChartInput, width_dev: f64, u: f64) -> (Vec<TextLine>, Vec<
         })
         .collect();
     let subtitle_chars = chars_in(text_width, CHAR_WIDTH * LABEL_FONT * u);
-    let subtitle = wrap(&input.subtitle, subtitle_chars)
+    let subtitle = wrap_words(&input.subtitle, subtitle_chars)
         .into_iter()
         .map(|text| {
             let line = TextLine { text, x_dev: PAD * u, y_dev: y };

@@ -30,10 +30,10 @@ pub fn compact(n: f64) -> String {
 /// Splits `text` into lines of at most `max_chars` characters at spaces (a longer word gets
 /// a line of its own), for titles and subtitles on narrow screens.
 pub fn wrap_words(text: &str, max_chars: usize) -> Vec<String> {
-    let max_chars = max_chars.max(8);
+    let max_chars = max_chars.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    for word in text.split_whitespace() {
         if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max_chars {
             lines.push(std::mem::take(&mut line));
         }
