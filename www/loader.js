@@ -26,7 +26,7 @@ var STYLE_TEXT = [
   ".box.light{--tv-text:#1a1a1a;--tv-muted:#585858;--tv-bg:#ffffff;--tv-border:#d0d0d0;--tv-accent:var(--tipviz-accent,#005eb8);--tv-tip:#ffffff;--tv-hover:rgba(0,0,0,.06);}",
   ".box.dark{--tv-text:#ececec;--tv-muted:#b0b0b0;--tv-bg:#181a1f;--tv-border:#44474f;--tv-accent:var(--tipviz-accent,#6cb2ff);--tv-tip:#23262d;--tv-hover:rgba(255,255,255,.08);}",
   "canvas{display:block;outline:none;touch-action:pan-y;}",
-  "canvas:focus-visible{box-shadow:inset 0 0 0 3px var(--tv-accent);}",
+  "canvas:focus-visible{outline:3px solid var(--tv-accent);outline-offset:-3px;}",
   ".tip{position:absolute;pointer-events:none;z-index:1;max-width:min(320px,80%);padding:6px 8px;",
   "background:var(--tv-tip);color:var(--tv-text);border:1px solid var(--tv-border);border-radius:4px;",
   "box-shadow:0 2px 8px rgba(0,0,0,.25);font-size:12px;white-space:normal;}",

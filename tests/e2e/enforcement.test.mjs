@@ -13,6 +13,8 @@ const pages = {
   "labor.html": page(`<tip-chart id="l" chart="enforcement" labor="both" metrics="prosecutions" years="2020-2024"></tip-chart>`),
   "regions.html": page(`<tip-chart id="r" chart="enforcement" scope="regions" metric="convictions"></tip-chart>`),
   "toggle.html": page(`<tip-chart id="t" chart="enforcement"></tip-chart>`),
+  "focus.html": page(`<tip-chart id="fl" chart="enforcement" theme="light" height="300"></tip-chart>
+<tip-chart id="fd" chart="enforcement" theme="dark" height="300"></tip-chart>`),
   "bad.html": page(`<tip-chart id="b1" chart="enforcement" labor="forced"></tip-chart>
 <tip-chart id="b2" chart="enforcement" years="2030-2031"></tip-chart>
 <tip-chart id="b3" chart="enforcement" scope="regions" metrics="victims,convictions"></tip-chart>
@@ -166,5 +168,42 @@ test("bad option values explain themselves inside their own box; the others stil
   const { seen } = await sweep(p, "#ok");
   assert.equal(seen.size, 7);
   assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+// WCAG relative luminance and contrast of two CSS rgb() colours.
+function contrast(a, b) {
+  const lum = (css) => {
+    const [r, g, b] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test("the keyboard focus ring is drawn over the chart and stands out in light and dark", async () => {
+  const { page: p, context } = await openPage(browser, `${base}/focus.html`);
+  await waitForState(p, "#fl", "ready");
+  await waitForState(p, "#fd", "ready");
+  const focusedTag = (id) => shadow(p, id, (el) => el.shadowRoot.activeElement && el.shadowRoot.activeElement.tagName);
+  for (const id of ["#fl", "#fd"]) {
+    const canvas = p.locator(id).locator("canvas");
+    const before = await canvas.screenshot();
+    // Tab through the page (the previous widget's legend and download buttons) to this chart.
+    for (let i = 0; i < 12 && (await focusedTag(id)) !== "CANVAS"; i++) await p.keyboard.press("Tab");
+    assert.equal(await focusedTag(id), "CANVAS", `${id} has focus`);
+    const after = await canvas.screenshot();
+    assert.notDeepEqual(after, before, `${id}: focusing the chart changes what is on screen`);
+    const colours = await shadow(p, id, (el) => {
+      const c = el.shadowRoot.querySelector("canvas");
+      return { ring: getComputedStyle(c).outlineColor, width: getComputedStyle(c).outlineWidth,
+        bg: getComputedStyle(el.shadowRoot.querySelector(".box")).backgroundColor };
+    });
+    assert.equal(colours.width, "3px");
+    assert.ok(contrast(colours.ring, colours.bg) >= 3, `${id}: ring ${colours.ring} on ${colours.bg}`);
+  }
   await context.close();
 });
