@@ -64,7 +64,7 @@ fn markers_are_drawn_where_the_layout_puts_them() {
 fn hovering_the_2024_marker_reads_its_value_and_source() {
     let (mut handle, model) = configured();
     let chart = model.line_chart().unwrap();
-    let x_css = chart.x.position_from_index(6) / SIZE.dpr;
+    let x_css = chart.panels[0].x.position_from_index(6) / SIZE.dpr;
     let y_css = chart.panels[0].top_dev / SIZE.dpr + 10.0;
     assert!(handle.pointer(x_css, y_css));
     let readout = handle.readout();
@@ -96,4 +96,26 @@ fn bad_options_come_back_as_an_error_object_not_an_exception() {
     assert!(handle.draw(canvas()).is_ok());
     assert!(!handle.pointer(10.0, 10.0));
     assert!(handle.readout().is_null());
+}
+
+#[wasm_bindgen_test]
+fn country_bars_are_drawn_where_the_layout_puts_them_and_absent_ones_stay_empty() {
+    let pairs = ["chart", "country-enforcement", "country", "KAZ"];
+    let mut handle = TipWidget::new();
+    assert!(handle.configure(pairs.iter().map(|s| s.to_string()).collect()).is_null());
+    handle.resize(SIZE.width_css, SIZE.height_css, SIZE.dpr);
+    let canvas = canvas();
+    handle.draw(canvas.clone()).unwrap();
+
+    let attributes: Vec<(String, String)> = pairs.chunks(2).map(|p| (p[0].to_owned(), p[1].to_owned())).collect();
+    let mut model = Widget::default();
+    model.configure(&attributes).unwrap();
+    model.resize(SIZE);
+    let Some(tipviz::model::figure::Figure::Bars(chart)) = model.figure() else { panic!("a bar chart") };
+    let first = chart.rows[0].bar.as_ref().expect("Kazakhstan reports investigations");
+    let [r, g, b, _] = pixel(&canvas, (first.left + first.right) / 2.0, (first.top + first.bottom) / 2.0);
+    assert!(r < 40 && (70..120).contains(&g) && b > 150, "investigations bar is the first series colour, got {r},{g},{b}");
+    let absent = chart.rows.iter().find(|row| row.bar.is_none()).expect("prosecutions were not reported");
+    let boxed = absent.placeholder.as_ref().unwrap();
+    assert_eq!(pixel(&canvas, (boxed.left + boxed.right) / 2.0, (boxed.top + boxed.bottom) / 2.0), [255, 255, 255, 255], "not reported is an empty box, not a bar");
 }
