@@ -7,5 +7,6 @@ pub mod format;
 pub mod line;
 pub mod scale;
 pub mod spec;
+pub mod steps;
 pub mod table;
 pub mod view;
