@@ -160,3 +160,18 @@ fn tier_history_drawing_names_the_tiers_and_the_gaps() {
     // too narrow for the words at this width and are only shaded.
     assert_eq!(texts.iter().filter(|t| **t == "no data").count(), 1);
 }
+
+#[test]
+fn tier_summary_2025_by_region() {
+    let attributes = [("chart", "tier-summary")];
+    let size = Size { height_css: preferred_height(&attributes, 720.0), ..DESKTOP };
+    check("tier-summary-2025", &draw(&attributes, size, ViewState::default(), false));
+}
+
+#[test]
+fn tier_summary_compare_on_a_phone_in_dark_with_a_segment_pinned() {
+    let attributes = [("chart", "tier-summary"), ("edition", "compare")];
+    let size = Size { width_css: 360.0, height_css: preferred_height(&attributes, 360.0), dpr: 2.0 };
+    let state = ViewState { active: None, pinned: Some(2) };
+    check("tier-summary-compare-phone-dark", &draw(&attributes, size, state, true));
+}

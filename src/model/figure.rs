@@ -5,6 +5,7 @@
 
 use super::bars::{BarChart, BarChartInput};
 use super::line::{LineChart, LineChartInput, Size};
+use super::stacks::{StackChart, StackChartInput};
 use super::steps::{StepChart, StepChartInput};
 use super::table::DataTable;
 
@@ -41,6 +42,7 @@ pub enum FigureInput {
     Line(LineChartInput),
     Bars(BarChartInput),
     Steps(StepChartInput),
+    Stacks(StackChartInput),
 }
 
 impl FigureInput {
@@ -49,6 +51,7 @@ impl FigureInput {
             FigureInput::Line(l) => &l.title,
             FigureInput::Bars(b) => &b.title,
             FigureInput::Steps(s) => &s.title,
+            FigureInput::Stacks(s) => &s.title,
         }
     }
 
@@ -58,6 +61,7 @@ impl FigureInput {
             FigureInput::Line(l) => l.summary(),
             FigureInput::Bars(b) => b.summary(),
             FigureInput::Steps(s) => s.summary(),
+            FigureInput::Stacks(s) => s.summary(),
         }
     }
 
@@ -67,6 +71,7 @@ impl FigureInput {
             FigureInput::Line(l) => l.wide_table(),
             FigureInput::Bars(b) => b.wide_table(),
             FigureInput::Steps(s) => s.wide_table(),
+            FigureInput::Stacks(s) => s.wide_table(),
         }
     }
 
@@ -74,7 +79,7 @@ impl FigureInput {
     pub fn toggles(&self) -> Vec<(String, String)> {
         match self {
             FigureInput::Line(l) => l.legend_groups(),
-            FigureInput::Bars(_) | FigureInput::Steps(_) => Vec::new(),
+            FigureInput::Bars(_) | FigureInput::Steps(_) | FigureInput::Stacks(_) => Vec::new(),
         }
     }
 
@@ -85,6 +90,7 @@ impl FigureInput {
             FigureInput::Line(l) => l.preferred_height_css(width_css),
             FigureInput::Bars(b) => Some(BarChart::preferred_height_css(b, width_css)),
             FigureInput::Steps(s) => Some(StepChart::preferred_height_css(s, width_css)),
+            FigureInput::Stacks(s) => Some(StackChart::preferred_height_css(s, width_css)),
         }
     }
 
@@ -93,6 +99,7 @@ impl FigureInput {
             FigureInput::Line(l) => Figure::Line(LineChart::layout(l, size, hidden)),
             FigureInput::Bars(b) => Figure::Bars(BarChart::layout(b, size)),
             FigureInput::Steps(s) => Figure::Steps(StepChart::layout(s, size)),
+            FigureInput::Stacks(s) => Figure::Stacks(StackChart::layout(s, size)),
         }
     }
 }
@@ -103,6 +110,7 @@ pub enum Figure {
     Line(LineChart),
     Bars(BarChart),
     Steps(StepChart),
+    Stacks(StackChart),
 }
 
 impl Figure {
@@ -112,6 +120,7 @@ impl Figure {
             Figure::Line(l) => l.years.len(),
             Figure::Bars(b) => b.item_count(),
             Figure::Steps(s) => s.item_count(),
+            Figure::Stacks(s) => s.item_count(),
         }
     }
 
@@ -121,6 +130,7 @@ impl Figure {
             Figure::Line(l) => l.year_at(x_css, y_css),
             Figure::Bars(b) => b.item_at(x_css, y_css),
             Figure::Steps(s) => s.item_at(x_css, y_css),
+            Figure::Stacks(s) => s.item_at(x_css, y_css),
         }
     }
 
@@ -129,6 +139,7 @@ impl Figure {
             Figure::Line(l) => l.readout(index),
             Figure::Bars(b) => b.readout(index),
             Figure::Steps(s) => s.readout(index),
+            Figure::Stacks(s) => s.readout(index),
         }
     }
 
@@ -137,7 +148,7 @@ impl Figure {
     pub fn toggle_targets(&self) -> Vec<(String, String, bool, [f64; 4])> {
         match self {
             Figure::Line(l) => l.toggle_targets(),
-            Figure::Bars(_) | Figure::Steps(_) => Vec::new(),
+            Figure::Bars(_) | Figure::Steps(_) | Figure::Stacks(_) => Vec::new(),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! hit-testing would need to know.
 
 pub mod bars;
+pub mod stacks;
 pub mod steps;
 pub mod theme;
 
@@ -37,6 +38,7 @@ pub fn draw<DB: DrawingBackend>(
         Figure::Line(chart) => draw_line_chart(root, chart, state, palette),
         Figure::Bars(chart) => bars::draw_bar_chart(root, chart, state, palette),
         Figure::Steps(chart) => steps::draw_step_chart(root, chart, state, palette),
+        Figure::Stacks(chart) => stacks::draw_stack_chart(root, chart, state, palette),
     }
 }
 
