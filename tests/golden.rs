@@ -131,3 +131,47 @@ fn bar_chart_drawing_contains_what_the_reader_must_see() {
     // Four countries reported no prosecutions: four placeholders, none drawn as a bar.
     assert_eq!(texts.iter().filter(|t| **t == "not reported").count(), 4);
 }
+
+/// The canvas height a chart asks for at `width_css`, as the loader sizes it.
+fn preferred_height(attributes: &[(&str, &str)], width_css: f64) -> f64 {
+    let attributes: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+    let mut widget = Widget::default();
+    widget.configure(&attributes).unwrap();
+    widget.preferred_height_css(width_css).unwrap()
+}
+
+#[test]
+fn tier_history_for_jamaica_mexico_and_kazakhstan() {
+    let attributes = [("chart", "tier-history"), ("country", "JAM,MEX,KAZ")];
+    let size = Size { height_css: preferred_height(&attributes, 720.0), ..DESKTOP };
+    let state = ViewState { active: Some(2018 - 2001), pinned: None };
+    check("tier-history-jam-mex-kaz", &draw(&attributes, size, state, false));
+}
+
+#[test]
+fn tier_history_drawing_names_the_tiers_and_the_gaps() {
+    let attributes = [("chart", "tier-history"), ("country", "JAM")];
+    let svg = draw(&attributes, DESKTOP, ViewState::default(), false);
+    let texts: Vec<&str> = svg.split('>').filter_map(|s| s.split('<').next()).map(str::trim).filter(|t| !t.is_empty()).collect();
+    for text in ["Tier placements 2001–2025: Jamaica", "Tier 1", "Tier 2 Watch List", "Special case", "2001", "2025", "Kelley &amp; Heiss tier history"] {
+        assert!(texts.contains(&text), "missing {text} in {texts:?}");
+    }
+    // The widest run of editions without data, 2020-2023, says so; the two-edition gaps are
+    // too narrow for the words at this width and are only shaded.
+    assert_eq!(texts.iter().filter(|t| **t == "no data").count(), 1);
+}
+
+#[test]
+fn tier_summary_2025_by_region() {
+    let attributes = [("chart", "tier-summary")];
+    let size = Size { height_css: preferred_height(&attributes, 720.0), ..DESKTOP };
+    check("tier-summary-2025", &draw(&attributes, size, ViewState::default(), false));
+}
+
+#[test]
+fn tier_summary_compare_on_a_phone_in_dark_with_a_segment_pinned() {
+    let attributes = [("chart", "tier-summary"), ("edition", "compare")];
+    let size = Size { width_css: 360.0, height_css: preferred_height(&attributes, 360.0), dpr: 2.0 };
+    let state = ViewState { active: None, pinned: Some(2) };
+    check("tier-summary-compare-phone-dark", &draw(&attributes, size, state, true));
+}

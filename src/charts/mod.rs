@@ -2,6 +2,8 @@
 
 pub mod country_enforcement;
 pub mod enforcement;
+pub mod tier_history;
+pub mod tier_summary;
 
 use crate::data::Dataset;
 use crate::model::figure::FigureInput;
@@ -24,6 +26,14 @@ pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
         ChartSpec::CountryEnforcement(c) => Built {
             figure: FigureInput::Bars(country_enforcement::bar_input(dataset, c)),
             table: country_enforcement::table(dataset, c),
+        },
+        ChartSpec::TierHistory(t) => Built {
+            figure: FigureInput::Steps(tier_history::step_input(dataset, t)),
+            table: tier_history::table(dataset, t),
+        },
+        ChartSpec::TierSummary(t) => Built {
+            figure: FigureInput::Stacks(tier_summary::stack_input(dataset, t)),
+            table: tier_summary::table(dataset, t),
         },
     }
 }

@@ -5,6 +5,8 @@
 
 use super::bars::{BarChart, BarChartInput};
 use super::line::{LineChart, LineChartInput, Size};
+use super::stacks::{StackChart, StackChartInput};
+use super::steps::{StepChart, StepChartInput};
 use super::table::DataTable;
 
 /// What hovering or focusing one item (a year, a bar) shows, in the tooltip and the live region.
@@ -39,6 +41,8 @@ impl Readout {
 pub enum FigureInput {
     Line(LineChartInput),
     Bars(BarChartInput),
+    Steps(StepChartInput),
+    Stacks(StackChartInput),
 }
 
 impl FigureInput {
@@ -46,6 +50,8 @@ impl FigureInput {
         match self {
             FigureInput::Line(l) => &l.title,
             FigureInput::Bars(b) => &b.title,
+            FigureInput::Steps(s) => &s.title,
+            FigureInput::Stacks(s) => &s.title,
         }
     }
 
@@ -54,6 +60,8 @@ impl FigureInput {
         match self {
             FigureInput::Line(l) => l.summary(),
             FigureInput::Bars(b) => b.summary(),
+            FigureInput::Steps(s) => s.summary(),
+            FigureInput::Stacks(s) => s.summary(),
         }
     }
 
@@ -62,6 +70,8 @@ impl FigureInput {
         match self {
             FigureInput::Line(l) => l.wide_table(),
             FigureInput::Bars(b) => b.wide_table(),
+            FigureInput::Steps(s) => s.wide_table(),
+            FigureInput::Stacks(s) => s.wide_table(),
         }
     }
 
@@ -69,7 +79,7 @@ impl FigureInput {
     pub fn toggles(&self) -> Vec<(String, String)> {
         match self {
             FigureInput::Line(l) => l.legend_groups(),
-            FigureInput::Bars(_) => Vec::new(),
+            FigureInput::Bars(_) | FigureInput::Steps(_) | FigureInput::Stacks(_) => Vec::new(),
         }
     }
 
@@ -79,6 +89,8 @@ impl FigureInput {
         match self {
             FigureInput::Line(l) => l.preferred_height_css(width_css),
             FigureInput::Bars(b) => Some(BarChart::preferred_height_css(b, width_css)),
+            FigureInput::Steps(s) => Some(StepChart::preferred_height_css(s, width_css)),
+            FigureInput::Stacks(s) => Some(StackChart::preferred_height_css(s, width_css)),
         }
     }
 
@@ -86,6 +98,8 @@ impl FigureInput {
         match self {
             FigureInput::Line(l) => Figure::Line(LineChart::layout(l, size, hidden)),
             FigureInput::Bars(b) => Figure::Bars(BarChart::layout(b, size)),
+            FigureInput::Steps(s) => Figure::Steps(StepChart::layout(s, size)),
+            FigureInput::Stacks(s) => Figure::Stacks(StackChart::layout(s, size)),
         }
     }
 }
@@ -95,6 +109,8 @@ impl FigureInput {
 pub enum Figure {
     Line(LineChart),
     Bars(BarChart),
+    Steps(StepChart),
+    Stacks(StackChart),
 }
 
 impl Figure {
@@ -103,6 +119,8 @@ impl Figure {
         match self {
             Figure::Line(l) => l.years.len(),
             Figure::Bars(b) => b.item_count(),
+            Figure::Steps(s) => s.item_count(),
+            Figure::Stacks(s) => s.item_count(),
         }
     }
 
@@ -111,6 +129,8 @@ impl Figure {
         match self {
             Figure::Line(l) => l.year_at(x_css, y_css),
             Figure::Bars(b) => b.item_at(x_css, y_css),
+            Figure::Steps(s) => s.item_at(x_css, y_css),
+            Figure::Stacks(s) => s.item_at(x_css, y_css),
         }
     }
 
@@ -118,6 +138,8 @@ impl Figure {
         match self {
             Figure::Line(l) => l.readout(index),
             Figure::Bars(b) => b.readout(index),
+            Figure::Steps(s) => s.readout(index),
+            Figure::Stacks(s) => s.readout(index),
         }
     }
 
@@ -126,7 +148,7 @@ impl Figure {
     pub fn toggle_targets(&self) -> Vec<(String, String, bool, [f64; 4])> {
         match self {
             Figure::Line(l) => l.toggle_targets(),
-            Figure::Bars(_) => Vec::new(),
+            Figure::Bars(_) | Figure::Steps(_) | Figure::Stacks(_) => Vec::new(),
         }
     }
 }

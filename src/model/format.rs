@@ -51,20 +51,28 @@ pub fn wrap_words(text: &str, max_chars: usize) -> Vec<String> {
 /// Sources as a reader wants them: one entry per report and file, its lines listed once each
 /// (`2025 TIP Report, 001.txt lines 712, 724`), in the order first cited.
 pub fn describe_sources<'a>(cites: impl IntoIterator<Item = (u16, &'a str, u32)>) -> Vec<String> {
-    let mut groups: Vec<(u16, &str, Vec<u32>)> = Vec::new();
-    for (edition, file, line) in cites {
-        match groups.iter_mut().find(|(e, f, _)| *e == edition && *f == file) {
+    let cites: Vec<(String, &str, u32)> =
+        cites.into_iter().map(|(edition, file, line)| (format!("{edition} TIP Report"), file, line)).collect();
+    describe_documents(cites.iter().map(|(document, file, line)| (document.as_str(), *file, *line)))
+}
+
+/// The same grouping for sources that are not all TIP Report editions: each cite names its
+/// document in words (`2019 TIP Report`, or a data set's title), then its file and line.
+pub fn describe_documents<'a>(cites: impl IntoIterator<Item = (&'a str, &'a str, u32)>) -> Vec<String> {
+    let mut groups: Vec<(&str, &str, Vec<u32>)> = Vec::new();
+    for (document, file, line) in cites {
+        match groups.iter_mut().find(|(d, f, _)| *d == document && *f == file) {
             Some((_, _, lines)) if !lines.contains(&line) => lines.push(line),
             Some(_) => {}
-            None => groups.push((edition, file, vec![line])),
+            None => groups.push((document, file, vec![line])),
         }
     }
     groups
         .into_iter()
-        .map(|(edition, file, lines)| {
+        .map(|(document, file, lines)| {
             let numbers: Vec<String> = lines.iter().map(u32::to_string).collect();
             let word = if lines.len() == 1 { "line" } else { "lines" };
-            format!("{edition} TIP Report, {file} {word} {}", numbers.join(", "))
+            format!("{document}, {file} {word} {}", numbers.join(", "))
         })
         .collect()
 }
@@ -84,6 +92,12 @@ mod tests {
     fn sources_group_lines_by_report_and_file() {
         let cites = [(2025, "a.txt", 712), (2025, "a.txt", 724), (2024, "b.txt", 9), (2025, "a.txt", 712)];
         assert_eq!(describe_sources(cites), vec!["2025 TIP Report, a.txt lines 712, 724", "2024 TIP Report, b.txt line 9"]);
+    }
+
+    #[test]
+    fn sources_outside_the_reports_are_named_by_their_document() {
+        let cites = [("Tier history", "h.csv", 5), ("2019 TIP Report", "c.txt", 6), ("Tier history", "h.csv", 9)];
+        assert_eq!(describe_documents(cites), vec!["Tier history, h.csv lines 5, 9", "2019 TIP Report, c.txt line 6"]);
     }
 
     #[test]

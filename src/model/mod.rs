@@ -7,5 +7,7 @@ pub mod format;
 pub mod line;
 pub mod scale;
 pub mod spec;
+pub mod stacks;
+pub mod steps;
 pub mod table;
 pub mod view;

@@ -4,6 +4,8 @@
 //! hit-testing would need to know.
 
 pub mod bars;
+pub mod stacks;
+pub mod steps;
 pub mod theme;
 
 use crate::model::figure::Figure;
@@ -35,6 +37,8 @@ pub fn draw<DB: DrawingBackend>(
     match figure {
         Figure::Line(chart) => draw_line_chart(root, chart, state, palette),
         Figure::Bars(chart) => bars::draw_bar_chart(root, chart, state, palette),
+        Figure::Steps(chart) => steps::draw_step_chart(root, chart, state, palette),
+        Figure::Stacks(chart) => stacks::draw_stack_chart(root, chart, state, palette),
     }
 }
 

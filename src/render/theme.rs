@@ -37,6 +37,30 @@ pub const DARK: Palette = Palette {
     series: [RGBColor(108, 178, 255), RGBColor(255, 158, 87), RGBColor(60, 207, 165), RGBColor(229, 140, 195)],
 };
 
+/// Fills for the tier segments of `tier-summary` (Tier 1, 2, 2 Watch List, 3, special case),
+/// and the ink for the counts and hatching drawn on them. Segments also differ by hatching,
+/// so the fills are never the only difference.
+pub struct TierFills {
+    pub fills: [RGBColor; 5],
+    pub ink: RGBColor,
+}
+
+pub const TIER_FILLS_LIGHT: TierFills = TierFills {
+    fills: [RGBColor(0, 90, 160), RGBColor(0, 118, 108), RGBColor(160, 82, 0), RGBColor(170, 30, 45), RGBColor(95, 95, 95)],
+    ink: RGBColor(255, 255, 255),
+};
+
+pub const TIER_FILLS_DARK: TierFills = TierFills {
+    fills: [
+        RGBColor(110, 170, 255),
+        RGBColor(80, 200, 180),
+        RGBColor(240, 170, 70),
+        RGBColor(255, 135, 135),
+        RGBColor(185, 185, 185),
+    ],
+    ink: RGBColor(24, 26, 31),
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +87,18 @@ mod tests {
             }
             assert!(contrast(palette.text, palette.background) >= 7.0);
             assert!(contrast(palette.muted, palette.background) >= 4.5);
+        }
+    }
+
+    #[test]
+    fn tier_fills_contrast_with_the_background_and_carry_their_ink() {
+        for (palette, fills) in [(&LIGHT, &TIER_FILLS_LIGHT), (&DARK, &TIER_FILLS_DARK)] {
+            for (i, fill) in fills.fills.iter().enumerate() {
+                let c = contrast(*fill, palette.background);
+                assert!(c >= 3.0, "tier fill {i} against the background: {c:.2}");
+                let c = contrast(*fill, fills.ink);
+                assert!(c >= 4.5, "count on tier fill {i}: {c:.2}");
+            }
         }
     }
 }

@@ -1,0 +1,555 @@
+//! `tier-history`: the tier of one to four countries in every TIP Report edition the data
+//! holds, 2001 to 2025, like the reports' "tier ranking by year" charts.
+//!
+//! - `country="…"`: one or several countries, separated by commas, each by code, report name
+//!   or alias. Names that contain a comma ("Korea, Republic of") are recognised whole.
+//! - x runs over every edition from 2001 to 2025, so editions without data show as gaps:
+//!   2016–2017 and 2020–2023 for every country, 2018–2019 for countries outside the 2019
+//!   narratives (Jamaica to Namibia).
+//! - Each placement is marked by how it is known: printed (filled), inferred from a
+//!   narrative's sentence (dashed ring), corrected or supplied by the dataset (ring), or from
+//!   Kelley and Heiss's tier history (hollow).
+
+use crate::data::{Country, Dataset, SourceRef, Tier, TierBasis, TierPlacement};
+use crate::model::format::describe_documents;
+use crate::model::spec::{Attributes, SpecError};
+use crate::model::steps::{PointKind, StepChartInput, StepPointInput, StepSeriesInput, StepSource};
+use crate::model::table::DataTable;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TierHistorySpec {
+    /// Country ids, in the order given, without repeats.
+    pub countries: Vec<String>,
+}
+
+/// The editions on the x axis: every one from the first TIP Report to the newest in the data.
+pub const FIRST_EDITION: u16 = 2001;
+
+/// More countries than this get an error: the palette has four colours and four marker shapes.
+pub const MAX_COUNTRIES: usize = 4;
+
+/// The rows, top to bottom.
+pub const TIER_ORDER: [Tier; 5] = [Tier::One, Tier::Two, Tier::WatchList, Tier::Three, Tier::Special];
+
+pub fn tier_label(tier: Tier) -> &'static str {
+    match tier {
+        Tier::One => "Tier 1",
+        Tier::Two => "Tier 2",
+        Tier::WatchList => "Tier 2 Watch List",
+        Tier::Three => "Tier 3",
+        Tier::Special => "Special case",
+    }
+}
+
+pub fn tier_short_label(tier: Tier) -> &'static str {
+    match tier {
+        Tier::One => "Tier 1",
+        Tier::Two => "Tier 2",
+        Tier::WatchList => "Tier 2 WL",
+        Tier::Three => "Tier 3",
+        Tier::Special => "Special",
+    }
+}
+
+/// Better tiers first; a special case is outside the ranking.
+fn rank(tier: Tier) -> Option<u8> {
+    match tier {
+        Tier::One => Some(1),
+        Tier::Two => Some(2),
+        Tier::WatchList => Some(3),
+        Tier::Three => Some(4),
+        Tier::Special => None,
+    }
+}
+
+fn row(tier: Tier) -> usize {
+    TIER_ORDER.iter().position(|t| *t == tier).unwrap_or(TIER_ORDER.len() - 1)
+}
+
+/// The countries any placement names.
+fn placed(dataset: &Dataset, country: &str) -> bool {
+    dataset.tiers.iter().any(|t| t.country == country)
+}
+
+fn ids_with_placements(dataset: &Dataset) -> Vec<&str> {
+    let mut ids: Vec<&str> = dataset.tiers.iter().map(|t| t.country.as_str()).collect();
+    ids.dedup();
+    ids
+}
+
+pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, SpecError> {
+    let ids = ids_with_placements(dataset);
+    let how = "Write a name (such as Jamaica) or a three-letter code (such as JAM); separate several with \
+               commas (JAM, MEX)";
+    let Some(asked) = attrs.given("country") else {
+        return Err(SpecError::new("country", "", &ids).explained(format!(
+            "is required: name the countries whose tiers to show. {how}. The table view of \
+             chart=\"tier-summary\" lists every placed country by region."
+        )));
+    };
+    let pieces: Vec<&str> = asked.split(',').collect();
+    let mut countries: Vec<&Country> = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        if pieces[i].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        // The longest run of pieces that names a country, so "Korea, Republic of" stays whole.
+        let found = (i + 1..=pieces.len())
+            .rev()
+            .find_map(|j| dataset.country_by_name(pieces[i..j].join(",").trim()).map(|c| (c, j)));
+        let Some((country, next)) = found else {
+            let bad = pieces[i].trim();
+            return Err(SpecError::new("country", bad, &ids).explained(unknown(dataset, bad, how)));
+        };
+        if !placed(dataset, &country.id) {
+            let bad = pieces[i..next].join(",");
+            return Err(SpecError::new("country", bad.trim(), &ids).explained(format!(
+                "is {}, which tipviz knows, but no tier list, narrative or tier history in its data places it, \
+                 so it has no tier to show.",
+                country.name
+            )));
+        }
+        if !countries.iter().any(|c| c.id == country.id) {
+            countries.push(country);
+        }
+        i = next;
+    }
+    if countries.is_empty() {
+        return Err(SpecError::new("country", asked, &ids).explained(format!("names no country. {how}.")));
+    }
+    if countries.len() > MAX_COUNTRIES {
+        return Err(SpecError::new("country", asked, &ids).explained(format!(
+            "names {} countries; this chart draws at most {MAX_COUNTRIES}: each country needs its own colour and \
+             marker shape, and there are {MAX_COUNTRIES} that stay distinct for every reader. Draw the others in a \
+             second chart.",
+            countries.len()
+        )));
+    }
+    Ok(TierHistorySpec { countries: countries.into_iter().map(|c| c.id.clone()).collect() })
+}
+
+/// The message for a spelling no country has: how to write one, and the names it is part of.
+fn unknown(dataset: &Dataset, bad: &str, how: &str) -> String {
+    let lower = bad.to_lowercase();
+    let mut close: Vec<String> = Vec::new();
+    if lower.chars().count() >= 3 {
+        for country in &dataset.countries {
+            if placed(dataset, &country.id) && country.name.to_lowercase().contains(&lower) {
+                close.push(format!("{} ({})", country.name, country.id));
+            }
+        }
+    }
+    close.sort();
+    let close = match close.len() {
+        0 => String::new(),
+        1..=6 => format!(" Names that contain it: {}.", close.join("; ")),
+        n => format!(" {n} names contain it; be more precise."),
+    };
+    format!(
+        "is not a country or territory tipviz knows. {how}.{close} The table view of chart=\"tier-summary\" \
+         lists every placed country by region."
+    )
+}
+
+/// The editions on the x axis.
+fn years(dataset: &Dataset) -> Vec<u16> {
+    let last = dataset.tiers.iter().map(|t| t.edition).max().unwrap_or(FIRST_EDITION).max(FIRST_EDITION);
+    (FIRST_EDITION..=last).collect()
+}
+
+/// A country's placements in edition order, one per edition.
+fn placements<'d>(dataset: &'d Dataset, country: &str) -> Vec<&'d TierPlacement> {
+    let mut list: Vec<&TierPlacement> = dataset.tiers.iter().filter(|t| t.country == country).collect();
+    list.sort_by_key(|t| t.edition);
+    list.dedup_by_key(|t| t.edition);
+    list
+}
+
+/// The document a placement is cited from, in words: `2019 TIP Report`, or the external
+/// data set's title.
+pub fn document(dataset: &Dataset, source: SourceRef) -> String {
+    let file = dataset.source(source);
+    match file.edition {
+        Some(edition) => format!("{edition} TIP Report"),
+        None => file.title.clone(),
+    }
+}
+
+fn kind(basis: TierBasis) -> PointKind {
+    match basis {
+        TierBasis::Printed => PointKind::Printed,
+        TierBasis::Inferred => PointKind::Inferred,
+        TierBasis::Corrected => PointKind::Corrected,
+        TierBasis::External => PointKind::External,
+    }
+}
+
+/// The first clause of a note, for a readout; the CSV keeps the whole note.
+fn first_clause(note: &str) -> String {
+    let note = note.strip_prefix("corrected:").unwrap_or(note).trim();
+    let end = note.find([';', '(']).unwrap_or(note.len());
+    let clause = note[..end].trim().trim_end_matches(',');
+    if clause.chars().count() > 90 {
+        clause.chars().take(89).chain(Some('…')).collect()
+    } else {
+        clause.to_owned()
+    }
+}
+
+/// How a placement is known, in words for the readout.
+fn basis_text(p: &TierPlacement, dataset: &Dataset) -> String {
+    match p.basis {
+        TierBasis::Printed => "printed".to_owned(),
+        TierBasis::Inferred => format!("inferred from the {} narrative", document(dataset, p.source)),
+        TierBasis::External => "external history".to_owned(),
+        TierBasis::Corrected => match &p.printed {
+            Some(printed) => format!("corrected, printed as {printed}: {}", first_clause(&p.note)),
+            None => format!("supplied by the dataset, not printed: {}", first_clause(&p.note)),
+        },
+    }
+}
+
+/// The readout text of `p`, with the change since `before` where the tier changed.
+fn placement_text(p: &TierPlacement, before: Option<&TierPlacement>, dataset: &Dataset) -> String {
+    let mut text = format!("{} ({})", tier_label(p.tier), basis_text(p, dataset));
+    if let Some(b) = before.filter(|b| b.tier != p.tier) {
+        let direction = match (rank(p.tier), rank(b.tier)) {
+            (Some(now), Some(then)) if now > then => "down from",
+            (Some(_), Some(_)) => "up from",
+            _ => "changed from",
+        };
+        text.push_str(&format!(" ({direction} {} in {})", tier_label(b.tier), b.edition));
+    }
+    text
+}
+
+fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
+    let years = years(dataset);
+    let countries: Vec<&Country> = spec.countries.iter().filter_map(|id| dataset.country(id)).collect();
+    let series = countries
+        .iter()
+        .enumerate()
+        .map(|(style, country)| {
+            let list = placements(dataset, &country.id);
+            let points = list
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    let year_index = years.iter().position(|y| *y == p.edition)?;
+                    let before = i.checked_sub(1).map(|b| list[b]);
+                    Some(StepPointInput {
+                        year_index,
+                        row: row(p.tier),
+                        kind: kind(p.basis),
+                        text: placement_text(p, before, dataset),
+                        source: StepSource {
+                            document: document(dataset, p.source),
+                            file: dataset.source(p.source).file.clone(),
+                            line: p.source.line,
+                        },
+                    })
+                })
+                .collect();
+            StepSeriesInput { key: country.id.clone(), label: country.name.clone(), style, points }
+        })
+        .collect();
+    let names: Vec<&str> = countries.iter().map(|c| c.name.as_str()).collect();
+    let (first, last) = (years.first().copied().unwrap_or(FIRST_EDITION), years.last().copied().unwrap_or(FIRST_EDITION));
+    StepChartInput {
+        title: format!("Tier placements {first}–{last}: {}", and_list(&names)),
+        subtitle: "The tier in each TIP Report edition the data holds; shaded editions have no data, and no line \
+                   crosses them. 2001–2015 come from Kelley and Heiss's tier history, 2018–2019 only from the 2019 \
+                   narratives (Jamaica to Namibia)."
+            .to_owned(),
+        years,
+        rows: TIER_ORDER.iter().map(|t| (tier_label(*t).to_owned(), tier_short_label(*t).to_owned())).collect(),
+        series,
+        kind_labels: vec![
+            (PointKind::Printed, "Printed in the report".to_owned()),
+            (PointKind::Inferred, "Inferred from a narrative".to_owned()),
+            (PointKind::Corrected, "Corrected or supplied by the dataset".to_owned()),
+            (PointKind::External, "Kelley & Heiss tier history".to_owned()),
+        ],
+        missing_text: "no data for this edition".to_owned(),
+        gap_label: "no data".to_owned(),
+    }
+}
+
+pub const CSV_COLUMNS: &[&str] =
+    &["country", "name", "edition", "tier", "basis", "name_printed", "printed", "note", "source_file", "source_line"];
+
+/// One row per drawn placement: the countries in the order given, each in edition order.
+pub fn table(dataset: &Dataset, spec: &TierHistorySpec) -> DataTable {
+    let rows = spec
+        .countries
+        .iter()
+        .filter_map(|id| dataset.country(id))
+        .flat_map(|country| {
+            placements(dataset, &country.id).into_iter().map(move |p| {
+                vec![
+                    p.country.clone(),
+                    country.name.clone(),
+                    p.edition.to_string(),
+                    p.tier.id().to_owned(),
+                    p.basis.id().to_owned(),
+                    p.name_printed.clone(),
+                    p.printed.clone().unwrap_or_default(),
+                    p.note.clone(),
+                    dataset.source(p.source).file.clone(),
+                    p.source.line.to_string(),
+                ]
+            })
+        })
+        .collect();
+    DataTable { columns: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), rows }
+}
+
+/// The sources of a list of placements, grouped as readouts show them.
+pub fn describe_placements(dataset: &Dataset, placements: &[&TierPlacement]) -> Vec<String> {
+    let cites: Vec<(String, &str, u32)> = placements
+        .iter()
+        .map(|p| (document(dataset, p.source), dataset.source(p.source).file.as_str(), p.source.line))
+        .collect();
+    describe_documents(cites.iter().map(|(d, f, l)| (d.as_str(), *f, *l)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::dataset;
+    use crate::model::line::Size;
+    use crate::model::steps::StepChart;
+
+    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
+    }
+
+    fn spec(country: &str) -> Result<TierHistorySpec, SpecError> {
+        parse(&Attributes(&attrs(&[("country", country)])), dataset())
+    }
+
+    fn chart(country: &str) -> StepChart {
+        StepChart::layout(&step_input(dataset(), &spec(country).unwrap()), Size { width_css: 720.0, height_css: 440.0, dpr: 1.0 })
+    }
+
+    const KELLEY: &str = "Judith Kelley and Andrew Heiss, Scorecard Diplomacy replication data: TIP Report tier \
+                          placements 2001-2015, kelley-tip-tiers/map_tiers.csv";
+
+    #[test]
+    fn countries_are_found_by_code_name_or_alias_and_names_with_commas_stay_whole() {
+        assert_eq!(spec("jam").unwrap().countries, ["JAM"]);
+        assert_eq!(spec(" Jamaica , MEXICO,kaz").unwrap().countries, ["JAM", "MEX", "KAZ"]);
+        assert_eq!(spec("Korea, Republic of, Jamaica").unwrap().countries, ["KOR", "JAM"]);
+        assert_eq!(spec("Korea, Democratic People's Republic of").unwrap().countries, ["PRK"]);
+        // Repeats are drawn once.
+        assert_eq!(spec("JAM, Jamaica").unwrap().countries, ["JAM"]);
+    }
+
+    #[test]
+    fn jamaica_has_every_edition_the_data_holds_and_gaps_elsewhere() {
+        let input = step_input(dataset(), &spec("JAM").unwrap());
+        assert_eq!(input.title, "Tier placements 2001–2025: Jamaica");
+        assert_eq!(input.years.first(), Some(&2001));
+        assert_eq!(input.years.len(), 25);
+        let s = &input.series[0];
+        let drawn: Vec<(u16, &str, PointKind)> = s
+            .points
+            .iter()
+            .map(|p| (input.years[p.year_index], tier_short_label(TIER_ORDER[p.row]), p.kind))
+            .collect();
+        let external: Vec<(u16, &str)> =
+            drawn.iter().filter(|d| d.2 == PointKind::External).map(|d| (d.0, d.1)).collect();
+        // As tiers_kelley.csv lines 1414-1426 give them; Jamaica has no 2001 or 2002 row.
+        assert_eq!(
+            external,
+            [
+                (2003, "Tier 2"),
+                (2004, "Tier 2 WL"),
+                (2005, "Tier 3"),
+                (2006, "Tier 2 WL"),
+                (2007, "Tier 2"),
+                (2008, "Tier 2"),
+                (2009, "Tier 2"),
+                (2010, "Tier 2"),
+                (2011, "Tier 2"),
+                (2012, "Tier 2 WL"),
+                (2013, "Tier 2"),
+                (2014, "Tier 2 WL"),
+                (2015, "Tier 2 WL"),
+            ]
+        );
+        assert_eq!(
+            drawn[13..],
+            [
+                (2018, "Tier 2", PointKind::Inferred),
+                (2019, "Tier 2", PointKind::Printed),
+                (2024, "Tier 2", PointKind::Printed),
+                (2025, "Tier 2", PointKind::Printed)
+            ]
+        );
+
+        let chart = chart("JAM");
+        let runs: Vec<(u16, u16)> = chart.series[0]
+            .runs()
+            .iter()
+            .map(|r| (chart.years[r[0].year_index], chart.years[r[r.len() - 1].year_index]))
+            .collect();
+        assert_eq!(runs, [(2003, 2015), (2018, 2019), (2024, 2025)]);
+        let gaps: Vec<(u16, u16)> = chart
+            .gaps
+            .iter()
+            .map(|g| {
+                let first = (0..25).find(|i| chart.x.position_from_index(*i) > g.rect.left).unwrap();
+                let last = (0..25).rev().find(|i| chart.x.position_from_index(*i) < g.rect.right).unwrap();
+                (chart.years[first], chart.years[last])
+            })
+            .collect();
+        assert_eq!(gaps, [(2001, 2002), (2016, 2017), (2020, 2023)]);
+    }
+
+    #[test]
+    fn readouts_say_the_tier_how_it_is_known_what_changed_and_where_it_is_printed() {
+        let chart = chart("JAM");
+        let year = |y: u16| chart.readout((y - 2001) as usize).unwrap();
+        let r = year(2004);
+        assert_eq!(r.heading, "2004");
+        assert_eq!(r.values, ["Jamaica: Tier 2 Watch List (external history) (down from Tier 2 in 2003)"]);
+        assert_eq!(r.sources, [format!("{KELLEY} line 1415")]);
+        assert_eq!(r.selection, [("year".to_owned(), "2004".to_owned())]);
+        assert_eq!(year(2006).values, ["Jamaica: Tier 2 Watch List (external history) (up from Tier 3 in 2005)"]);
+        assert_eq!(year(2009).values, ["Jamaica: Tier 2 (external history)"]);
+        // The change is measured from the previous edition with data, across the gap.
+        let r = year(2018);
+        assert_eq!(r.values, ["Jamaica: Tier 2 (inferred from the 2019 TIP Report narrative) (up from Tier 2 Watch List in 2015)"]);
+        assert_eq!(r.sources, ["2019 TIP Report, 003_a785160c3ddcd3ba.txt line 11"]);
+        assert_eq!(year(2019).values, ["Jamaica: Tier 2 (printed)"]);
+        assert_eq!(year(2019).sources, ["2019 TIP Report, 003_a785160c3ddcd3ba.txt line 6"]);
+        assert_eq!(year(2024).sources, ["2024 TIP Report, 000_2a6117e08afb4067.txt line 980"]);
+        assert_eq!(year(2025).sources, ["2025 TIP Report, 001_bb56f66af96aedbd.txt line 627"]);
+        let none = year(2021);
+        assert_eq!(none.values, ["Jamaica: no data for this edition"]);
+        assert!(none.sources.is_empty());
+        assert_eq!(none.sentence(), "2021: Jamaica: no data for this edition.");
+    }
+
+    #[test]
+    fn several_countries_share_a_year_readout_and_the_legend_marks_each_basis() {
+        let chart = chart("JAM,MEX,KAZ");
+        assert_eq!(chart.series.len(), 3);
+        let styles: Vec<usize> = chart.series.iter().map(|s| s.style).collect();
+        assert_eq!(styles, [0, 1, 2]);
+        let r = chart.readout(2025 - 2001).unwrap();
+        assert_eq!(r.values[0], "Jamaica: Tier 2 (printed)");
+        assert_eq!(r.values[1], "Mexico: Tier 2 (printed)");
+        assert_eq!(
+            r.values[2],
+            "Kazakhstan: Tier 2 (supplied by the dataset, not printed: missing from the global list at lines 606-697)"
+        );
+        assert_eq!(
+            r.sources,
+            ["2025 TIP Report, 001_bb56f66af96aedbd.txt lines 627, 640, 1363"]
+        );
+        let r = chart.readout(2019 - 2001).unwrap();
+        assert_eq!(r.values[2], "Kazakhstan: Tier 2 Watch List (printed) (down from Tier 2 in 2015)");
+        let r = chart.readout(2018 - 2001).unwrap();
+        assert_eq!(r.values[2], "Kazakhstan: no data for this edition");
+        let r = chart.readout(0).unwrap();
+        assert_eq!(r.values, ["Jamaica: no data for this edition", "Mexico: Tier 2 (external history)", "Kazakhstan: Tier 3 (external history)"]);
+        assert_eq!(r.sources, [format!("{KELLEY} lines 1889, 1463")]);
+        let legend: Vec<&str> = chart.legend.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(
+            legend,
+            [
+                "Jamaica",
+                "Mexico",
+                "Kazakhstan",
+                "Printed in the report",
+                "Inferred from a narrative",
+                "Corrected or supplied by the dataset",
+                "Kelley & Heiss tier history"
+            ]
+        );
+        // 2001 has data for two of them, so only 2016-2017 and 2020-2023 are shaded.
+        assert_eq!(chart.gaps.len(), 2);
+    }
+
+    #[test]
+    fn bad_countries_are_named_with_how_to_write_one() {
+        let err = spec("JAM, Atlantis").unwrap_err();
+        assert_eq!((err.attribute.as_str(), err.value.as_str()), ("country", "Atlantis"));
+        assert!(err.accepted.contains(&"JAM".to_owned()) && !err.accepted.contains(&"AND".to_owned()));
+        assert_eq!(
+            err.message(),
+            "country=\"Atlantis\" is not a country or territory tipviz knows. Write a name (such as Jamaica) or a \
+             three-letter code (such as JAM); separate several with commas (JAM, MEX). The table view of \
+             chart=\"tier-summary\" lists every placed country by region."
+        );
+        let message = spec("Korea").unwrap_err().message();
+        assert!(
+            message.contains("Names that contain it: Korea, Democratic People's Republic of (PRK); Korea, Republic of (KOR)."),
+            "{message}"
+        );
+        let message = spec("Andorra").unwrap_err().message();
+        assert_eq!(
+            message,
+            "country=\"Andorra\" is Andorra, which tipviz knows, but no tier list, narrative or tier history in its \
+             data places it, so it has no tier to show."
+        );
+        let message = spec("JAM,MEX,KAZ,FRA,DEU").unwrap_err().message();
+        assert!(message.starts_with("country=\"JAM,MEX,KAZ,FRA,DEU\" names 5 countries; this chart draws at most 4:"), "{message}");
+        let message = parse(&Attributes(&attrs(&[])), dataset()).unwrap_err().message();
+        assert!(message.starts_with("country=\"\" is required: name the countries whose tiers to show."), "{message}");
+        assert!(spec(" , ").is_err());
+    }
+
+    #[test]
+    fn csv_has_one_row_per_drawn_placement_with_its_line() {
+        let s = spec("JAM,KAZ").unwrap();
+        let table = table(dataset(), &s);
+        assert_eq!(table.columns, CSV_COLUMNS);
+        let input = step_input(dataset(), &s);
+        assert_eq!(table.rows.len(), input.series.iter().map(|s| s.points.len()).sum::<usize>());
+        assert_eq!(table.rows[0], ["JAM", "Jamaica", "2003", "2", "external", "Jamaica", "", "", "kelley-tip-tiers/map_tiers.csv", "1414"]);
+        let kaz = table.rows.iter().find(|r| r[0] == "KAZ" && r[2] == "2025").unwrap();
+        assert_eq!((kaz[3].as_str(), kaz[4].as_str(), kaz[9].as_str()), ("2", "corrected", "1363"));
+        assert!(kaz[7].starts_with("corrected: missing from the global list"));
+    }
+
+    #[test]
+    fn no_country_has_two_placements_in_one_edition() {
+        let mut seen = std::collections::HashSet::new();
+        for t in &dataset().tiers {
+            assert!(seen.insert((&t.country, t.edition)), "{} {}", t.country, t.edition);
+        }
+    }
+
+    #[test]
+    fn the_widget_reads_out_a_year_under_the_pointer_and_steps_with_keys() {
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&[("chart", "tier-history"), ("country", "Mexico")])).unwrap();
+        widget.resize(Size { width_css: 360.0, height_css: 400.0, dpr: 2.0 });
+        let Some(crate::model::figure::Figure::Steps(chart)) = widget.figure() else { panic!("not a step chart") };
+        let x = chart.x.position_from_index(2019 - 2001) / 2.0;
+        let y = (chart.plot.top + chart.plot.bottom) / 4.0;
+        assert!(widget.pointer(x, y));
+        assert_eq!(
+            widget.readout().unwrap().sentence(),
+            "2019: Mexico: Tier 2 (printed). Source: 2019 TIP Report, 003_a785160c3ddcd3ba.txt line 8263."
+        );
+        widget.key("ArrowRight");
+        assert_eq!(widget.readout().unwrap().heading, "2020");
+        assert!(widget.csv().starts_with("country,name,edition,tier,basis,name_printed,printed,note,source_file,source_line\r\n"));
+        let summary = widget.summary();
+        assert!(summary.contains("Mexico: 19 editions with data, 2001 to 2025; Tier 2 in 2001, Tier 2 in 2025."), "{summary}");
+    }
+}

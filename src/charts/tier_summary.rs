@@ -1,0 +1,339 @@
+//! `tier-summary`: how many countries each region has in each tier, as stacked bars.
+//!
+//! - `edition="2024" | "2025" | "latest" | "compare"` (default `latest`, the newest full tier
+//!   list): one bar per region, or with `compare` the 2024 and 2025 bars of each region
+//!   together.
+//! - `region="…"`: one region alone.
+//!
+//! Only countries a tier list places are counted. Every country with a region is placed in
+//! both full lists (the build checks it); the two without a region (Andorra, Kiribati) are
+//! placed in neither, so nothing is left out — the subtitle says so, and would name any placed
+//! country without a region.
+
+use crate::charts::tier_history::{describe_placements, tier_label, TIER_ORDER};
+use crate::data::{Dataset, Region, Tier, TierPlacement};
+use crate::model::spec::{Attributes, SpecError};
+use crate::model::stacks::{SegmentInput, StackBarInput, StackChartInput, StackGroupInput};
+use crate::model::table::DataTable;
+
+/// The editions with a full tier list (every placed country, by region).
+pub const FULL_EDITIONS: [u16; 2] = [2024, 2025];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TierSummarySpec {
+    /// One edition, or two to compare.
+    pub editions: Vec<u16>,
+    /// `None` for all six regions.
+    pub region: Option<Region>,
+}
+
+pub const EDITIONS: &[&str] = &["2024", "2025", "latest", "compare"];
+
+pub fn parse(attrs: &Attributes, _dataset: &Dataset) -> Result<TierSummarySpec, SpecError> {
+    let editions = match attrs.choose("edition", EDITIONS, "latest")?.as_str() {
+        "2024" => vec![2024],
+        "compare" => FULL_EDITIONS.to_vec(),
+        _ => vec![2025],
+    };
+    let ids: Vec<&str> = Region::ALL.iter().map(|r| r.id()).collect();
+    let region = match attrs.given("region") {
+        None => None,
+        Some(asked) => Some(
+            Region::ALL
+                .iter()
+                .copied()
+                .find(|r| r.id().eq_ignore_ascii_case(asked) || r.label().eq_ignore_ascii_case(asked))
+                .ok_or_else(|| SpecError::new("region", asked, &ids))?,
+        ),
+    };
+    Ok(TierSummarySpec { editions, region })
+}
+
+fn regions(spec: &TierSummarySpec) -> Vec<Region> {
+    match spec.region {
+        Some(r) => vec![r],
+        None => Region::ALL.to_vec(),
+    }
+}
+
+/// The placements of `edition` in `region` on `tier`, by country name.
+fn members<'d>(dataset: &'d Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&'d TierPlacement> {
+    let mut list: Vec<&TierPlacement> = dataset
+        .tiers
+        .iter()
+        .filter(|t| t.edition == edition && t.tier == tier)
+        .filter(|t| dataset.country(&t.country).and_then(|c| c.region) == Some(region))
+        .collect();
+    list.sort_by_key(|t| dataset.country(&t.country).map_or(t.country.as_str(), |c| c.name.as_str()));
+    list
+}
+
+fn name<'d>(dataset: &'d Dataset, id: &'d str) -> &'d str {
+    dataset.country(id).map_or(id, |c| c.name.as_str())
+}
+
+/// What the subtitle says about countries without a region.
+fn unregioned_note(dataset: &Dataset, editions: &[u16]) -> String {
+    let placed: Vec<&str> = dataset
+        .tiers
+        .iter()
+        .filter(|t| editions.contains(&t.edition))
+        .filter(|t| dataset.country(&t.country).is_some_and(|c| c.region.is_none()))
+        .map(|t| name(dataset, &t.country))
+        .collect();
+    if !placed.is_empty() {
+        return format!("Left out for want of a region: {}.", placed.join(", "));
+    }
+    let without: Vec<&str> = dataset.countries.iter().filter(|c| c.region.is_none()).map(|c| c.name.as_str()).collect();
+    match without.as_slice() {
+        [] => String::new(),
+        [one] => format!("{one}, the only country without a region, is in no tier list here."),
+        [init @ .., last] => {
+            format!("{} and {last}, the only countries without a region, are in neither tier list.", init.join(", "))
+        }
+    }
+}
+
+pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput {
+    let groups = regions(spec)
+        .into_iter()
+        .map(|region| StackGroupInput {
+            title: region.label().to_owned(),
+            bars: spec
+                .editions
+                .iter()
+                .map(|&edition| {
+                    let total: usize = TIER_ORDER.iter().map(|&t| members(dataset, edition, region, t).len()).sum();
+                    let segments = TIER_ORDER
+                        .iter()
+                        .enumerate()
+                        .map(|(category, &tier)| {
+                            let list = members(dataset, edition, region, tier);
+                            let names: Vec<&str> = list.iter().map(|p| name(dataset, &p.country)).collect();
+                            let count = list.len();
+                            SegmentInput {
+                                category,
+                                count: count as u64,
+                                heading: format!("{}, {edition}: {}", region.label(), tier_label(tier)),
+                                values: vec![
+                                    format!("{count} of the {total} countries placed in {}", region.label()),
+                                    names.join(", "),
+                                ],
+                                sources: describe_placements(dataset, &list),
+                                selection: vec![
+                                    ("region".to_owned(), region.id().to_owned()),
+                                    ("tier".to_owned(), tier.id().to_owned()),
+                                    ("edition".to_owned(), edition.to_string()),
+                                ],
+                            }
+                        })
+                        .collect();
+                    StackBarInput { label: edition.to_string(), segments }
+                })
+                .collect(),
+        })
+        .collect();
+    let when = match spec.editions.as_slice() {
+        [one] => format!("the {one} TIP Report"),
+        _ => "the 2024 and 2025 TIP Reports".to_owned(),
+    };
+    let scope = spec.region.map_or("by region".to_owned(), |r| format!("in {}", r.label()));
+    StackChartInput {
+        title: format!("Tier placements {scope}, {when}"),
+        subtitle: format!(
+            "Countries each tier list places, by the region the reports assign; the total is at the bar end. {}",
+            unregioned_note(dataset, &spec.editions)
+        )
+        .trim_end()
+        .to_owned(),
+        categories: TIER_ORDER.iter().map(|t| tier_label(*t).to_owned()).collect(),
+        groups,
+        unit: "countries".to_owned(),
+    }
+}
+
+pub const CSV_COLUMNS: &[&str] = &["edition", "region", "tier", "count", "countries"];
+
+/// One row per (edition, region, tier), zero counts included; the country ids joined by `|`.
+pub fn table(dataset: &Dataset, spec: &TierSummarySpec) -> DataTable {
+    let mut rows = Vec::new();
+    for &edition in &spec.editions {
+        for region in regions(spec) {
+            for &tier in &TIER_ORDER {
+                let list = members(dataset, edition, region, tier);
+                let mut ids: Vec<&str> = list.iter().map(|p| p.country.as_str()).collect();
+                ids.sort_unstable();
+                rows.push(vec![
+                    edition.to_string(),
+                    region.id().to_owned(),
+                    tier.id().to_owned(),
+                    list.len().to_string(),
+                    ids.join("|"),
+                ]);
+            }
+        }
+    }
+    DataTable { columns: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::dataset;
+    use crate::model::line::Size;
+    use crate::model::stacks::StackChart;
+
+    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
+    }
+
+    fn spec(pairs: &[(&str, &str)]) -> Result<TierSummarySpec, SpecError> {
+        parse(&Attributes(&attrs(pairs)), dataset())
+    }
+
+    fn pairs(selection: &[(String, String)]) -> Vec<(&str, &str)> {
+        selection.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect()
+    }
+
+    /// The 2025 counts per tier straight from data/tiers.csv.
+    fn csv_counts(edition: &str) -> Vec<usize> {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/tiers.csv")).unwrap();
+        TIER_ORDER
+            .iter()
+            .map(|t| {
+                text.lines()
+                    .filter(|l| {
+                        let f: Vec<&str> = l.split(',').collect();
+                        f.len() > 2 && f[1] == edition && f[2] == t.id()
+                    })
+                    .count()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_per_tier_summed_over_regions_equal_the_tier_list() {
+        for edition in ["2024", "2025"] {
+            let input = stack_input(dataset(), &spec(&[("edition", edition)]).unwrap());
+            assert_eq!(input.groups.len(), 6);
+            let mut sums = [0u64; 5];
+            for g in &input.groups {
+                for s in &g.bars[0].segments {
+                    sums[s.category] += s.count;
+                }
+            }
+            let expected: Vec<u64> = csv_counts(edition).into_iter().map(|c| c as u64).collect();
+            assert_eq!(sums.to_vec(), expected, "{edition}");
+            assert_eq!(sums.iter().sum::<u64>(), 188);
+        }
+        // As data/notes/countries-tiers.md tabulates them.
+        assert_eq!(csv_counts("2025"), [33, 106, 25, 20, 4]);
+    }
+
+    #[test]
+    fn latest_is_2025_and_the_subtitle_says_how_countries_without_a_region_are_handled() {
+        let s = spec(&[]).unwrap();
+        assert_eq!((s.editions.as_slice(), s.region), (&[2025][..], None));
+        let input = stack_input(dataset(), &s);
+        assert_eq!(input.title, "Tier placements by region, the 2025 TIP Report");
+        assert!(
+            input.subtitle.ends_with("Andorra and Kiribati, the only countries without a region, are in neither tier list."),
+            "{}",
+            input.subtitle
+        );
+        // Were a country without a region placed, it would be named as left out.
+        let mut data = dataset().clone();
+        let mut kiribati = data.tiers.iter().find(|t| t.country == "JAM" && t.edition == 2025).unwrap().clone();
+        kiribati.country = "KIR".into();
+        data.tiers.push(kiribati);
+        assert!(stack_input(&data, &s).subtitle.ends_with("Left out for want of a region: Kiribati."));
+    }
+
+    #[test]
+    fn compare_puts_2024_and_2025_side_by_side_in_each_region() {
+        let input = stack_input(dataset(), &spec(&[("edition", "compare")]).unwrap());
+        assert_eq!(input.title, "Tier placements by region, the 2024 and 2025 TIP Reports");
+        for g in &input.groups {
+            let labels: Vec<&str> = g.bars.iter().map(|b| b.label.as_str()).collect();
+            assert_eq!(labels, ["2024", "2025"], "{}", g.title);
+            // Both full lists place the same countries.
+            assert_eq!(g.bars[0].total(), g.bars[1].total(), "{}", g.title);
+        }
+        let chart = StackChart::layout(&input, Size { width_css: 720.0, height_css: 900.0, dpr: 1.0 });
+        assert_eq!(chart.rows.len(), 12);
+        assert_eq!(chart.headings.len(), 6);
+        // The two bars of a region follow each other under its heading.
+        assert!(chart.rows[0].band.bottom <= chart.rows[1].band.top + 1e-9);
+        assert!(chart.headings[1].y_dev > chart.rows[1].band.bottom);
+    }
+
+    #[test]
+    fn one_region_alone() {
+        let s = spec(&[("region", "Western-Hemisphere"), ("edition", "2024")]).unwrap();
+        assert_eq!(s.region, Some(Region::WesternHemisphere));
+        let input = stack_input(dataset(), &s);
+        assert_eq!(input.title, "Tier placements in Western Hemisphere, the 2024 TIP Report");
+        assert_eq!(input.groups.len(), 1);
+        assert_eq!(spec(&[("region", "near east")]).unwrap().region, Some(Region::NearEast));
+        let err = spec(&[("region", "Oceania")]).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "region=\"Oceania\" is not a value tipviz knows. Accepted values: africa, east-asia-pacific, europe, \
+             near-east, south-central-asia, western-hemisphere."
+        );
+        let err = spec(&[("edition", "2019")]).unwrap_err();
+        assert_eq!(err.message(), "edition=\"2019\" is not a value tipviz knows. Accepted values: 2024, 2025, latest, compare.");
+    }
+
+    #[test]
+    fn pointing_at_a_segment_reads_its_count_countries_and_lines_at_dpr_1_and_2() {
+        let input = stack_input(dataset(), &spec(&[("region", "south-central-asia")]).unwrap());
+        for dpr in [1.0, 2.0] {
+            let chart = StackChart::layout(&input, Size { width_css: 720.0, height_css: 300.0, dpr });
+            // South and Central Asia has no Tier 1 country in 2025, so Tier 2 comes first.
+            assert!(chart.segments.iter().all(|s| s.input.count > 0));
+            let s = &chart.segments[0];
+            let (x, y) = ((s.rect.left + s.rect.right) / 2.0 / dpr, (s.rect.top + s.rect.bottom) / 2.0 / dpr);
+            let index = chart.item_at(x, y).unwrap();
+            assert_eq!(index, 0);
+            let r = chart.readout(index).unwrap();
+            assert_eq!(r.heading, "South & Central Asia, 2025: Tier 2");
+            assert!(r.values[0].ends_with("of the 13 countries placed in South & Central Asia"), "{:?}", r.values);
+            assert!(r.values[1].contains("Kazakhstan"), "{:?}", r.values);
+            assert!(r.sources[0].starts_with("2025 TIP Report, 001_bb56f66af96aedbd.txt lines "), "{:?}", r.sources);
+            assert!(r.sources[0].contains("1363"), "{:?}", r.sources);
+            assert_eq!(pairs(&r.selection), [("region", "south-central-asia"), ("tier", "2"), ("edition", "2025")]);
+        }
+    }
+
+    #[test]
+    fn keyboard_order_is_reading_order_and_selection_names_the_segment() {
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&[("chart", "tier-summary"), ("edition", "compare")])).unwrap();
+        widget.resize(Size { width_css: 360.0, height_css: 700.0, dpr: 2.0 });
+        widget.key("Home");
+        assert_eq!(widget.readout().unwrap().heading, "Africa, 2024: Tier 1");
+        widget.key("ArrowRight");
+        let r = widget.readout().unwrap();
+        assert_eq!(r.heading, "Africa, 2024: Tier 2");
+        assert_eq!(widget.key("Enter"), crate::model::view::KeyOutcome::Selected);
+        assert_eq!(pairs(&widget.readout().unwrap().selection), [("region", "africa"), ("tier", "2"), ("edition", "2024")]);
+        widget.key("End");
+        assert_eq!(widget.readout().unwrap().heading, "Western Hemisphere, 2025: Special case");
+        let sentence = widget.readout().unwrap().sentence();
+        assert!(sentence.starts_with("Western Hemisphere, 2025: Special case: 1 of the "), "{sentence}");
+        assert!(sentence.contains("; Haiti. Source: 2025 TIP Report, 001_bb56f66af96aedbd.txt line 691."), "{sentence}");
+    }
+
+    #[test]
+    fn csv_has_a_row_per_edition_region_and_tier_with_the_ids() {
+        let t = table(dataset(), &spec(&[("edition", "compare")]).unwrap());
+        assert_eq!(t.columns, CSV_COLUMNS);
+        assert_eq!(t.rows.len(), 2 * 6 * 5);
+        let special: Vec<&Vec<String>> = t.rows.iter().filter(|r| r[0] == "2025" && r[2] == "special").collect();
+        let ids: Vec<&str> = special.iter().filter(|r| r[3] != "0").map(|r| r[4].as_str()).collect();
+        assert_eq!(ids, ["SOM", "LBY|YEM", "HTI"]);
+        let total: usize = t.rows.iter().filter(|r| r[0] == "2025").map(|r| r[3].parse::<usize>().unwrap()).sum();
+        assert_eq!(total, 188);
+    }
+}

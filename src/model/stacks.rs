@@ -1,0 +1,413 @@
+//! Horizontal stacked bars: titled groups of labelled bars, each bar split into segments of
+//! ordered categories (tiers), a total at the bar end. Segments are the items the pointer and
+//! the keys step through. Used by `tier-summary`.
+//!
+//! All bars share one scale, so lengths compare across groups (they count the same thing).
+
+use super::bars::{bar_metrics, Rect, TextLine};
+use super::figure::Readout;
+use super::format::wrap_words;
+use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, PAD, TITLE_FONT};
+use super::line::Size;
+use super::scale::LinearScale;
+use super::table::DataTable;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SegmentInput {
+    /// Index into [`StackChartInput::categories`]: the fill and pattern.
+    pub category: usize,
+    pub count: u64,
+    /// What the segment is: `Africa, 2025: Tier 2 Watch List`.
+    pub heading: String,
+    /// The count in words, then the members (the readout may be long).
+    pub values: Vec<String>,
+    pub sources: Vec<String>,
+    pub selection: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StackBarInput {
+    /// Beside the bar (`2025`).
+    pub label: String,
+    /// In category order; zero counts are kept for the table but not drawn.
+    pub segments: Vec<SegmentInput>,
+}
+
+impl StackBarInput {
+    pub fn total(&self) -> u64 {
+        self.segments.iter().map(|s| s.count).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StackGroupInput {
+    /// Drawn above the group's bars.
+    pub title: String,
+    pub bars: Vec<StackBarInput>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StackChartInput {
+    pub title: String,
+    pub subtitle: String,
+    /// Category names in stacking order, for the legend and the table.
+    pub categories: Vec<String>,
+    pub groups: Vec<StackGroupInput>,
+    /// What a total counts, for the summary ("countries").
+    pub unit: String,
+}
+
+impl StackChartInput {
+    fn bars(&self) -> impl Iterator<Item = (&StackGroupInput, &StackBarInput)> {
+        self.groups.iter().flat_map(|g| g.bars.iter().map(move |b| (g, b)))
+    }
+
+    /// A short text alternative: each bar's total and its counts per category.
+    pub fn summary(&self) -> String {
+        if self.bars().next().is_none() {
+            return format!("{}. No values to show.", self.title);
+        }
+        let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
+        for (group, bar) in self.bars() {
+            let counts: Vec<String> = bar
+                .segments
+                .iter()
+                .map(|s| format!("{} {}", self.categories.get(s.category).map_or("", String::as_str), s.count))
+                .collect();
+            parts.push(format!("{} {}: {} {} ({}).", group.title, bar.label, bar.total(), self.unit, counts.join(", ")));
+        }
+        parts.push("Use the arrow keys to step through the segments.".into());
+        parts.join(" ")
+    }
+
+    /// One row per segment, zero counts included.
+    pub fn wide_table(&self) -> DataTable {
+        let columns = ["Group", "Bar", "Category", "Count", "Members", "Source"].map(String::from).to_vec();
+        let rows = self
+            .bars()
+            .flat_map(|(group, bar)| {
+                bar.segments.iter().map(move |s| {
+                    vec![
+                        group.title.clone(),
+                        bar.label.clone(),
+                        self.categories.get(s.category).cloned().unwrap_or_default(),
+                        s.count.to_string(),
+                        s.values.get(1).cloned().unwrap_or_default(),
+                        s.sources.join("; "),
+                    ]
+                })
+            })
+            .collect();
+        DataTable { columns, rows }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub category: usize,
+    pub rect: Rect,
+    /// The count, drawn inside when it fits.
+    pub label: Option<String>,
+    pub input: SegmentInput,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StackRow {
+    pub group: usize,
+    pub label: String,
+    pub label_right_dev: f64,
+    /// The whole row; hit-testing covers the row's height over each segment.
+    pub band: Rect,
+    pub center_y_dev: f64,
+    /// Where the total is drawn, left-aligned.
+    pub total: String,
+    pub total_x_dev: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SwatchEntry {
+    pub category: usize,
+    pub label: String,
+    pub swatch: Rect,
+    pub x_dev: f64,
+    pub y_dev: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StackChart {
+    pub size: Size,
+    pub title: Vec<TextLine>,
+    pub subtitle: Vec<TextLine>,
+    pub legend: Vec<SwatchEntry>,
+    pub headings: Vec<TextLine>,
+    pub rows: Vec<StackRow>,
+    /// Every drawn segment in reading order (bar by bar, left to right): the keyboard order.
+    pub segments: Vec<Segment>,
+    /// Where bars start, for the baseline.
+    pub baseline_x_dev: f64,
+}
+
+fn chars_in(width_dev: f64, char_dev: f64) -> usize {
+    if char_dev <= 0.0 {
+        return 0;
+    }
+    (width_dev / char_dev + 1e-9).floor().max(0.0) as usize
+}
+
+const SWATCH: f64 = 14.0;
+
+impl StackChart {
+    /// Title, subtitle and legend; returns where the groups start.
+    fn top(input: &StackChartInput, width: f64, u: f64) -> (Vec<TextLine>, Vec<TextLine>, Vec<SwatchEntry>, f64) {
+        use bar_metrics::{GAP, SUBTITLE_LINE, TITLE_CHAR_WIDTH, TITLE_LINE};
+        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
+        let text_width = (width - 2.0 * PAD * u).max(0.0);
+        let mut y = PAD * u;
+        let mut lines = |text: &str, chars: usize, step: f64| -> Vec<TextLine> {
+            wrap_words(text, chars)
+                .into_iter()
+                .map(|text| {
+                    let line = TextLine { text, x_dev: PAD * u, y_dev: y };
+                    y += step;
+                    line
+                })
+                .collect()
+        };
+        let title = lines(&input.title, chars_in(text_width, TITLE_CHAR_WIDTH * TITLE_FONT * u), TITLE_FONT * TITLE_LINE * u);
+        let subtitle = lines(&input.subtitle, chars_in(text_width, char_dev), LABEL_FONT * SUBTITLE_LINE * u);
+        let (mut x, mut ly) = (PAD * u, y + GAP * u);
+        let mut legend = Vec::new();
+        for (category, label) in input.categories.iter().enumerate() {
+            let w = (SWATCH + 6.0) * u + label.chars().count() as f64 * char_dev + LEGEND_GAP * u;
+            if x + w > width - PAD * u && x > PAD * u {
+                x = PAD * u;
+                ly += LEGEND_ROW * u;
+            }
+            let swatch = Rect { left: x, top: ly, right: x + SWATCH * u, bottom: ly + LABEL_FONT * u };
+            legend.push(SwatchEntry { category, label: label.clone(), swatch, x_dev: x + (SWATCH + 6.0) * u, y_dev: ly });
+            x += w;
+        }
+        let end = if legend.is_empty() { ly } else { ly + LEGEND_ROW * u };
+        (title, subtitle, legend, end + GAP * u)
+    }
+
+    fn rows_height(input: &StackChartInput, row: f64, u: f64) -> f64 {
+        let bars: usize = input.groups.iter().map(|g| g.bars.len()).sum();
+        let headings = input.groups.iter().filter(|g| !g.title.is_empty()).count() as f64;
+        bars as f64 * row + headings * bar_metrics::GROUP_TITLE * u
+    }
+
+    /// The canvas height, in CSS pixels, at which every bar gets a comfortable row.
+    pub fn preferred_height_css(input: &StackChartInput, width_css: f64) -> f64 {
+        let (_, _, _, top) = StackChart::top(input, width_css.max(0.0), 1.0);
+        (top + StackChart::rows_height(input, bar_metrics::ROW_COMFORT + 4.0, 1.0) + PAD).ceil()
+    }
+
+    pub fn layout(input: &StackChartInput, size: Size) -> StackChart {
+        use bar_metrics::*;
+        let u = size.dpr.max(0.5);
+        let width = size.width_dev() as f64;
+        let height = size.height_dev() as f64;
+        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
+        let (title, subtitle, legend, rows_top) = StackChart::top(input, width, u);
+
+        let bar_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
+        let room = height - PAD * u - rows_top - StackChart::rows_height(input, 0.0, u);
+        let row_height = (room / bar_count.max(1) as f64).clamp(ROW_MIN * u, ROW_MAX * u);
+
+        let content = (width - 2.0 * PAD * u).max(0.0);
+        let longest_label = input.bars().map(|(_, b)| b.label.chars().count()).max().unwrap_or(0);
+        let label_width = (longest_label as f64 * char_dev).min(LABEL_SHARE_MAX * content);
+        let label_right = PAD * u + label_width;
+        let bar_left = label_right + GAP * u;
+        let totals: Vec<String> = input.bars().map(|(_, b)| b.total().to_string()).collect();
+        let total_width = totals.iter().map(|t| t.len()).max().unwrap_or(0) as f64 * char_dev;
+        let bar_span = (width - PAD * u - total_width - GAP * u - bar_left).max(0.0);
+        let max = input.bars().map(|(_, b)| b.total()).max().unwrap_or(0) as f64;
+        let scale = LinearScale::new((0.0, max), (bar_left, bar_left + bar_span));
+
+        let mut headings = Vec::new();
+        let mut rows = Vec::new();
+        let mut segments = Vec::new();
+        let mut y = rows_top;
+        for (g, group) in input.groups.iter().enumerate() {
+            if !group.title.is_empty() {
+                headings.push(TextLine {
+                    text: group.title.clone(),
+                    x_dev: PAD * u,
+                    y_dev: y + (GROUP_TITLE - LABEL_FONT - 5.0) * u,
+                });
+                y += GROUP_TITLE * u;
+            }
+            for bar in &group.bars {
+                let band = Rect { left: PAD * u, top: y, right: (width - PAD * u).max(PAD * u), bottom: y + row_height };
+                let thickness = row_height * 0.72;
+                let top = y + (row_height - thickness) / 2.0;
+                let mut running = 0u64;
+                for s in bar.segments.iter().filter(|s| s.count > 0) {
+                    let left = scale.position_from_value(running as f64);
+                    running += s.count;
+                    let right = scale.position_from_value(running as f64);
+                    let rect = Rect { left, top, right, bottom: top + thickness };
+                    let text = s.count.to_string();
+                    let fits = text.len() as f64 * char_dev + 6.0 * u <= right - left && thickness >= LABEL_FONT * u;
+                    segments.push(Segment { category: s.category, rect, label: fits.then_some(text), input: s.clone() });
+                }
+                let end = scale.position_from_value(running as f64);
+                rows.push(StackRow {
+                    group: g,
+                    label: bar.label.chars().take(chars_in(label_width, char_dev)).collect(),
+                    label_right_dev: label_right,
+                    band,
+                    center_y_dev: y + row_height / 2.0,
+                    total: bar.total().to_string(),
+                    total_x_dev: end + GAP * u,
+                });
+                y += row_height;
+            }
+        }
+        StackChart { size, title, subtitle, legend, headings, rows, segments, baseline_x_dev: bar_left }
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.segments.len()
+    }
+
+    /// The segment under a pointer at CSS pixel (`x_css`, `y_css`): over its width, anywhere
+    /// in its row's height.
+    pub fn item_at(&self, x_css: f64, y_css: f64) -> Option<usize> {
+        let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
+        let row = self.rows.iter().find(|r| y >= r.band.top && y < r.band.bottom)?;
+        self.segments.iter().position(|s| {
+            s.rect.top >= row.band.top && s.rect.bottom <= row.band.bottom && x >= s.rect.left && x < s.rect.right
+        })
+    }
+
+    pub fn readout(&self, index: usize) -> Option<Readout> {
+        let s = self.segments.get(index)?;
+        Some(Readout {
+            index,
+            heading: s.input.heading.clone(),
+            values: s.input.values.clone(),
+            sources: s.input.sources.clone(),
+            x_css: (s.rect.left + s.rect.right) / 2.0 / self.size.dpr,
+            y_css: s.rect.top / self.size.dpr,
+            selection: s.input.selection.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segment(category: usize, count: u64) -> SegmentInput {
+        SegmentInput {
+            category,
+            count,
+            heading: format!("C{category}"),
+            values: vec![format!("{count} members"), "a, b".into()],
+            sources: vec!["s".into()],
+            selection: vec![("category".into(), category.to_string())],
+        }
+    }
+
+    fn input() -> StackChartInput {
+        StackChartInput {
+            title: "Title".into(),
+            subtitle: "Subtitle".into(),
+            categories: vec!["One".into(), "Two".into(), "Three".into()],
+            groups: vec![
+                StackGroupInput {
+                    title: "G1".into(),
+                    bars: vec![
+                        StackBarInput { label: "x".into(), segments: vec![segment(0, 10), segment(1, 0), segment(2, 30)] },
+                        StackBarInput { label: "y".into(), segments: vec![segment(0, 1), segment(1, 19), segment(2, 0)] },
+                    ],
+                },
+                StackGroupInput {
+                    title: "G2".into(),
+                    bars: vec![StackBarInput { label: "x".into(), segments: vec![segment(0, 2), segment(1, 2), segment(2, 2)] }],
+                },
+            ],
+            unit: "members".into(),
+        }
+    }
+
+    const DESKTOP: Size = Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 };
+
+    #[test]
+    fn segments_stack_in_order_on_one_shared_scale_and_zero_counts_are_not_drawn() {
+        let chart = StackChart::layout(&input(), DESKTOP);
+        assert_eq!(chart.item_count(), 2 + 2 + 3);
+        let (a, b) = (&chart.segments[0].rect, &chart.segments[1].rect);
+        assert_eq!(a.right, b.left);
+        assert!(((b.right - b.left) / (a.right - a.left) - 3.0).abs() < 1e-9);
+        // A bar of 20 is half as long as a bar of 40.
+        let first_end = chart.segments[1].rect.right - chart.baseline_x_dev;
+        let second_end = chart.segments[3].rect.right - chart.baseline_x_dev;
+        assert!((first_end / second_end - 2.0).abs() < 1e-9);
+        assert_eq!(chart.rows[0].total, "40");
+        assert!(chart.rows[0].total_x_dev > chart.segments[1].rect.right);
+        assert_eq!(chart.headings.len(), 2);
+        assert!(chart.rows.last().unwrap().band.bottom <= 400.0);
+    }
+
+    #[test]
+    fn counts_are_written_inside_segments_wide_enough() {
+        let chart = StackChart::layout(&input(), Size { width_css: 320.0, ..DESKTOP });
+        assert_eq!(chart.segments[1].label.as_deref(), Some("30"));
+        // One of 40 on a phone is a sliver without room for its digit.
+        let sliver = &chart.segments[2];
+        assert_eq!(sliver.input.count, 1);
+        assert_eq!(sliver.label, None);
+    }
+
+    #[test]
+    fn hit_testing_finds_the_segment_at_dpr_1_and_2() {
+        for dpr in [1.0, 2.0] {
+            let chart = StackChart::layout(&input(), Size { dpr, ..DESKTOP });
+            for (i, s) in chart.segments.iter().enumerate() {
+                let x = (s.rect.left + s.rect.right) / 2.0 / dpr;
+                let row = chart.rows.iter().find(|r| r.band.top <= s.rect.top && s.rect.bottom <= r.band.bottom).unwrap();
+                for y in [row.band.top + 0.5, row.center_y_dev, row.band.bottom - 0.5] {
+                    assert_eq!(chart.item_at(x, y / dpr), Some(i), "dpr {dpr} segment {i}");
+                }
+                assert_eq!(chart.readout(i).unwrap().heading, s.input.heading);
+            }
+            // Past the bar's end, over a label or a heading: nothing.
+            let row = &chart.rows[0];
+            assert_eq!(chart.item_at((row.total_x_dev + 2.0) / dpr, row.center_y_dev / dpr), None);
+            assert_eq!(chart.item_at(12.0, row.center_y_dev / dpr), None);
+            assert_eq!(chart.item_at(300.0, chart.headings[1].y_dev / dpr + 2.0), None);
+        }
+    }
+
+    #[test]
+    fn the_preferred_height_fits_every_row() {
+        let preferred = StackChart::preferred_height_css(&input(), 360.0);
+        let chart = StackChart::layout(&input(), Size { width_css: 360.0, height_css: preferred, dpr: 2.0 });
+        assert!(chart.rows.last().unwrap().band.bottom <= preferred * 2.0);
+    }
+
+    #[test]
+    fn tiny_and_huge_sizes_do_not_panic() {
+        for (w, h, dpr) in [(0.0, 0.0, 1.0), (1.0, 1.0, 3.0), (30.0, 500.0, 2.0), (5000.0, 20.0, 1.0), (20000.0, 20000.0, 4.0)] {
+            let chart = StackChart::layout(&input(), Size { width_css: w, height_css: h, dpr });
+            let _ = chart.item_at(10.0, 10.0);
+            for i in 0..=chart.item_count() {
+                let _ = chart.readout(i);
+            }
+        }
+        assert_eq!(StackChart::layout(&StackChartInput::default(), DESKTOP).item_count(), 0);
+    }
+
+    #[test]
+    fn summary_and_table_tell_the_counts() {
+        let input = input();
+        assert!(input.summary().contains("G1 x: 40 members (One 10, Two 0, Three 30)."), "{}", input.summary());
+        let table = input.wide_table();
+        assert_eq!(table.rows.len(), 9);
+        assert_eq!(table.rows[0], ["G1", "x", "One", "10", "a, b", "s"]);
+    }
+}

@@ -1,0 +1,196 @@
+//! Drawing stacked bars (`tier-summary`). Positions come from [`StackChart`]'s layout; the
+//! hatching inside a segment is decoration derived from its rectangle and category.
+
+use super::theme::{Palette, TierFills, DARK, TIER_FILLS_DARK, TIER_FILLS_LIGHT};
+use super::{font, pt, DrawResult};
+use crate::model::bars::Rect;
+use crate::model::line::metrics::{CHAR_WIDTH, LABEL_FONT, TITLE_FONT};
+use crate::model::stacks::StackChart;
+use crate::model::view::ViewState;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+fn corners(r: &Rect) -> [(i32, i32); 2] {
+    [pt(r.left, r.top), pt(r.right, r.bottom)]
+}
+
+/// The hatching of each category, so segments differ without colour: none, rising
+/// diagonals, horizontals, cross-hatching, verticals.
+#[derive(Clone, Copy, PartialEq)]
+enum Hatch {
+    Rising,
+    Falling,
+    Horizontal,
+    Vertical,
+}
+
+fn hatches(category: usize) -> &'static [Hatch] {
+    match category {
+        0 => &[],
+        1 => &[Hatch::Rising],
+        2 => &[Hatch::Horizontal],
+        3 => &[Hatch::Rising, Hatch::Falling],
+        _ => &[Hatch::Vertical],
+    }
+}
+
+/// Hatch lines clipped to `r`, `step` apart.
+fn hatch_lines(r: &Rect, hatch: Hatch, step: f64) -> Vec<[(f64, f64); 2]> {
+    let mut lines = Vec::new();
+    if step <= 0.0 || r.right <= r.left || r.bottom <= r.top {
+        return lines;
+    }
+    match hatch {
+        Hatch::Horizontal => {
+            let mut y = r.top + step / 2.0;
+            while y < r.bottom {
+                lines.push([(r.left, y), (r.right, y)]);
+                y += step;
+            }
+        }
+        Hatch::Vertical => {
+            let mut x = r.left + step / 2.0;
+            while x < r.right {
+                lines.push([(x, r.top), (x, r.bottom)]);
+                x += step;
+            }
+        }
+        Hatch::Rising => {
+            // Lines x + y = c; anchored to the page so neighbouring segments line up.
+            let mut c = ((r.left + r.top) / step).ceil() * step;
+            while c < r.right + r.bottom {
+                let (x0, x1) = ((c - r.bottom).max(r.left), (c - r.top).min(r.right));
+                if x1 > x0 {
+                    lines.push([(x0, c - x0), (x1, c - x1)]);
+                }
+                c += step;
+            }
+        }
+        Hatch::Falling => {
+            // Lines x - y = c.
+            let mut c = ((r.left - r.bottom) / step).ceil() * step;
+            while c < r.right - r.top {
+                let (x0, x1) = ((c + r.top).max(r.left), (c + r.bottom).min(r.right));
+                if x1 > x0 {
+                    lines.push([(x0, x0 - c), (x1, x1 - c)]);
+                }
+                c += step;
+            }
+        }
+    }
+    lines
+}
+
+fn draw_swatch<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    r: &Rect,
+    category: usize,
+    fills: &TierFills,
+    u: f64,
+) -> DrawResult<DB> {
+    let fill = fills.fills[category.min(fills.fills.len() - 1)];
+    root.draw(&Rectangle::new(corners(r), ShapeStyle::from(&fill).filled()))?;
+    let ink = ShapeStyle::from(&fills.ink.mix(0.7)).stroke_width(u.round().max(1.0) as u32);
+    for hatch in hatches(category) {
+        for [a, b] in hatch_lines(r, *hatch, 5.0 * u) {
+            root.draw(&PathElement::new(vec![pt(a.0, a.1), pt(b.0, b.1)], ink))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn draw_stack_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &StackChart,
+    state: &ViewState,
+    palette: &Palette,
+) -> DrawResult<DB> {
+    let u = chart.size.dpr.max(0.5);
+    let label = LABEL_FONT * u;
+    let hairline = u.round().max(1.0) as u32;
+    let fills = if palette.background == DARK.background { &TIER_FILLS_DARK } else { &TIER_FILLS_LIGHT };
+    root.fill(&palette.background)?;
+
+    let title_font = ("sans-serif", TITLE_FONT * u).into_font().style(FontStyle::Bold).color(&palette.text);
+    for line in &chart.title {
+        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), title_font.clone()))?;
+    }
+    for line in &chart.subtitle {
+        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), font(label, palette.muted, HPos::Left, VPos::Top)))?;
+    }
+    for entry in &chart.legend {
+        draw_swatch(root, &entry.swatch, entry.category, fills, u)?;
+        root.draw(&Text::new(entry.label.clone(), pt(entry.x_dev, entry.y_dev), font(label, palette.text, HPos::Left, VPos::Top)))?;
+    }
+    let heading_font = ("sans-serif", label).into_font().style(FontStyle::Bold).color(&palette.text);
+    for heading in &chart.headings {
+        root.draw(&Text::new(heading.text.clone(), pt(heading.x_dev, heading.y_dev), heading_font.clone()))?;
+    }
+
+    let highlight = state.active.or(state.pinned).and_then(|i| chart.segments.get(i));
+    if let Some(s) = highlight {
+        if let Some(row) = chart.rows.iter().find(|r| r.band.top <= s.rect.top && s.rect.bottom <= r.band.bottom) {
+            root.draw(&Rectangle::new(corners(&row.band), ShapeStyle::from(&palette.grid).filled()))?;
+        }
+    }
+
+    let baseline = ShapeStyle::from(&palette.guide).stroke_width(hairline);
+    for row in &chart.rows {
+        root.draw(&Text::new(
+            row.label.clone(),
+            pt(row.label_right_dev, row.center_y_dev),
+            font(label, palette.text, HPos::Right, VPos::Center),
+        ))?;
+        root.draw(&PathElement::new(
+            vec![pt(chart.baseline_x_dev, row.band.top + 2.0 * u), pt(chart.baseline_x_dev, row.band.bottom - 2.0 * u)],
+            baseline,
+        ))?;
+        root.draw(&Text::new(
+            row.total.clone(),
+            pt(row.total_x_dev, row.center_y_dev),
+            font(label, palette.text, HPos::Left, VPos::Center),
+        ))?;
+    }
+
+    let separator = ShapeStyle::from(&palette.background).stroke_width(hairline);
+    for s in &chart.segments {
+        draw_swatch(root, &s.rect, s.category, fills, u)?;
+        // A background-coloured edge keeps neighbouring segments apart.
+        root.draw(&PathElement::new(vec![pt(s.rect.right, s.rect.top), pt(s.rect.right, s.rect.bottom)], separator))?;
+        if let Some(text) = &s.label {
+            let fill = fills.fills[s.category.min(fills.fills.len() - 1)];
+            let (cx, cy) = ((s.rect.left + s.rect.right) / 2.0, (s.rect.top + s.rect.bottom) / 2.0);
+            let half = (text.chars().count() as f64 * CHAR_WIDTH * label + 4.0 * u) / 2.0;
+            let knockout = Rect { left: cx - half, top: cy - label * 0.6, right: cx + half, bottom: cy + label * 0.6 };
+            root.draw(&Rectangle::new(corners(&knockout), ShapeStyle::from(&fill).filled()))?;
+            root.draw(&Text::new(text.clone(), pt(cx, cy), font(label, fills.ink, HPos::Center, VPos::Center)))?;
+        }
+    }
+    if let Some(s) = highlight {
+        let ring = ShapeStyle::from(&palette.text).stroke_width((2.0 * u).round().max(1.0) as u32);
+        let r = Rect { left: s.rect.left - u, top: s.rect.top - 2.0 * u, right: s.rect.right + u, bottom: s.rect.bottom + 2.0 * u };
+        root.draw(&Rectangle::new(corners(&r), ring))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hatch_lines_stay_inside_their_rectangle() {
+        let r = Rect { left: 10.0, top: 20.0, right: 47.0, bottom: 38.0 };
+        for hatch in [Hatch::Rising, Hatch::Falling, Hatch::Horizontal, Hatch::Vertical] {
+            let lines = hatch_lines(&r, hatch, 5.0);
+            assert!(!lines.is_empty());
+            for [a, b] in lines {
+                for (x, y) in [a, b] {
+                    assert!(x >= r.left - 1e-9 && x <= r.right + 1e-9 && y >= r.top - 1e-9 && y <= r.bottom + 1e-9);
+                }
+            }
+        }
+        assert!(hatch_lines(&Rect { left: 5.0, top: 5.0, right: 5.0, bottom: 9.0 }, Hatch::Rising, 5.0).is_empty());
+    }
+}
