@@ -4,6 +4,7 @@
 pub mod bars;
 pub mod figure;
 pub mod format;
+pub mod geo;
 pub mod line;
 pub mod scale;
 pub mod spec;
