@@ -6,6 +6,7 @@ pub mod figure;
 pub mod format;
 pub mod geo;
 pub mod line;
+pub mod map;
 pub mod scale;
 pub mod spec;
 pub mod table;
