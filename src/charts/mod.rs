@@ -2,6 +2,7 @@
 
 pub mod country_enforcement;
 pub mod enforcement;
+pub mod tier_map;
 
 use crate::data::Dataset;
 use crate::model::figure::FigureInput;
@@ -25,5 +26,8 @@ pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
             figure: FigureInput::Bars(country_enforcement::bar_input(dataset, c)),
             table: country_enforcement::table(dataset, c),
         },
+        ChartSpec::TierMap(m) => {
+            Built { figure: FigureInput::Map(tier_map::input(dataset, m)), table: tier_map::table(dataset, m) }
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use super::bars::{BarChart, BarChartInput};
 use super::line::{LineChart, LineChartInput, Size};
+use super::map::{TierMap, TierMapInput};
 use super::table::DataTable;
 
 /// What hovering or focusing one item (a year, a bar) shows, in the tooltip and the live region.
@@ -39,6 +40,7 @@ impl Readout {
 pub enum FigureInput {
     Line(LineChartInput),
     Bars(BarChartInput),
+    Map(TierMapInput),
 }
 
 impl FigureInput {
@@ -46,6 +48,7 @@ impl FigureInput {
         match self {
             FigureInput::Line(l) => &l.title,
             FigureInput::Bars(b) => &b.title,
+            FigureInput::Map(m) => &m.title,
         }
     }
 
@@ -54,6 +57,7 @@ impl FigureInput {
         match self {
             FigureInput::Line(l) => l.summary(),
             FigureInput::Bars(b) => b.summary(),
+            FigureInput::Map(m) => m.summary(),
         }
     }
 
@@ -62,6 +66,7 @@ impl FigureInput {
         match self {
             FigureInput::Line(l) => l.wide_table(),
             FigureInput::Bars(b) => b.wide_table(),
+            FigureInput::Map(m) => m.wide_table(),
         }
     }
 
@@ -69,7 +74,7 @@ impl FigureInput {
     pub fn toggles(&self) -> Vec<(String, String)> {
         match self {
             FigureInput::Line(l) => l.legend_groups(),
-            FigureInput::Bars(_) => Vec::new(),
+            FigureInput::Bars(_) | FigureInput::Map(_) => Vec::new(),
         }
     }
 
@@ -79,6 +84,7 @@ impl FigureInput {
         match self {
             FigureInput::Line(l) => l.preferred_height_css(width_css),
             FigureInput::Bars(b) => Some(BarChart::preferred_height_css(b, width_css)),
+            FigureInput::Map(m) => Some(TierMap::preferred_height_css(m, width_css)),
         }
     }
 
@@ -86,6 +92,7 @@ impl FigureInput {
         match self {
             FigureInput::Line(l) => Figure::Line(LineChart::layout(l, size, hidden)),
             FigureInput::Bars(b) => Figure::Bars(BarChart::layout(b, size)),
+            FigureInput::Map(m) => Figure::Map(TierMap::layout(m, size)),
         }
     }
 }
@@ -95,6 +102,7 @@ impl FigureInput {
 pub enum Figure {
     Line(LineChart),
     Bars(BarChart),
+    Map(TierMap),
 }
 
 impl Figure {
@@ -103,6 +111,7 @@ impl Figure {
         match self {
             Figure::Line(l) => l.years.len(),
             Figure::Bars(b) => b.item_count(),
+            Figure::Map(m) => m.item_count(),
         }
     }
 
@@ -111,6 +120,7 @@ impl Figure {
         match self {
             Figure::Line(l) => l.year_at(x_css, y_css),
             Figure::Bars(b) => b.item_at(x_css, y_css),
+            Figure::Map(m) => m.item_at(x_css, y_css),
         }
     }
 
@@ -118,6 +128,16 @@ impl Figure {
         match self {
             Figure::Line(l) => l.readout(index),
             Figure::Bars(b) => b.readout(index),
+            Figure::Map(m) => m.readout(index),
+        }
+    }
+
+    /// The item a typed name or prefix names, for type-ahead: a country of the tier map by
+    /// id, name or alias (exact first, then by prefix). `None` for charts without names.
+    pub fn item_by_name(&self, prefix: &str) -> Option<usize> {
+        match self {
+            Figure::Map(m) => m.item_by_name(prefix),
+            Figure::Line(_) | Figure::Bars(_) => None,
         }
     }
 
@@ -126,7 +146,7 @@ impl Figure {
     pub fn toggle_targets(&self) -> Vec<(String, String, bool, [f64; 4])> {
         match self {
             Figure::Line(l) => l.toggle_targets(),
-            Figure::Bars(_) => Vec::new(),
+            Figure::Bars(_) | Figure::Map(_) => Vec::new(),
         }
     }
 }

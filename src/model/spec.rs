@@ -142,6 +142,7 @@ impl<'a> Attributes<'a> {
 pub enum ChartSpec {
     Enforcement(crate::charts::enforcement::EnforcementSpec),
     CountryEnforcement(crate::charts::country_enforcement::CountryEnforcementSpec),
+    TierMap(crate::charts::tier_map::TierMapSpec),
 }
 
 /// Everything the attributes say, validated.
@@ -153,7 +154,7 @@ pub struct Spec {
     pub view: View,
 }
 
-pub const CHARTS: &[&str] = &["enforcement", "country-enforcement"];
+pub const CHARTS: &[&str] = &["enforcement", "country-enforcement", "tier-map"];
 
 /// Attribute names and values as the element has them. Names are matched case-insensitively
 /// (HTML lower-cases them anyway); values are trimmed and matched case-insensitively.
@@ -178,6 +179,7 @@ pub fn parse(attributes: &[(String, String)], dataset: &Dataset) -> Result<Spec,
         "country-enforcement" => {
             ChartSpec::CountryEnforcement(crate::charts::country_enforcement::parse(&attrs, dataset)?)
         }
+        "tier-map" => ChartSpec::TierMap(crate::charts::tier_map::parse(&attrs, dataset)?),
         _ => return Err(SpecError::new("chart", "", CHARTS)),
     };
     Ok(Spec { chart, lang, theme, view })
@@ -207,14 +209,14 @@ mod tests {
         assert_eq!(err.value, "nope");
         assert_eq!(
             err.message(),
-            "chart=\"nope\" is not a value tipviz knows. Accepted values: enforcement, country-enforcement."
+            "chart=\"nope\" is not a value tipviz knows. Accepted values: enforcement, country-enforcement, tier-map."
         );
     }
 
     #[test]
     fn missing_chart_says_it_is_required() {
         let err = parse(&attrs(&[]), dataset()).unwrap_err();
-        assert_eq!(err.message(), "The attribute chart is required. Accepted values: enforcement, country-enforcement.");
+        assert_eq!(err.message(), "The attribute chart is required. Accepted values: enforcement, country-enforcement, tier-map.");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! hit-testing would need to know.
 
 pub mod bars;
+pub mod map;
 pub mod theme;
 
 use crate::model::figure::Figure;
@@ -35,6 +36,7 @@ pub fn draw<DB: DrawingBackend>(
     match figure {
         Figure::Line(chart) => draw_line_chart(root, chart, state, palette),
         Figure::Bars(chart) => bars::draw_bar_chart(root, chart, state, palette),
+        Figure::Map(map) => map::draw_tier_map(root, map, state, palette),
     }
 }
 

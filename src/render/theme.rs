@@ -11,9 +11,27 @@ pub struct Palette {
     pub grid: RGBColor,
     pub guide: RGBColor,
     series: [RGBColor; 4],
+    /// Tier fills for the tier map, in `Tier::ALL` order (1, 2, 2WL, 3, special); each has
+    /// at least 3:1 contrast with the background, and patterns drawn in the background colour.
+    tiers: [RGBColor; 5],
+    /// Countries not in an edition's list: close to the background on purpose, and plain.
+    pub no_tier: RGBColor,
 }
 
 impl Palette {
+    /// The tier map's fill for a tier, or for a country the edition does not place.
+    pub fn tier(&self, tier: Option<crate::data::Tier>) -> RGBColor {
+        use crate::data::Tier;
+        match tier {
+            Some(Tier::One) => self.tiers[0],
+            Some(Tier::Two) => self.tiers[1],
+            Some(Tier::WatchList) => self.tiers[2],
+            Some(Tier::Three) => self.tiers[3],
+            Some(Tier::Special) => self.tiers[4],
+            None => self.no_tier,
+        }
+    }
+
     pub fn series(&self, index: usize) -> RGBColor {
         self.series[index % self.series.len()]
     }
@@ -26,6 +44,14 @@ pub const LIGHT: Palette = Palette {
     grid: RGBColor(226, 226, 226),
     guide: RGBColor(140, 140, 140),
     series: [RGBColor(0, 94, 184), RGBColor(196, 78, 0), RGBColor(0, 122, 94), RGBColor(166, 51, 125)],
+    tiers: [
+        RGBColor(29, 78, 137),
+        RGBColor(46, 125, 176),
+        RGBColor(184, 98, 10),
+        RGBColor(155, 28, 28),
+        RGBColor(107, 79, 158),
+    ],
+    no_tier: RGBColor(222, 222, 222),
 };
 
 pub const DARK: Palette = Palette {
@@ -35,6 +61,14 @@ pub const DARK: Palette = Palette {
     grid: RGBColor(58, 61, 68),
     guide: RGBColor(150, 150, 150),
     series: [RGBColor(108, 178, 255), RGBColor(255, 158, 87), RGBColor(60, 207, 165), RGBColor(229, 140, 195)],
+    tiers: [
+        RGBColor(96, 150, 235),
+        RGBColor(128, 200, 240),
+        RGBColor(240, 160, 75),
+        RGBColor(255, 110, 110),
+        RGBColor(195, 163, 240),
+    ],
+    no_tier: RGBColor(70, 73, 80),
 };
 
 #[cfg(test)]
@@ -63,6 +97,23 @@ mod tests {
             }
             assert!(contrast(palette.text, palette.background) >= 7.0);
             assert!(contrast(palette.muted, palette.background) >= 4.5);
+        }
+    }
+
+    #[test]
+    fn tier_fills_contrast_with_the_background_and_differ_from_no_tier() {
+        use crate::data::Tier;
+        for palette in [&LIGHT, &DARK] {
+            for &tier in Tier::ALL {
+                let fill = palette.tier(Some(tier));
+                let c = contrast(fill, palette.background);
+                assert!(c >= 3.0, "{tier:?}: {c:.2}");
+                // A tier never looks like "not in the list".
+                assert!(contrast(fill, palette.no_tier) >= 2.0, "{tier:?} vs no tier");
+            }
+            // "Not in the list" is visible against the page, but quieter than any tier.
+            let none = contrast(palette.no_tier, palette.background);
+            assert!((1.2..3.0).contains(&none), "{none:.2}");
         }
     }
 }
