@@ -389,25 +389,51 @@ fn main_rings(rings: &[Vec<Point>]) -> Vec<&Vec<Point>> {
         .collect()
 }
 
-/// Projected bounds `[x0, y0, x1, y1]` (y north) the frame must show.
+/// The `q` quantile of some values (nearest rank); 0 when empty.
+fn quantile(values: &mut [f64], q: f64) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_by(f64::total_cmp);
+    values[((values.len() - 1) as f64 * q).round() as usize]
+}
+
+/// Projected bounds `[x0, y0, x1, y1]` (y north) the frame must show. A zoom fits its
+/// countries' main rings, but only their points within `ZOOM_REACH`° of the middle 80% of
+/// the countries' anchors, so one vast country (Russia in Europe) cannot shrink the rest.
 fn view_bounds(input: &TierMapInput) -> [f64; 4] {
-    let mut projected: Vec<Vec<Point>> = Vec::new();
+    const ZOOM_REACH: f64 = 20.0;
+    let zoomed = !input.focus.is_empty();
+    let mut kept: Vec<(Vec<Vec<Point>>, Point)> = Vec::new();
     for c in &input.countries {
         let Some(shape) = geo::shape(&c.id) else { continue };
-        let zoomed = !input.focus.is_empty();
         if zoomed && !input.focus.contains(&c.id) {
             continue;
         }
         let (rings, anchor) = rotated(shape, input.central_meridian);
-        if zoomed {
-            projected.extend(main_rings(&rings).into_iter().map(|r| r.iter().copied().map(geo::equal_earth).collect()));
-            projected.push(vec![geo::equal_earth(anchor)]);
-        } else {
-            projected.extend(rings.iter().map(|r| r.iter().copied().map(geo::equal_earth).collect()));
-        }
+        let rings = if zoomed { main_rings(&rings).into_iter().cloned().collect() } else { rings };
+        kept.push((rings, anchor));
     }
+    let mut window = [-180.0, -90.0, 180.0, 90.0];
+    if zoomed {
+        let mut lons: Vec<f64> = kept.iter().map(|k| k.1 .0).collect();
+        let mut lats: Vec<f64> = kept.iter().map(|k| k.1 .1).collect();
+        window = [
+            quantile(&mut lons, 0.1) - ZOOM_REACH,
+            quantile(&mut lats, 0.1) - ZOOM_REACH,
+            quantile(&mut lons, 0.9) + ZOOM_REACH,
+            quantile(&mut lats, 0.9) + ZOOM_REACH,
+        ];
+    }
+    let within = |p: &Point| p.0 >= window[0] && p.0 <= window[2] && p.1 >= window[1] && p.1 <= window[3];
+    let projected: Vec<Vec<Point>> = kept
+        .iter()
+        .map(|(rings, anchor)| {
+            rings.iter().flatten().chain([anchor]).filter(|p| within(p)).map(|&p| geo::equal_earth(p)).collect()
+        })
+        .collect();
     let [x0, y0, x1, y1] = geo::bounds(&projected).unwrap_or([-2.7066, -1.3173, 2.7066, 1.3173]);
-    if input.focus.is_empty() {
+    if !zoomed {
         return [x0, y0, x1, y1];
     }
     let pad = map_metrics::ZOOM_PADDING * (x1 - x0).max(y1 - y0);
@@ -505,17 +531,21 @@ impl TierMap {
         for c in &input.countries {
             let Some(shape) = geo::shape(&c.id) else { continue };
             let (rings, anchor) = rotated(shape, input.central_meridian);
-            let pieces: Vec<Vec<Point>> = rings
-                .iter()
-                .map(|r| clip_to(&r.iter().copied().map(to_dev).collect::<Vec<_>>(), &frame))
-                .filter(|r| r.len() >= 3)
-                .collect();
-            let anchor = to_dev(anchor);
+            let projected: Vec<Vec<Point>> = rings.iter().map(|r| r.iter().copied().map(to_dev).collect()).collect();
+            // Small before clipping: a big country cut by the frame's edge is not a marker.
+            let whole_area: f64 = projected.iter().map(|p| geo::area(p)).sum();
+            let pieces: Vec<Vec<Point>> =
+                projected.iter().map(|r| clip_to(r, &frame)).filter(|r| r.len() >= 3).collect();
             let area_dev: f64 = pieces.iter().map(|p| geo::area(p)).sum();
-            let marker = (area_dev < MARKER_AREA * u * u).then_some(MARKER_RADIUS * u);
-            if pieces.is_empty() && !(marker.is_some() && inside(anchor)) {
-                continue;
+            let mut anchor = to_dev(anchor);
+            if !inside(anchor) {
+                // Partly outside the frame: anchor on the largest piece that is inside.
+                match pieces.iter().max_by(|a, b| geo::area(a).total_cmp(&geo::area(b))) {
+                    Some(piece) => anchor = geo::centroid(piece),
+                    None => continue,
+                }
             }
+            let marker = (whole_area < MARKER_AREA * u * u && inside(anchor)).then_some(MARKER_RADIUS * u);
             let bbox = geo::bounds(&pieces).unwrap_or([anchor.0, anchor.1, anchor.0, anchor.1]);
             let (pattern_lines, pattern_dots) = pattern_of(c.tier, &pieces, u);
             countries.push(MapCountry {
