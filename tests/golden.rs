@@ -175,3 +175,24 @@ fn tier_summary_compare_on_a_phone_in_dark_with_a_segment_pinned() {
     let state = ViewState { active: None, pinned: Some(2) };
     check("tier-summary-compare-phone-dark", &draw(&attributes, size, state, true));
 }
+
+#[test]
+fn tier_map_world_2025() {
+    let wide = Size { width_css: 960.0, height_css: 520.0, dpr: 1.0 };
+    check("tier-map-world-2025", &draw(&[("chart", "tier-map")], wide, ViewState::default(), false));
+}
+
+#[test]
+fn tier_map_europe_on_a_phone_in_dark_with_ukraine_hovered() {
+    let attributes = [("chart", "tier-map"), ("region", "europe"), ("highlight", "Moldova")];
+    let phone = Size { width_css: 360.0, height_css: 480.0, dpr: 2.0 };
+    let widget_index = {
+        let pairs: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+        let mut widget = Widget::default();
+        widget.configure(&pairs).unwrap();
+        widget.resize(phone);
+        widget.figure().unwrap().item_by_name("Ukraine").unwrap()
+    };
+    let state = ViewState { active: Some(widget_index), pinned: None };
+    check("tier-map-europe-phone-dark", &draw(&attributes, phone, state, true));
+}

@@ -4,6 +4,7 @@ pub mod country_enforcement;
 pub mod enforcement;
 pub mod tier_history;
 pub mod tier_summary;
+pub mod tier_map;
 
 use crate::data::Dataset;
 use crate::model::figure::FigureInput;
@@ -35,5 +36,8 @@ pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
             figure: FigureInput::Stacks(tier_summary::stack_input(dataset, t)),
             table: tier_summary::table(dataset, t),
         },
+        ChartSpec::TierMap(m) => {
+            Built { figure: FigureInput::Map(tier_map::input(dataset, m)), table: tier_map::table(dataset, m) }
+        }
     }
 }

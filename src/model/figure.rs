@@ -7,6 +7,7 @@ use super::bars::{BarChart, BarChartInput};
 use super::line::{LineChart, LineChartInput, Size};
 use super::stacks::{StackChart, StackChartInput};
 use super::steps::{StepChart, StepChartInput};
+use super::map::{TierMap, TierMapInput};
 use super::table::DataTable;
 
 /// What hovering or focusing one item (a year, a bar) shows, in the tooltip and the live region.
@@ -43,6 +44,7 @@ pub enum FigureInput {
     Bars(BarChartInput),
     Steps(StepChartInput),
     Stacks(StackChartInput),
+    Map(TierMapInput),
 }
 
 impl FigureInput {
@@ -52,6 +54,7 @@ impl FigureInput {
             FigureInput::Bars(b) => &b.title,
             FigureInput::Steps(s) => &s.title,
             FigureInput::Stacks(s) => &s.title,
+            FigureInput::Map(m) => &m.title,
         }
     }
 
@@ -62,6 +65,7 @@ impl FigureInput {
             FigureInput::Bars(b) => b.summary(),
             FigureInput::Steps(s) => s.summary(),
             FigureInput::Stacks(s) => s.summary(),
+            FigureInput::Map(m) => m.summary(),
         }
     }
 
@@ -72,6 +76,7 @@ impl FigureInput {
             FigureInput::Bars(b) => b.wide_table(),
             FigureInput::Steps(s) => s.wide_table(),
             FigureInput::Stacks(s) => s.wide_table(),
+            FigureInput::Map(m) => m.wide_table(),
         }
     }
 
@@ -79,7 +84,7 @@ impl FigureInput {
     pub fn toggles(&self) -> Vec<(String, String)> {
         match self {
             FigureInput::Line(l) => l.legend_groups(),
-            FigureInput::Bars(_) | FigureInput::Steps(_) | FigureInput::Stacks(_) => Vec::new(),
+            FigureInput::Bars(_) | FigureInput::Steps(_) | FigureInput::Stacks(_) | FigureInput::Map(_) => Vec::new(),
         }
     }
 
@@ -91,6 +96,7 @@ impl FigureInput {
             FigureInput::Bars(b) => Some(BarChart::preferred_height_css(b, width_css)),
             FigureInput::Steps(s) => Some(StepChart::preferred_height_css(s, width_css)),
             FigureInput::Stacks(s) => Some(StackChart::preferred_height_css(s, width_css)),
+            FigureInput::Map(m) => Some(TierMap::preferred_height_css(m, width_css)),
         }
     }
 
@@ -100,6 +106,7 @@ impl FigureInput {
             FigureInput::Bars(b) => Figure::Bars(BarChart::layout(b, size)),
             FigureInput::Steps(s) => Figure::Steps(StepChart::layout(s, size)),
             FigureInput::Stacks(s) => Figure::Stacks(StackChart::layout(s, size)),
+            FigureInput::Map(m) => Figure::Map(TierMap::layout(m, size)),
         }
     }
 }
@@ -111,6 +118,7 @@ pub enum Figure {
     Bars(BarChart),
     Steps(StepChart),
     Stacks(StackChart),
+    Map(TierMap),
 }
 
 impl Figure {
@@ -121,6 +129,7 @@ impl Figure {
             Figure::Bars(b) => b.item_count(),
             Figure::Steps(s) => s.item_count(),
             Figure::Stacks(s) => s.item_count(),
+            Figure::Map(m) => m.item_count(),
         }
     }
 
@@ -131,6 +140,7 @@ impl Figure {
             Figure::Bars(b) => b.item_at(x_css, y_css),
             Figure::Steps(s) => s.item_at(x_css, y_css),
             Figure::Stacks(s) => s.item_at(x_css, y_css),
+            Figure::Map(m) => m.item_at(x_css, y_css),
         }
     }
 
@@ -140,6 +150,16 @@ impl Figure {
             Figure::Bars(b) => b.readout(index),
             Figure::Steps(s) => s.readout(index),
             Figure::Stacks(s) => s.readout(index),
+            Figure::Map(m) => m.readout(index),
+        }
+    }
+
+    /// The item a typed name or prefix names, for type-ahead: a country of the tier map by
+    /// id, name or alias (exact first, then by prefix). `None` for charts without names.
+    pub fn item_by_name(&self, prefix: &str) -> Option<usize> {
+        match self {
+            Figure::Map(m) => m.item_by_name(prefix),
+            Figure::Line(_) | Figure::Bars(_) | Figure::Steps(_) | Figure::Stacks(_) => None,
         }
     }
 
@@ -148,7 +168,7 @@ impl Figure {
     pub fn toggle_targets(&self) -> Vec<(String, String, bool, [f64; 4])> {
         match self {
             Figure::Line(l) => l.toggle_targets(),
-            Figure::Bars(_) | Figure::Steps(_) | Figure::Stacks(_) => Vec::new(),
+            Figure::Bars(_) | Figure::Steps(_) | Figure::Stacks(_) | Figure::Map(_) => Vec::new(),
         }
     }
 }

@@ -4,7 +4,9 @@
 pub mod bars;
 pub mod figure;
 pub mod format;
+pub mod geo;
 pub mod line;
+pub mod map;
 pub mod scale;
 pub mod spec;
 pub mod stacks;

@@ -144,6 +144,7 @@ pub enum ChartSpec {
     CountryEnforcement(crate::charts::country_enforcement::CountryEnforcementSpec),
     TierHistory(crate::charts::tier_history::TierHistorySpec),
     TierSummary(crate::charts::tier_summary::TierSummarySpec),
+    TierMap(crate::charts::tier_map::TierMapSpec),
 }
 
 /// Everything the attributes say, validated.
@@ -155,7 +156,7 @@ pub struct Spec {
     pub view: View,
 }
 
-pub const CHARTS: &[&str] = &["enforcement", "country-enforcement", "tier-history", "tier-summary"];
+pub const CHARTS: &[&str] = &["enforcement", "country-enforcement", "tier-map", "tier-history", "tier-summary"];
 
 /// Attribute names and values as the element has them. Names are matched case-insensitively
 /// (HTML lower-cases them anyway); values are trimmed and matched case-insensitively.
@@ -182,6 +183,7 @@ pub fn parse(attributes: &[(String, String)], dataset: &Dataset) -> Result<Spec,
         }
         "tier-history" => ChartSpec::TierHistory(crate::charts::tier_history::parse(&attrs, dataset)?),
         "tier-summary" => ChartSpec::TierSummary(crate::charts::tier_summary::parse(&attrs, dataset)?),
+        "tier-map" => ChartSpec::TierMap(crate::charts::tier_map::parse(&attrs, dataset)?),
         _ => return Err(SpecError::new("chart", "", CHARTS)),
     };
     Ok(Spec { chart, lang, theme, view })
@@ -211,14 +213,19 @@ mod tests {
         assert_eq!(err.value, "nope");
         assert_eq!(
             err.message(),
-            "chart=\"nope\" is not a value tipviz knows. Accepted values: enforcement, country-enforcement, tier-history, tier-summary."
+            "chart=\"nope\" is not a value tipviz knows. Accepted values: enforcement, country-enforcement, tier-map, \
+             tier-history, tier-summary."
         );
     }
 
     #[test]
     fn missing_chart_says_it_is_required() {
         let err = parse(&attrs(&[]), dataset()).unwrap_err();
-        assert_eq!(err.message(), "The attribute chart is required. Accepted values: enforcement, country-enforcement, tier-history, tier-summary.");
+        assert_eq!(
+            err.message(),
+            "The attribute chart is required. Accepted values: enforcement, country-enforcement, tier-map, tier-history, \
+             tier-summary."
+        );
     }
 
     #[test]

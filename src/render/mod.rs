@@ -6,6 +6,7 @@
 pub mod bars;
 pub mod stacks;
 pub mod steps;
+pub mod map;
 pub mod theme;
 
 use crate::model::figure::Figure;
@@ -39,6 +40,7 @@ pub fn draw<DB: DrawingBackend>(
         Figure::Bars(chart) => bars::draw_bar_chart(root, chart, state, palette),
         Figure::Steps(chart) => steps::draw_step_chart(root, chart, state, palette),
         Figure::Stacks(chart) => stacks::draw_stack_chart(root, chart, state, palette),
+        Figure::Map(map) => map::draw_tier_map(root, map, state, palette),
     }
 }
 

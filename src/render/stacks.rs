@@ -1,7 +1,7 @@
 //! Drawing stacked bars (`tier-summary`). Positions come from [`StackChart`]'s layout; the
 //! hatching inside a segment is decoration derived from its rectangle and category.
 
-use super::theme::{Palette, TierFills, DARK, TIER_FILLS_DARK, TIER_FILLS_LIGHT};
+use super::theme::{Palette, TierFills};
 use super::{font, pt, DrawResult};
 use crate::model::bars::Rect;
 use crate::model::line::metrics::{CHAR_WIDTH, LABEL_FONT, TITLE_FONT};
@@ -109,7 +109,7 @@ pub fn draw_stack_chart<DB: DrawingBackend>(
     let u = chart.size.dpr.max(0.5);
     let label = LABEL_FONT * u;
     let hairline = u.round().max(1.0) as u32;
-    let fills = if palette.background == DARK.background { &TIER_FILLS_DARK } else { &TIER_FILLS_LIGHT };
+    let fills = &palette.tier_fills;
     root.fill(&palette.background)?;
 
     let title_font = ("sans-serif", TITLE_FONT * u).into_font().style(FontStyle::Bold).color(&palette.text);

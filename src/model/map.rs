@@ -1,0 +1,902 @@
+//! The tier map: a world (or one region's) choropleth of TIP Report tiers in the Equal Earth
+//! projection, laid out in device pixels, hit-tested by country and read out with the change
+//! since the previous edition. Used by `tier-map`.
+//!
+//! Colour is never the only encoding: each tier also has its own fill pattern (computed here
+//! as clipped line and dot segments, so drawing stays a thin layer), markers of small countries
+//! differ by shape, and countries not in the edition's list are plain light grey.
+
+use super::bars::{Rect, TextLine};
+use super::figure::Readout;
+use super::format::wrap_words;
+use super::geo::{self, Point};
+use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD, TITLE_FONT};
+use super::line::{Cite, Size};
+use super::table::DataTable;
+use crate::data::{fold_name, same_name, Region, Tier, TierBasis};
+
+/// Spacing of the map in CSS pixels; multiplied by DPR at layout time.
+pub mod map_metrics {
+    /// A country whose drawn area is below this many square CSS pixels gets a marker.
+    pub const MARKER_AREA: f64 = 40.0;
+    /// A marker's drawn radius, and the radius within which it wins a hit-test.
+    pub const MARKER_RADIUS: f64 = 4.0;
+    pub const MARKER_HIT: f64 = 8.0;
+    /// Space around the zoomed region's bounds, as a share of their size.
+    pub const ZOOM_PADDING: f64 = 0.06;
+    /// Legend rows: swatch size, row height and the gap between entries.
+    pub const SWATCH_W: f64 = 26.0;
+    pub const SWATCH_H: f64 = 14.0;
+    pub const LEGEND_ROW: f64 = 20.0;
+    pub const LEGEND_GAP: f64 = 16.0;
+    pub const NOTE_FONT: f64 = 11.0;
+    /// Pattern spacing.
+    pub const HATCH: f64 = 5.0;
+    pub const DOTS: f64 = 6.0;
+    pub const TITLE_LINE: f64 = 1.3;
+    pub const SUBTITLE_LINE: f64 = 1.4;
+    pub const TITLE_CHAR_WIDTH: f64 = 0.62;
+}
+
+/// What the legend and readouts call a tier.
+pub fn tier_label(tier: Tier) -> &'static str {
+    match tier {
+        Tier::One => "Tier 1",
+        Tier::Two => "Tier 2",
+        Tier::WatchList => "Tier 2 Watch List",
+        Tier::Three => "Tier 3",
+        Tier::Special => "Special case",
+    }
+}
+
+/// What the legend says about a country not in the edition's list.
+pub const NOT_LISTED: &str = "Not in this edition's list";
+
+/// How a tier is drawn besides its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pattern {
+    Plain,
+    Dots,
+    Hatch,
+    CrossHatch,
+    Lines,
+}
+
+pub fn pattern(tier: Option<Tier>) -> Pattern {
+    match tier {
+        Some(Tier::One) | None => Pattern::Plain,
+        Some(Tier::Two) => Pattern::Dots,
+        Some(Tier::WatchList) => Pattern::Hatch,
+        Some(Tier::Three) => Pattern::CrossHatch,
+        Some(Tier::Special) => Pattern::Lines,
+    }
+}
+
+/// The pattern in words, for text alternatives.
+pub fn pattern_name(tier: Option<Tier>) -> &'static str {
+    match pattern(tier) {
+        Pattern::Plain if tier.is_some() => "plain",
+        Pattern::Plain => "light grey",
+        Pattern::Dots => "dots",
+        Pattern::Hatch => "diagonal lines",
+        Pattern::CrossHatch => "cross-hatch",
+        Pattern::Lines => "horizontal lines",
+    }
+}
+
+/// Better placements rank lower; special cases are not ranked.
+fn rank(tier: Tier) -> Option<u8> {
+    match tier {
+        Tier::One => Some(0),
+        Tier::Two => Some(1),
+        Tier::WatchList => Some(2),
+        Tier::Three => Some(3),
+        Tier::Special => None,
+    }
+}
+
+/// The one-word change between two editions (`upgraded`, `downgraded`, `unchanged`,
+/// `changed`, `new`, `dropped`) and the sentence a readout shows, such as
+/// "Tier 2 Watch List in 2024 → Tier 2 in 2025: upgraded". Empty when there is no previous
+/// edition to compare with.
+pub fn change(previous: Option<(u16, Option<Tier>)>, edition: u16, tier: Option<Tier>) -> (String, String) {
+    let Some((before, was)) = previous else { return (String::new(), String::new()) };
+    let (word, sentence) = match (was, tier) {
+        (Some(a), Some(b)) => {
+            let word = match (rank(a), rank(b)) {
+                _ if a == b => "unchanged",
+                (Some(x), Some(y)) if y < x => "upgraded",
+                (Some(_), Some(_)) => "downgraded",
+                _ => "changed",
+            };
+            (word, format!("{} in {before} → {} in {edition}: {word}", tier_label(a), tier_label(b)))
+        }
+        (None, Some(b)) => ("new", format!("not in the {before} list → {} in {edition}", tier_label(b))),
+        (Some(a), None) => ("dropped", format!("{} in {before} → not in the {edition} list", tier_label(a))),
+        (None, None) => ("", format!("not in the {before} or {edition} list")),
+    };
+    (word.to_owned(), sentence)
+}
+
+/// One country as the chart kind supplies it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapCountryInput {
+    pub id: String,
+    pub name: String,
+    /// Other spellings, for type-ahead.
+    pub aliases: Vec<String>,
+    /// `None` where the edition's list does not place the country.
+    pub tier: Option<Tier>,
+    pub basis: Option<TierBasis>,
+    /// The previous edition's placement, where there is a previous edition.
+    pub previous: Option<(u16, Option<Tier>)>,
+    pub note: String,
+    pub cite: Option<Cite>,
+    /// Named in `highlight`: outlined strongly.
+    pub highlighted: bool,
+}
+
+impl MapCountryInput {
+    /// Everything a reader should know about the country, one line each.
+    pub fn readout_values(&self, edition: u16) -> Vec<String> {
+        let mut values = vec![match self.tier {
+            Some(t) => format!("{} in {edition}", tier_label(t)),
+            None => format!("not in the {edition} list"),
+        }];
+        let (_, sentence) = change(self.previous, edition, self.tier);
+        if !sentence.is_empty() {
+            values.push(sentence);
+        }
+        match self.basis {
+            Some(TierBasis::Inferred) => values.push("placement inferred from the narrative".into()),
+            Some(TierBasis::Corrected) => values.push("placement corrected by tipviz".into()),
+            Some(TierBasis::External) => values.push("placement from Kelley & Heiss".into()),
+            _ => {}
+        }
+        if !self.note.is_empty() {
+            values.push(format!("note: {}", self.note));
+        }
+        values
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierMapInput {
+    pub title: String,
+    pub subtitle: String,
+    pub edition: u16,
+    /// The zoom, or `None` for the world.
+    pub region: Option<Region>,
+    /// Ids of the countries the zoom fits (the region's); empty for the world.
+    pub focus: Vec<String>,
+    /// The projection's central meridian in degrees: 0, except for a zoom that would
+    /// otherwise be split by the antimeridian (East Asia and the Pacific).
+    pub central_meridian: f64,
+    /// Every country to draw, in keyboard order (alphabetical by name).
+    pub countries: Vec<MapCountryInput>,
+    /// The outlines' credit, drawn under the legend.
+    pub credit: String,
+}
+
+impl TierMapInput {
+    pub fn summary(&self) -> String {
+        let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
+        let counts: Vec<String> = Tier::ALL
+            .iter()
+            .map(|&t| (t, self.countries.iter().filter(|c| c.tier == Some(t)).count()))
+            .filter(|(_, n)| *n > 0)
+            .map(|(t, n)| format!("{n} {}", tier_label(t)))
+            .collect();
+        if !counts.is_empty() {
+            parts.push(format!("Shown: {}.", counts.join(", ")));
+        }
+        let unlisted: Vec<&str> =
+            self.countries.iter().filter(|c| c.tier.is_none()).map(|c| c.name.as_str()).collect();
+        if !unlisted.is_empty() {
+            parts.push(format!("Not in the {} list: {}.", self.edition, unlisted.join(", ")));
+        }
+        let changed: Vec<String> = self
+            .countries
+            .iter()
+            .filter_map(|c| {
+                let (word, _) = change(c.previous, self.edition, c.tier);
+                matches!(word.as_str(), "upgraded" | "downgraded").then(|| format!("{} {word}", c.name))
+            })
+            .collect();
+        match changed.len() {
+            0 => {}
+            1..=12 => parts.push(format!("Changes since the previous edition: {}.", changed.join(", "))),
+            n => parts.push(format!("{n} countries moved up or down a tier since the previous edition.")),
+        }
+        parts.push("Use the arrow keys to step through the countries in alphabetical order.".into());
+        parts.join(" ")
+    }
+
+    pub fn wide_table(&self) -> DataTable {
+        let columns = ["Country", "Tier", "Change", "Source"].map(String::from).to_vec();
+        let rows = self
+            .countries
+            .iter()
+            .map(|c| {
+                vec![
+                    c.name.clone(),
+                    c.tier.map_or_else(|| format!("not in the {} list", self.edition), |t| tier_label(t).to_owned()),
+                    change(c.previous, self.edition, c.tier).1,
+                    c.cite.as_ref().map(Cite::describe).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        DataTable { columns, rows }
+    }
+}
+
+/// One country laid out: its outline in device pixels, clipped to the map frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapCountry {
+    pub input: MapCountryInput,
+    pub pieces: Vec<Vec<Point>>,
+    /// Bounds of `pieces`, `[min_x, min_y, max_x, max_y]`, for the hit-test prefilter.
+    pub bbox: [f64; 4],
+    /// Drawn area in square device pixels.
+    pub area_dev: f64,
+    /// Where the tooltip anchors and the marker sits.
+    pub anchor: Point,
+    /// A marker for a country too small to hover: its drawn radius.
+    pub marker: Option<f64>,
+    /// The tier's pattern, clipped to the outline: line segments and dot centres.
+    pub pattern_lines: Vec<[Point; 2]>,
+    pub pattern_dots: Vec<Point>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    pub tier: Option<Tier>,
+    pub label: String,
+    pub swatch: Rect,
+    pub pattern_lines: Vec<[Point; 2]>,
+    pub pattern_dots: Vec<Point>,
+    /// Where the label starts (left, vertically centred on the swatch).
+    pub text_x_dev: f64,
+    pub text_y_dev: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierMap {
+    pub size: Size,
+    pub edition: u16,
+    pub title: Vec<TextLine>,
+    pub subtitle: Vec<TextLine>,
+    /// The map's frame; nothing of the map is drawn outside it.
+    pub frame: Rect,
+    /// The countries at least partly inside the frame, in keyboard order.
+    pub countries: Vec<MapCountry>,
+    /// Largest first, so enclaves are drawn over their hosts.
+    pub draw_order: Vec<usize>,
+    pub legend: Vec<LegendItem>,
+    /// "Tiers differ by pattern…" and the outlines' credit, under the legend.
+    pub notes: Vec<TextLine>,
+}
+
+fn chars_in(width_dev: f64, char_dev: f64) -> usize {
+    if char_dev <= 0.0 {
+        return 0;
+    }
+    (width_dev / char_dev + 1e-9).floor().max(0.0) as usize
+}
+
+/// The tier's pattern over some rings (device pixels), aligned to the canvas so neighbours
+/// with the same tier continue each other's lines.
+fn pattern_of(tier: Option<Tier>, rings: &[Vec<Point>], u: f64) -> (Vec<[Point; 2]>, Vec<Point>) {
+    use map_metrics::{DOTS, HATCH};
+    match pattern(tier) {
+        Pattern::Plain => (Vec::new(), Vec::new()),
+        Pattern::Hatch => (geo::hatch(rings, 45.0, HATCH * u, 0.0), Vec::new()),
+        Pattern::CrossHatch => {
+            let mut lines = geo::hatch(rings, 45.0, HATCH * u, 0.0);
+            lines.extend(geo::hatch(rings, -45.0, HATCH * u, 0.0));
+            (lines, Vec::new())
+        }
+        Pattern::Lines => (geo::hatch(rings, 0.0, (HATCH - 1.0) * u, 0.0), Vec::new()),
+        Pattern::Dots => {
+            let step = DOTS * u;
+            let mut dots = Vec::new();
+            for [a, b] in geo::hatch(rings, 0.0, step, step / 2.0) {
+                let row = (a.1 / step).floor() as i64;
+                let offset = if row % 2 == 0 { 0.0 } else { step / 2.0 };
+                let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+                let mut x = ((x0 - offset) / step).ceil() * step + offset;
+                while x <= x1 {
+                    dots.push((x, a.1));
+                    x += step;
+                }
+            }
+            (Vec::new(), dots)
+        }
+    }
+}
+
+/// Sutherland–Hodgman against the frame.
+fn clip_to(ring: &[Point], r: &Rect) -> Vec<Point> {
+    let edges: [(usize, f64, bool); 4] = [(0, r.left, true), (0, r.right, false), (1, r.top, true), (1, r.bottom, false)];
+    let mut current = ring.to_vec();
+    for (axis, at, keep_above) in edges {
+        if current.len() < 3 {
+            return Vec::new();
+        }
+        let get = |p: &Point| if axis == 0 { p.0 } else { p.1 };
+        let inside = |p: &Point| if keep_above { get(p) >= at } else { get(p) <= at };
+        let mut out = Vec::with_capacity(current.len() + 4);
+        for i in 0..current.len() {
+            let (a, b) = (current[i], current[(i + 1) % current.len()]);
+            let cross = || {
+                let t = (at - get(&a)) / (get(&b) - get(&a));
+                let q = (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1));
+                if axis == 0 {
+                    (at, q.1)
+                } else {
+                    (q.0, at)
+                }
+            };
+            match (inside(&a), inside(&b)) {
+                (true, true) => out.push(b),
+                (true, false) => out.push(cross()),
+                (false, true) => {
+                    out.push(cross());
+                    out.push(b);
+                }
+                (false, false) => {}
+            }
+        }
+        current = out;
+    }
+    if current.len() >= 3 {
+        current
+    } else {
+        Vec::new()
+    }
+}
+
+/// A country's rings and anchor with longitudes measured from `central_meridian`, cut again
+/// where the new edge of the map (the central meridian's antimeridian) crosses them.
+pub fn rotated(shape: &geo::Shape, central_meridian: f64) -> (Vec<Vec<Point>>, Point) {
+    let wrap = |(lon, lat): Point| ((lon - central_meridian + 540.0).rem_euclid(360.0) - 180.0, lat);
+    if central_meridian == 0.0 {
+        return (shape.rings.clone(), shape.anchor);
+    }
+    let rings = shape
+        .rings
+        .iter()
+        .flat_map(|r| geo::cut_at_antimeridian(&r.iter().copied().map(wrap).collect::<Vec<_>>()))
+        .collect();
+    (rings, wrap(shape.anchor))
+}
+
+/// The rings a zoom fits for one country: its largest ring and the rings near it, so overseas
+/// parts (French Guiana for France, Chukotka beyond 180° for Russia) do not stretch the view.
+fn main_rings(rings: &[Vec<Point>]) -> Vec<&Vec<Point>> {
+    let Some(largest) = rings.iter().max_by(|a, b| geo::area(a).total_cmp(&geo::area(b))) else {
+        return Vec::new();
+    };
+    let Some(home) = geo::bounds([largest]) else { return Vec::new() };
+    const NEAR: f64 = 12.0;
+    rings
+        .iter()
+        .filter(|r| {
+            geo::bounds([*r]).is_some_and(|b| {
+                b[0] <= home[2] + NEAR && b[2] >= home[0] - NEAR && b[1] <= home[3] + NEAR && b[3] >= home[1] - NEAR
+            })
+        })
+        .collect()
+}
+
+/// The `q` quantile of some values (nearest rank); 0 when empty.
+fn quantile(values: &mut [f64], q: f64) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_by(f64::total_cmp);
+    values[((values.len() - 1) as f64 * q).round() as usize]
+}
+
+/// Projected bounds `[x0, y0, x1, y1]` (y north) the frame must show. A zoom fits its
+/// countries' main rings, but only their points within `ZOOM_REACH`° of the middle 80% of
+/// the countries' anchors, so one vast country (Russia in Europe) cannot shrink the rest.
+fn view_bounds(input: &TierMapInput) -> [f64; 4] {
+    const ZOOM_REACH: f64 = 20.0;
+    let zoomed = !input.focus.is_empty();
+    let mut kept: Vec<(Vec<Vec<Point>>, Point)> = Vec::new();
+    for c in &input.countries {
+        let Some(shape) = geo::shape(&c.id) else { continue };
+        if zoomed && !input.focus.contains(&c.id) {
+            continue;
+        }
+        let (rings, anchor) = rotated(shape, input.central_meridian);
+        let rings = if zoomed { main_rings(&rings).into_iter().cloned().collect() } else { rings };
+        kept.push((rings, anchor));
+    }
+    let mut window = [-180.0, -90.0, 180.0, 90.0];
+    if zoomed {
+        let mut lons: Vec<f64> = kept.iter().map(|k| k.1 .0).collect();
+        let mut lats: Vec<f64> = kept.iter().map(|k| k.1 .1).collect();
+        window = [
+            quantile(&mut lons, 0.1) - ZOOM_REACH,
+            quantile(&mut lats, 0.1) - ZOOM_REACH,
+            quantile(&mut lons, 0.9) + ZOOM_REACH,
+            quantile(&mut lats, 0.9) + ZOOM_REACH,
+        ];
+    }
+    let within = |p: &Point| p.0 >= window[0] && p.0 <= window[2] && p.1 >= window[1] && p.1 <= window[3];
+    let projected: Vec<Vec<Point>> = kept
+        .iter()
+        .map(|(rings, anchor)| {
+            rings.iter().flatten().chain([anchor]).filter(|p| within(p)).map(|&p| geo::equal_earth(p)).collect()
+        })
+        .collect();
+    let [x0, y0, x1, y1] = geo::bounds(&projected).unwrap_or([-2.7066, -1.3173, 2.7066, 1.3173]);
+    if !zoomed {
+        return [x0, y0, x1, y1];
+    }
+    let pad = map_metrics::ZOOM_PADDING * (x1 - x0).max(y1 - y0);
+    [x0 - pad, y0 - pad, x1 + pad, y1 + pad]
+}
+
+/// The legend entries: every tier, then "not in this edition's list".
+fn legend_entries() -> Vec<(Option<Tier>, String)> {
+    Tier::ALL.iter().map(|&t| (Some(t), tier_label(t).to_owned())).chain([(None, NOT_LISTED.to_owned())]).collect()
+}
+
+pub const PATTERN_NOTE: &str =
+    "Tiers differ by pattern as well as colour: Tier 1 plain, Tier 2 dots, Watch List diagonal lines, Tier 3 \
+     cross-hatch, special case horizontal lines. Countries too small to point at are shown as marks of \
+     different shapes.";
+
+impl TierMap {
+    /// Lays out the header, legend and notes for a width; returns them with the y where the
+    /// map may start and the height the legend and notes take below it.
+    fn furniture(
+        input: &TierMapInput,
+        width: f64,
+        u: f64,
+    ) -> (Vec<TextLine>, Vec<TextLine>, f64, Vec<(Option<Tier>, String, f64, f64)>, Vec<String>, f64) {
+        use map_metrics::*;
+        let text_width = (width - 2.0 * PAD * u).max(0.0);
+        let mut y = PAD * u;
+        let mut title = Vec::new();
+        for text in wrap_words(&input.title, chars_in(text_width, TITLE_CHAR_WIDTH * TITLE_FONT * u)) {
+            title.push(TextLine { text, x_dev: PAD * u, y_dev: y });
+            y += TITLE_FONT * TITLE_LINE * u;
+        }
+        let mut subtitle = Vec::new();
+        for text in wrap_words(&input.subtitle, chars_in(text_width, CHAR_WIDTH * LABEL_FONT * u)) {
+            subtitle.push(TextLine { text, x_dev: PAD * u, y_dev: y });
+            y += LABEL_FONT * SUBTITLE_LINE * u;
+        }
+        let map_top = y + 4.0 * u;
+        // Legend entries flow left to right and wrap; positions relative to the legend's top.
+        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
+        let mut entries = Vec::new();
+        let (mut x, mut row) = (PAD * u, 0.0);
+        for (tier, label) in legend_entries() {
+            let w = (SWATCH_W + 6.0) * u + label.chars().count() as f64 * char_dev;
+            if x > PAD * u && x + w > width - PAD * u {
+                x = PAD * u;
+                row += 1.0;
+            }
+            entries.push((tier, label, x, row * LEGEND_ROW * u));
+            x += w + LEGEND_GAP * u;
+        }
+        let legend_height = (row + 1.0) * LEGEND_ROW * u;
+        let note_chars = chars_in(text_width, CHAR_WIDTH * NOTE_FONT * u);
+        let mut notes = wrap_words(PATTERN_NOTE, note_chars);
+        notes.extend(wrap_words(&input.credit, note_chars));
+        let below = 6.0 * u + legend_height + notes.len() as f64 * NOTE_FONT * 1.35 * u + PAD * u;
+        (title, subtitle, map_top, entries, notes, below)
+    }
+
+    /// The height (CSS pixels) at which the map fills the width at this width.
+    pub fn preferred_height_css(input: &TierMapInput, width_css: f64) -> f64 {
+        let (_, _, top, _, _, below) = TierMap::furniture(input, width_css.max(0.0), 1.0);
+        let [x0, y0, x1, y1] = view_bounds(input);
+        let map_width = (width_css - 2.0 * PAD).max(0.0);
+        let ratio = if x1 > x0 { (y1 - y0) / (x1 - x0) } else { 0.5 };
+        (top + map_width * ratio + below).ceil()
+    }
+
+    pub fn layout(input: &TierMapInput, size: Size) -> TierMap {
+        use map_metrics::*;
+        let u = size.dpr.max(0.5);
+        let width = size.width_dev() as f64;
+        let height = size.height_dev() as f64;
+        let (title, subtitle, map_top, entries, note_lines, below) = TierMap::furniture(input, width, u);
+        let frame = Rect {
+            left: PAD * u,
+            top: map_top,
+            right: (width - PAD * u).max(PAD * u),
+            bottom: (height - below).max(map_top),
+        };
+
+        // Fit the view into the frame, centred, y flipped.
+        let [x0, y0, x1, y1] = view_bounds(input);
+        let (fw, fh) = (frame.right - frame.left, frame.bottom - frame.top);
+        let scale = (fw / (x1 - x0).max(1e-9)).min(fh / (y1 - y0).max(1e-9)).max(1e-9);
+        let left = frame.left + (fw - (x1 - x0) * scale) / 2.0;
+        let top = frame.top + (fh - (y1 - y0) * scale) / 2.0;
+        let to_dev = |p: Point| {
+            let (x, y) = geo::equal_earth(p);
+            (left + (x - x0) * scale, top + (y1 - y) * scale)
+        };
+        let inside = |p: Point| p.0 >= frame.left && p.0 <= frame.right && p.1 >= frame.top && p.1 <= frame.bottom;
+
+        let mut countries = Vec::new();
+        for c in &input.countries {
+            let Some(shape) = geo::shape(&c.id) else { continue };
+            let (rings, anchor) = rotated(shape, input.central_meridian);
+            let projected: Vec<Vec<Point>> = rings.iter().map(|r| r.iter().copied().map(to_dev).collect()).collect();
+            // Small before clipping: a big country cut by the frame's edge is not a marker.
+            let whole_area: f64 = projected.iter().map(|p| geo::area(p)).sum();
+            let pieces: Vec<Vec<Point>> =
+                projected.iter().map(|r| clip_to(r, &frame)).filter(|r| r.len() >= 3).collect();
+            let area_dev: f64 = pieces.iter().map(|p| geo::area(p)).sum();
+            let mut anchor = to_dev(anchor);
+            if !inside(anchor) {
+                // Partly outside the frame: anchor on the largest piece that is inside.
+                match pieces.iter().max_by(|a, b| geo::area(a).total_cmp(&geo::area(b))) {
+                    Some(piece) => anchor = geo::centroid(piece),
+                    None => continue,
+                }
+            }
+            let marker = (whole_area < MARKER_AREA * u * u && inside(anchor)).then_some(MARKER_RADIUS * u);
+            let bbox = geo::bounds(&pieces).unwrap_or([anchor.0, anchor.1, anchor.0, anchor.1]);
+            let (pattern_lines, pattern_dots) = pattern_of(c.tier, &pieces, u);
+            countries.push(MapCountry {
+                input: c.clone(),
+                pieces,
+                bbox,
+                area_dev,
+                anchor,
+                marker,
+                pattern_lines,
+                pattern_dots,
+            });
+        }
+        let mut draw_order: Vec<usize> = (0..countries.len()).collect();
+        draw_order.sort_by(|&a, &b| countries[b].area_dev.total_cmp(&countries[a].area_dev));
+
+        let legend_top = frame.bottom + 6.0 * u;
+        let legend = entries
+            .into_iter()
+            .map(|(tier, label, x, dy)| {
+                let swatch = Rect {
+                    left: x,
+                    top: legend_top + dy + (LEGEND_ROW - SWATCH_H) / 2.0 * u,
+                    right: x + SWATCH_W * u,
+                    bottom: legend_top + dy + (LEGEND_ROW + SWATCH_H) / 2.0 * u,
+                };
+                let ring = vec![
+                    (swatch.left, swatch.top),
+                    (swatch.right, swatch.top),
+                    (swatch.right, swatch.bottom),
+                    (swatch.left, swatch.bottom),
+                ];
+                let (pattern_lines, pattern_dots) = pattern_of(tier, &[ring], u);
+                LegendItem {
+                    tier,
+                    label,
+                    swatch,
+                    pattern_lines,
+                    pattern_dots,
+                    text_x_dev: swatch.right + 6.0 * u,
+                    text_y_dev: (swatch.top + swatch.bottom) / 2.0,
+                }
+            })
+            .collect::<Vec<_>>();
+        let legend_bottom = legend.iter().map(|l| l.swatch.bottom).fold(legend_top, f64::max) + 3.0 * u;
+        let notes = note_lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| TextLine {
+                text,
+                x_dev: PAD * u,
+                y_dev: legend_bottom + i as f64 * NOTE_FONT * 1.35 * u,
+            })
+            .collect();
+        TierMap { size, edition: input.edition, title, subtitle, frame, countries, draw_order, legend, notes }
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.countries.len()
+    }
+
+    /// The country under a pointer at CSS pixel (`x_css`, `y_css`): the nearest marker within
+    /// its hover radius, else the smallest country whose outline contains the point.
+    pub fn item_at(&self, x_css: f64, y_css: f64) -> Option<usize> {
+        let dpr = self.size.dpr.max(1e-9);
+        let p = (x_css * self.size.dpr, y_css * self.size.dpr);
+        let f = &self.frame;
+        if !(p.0 >= f.left && p.0 <= f.right && p.1 >= f.top && p.1 <= f.bottom) {
+            return None;
+        }
+        let reach = map_metrics::MARKER_HIT * dpr.max(0.5);
+        let marker = self
+            .countries
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.marker.is_some())
+            .map(|(i, c)| (i, (c.anchor.0 - p.0).hypot(c.anchor.1 - p.1)))
+            .filter(|(_, d)| *d <= reach)
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((i, _)) = marker {
+            return Some(i);
+        }
+        self.draw_order.iter().rev().copied().find(|&i| {
+            let c = &self.countries[i];
+            let [x0, y0, x1, y1] = c.bbox;
+            p.0 >= x0 && p.0 <= x1 && p.1 >= y0 && p.1 <= y1 && geo::contains(&c.pieces, p)
+        })
+    }
+
+    pub fn readout(&self, index: usize) -> Option<Readout> {
+        let c = self.countries.get(index)?;
+        Some(Readout {
+            index,
+            heading: c.input.name.clone(),
+            values: c.input.readout_values(self.edition),
+            sources: c.input.cite.iter().map(Cite::describe).collect(),
+            x_css: c.anchor.0 / self.size.dpr,
+            y_css: c.anchor.1 / self.size.dpr,
+            selection: vec![("country".to_owned(), c.input.id.clone())],
+        })
+    }
+
+    /// The first country, in keyboard order, that `prefix` names exactly (id, name or alias,
+    /// as [`crate::data::Country::is_named`] compares), else whose name starts with it, else
+    /// one of whose aliases does; for type-ahead.
+    pub fn item_by_name(&self, prefix: &str) -> Option<usize> {
+        let folded = fold_name(prefix);
+        if folded.is_empty() {
+            return None;
+        }
+        let names = |c: &MapCountry| {
+            std::iter::once(c.input.name.clone()).chain(c.input.aliases.iter().cloned()).collect::<Vec<String>>()
+        };
+        self.countries
+            .iter()
+            .position(|c| same_name(&c.input.id, prefix) || names(c).iter().any(|n| same_name(n, prefix)))
+            .or_else(|| self.countries.iter().position(|c| fold_name(&c.input.name).starts_with(&folded)))
+            .or_else(|| {
+                self.countries.iter().position(|c| names(c).iter().any(|n| fold_name(n).starts_with(&folded)))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn country(id: &str, name: &str, tier: Option<Tier>) -> MapCountryInput {
+        MapCountryInput {
+            id: id.into(),
+            name: name.into(),
+            aliases: Vec::new(),
+            tier,
+            basis: tier.map(|_| TierBasis::Printed),
+            previous: Some((2024, Some(Tier::WatchList))),
+            note: String::new(),
+            cite: Some(Cite { edition: 2025, file: "f.txt".into(), line: 7, printed: None, note: String::new() }),
+            highlighted: false,
+        }
+    }
+
+    /// Every dataset country with the given tiers, alphabetical, like the chart kind builds it.
+    fn world(focus: &[&str]) -> TierMapInput {
+        let dataset = crate::data::dataset();
+        let mut countries: Vec<MapCountryInput> = dataset
+            .countries
+            .iter()
+            .map(|c| {
+                let tier = match c.id.as_str() {
+                    "AND" | "KIR" => None,
+                    "BRA" => Some(Tier::Two),
+                    "MLT" => Some(Tier::One),
+                    _ => Some(Tier::Three),
+                };
+                let mut input = country(&c.id, &c.name, tier);
+                input.aliases = c.aliases.clone();
+                input
+            })
+            .collect();
+        countries.sort_by(|a, b| a.name.cmp(&b.name));
+        TierMapInput {
+            title: "Tiers".into(),
+            subtitle: "Sub".into(),
+            edition: 2025,
+            region: None,
+            focus: focus.iter().map(|s| s.to_string()).collect(),
+            central_meridian: 0.0,
+            countries,
+            credit: "Outlines: credit".into(),
+        }
+    }
+
+    const WIDE: Size = Size { width_css: 960.0, height_css: 520.0, dpr: 1.0 };
+
+    fn index_of(map: &TierMap, id: &str) -> usize {
+        map.countries.iter().position(|c| c.input.id == id).unwrap()
+    }
+
+    /// The CSS point of a projected longitude/latitude in this layout, found by projecting
+    /// through a country's anchor is not enough; recompute from the frame instead.
+    fn css_of(map: &TierMap, input: &TierMapInput, lon_lat: Point) -> Point {
+        // Same arithmetic as `layout`.
+        let [x0, y0, x1, y1] = view_bounds(input);
+        let f = &map.frame;
+        let (fw, fh) = (f.right - f.left, f.bottom - f.top);
+        let scale = (fw / (x1 - x0)).min(fh / (y1 - y0));
+        let left = f.left + (fw - (x1 - x0) * scale) / 2.0;
+        let top = f.top + (fh - (y1 - y0) * scale) / 2.0;
+        let (x, y) = geo::equal_earth(rotated(&geo::Shape { id: String::new(), rings: Vec::new(), anchor: lon_lat }, input.central_meridian).1);
+        ((left + (x - x0) * scale) / map.size.dpr, (top + (y1 - y) * scale) / map.size.dpr)
+    }
+
+    #[test]
+    fn every_country_is_drawn_inside_the_frame_in_alphabetical_order() {
+        let input = world(&[]);
+        let map = TierMap::layout(&input, WIDE);
+        assert_eq!(map.item_count(), 190);
+        for pair in map.countries.windows(2) {
+            assert!(pair[0].input.name <= pair[1].input.name);
+        }
+        let f = map.frame;
+        for c in &map.countries {
+            for p in c.pieces.iter().flatten() {
+                assert!(p.0 >= f.left - 1e-6 && p.0 <= f.right + 1e-6 && p.1 >= f.top - 1e-6 && p.1 <= f.bottom + 1e-6);
+            }
+        }
+        // No piece runs across the map: the antimeridian cut worked after projection too.
+        let frame_width = f.right - f.left;
+        for c in &map.countries {
+            for piece in &c.pieces {
+                let b = geo::bounds([piece]).unwrap();
+                assert!(b[2] - b[0] < frame_width * 0.6, "{} spans {:?}", c.input.id, b);
+            }
+        }
+    }
+
+    #[test]
+    fn hit_testing_finds_a_big_country_and_a_small_territory_marker_at_dpr_1_and_2() {
+        let input = world(&[]);
+        for dpr in [1.0, 2.0] {
+            let map = TierMap::layout(&input, Size { dpr, ..WIDE });
+            let brazil = index_of(&map, "BRA");
+            let (x, y) = css_of(&map, &input, (-50.0, -10.0));
+            assert_eq!(map.item_at(x, y), Some(brazil), "dpr {dpr}");
+            let readout = map.readout(brazil).unwrap();
+            assert_eq!(readout.heading, "Brazil");
+            assert_eq!(readout.values[0], "Tier 2 in 2025");
+            assert_eq!(readout.values[1], "Tier 2 Watch List in 2024 → Tier 2 in 2025: upgraded");
+            assert_eq!(readout.sources, vec!["2025 TIP Report, f.txt line 7"]);
+            assert_eq!(readout.selection, vec![("country".to_owned(), "BRA".to_owned())]);
+
+            for (id, off) in [("MLT", (5.0, -3.0)), ("MAC", (-2.0, 1.0))] {
+                let i = index_of(&map, id);
+                let c = &map.countries[i];
+                assert!(c.marker.is_some(), "{id} has no marker at dpr {dpr}");
+                let (x, y) = (c.anchor.0 / dpr, c.anchor.1 / dpr);
+                // Within the hover radius, a few pixels off the island (on the side away from
+                // Hong Kong, whose marker is the nearer one east of Macau).
+                assert_eq!(map.item_at(x + off.0, y + off.1), Some(i), "{id} dpr {dpr}");
+            }
+            // The open sea is nothing; so is the title.
+            let (x, y) = css_of(&map, &input, (-30.0, 0.0));
+            assert_eq!(map.item_at(x, y), None);
+            assert_eq!(map.item_at(20.0, 12.0), None);
+        }
+    }
+
+    #[test]
+    fn countries_without_a_tier_read_as_such() {
+        let map = TierMap::layout(&world(&[]), WIDE);
+        let andorra = index_of(&map, "AND");
+        let readout = map.readout(andorra).unwrap();
+        assert_eq!(readout.values[0], "not in the 2025 list");
+        assert_eq!(readout.values[1], "Tier 2 Watch List in 2024 → not in the 2025 list");
+        assert_eq!(pattern(None), Pattern::Plain);
+        assert!(map.countries[andorra].pattern_lines.is_empty() && map.countries[andorra].pattern_dots.is_empty());
+        assert_eq!(map.legend.last().unwrap().label, NOT_LISTED);
+        assert_eq!(map.legend.len(), 6);
+    }
+
+    #[test]
+    fn patterns_differ_by_tier_and_stay_inside_the_outline() {
+        let map = TierMap::layout(&world(&[]), WIDE);
+        let brazil = &map.countries[index_of(&map, "BRA")];
+        assert!(!brazil.pattern_dots.is_empty() && brazil.pattern_lines.is_empty());
+        for &d in &brazil.pattern_dots {
+            assert!(geo::contains(&brazil.pieces, d) || brazil.pieces.iter().flatten().any(|p| (p.1 - d.1).abs() < 1e-6));
+        }
+        let russia = &map.countries[index_of(&map, "RUS")];
+        assert!(russia.pattern_lines.len() > 20);
+        let kinds: Vec<Pattern> = Tier::ALL.iter().map(|&t| pattern(Some(t))).collect();
+        for (i, a) in kinds.iter().enumerate() {
+            assert!(kinds[i + 1..].iter().all(|b| b != a), "{kinds:?}");
+        }
+    }
+
+    #[test]
+    fn region_zoom_keeps_the_region_inside_the_frame() {
+        let dataset = crate::data::dataset();
+        for region in Region::ALL {
+            let focus: Vec<&str> =
+                dataset.countries.iter().filter(|c| c.region == Some(*region)).map(|c| c.id.as_str()).collect();
+            let mut input = world(&focus);
+            input.central_meridian = if *region == Region::EastAsiaPacific { 150.0 } else { 0.0 };
+            for size in [WIDE, Size { width_css: 360.0, height_css: 420.0, dpr: 2.0 }] {
+                let map = TierMap::layout(&input, size);
+                for id in &focus {
+                    let Some(c) = map.countries.iter().find(|c| c.input.id == *id) else {
+                        panic!("{id} is not drawn in the {} zoom", region.id())
+                    };
+                    let f = map.frame;
+                    let (x, y) = c.anchor;
+                    assert!(x >= f.left && x <= f.right && y >= f.top && y <= f.bottom, "{id} in {}", region.id());
+                    // Hovering the anchor (a marker, or usually inside the outline) never
+                    // finds a far-away country.
+                    if c.marker.is_some() {
+                        assert_eq!(map.item_at(x / size.dpr, y / size.dpr).map(|i| &map.countries[i].input.id), Some(&c.input.id));
+                    }
+                }
+                // A zoom draws fewer countries than the world and the region's are bigger.
+                assert!(map.item_count() < 190, "{}", region.id());
+            }
+        }
+    }
+
+    #[test]
+    fn type_ahead_finds_names_aliases_and_prefixes() {
+        let map = TierMap::layout(&world(&[]), WIDE);
+        let name = |i: Option<usize>| i.map(|i| map.countries[i].input.id.clone());
+        assert_eq!(name(map.item_by_name("bra")), Some("BRA".into()));
+        assert_eq!(name(map.item_by_name("Braz")), Some("BRA".into()));
+        assert_eq!(name(map.item_by_name("  united   STATES ")), Some("USA".into()));
+        assert_eq!(name(map.item_by_name("Uni")), Some("ARE".into()), "United Arab Emirates comes first");
+        assert_eq!(name(map.item_by_name("xkx")), Some("XKX".into()));
+        assert_eq!(map.item_by_name(""), None);
+        assert_eq!(map.item_by_name("Atlantis"), None);
+    }
+
+    #[test]
+    fn changes_between_editions_are_named() {
+        let c = |a, b| change(Some((2024, a)), 2025, b).0;
+        assert_eq!(c(Some(Tier::Three), Some(Tier::WatchList)), "upgraded");
+        assert_eq!(c(Some(Tier::One), Some(Tier::Two)), "downgraded");
+        assert_eq!(c(Some(Tier::Two), Some(Tier::Two)), "unchanged");
+        assert_eq!(c(Some(Tier::Special), Some(Tier::Three)), "changed");
+        assert_eq!(c(None, Some(Tier::Three)), "new");
+        assert_eq!(change(None, 2025, Some(Tier::One)), (String::new(), String::new()));
+    }
+
+    #[test]
+    fn tiny_and_huge_sizes_do_not_panic() {
+        let input = world(&[]);
+        for (w, h, dpr) in [(0.0, 0.0, 1.0), (1.0, 1.0, 3.0), (30.0, 500.0, 2.0), (5000.0, 20.0, 1.0), (2000.0, 2000.0, 2.0)] {
+            let map = TierMap::layout(&input, Size { width_css: w, height_css: h, dpr });
+            let _ = map.item_at(10.0, 10.0);
+            for i in 0..=map.item_count() {
+                let _ = map.readout(i);
+            }
+        }
+        let preferred = TierMap::preferred_height_css(&input, 960.0);
+        assert!(preferred > 400.0 && preferred < 800.0, "{preferred}");
+    }
+
+    #[test]
+    fn summary_and_table_say_what_the_map_shows() {
+        let input = world(&[]);
+        let summary = input.summary();
+        assert!(summary.contains("Not in the 2025 list: Andorra, Kiribati."), "{summary}");
+        assert!(summary.contains("1 Tier 1"), "{summary}");
+        let table = input.wide_table();
+        assert_eq!(table.rows.len(), 190);
+        assert_eq!(table.columns, ["Country", "Tier", "Change", "Source"]);
+    }
+}
