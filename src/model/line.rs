@@ -178,17 +178,23 @@ pub struct Series {
 impl Series {
     /// Runs of points in consecutive years: a line is drawn within a run, never across a gap.
     pub fn runs(&self) -> Vec<&[Point]> {
-        let mut runs = Vec::new();
-        let mut start = 0;
-        for i in 1..=self.points.len() {
-            if i == self.points.len() || self.points[i].year_index != self.points[i - 1].year_index + 1 {
-                runs.push(&self.points[start..i]);
-                start = i;
-            }
-        }
-        runs.retain(|r| !r.is_empty());
-        runs
+        consecutive_runs(&self.points, |p| p.year_index)
     }
+}
+
+/// Splits points (in year order) into runs of consecutive years, so lines are drawn within a
+/// run and never across a year without data.
+pub fn consecutive_runs<T>(points: &[T], year_index: impl Fn(&T) -> usize) -> Vec<&[T]> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 1..=points.len() {
+        if i == points.len() || year_index(&points[i]) != year_index(&points[i - 1]) + 1 {
+            runs.push(&points[start..i]);
+            start = i;
+        }
+    }
+    runs.retain(|r| !r.is_empty());
+    runs
 }
 
 /// What a legend entry stands for.

@@ -169,16 +169,7 @@ impl StepSeries {
     /// Runs of points in consecutive years: a line joins the points of a run and never
     /// crosses a year without data.
     pub fn runs(&self) -> Vec<&[StepPoint]> {
-        let mut runs = Vec::new();
-        let mut start = 0;
-        for i in 1..=self.points.len() {
-            if i == self.points.len() || self.points[i].year_index != self.points[i - 1].year_index + 1 {
-                runs.push(&self.points[start..i]);
-                start = i;
-            }
-        }
-        runs.retain(|r| !r.is_empty());
-        runs
+        super::line::consecutive_runs(&self.points, |p| p.year_index)
     }
 }
 

@@ -3,7 +3,7 @@
 use super::theme::Palette;
 use super::{font, pt, DrawResult};
 use crate::model::bars::{BarChart, Rect};
-use crate::model::line::metrics::{LABEL_FONT, TITLE_FONT};
+use crate::model::line::metrics::LABEL_FONT;
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -24,17 +24,7 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     let hairline = u.round().max(1.0) as u32;
     root.fill(&palette.background)?;
 
-    let title_font = ("sans-serif", TITLE_FONT * u).into_font().style(FontStyle::Bold).color(&palette.text);
-    for line in &chart.title {
-        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), title_font.clone()))?;
-    }
-    for line in &chart.subtitle {
-        root.draw(&Text::new(
-            line.text.clone(),
-            pt(line.x_dev, line.y_dev),
-            font(label, palette.muted, HPos::Left, VPos::Top),
-        ))?;
-    }
+    super::draw_heading(root, &chart.title, &chart.subtitle, palette, u)?;
 
     let heading_font = ("sans-serif", label).into_font().style(FontStyle::Bold).color(&palette.text);
     let baseline = ShapeStyle::from(&palette.guide).stroke_width(hairline);

@@ -5,7 +5,7 @@ use super::theme::Palette;
 use super::{font, pt, DrawResult};
 use crate::data::Tier;
 use crate::model::geo::Point;
-use crate::model::line::metrics::{LABEL_FONT, TITLE_FONT};
+use crate::model::line::metrics::LABEL_FONT;
 use crate::model::map::{map_metrics, MapCountry, TierMap};
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
@@ -97,13 +97,7 @@ pub fn draw_tier_map<DB: DrawingBackend>(
     let label = LABEL_FONT * u;
     root.fill(&palette.background)?;
 
-    let title_font = ("sans-serif", TITLE_FONT * u).into_font().style(FontStyle::Bold).color(&palette.text);
-    for line in &map.title {
-        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), title_font.clone()))?;
-    }
-    for line in &map.subtitle {
-        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), font(label, palette.muted, HPos::Left, VPos::Top)))?;
-    }
+    super::draw_heading(root, &map.title, &map.subtitle, palette, u)?;
 
     // Fills and patterns, largest country first so enclaves stay visible; borders in the
     // background colour keep neighbours with the same tier apart.

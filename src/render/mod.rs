@@ -9,6 +9,7 @@ pub mod steps;
 pub mod map;
 pub mod theme;
 
+use crate::model::bars::TextLine;
 use crate::model::figure::Figure;
 use crate::model::line::{metrics, LegendEntry, LegendMark, LineChart};
 use crate::model::view::ViewState;
@@ -26,6 +27,25 @@ fn font(size_dev: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> 
 
 fn pt(x: f64, y: f64) -> (i32, i32) {
     (x.round() as i32, y.round() as i32)
+}
+
+/// A chart's title (bold) and subtitle (muted), line by line as the layout wrapped them.
+fn draw_heading<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    title: &[TextLine],
+    subtitle: &[TextLine],
+    palette: &Palette,
+    u: f64,
+) -> DrawResult<DB> {
+    let title_font = ("sans-serif", metrics::TITLE_FONT * u).into_font().style(FontStyle::Bold).color(&palette.text);
+    for line in title {
+        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), title_font.clone()))?;
+    }
+    let subtitle_font = font(metrics::LABEL_FONT * u, palette.muted, HPos::Left, VPos::Top);
+    for line in subtitle {
+        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), subtitle_font.clone()))?;
+    }
+    Ok(())
 }
 
 /// Draws any laid-out chart.

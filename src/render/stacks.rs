@@ -4,7 +4,7 @@
 use super::theme::{Palette, TierFills};
 use super::{font, pt, DrawResult};
 use crate::model::bars::Rect;
-use crate::model::line::metrics::{CHAR_WIDTH, LABEL_FONT, TITLE_FONT};
+use crate::model::line::metrics::{CHAR_WIDTH, LABEL_FONT};
 use crate::model::stacks::StackChart;
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
@@ -112,13 +112,7 @@ pub fn draw_stack_chart<DB: DrawingBackend>(
     let fills = &palette.tier_fills;
     root.fill(&palette.background)?;
 
-    let title_font = ("sans-serif", TITLE_FONT * u).into_font().style(FontStyle::Bold).color(&palette.text);
-    for line in &chart.title {
-        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), title_font.clone()))?;
-    }
-    for line in &chart.subtitle {
-        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), font(label, palette.muted, HPos::Left, VPos::Top)))?;
-    }
+    super::draw_heading(root, &chart.title, &chart.subtitle, palette, u)?;
     for entry in &chart.legend {
         draw_swatch(root, &entry.swatch, entry.category, fills, u)?;
         root.draw(&Text::new(entry.label.clone(), pt(entry.x_dev, entry.y_dev), font(label, palette.text, HPos::Left, VPos::Top)))?;

@@ -4,7 +4,7 @@
 use super::theme::Palette;
 use super::{draw_marker, font, pt, DrawResult};
 use crate::model::bars::bar_metrics::GAP;
-use crate::model::line::metrics::{LABEL_FONT, LEGEND_SAMPLE, TITLE_FONT};
+use crate::model::line::metrics::{LABEL_FONT, LEGEND_SAMPLE};
 use crate::model::steps::{PointKind, StepChart, StepLegendMark};
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
@@ -63,13 +63,7 @@ pub fn draw_step_chart<DB: DrawingBackend>(
     let hairline = u.round().max(1.0) as u32;
     root.fill(&palette.background)?;
 
-    let title_font = ("sans-serif", TITLE_FONT * u).into_font().style(FontStyle::Bold).color(&palette.text);
-    for line in &chart.title {
-        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), title_font.clone()))?;
-    }
-    for line in &chart.subtitle {
-        root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), font(label, palette.muted, HPos::Left, VPos::Top)))?;
-    }
+    super::draw_heading(root, &chart.title, &chart.subtitle, palette, u)?;
 
     for entry in &chart.legend {
         let y = entry.y_dev + label / 2.0;
