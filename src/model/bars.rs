@@ -6,8 +6,8 @@
 //! would invite comparing lengths across groups.
 
 use super::figure::Readout;
-use super::format::wrap_words;
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD, TITLE_FONT};
+use super::text::{chars_in, fit, heading, TextLine};
+use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
 use super::line::{Cite, Size};
 use super::scale::LinearScale;
 use super::table::DataTable;
@@ -33,11 +33,6 @@ pub mod bar_metrics {
     /// a long country name or unit cannot squeeze the bars to nothing.
     pub const LABEL_SHARE_MAX: f64 = 0.38;
     pub const VALUE_SHARE_MAX: f64 = 0.34;
-    /// Line heights as multiples of their font size.
-    pub const TITLE_LINE: f64 = 1.3;
-    pub const SUBTITLE_LINE: f64 = 1.4;
-    /// Bold title glyphs run wider than the average `CHAR_WIDTH` allows for.
-    pub const TITLE_CHAR_WIDTH: f64 = 0.62;
 }
 
 /// What an absent value's placeholder says, beside its outlined box.
@@ -182,14 +177,6 @@ pub struct Rect {
     pub bottom: f64,
 }
 
-/// A line of text, anchored at its top left, in device pixels.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextLine {
-    pub text: String,
-    pub x_dev: f64,
-    pub y_dev: f64,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupLayout {
     /// `None` for an untitled group.
@@ -233,50 +220,10 @@ pub struct BarChart {
     pub rows: Vec<BarRow>,
 }
 
-/// `text` cut to `max_chars`, ending in "…" when cut.
-fn fit(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_owned();
-    }
-    if max_chars == 0 {
-        return String::new();
-    }
-    text.chars().take(max_chars - 1).chain(Some('…')).collect()
-}
-
-/// Whole characters of label text that fit in `width_dev`.
-fn chars_in(width_dev: f64, char_dev: f64) -> usize {
-    if char_dev <= 0.0 {
-        return 0;
-    }
-    // The epsilon keeps a column sized for exactly n characters from holding n - 1.
-    (width_dev / char_dev + 1e-9).floor().max(0.0) as usize
-}
-
 /// The title and subtitle, wrapped to the width, and where the rows may start.
-fn header(input: &BarChartInput, width_dev: f64, u: f64) -> (Vec<TextLine>, Vec<TextLine>, f64) {
-    use bar_metrics::*;
-    let text_width = (width_dev - 2.0 * PAD * u).max(0.0);
-    let mut y = PAD * u;
-    let title_chars = chars_in(text_width, TITLE_CHAR_WIDTH * TITLE_FONT * u);
-    let title = wrap_words(&input.title, title_chars)
-        .into_iter()
-        .map(|text| {
-            let line = TextLine { text, x_dev: PAD * u, y_dev: y };
-            y += TITLE_FONT * TITLE_LINE * u;
-            line
-        })
-        .collect();
-    let subtitle_chars = chars_in(text_width, CHAR_WIDTH * LABEL_FONT * u);
-    let subtitle = wrap_words(&input.subtitle, subtitle_chars)
-        .into_iter()
-        .map(|text| {
-            let line = TextLine { text, x_dev: PAD * u, y_dev: y };
-            y += LABEL_FONT * SUBTITLE_LINE * u;
-            line
-        })
-        .collect();
-    (title, subtitle, y + GAP * u)
+fn header_of(input: &BarChartInput, width_dev: f64, u: f64) -> (Vec<TextLine>, Vec<TextLine>, f64) {
+    let (title, subtitle, bottom) = heading(&input.title, &input.subtitle, width_dev, u);
+    (title, subtitle, bottom + bar_metrics::GAP * u)
 }
 
 /// The height the group headings take, gaps included.
@@ -290,7 +237,7 @@ impl BarChart {
     /// `width_css` (titles wrap, so the header grows as the width shrinks).
     pub fn preferred_height_css(input: &BarChartInput, width_css: f64) -> f64 {
         use bar_metrics::*;
-        let (_, _, rows_top) = header(input, width_css.max(0.0), 1.0);
+        let (_, _, rows_top) = header_of(input, width_css.max(0.0), 1.0);
         let rows: usize = input.groups.iter().map(|g| g.bars.len()).sum();
         (rows_top + headings_height(input, 1.0) + rows as f64 * ROW_COMFORT + PAD).ceil()
     }
@@ -300,7 +247,7 @@ impl BarChart {
         let u = size.dpr.max(0.5);
         let width = size.width_dev() as f64;
         let height = size.height_dev() as f64;
-        let (title, subtitle, rows_top) = header(input, width, u);
+        let (title, subtitle, rows_top) = header_of(input, width, u);
 
         let row_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
         let room = height - PAD * u - rows_top - headings_height(input, u);

@@ -5,7 +5,8 @@
 //! the same plot.
 
 use super::figure::Readout;
-use super::format::{compact, describe_sources, thousands, wrap_words};
+use super::format::{compact, describe_sources, thousands};
+use super::text::{heading, TextLine};
 use super::scale::{ticks_for, CategoryScale, ValueScale, ValueScaleKind};
 
 /// Where a value comes from, as shown in tooltips, tables and CSV.
@@ -223,8 +224,9 @@ pub struct LineChart {
     pub size: Size,
     pub title: String,
     pub subtitle: String,
-    /// The subtitle wrapped to the width.
-    pub subtitle_lines: Vec<String>,
+    /// Title and subtitle wrapped to the width.
+    pub title_lines: Vec<TextLine>,
+    pub subtitle_lines: Vec<TextLine>,
     pub years: Vec<u16>,
     pub panels: Vec<Panel>,
     /// The series shown (hidden groups are left out).
@@ -275,9 +277,7 @@ impl LineChart {
         let widest_tick = panel_ticks.iter().flatten().map(|t| compact(*t).len()).max().unwrap_or(1);
         let tick_room = widest_tick as f64 * CHAR_WIDTH * LABEL_FONT * u + 8.0 * u;
 
-        let per_line = ((width - 2.0 * PAD * u) / (CHAR_WIDTH * LABEL_FONT * u)).max(1.0) as usize;
-        let subtitle_lines = wrap_words(&input.subtitle, per_line);
-        let legend_top = header_height(subtitle_lines.len(), u);
+        let (title_lines, subtitle_lines, legend_top) = heading(&input.title, &input.subtitle, width, u);
         let legend = legend_entries(input, &shown, width, u, legend_top);
         let legend_bottom = legend.last().map_or(legend_top, |e| e.y_dev);
         let panels_top = legend_bottom + LEGEND_ROW * u;
@@ -362,6 +362,7 @@ impl LineChart {
             size,
             title: input.title.clone(),
             subtitle: input.subtitle.clone(),
+            title_lines,
             subtitle_lines,
             years: input.years.clone(),
             panels,
@@ -434,12 +435,6 @@ impl LineChart {
             selection: vec![("year".to_owned(), year.to_string())],
         })
     }
-}
-
-/// Where the title and `subtitle_lines` lines of subtitle end, in device pixels.
-pub fn header_height(subtitle_lines: usize, u: f64) -> f64 {
-    use metrics::*;
-    PAD * u + TITLE_FONT * u * 1.3 + subtitle_lines.max(1) as f64 * LABEL_FONT * u * 1.4
 }
 
 /// Legend entries flow left to right under the subtitle, wrapping when a row is full: one per

@@ -6,11 +6,12 @@
 //! as clipped line and dot segments, so drawing stays a thin layer), markers of small countries
 //! differ by shape, and countries not in the edition's list are plain light grey.
 
-use super::bars::{Rect, TextLine};
+use super::bars::Rect;
+use super::text::{chars_in, heading, TextLine};
 use super::figure::Readout;
 use super::format::wrap_words;
 use super::geo::{self, Point};
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD, TITLE_FONT};
+use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
 use super::line::{Cite, Size};
 use super::table::DataTable;
 use crate::data::{fold_name, same_name, Region, Tier, TierBasis};
@@ -33,9 +34,6 @@ pub mod map_metrics {
     /// Pattern spacing.
     pub const HATCH: f64 = 5.0;
     pub const DOTS: f64 = 6.0;
-    pub const TITLE_LINE: f64 = 1.3;
-    pub const SUBTITLE_LINE: f64 = 1.4;
-    pub const TITLE_CHAR_WIDTH: f64 = 0.62;
 }
 
 /// What the legend and readouts call a tier.
@@ -277,13 +275,6 @@ pub struct TierMap {
     pub notes: Vec<TextLine>,
 }
 
-fn chars_in(width_dev: f64, char_dev: f64) -> usize {
-    if char_dev <= 0.0 {
-        return 0;
-    }
-    (width_dev / char_dev + 1e-9).floor().max(0.0) as usize
-}
-
 /// The tier's pattern over some rings (device pixels), aligned to the canvas so neighbours
 /// with the same tier continue each other's lines.
 fn pattern_of(tier: Option<Tier>, rings: &[Vec<Point>], u: f64) -> (Vec<[Point; 2]>, Vec<Point>) {
@@ -460,17 +451,7 @@ impl TierMap {
     ) -> (Vec<TextLine>, Vec<TextLine>, f64, Vec<(Option<Tier>, String, f64, f64)>, Vec<String>, f64) {
         use map_metrics::*;
         let text_width = (width - 2.0 * PAD * u).max(0.0);
-        let mut y = PAD * u;
-        let mut title = Vec::new();
-        for text in wrap_words(&input.title, chars_in(text_width, TITLE_CHAR_WIDTH * TITLE_FONT * u)) {
-            title.push(TextLine { text, x_dev: PAD * u, y_dev: y });
-            y += TITLE_FONT * TITLE_LINE * u;
-        }
-        let mut subtitle = Vec::new();
-        for text in wrap_words(&input.subtitle, chars_in(text_width, CHAR_WIDTH * LABEL_FONT * u)) {
-            subtitle.push(TextLine { text, x_dev: PAD * u, y_dev: y });
-            y += LABEL_FONT * SUBTITLE_LINE * u;
-        }
+        let (title, subtitle, y) = heading(&input.title, &input.subtitle, width, u);
         let map_top = y + 4.0 * u;
         // Legend entries flow left to right and wrap; positions relative to the legend's top.
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;

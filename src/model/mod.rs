@@ -12,4 +12,5 @@ pub mod spec;
 pub mod stacks;
 pub mod steps;
 pub mod table;
+pub mod text;
 pub mod view;

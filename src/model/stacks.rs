@@ -4,10 +4,10 @@
 //!
 //! All bars share one scale, so lengths compare across groups (they count the same thing).
 
-use super::bars::{bar_metrics, Rect, TextLine};
+use super::bars::{bar_metrics, Rect};
+use super::text::{chars_in, heading, TextLine};
 use super::figure::Readout;
-use super::format::wrap_words;
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, PAD, TITLE_FONT};
+use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, PAD};
 use super::line::Size;
 use super::scale::LinearScale;
 use super::table::DataTable;
@@ -147,34 +147,14 @@ pub struct StackChart {
     pub baseline_x_dev: f64,
 }
 
-fn chars_in(width_dev: f64, char_dev: f64) -> usize {
-    if char_dev <= 0.0 {
-        return 0;
-    }
-    (width_dev / char_dev + 1e-9).floor().max(0.0) as usize
-}
-
 const SWATCH: f64 = 14.0;
 
 impl StackChart {
     /// Title, subtitle and legend; returns where the groups start.
     fn top(input: &StackChartInput, width: f64, u: f64) -> (Vec<TextLine>, Vec<TextLine>, Vec<SwatchEntry>, f64) {
-        use bar_metrics::{GAP, SUBTITLE_LINE, TITLE_CHAR_WIDTH, TITLE_LINE};
+        use bar_metrics::GAP;
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;
-        let text_width = (width - 2.0 * PAD * u).max(0.0);
-        let mut y = PAD * u;
-        let mut lines = |text: &str, chars: usize, step: f64| -> Vec<TextLine> {
-            wrap_words(text, chars)
-                .into_iter()
-                .map(|text| {
-                    let line = TextLine { text, x_dev: PAD * u, y_dev: y };
-                    y += step;
-                    line
-                })
-                .collect()
-        };
-        let title = lines(&input.title, chars_in(text_width, TITLE_CHAR_WIDTH * TITLE_FONT * u), TITLE_FONT * TITLE_LINE * u);
-        let subtitle = lines(&input.subtitle, chars_in(text_width, char_dev), LABEL_FONT * SUBTITLE_LINE * u);
+        let (title, subtitle, y) = heading(&input.title, &input.subtitle, width, u);
         let (mut x, mut ly) = (PAD * u, y + GAP * u);
         let mut legend = Vec::new();
         for (category, label) in input.categories.iter().enumerate() {

@@ -6,10 +6,11 @@
 //! is a fixed list of named rows, and every point carries its own mark (how the value is
 //! known) rather than one style per series.
 
-use super::bars::{bar_metrics, Rect, TextLine};
+use super::bars::{bar_metrics, Rect};
+use super::text::{heading, TextLine};
 use super::figure::Readout;
-use super::format::{describe_documents, wrap_words};
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, LEGEND_SAMPLE, PAD, TITLE_FONT, X_AXIS};
+use super::format::describe_documents;
+use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, LEGEND_SAMPLE, PAD, X_AXIS};
 use super::line::Size;
 use super::scale::CategoryScale;
 use super::table::DataTable;
@@ -219,35 +220,16 @@ pub struct StepChart {
     sources: Vec<Vec<String>>,
 }
 
-fn chars_in(width_dev: f64, char_dev: f64) -> usize {
-    if char_dev <= 0.0 {
-        return 0;
-    }
-    (width_dev / char_dev + 1e-9).floor().max(0.0) as usize
-}
-
 impl StepChart {
     pub fn layout(input: &StepChartInput, size: Size) -> StepChart {
-        use bar_metrics::{GAP, SUBTITLE_LINE, TITLE_CHAR_WIDTH, TITLE_LINE};
+        use bar_metrics::GAP;
         let u = size.dpr.max(0.5);
         let width = size.width_dev() as f64;
         let height = size.height_dev() as f64;
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;
         let text_width = (width - 2.0 * PAD * u).max(0.0);
 
-        let mut y = PAD * u;
-        let mut lines = |text: &str, chars: usize, step: f64| -> Vec<TextLine> {
-            wrap_words(text, chars)
-                .into_iter()
-                .map(|text| {
-                    let line = TextLine { text, x_dev: PAD * u, y_dev: y };
-                    y += step;
-                    line
-                })
-                .collect()
-        };
-        let title = lines(&input.title, chars_in(text_width, TITLE_CHAR_WIDTH * TITLE_FONT * u), TITLE_FONT * TITLE_LINE * u);
-        let subtitle = lines(&input.subtitle, chars_in(text_width, char_dev), LABEL_FONT * SUBTITLE_LINE * u);
+        let (title, subtitle, y) = heading(&input.title, &input.subtitle, width, u);
         let legend_top = y + GAP * u;
 
         // Legend: the series, then the marks that occur.

@@ -9,7 +9,7 @@ pub mod steps;
 pub mod map;
 pub mod theme;
 
-use crate::model::bars::TextLine;
+use crate::model::text::TextLine;
 use crate::model::figure::Figure;
 use crate::model::line::{metrics, LegendEntry, LegendMark, LineChart};
 use crate::model::view::ViewState;
@@ -71,18 +71,11 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     palette: &Palette,
 ) -> DrawResult<DB> {
     let u = chart.size.dpr.max(0.5);
-    let pad = metrics::PAD * u;
     let thin = u.round().max(1.0) as u32;
     root.fill(&palette.background)?;
 
-    let title_font = ("sans-serif", metrics::TITLE_FONT * u).into_font().style(FontStyle::Bold).color(&palette.text);
-    root.draw(&Text::new(chart.title.clone(), pt(pad, pad), title_font))?;
+    draw_heading(root, &chart.title_lines, &chart.subtitle_lines, palette, u)?;
     let label = metrics::LABEL_FONT * u;
-    let subtitle_y = pad + metrics::TITLE_FONT * u * 1.3;
-    for (i, line) in chart.subtitle_lines.iter().enumerate() {
-        let y = subtitle_y + i as f64 * label * 1.4;
-        root.draw(&Text::new(line.clone(), pt(pad, y), font(label, palette.muted, HPos::Left, VPos::Top)))?;
-    }
 
     for entry in &chart.legend {
         draw_legend_entry(root, entry, palette, u)?;

@@ -1,0 +1,82 @@
+//! Text placed by layout: lines at device-pixel positions, how many characters fit a width,
+//! and the wrapped title and subtitle every chart starts with. Widths are estimated from an
+//! average glyph advance (`metrics::CHAR_WIDTH`) until the browser's measurement is injected.
+
+use super::format::wrap_words;
+use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD, TITLE_FONT};
+
+/// Line heights as multiples of their font size.
+pub const TITLE_LINE: f64 = 1.3;
+pub const SUBTITLE_LINE: f64 = 1.4;
+/// Bold title glyphs run wider than the average `CHAR_WIDTH` allows for.
+pub const TITLE_CHAR_WIDTH: f64 = 0.62;
+
+/// A line of text, anchored at its top left, in device pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    pub text: String,
+    pub x_dev: f64,
+    pub y_dev: f64,
+}
+
+/// Whole characters of text that fit in `width_dev` at `char_dev` per character.
+pub fn chars_in(width_dev: f64, char_dev: f64) -> usize {
+    if char_dev <= 0.0 {
+        return 0;
+    }
+    // The epsilon keeps a column sized for exactly n characters from holding n - 1.
+    (width_dev / char_dev + 1e-9).floor().max(0.0) as usize
+}
+
+/// `text` cut to `max_chars`, ending in "…" when cut.
+pub fn fit(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    if max_chars == 0 {
+        return String::new();
+    }
+    text.chars().take(max_chars - 1).chain(Some('…')).collect()
+}
+
+/// A chart's title and subtitle wrapped to the width (device pixels) from the top-left
+/// padding, and the y where the subtitle ends.
+pub fn heading(title: &str, subtitle: &str, width_dev: f64, u: f64) -> (Vec<TextLine>, Vec<TextLine>, f64) {
+    let text_width = (width_dev - 2.0 * PAD * u).max(0.0);
+    let mut y = PAD * u;
+    let mut lines = |text: &str, chars: usize, step: f64| -> Vec<TextLine> {
+        wrap_words(text, chars)
+            .into_iter()
+            .map(|text| {
+                let line = TextLine { text, x_dev: PAD * u, y_dev: y };
+                y += step;
+                line
+            })
+            .collect()
+    };
+    let title = lines(title, chars_in(text_width, TITLE_CHAR_WIDTH * TITLE_FONT * u), TITLE_FONT * TITLE_LINE * u);
+    let subtitle = lines(subtitle, chars_in(text_width, CHAR_WIDTH * LABEL_FONT * u), LABEL_FONT * SUBTITLE_LINE * u);
+    (title, subtitle, y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_column_sized_for_n_characters_holds_n_and_longer_text_is_cut() {
+        assert_eq!(chars_in(7.2 * 10.0, 7.2), 10);
+        assert_eq!(fit("Korea, Democratic People's Republic of", 10), "Korea, De…");
+        assert_eq!(fit("Kenya", 10), "Kenya");
+    }
+
+    #[test]
+    fn the_heading_wraps_and_says_where_it_ends() {
+        let (title, subtitle, bottom) = heading("Title", "one two three four five six seven", 200.0, 1.0);
+        assert_eq!(title.len(), 1);
+        assert!(subtitle.len() > 1, "{subtitle:?}");
+        let last = subtitle.last().unwrap();
+        assert!((bottom - (last.y_dev + LABEL_FONT * SUBTITLE_LINE)).abs() < 1e-9);
+        assert!(subtitle.iter().all(|l| l.text.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT <= 200.0 - 2.0 * PAD));
+    }
+}
