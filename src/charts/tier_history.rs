@@ -31,37 +31,6 @@ pub const MAX_COUNTRIES: usize = 4;
 /// The rows, top to bottom.
 pub const TIER_ORDER: [Tier; 5] = [Tier::One, Tier::Two, Tier::WatchList, Tier::Three, Tier::Special];
 
-pub fn tier_label(tier: Tier) -> &'static str {
-    match tier {
-        Tier::One => "Tier 1",
-        Tier::Two => "Tier 2",
-        Tier::WatchList => "Tier 2 Watch List",
-        Tier::Three => "Tier 3",
-        Tier::Special => "Special case",
-    }
-}
-
-pub fn tier_short_label(tier: Tier) -> &'static str {
-    match tier {
-        Tier::One => "Tier 1",
-        Tier::Two => "Tier 2",
-        Tier::WatchList => "Tier 2 WL",
-        Tier::Three => "Tier 3",
-        Tier::Special => "Special",
-    }
-}
-
-/// Better tiers first; a special case is outside the ranking.
-fn rank(tier: Tier) -> Option<u8> {
-    match tier {
-        Tier::One => Some(1),
-        Tier::Two => Some(2),
-        Tier::WatchList => Some(3),
-        Tier::Three => Some(4),
-        Tier::Special => None,
-    }
-}
-
 fn row(tier: Tier) -> usize {
     TIER_ORDER.iter().position(|t| *t == tier).unwrap_or(TIER_ORDER.len() - 1)
 }
@@ -213,14 +182,14 @@ fn basis_text(p: &TierPlacement, dataset: &Dataset) -> String {
 
 /// The readout text of `p`, with the change since `before` where the tier changed.
 fn placement_text(p: &TierPlacement, before: Option<&TierPlacement>, dataset: &Dataset) -> String {
-    let mut text = format!("{} ({})", tier_label(p.tier), basis_text(p, dataset));
+    let mut text = format!("{} ({})", p.tier.label(), basis_text(p, dataset));
     if let Some(b) = before.filter(|b| b.tier != p.tier) {
-        let direction = match (rank(p.tier), rank(b.tier)) {
+        let direction = match (p.tier.rank(), b.tier.rank()) {
             (Some(now), Some(then)) if now > then => "down from",
             (Some(_), Some(_)) => "up from",
             _ => "changed from",
         };
-        text.push_str(&format!(" ({direction} {} in {})", tier_label(b.tier), b.edition));
+        text.push_str(&format!(" ({direction} {} in {})", b.tier.label(), b.edition));
     }
     text
 }
@@ -272,7 +241,7 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
                    narratives (Jamaica to Namibia)."
             .to_owned(),
         years,
-        rows: TIER_ORDER.iter().map(|t| (tier_label(*t).to_owned(), tier_short_label(*t).to_owned())).collect(),
+        rows: TIER_ORDER.iter().map(|t| (t.label().to_owned(), t.short_label().to_owned())).collect(),
         series,
         kind_labels: vec![
             (PointKind::Printed, "Printed in the report".to_owned()),
@@ -365,7 +334,7 @@ mod tests {
         let drawn: Vec<(u16, &str, PointKind)> = s
             .points
             .iter()
-            .map(|p| (input.years[p.year_index], tier_short_label(TIER_ORDER[p.row]), p.kind))
+            .map(|p| (input.years[p.year_index], TIER_ORDER[p.row].short_label(), p.kind))
             .collect();
         let external: Vec<(u16, &str)> =
             drawn.iter().filter(|d| d.2 == PointKind::External).map(|d| (d.0, d.1)).collect();

@@ -9,7 +9,7 @@
 
 use crate::data::{Dataset, Region, TierBasis, TierPlacement};
 use crate::model::line::Cite;
-use crate::model::map::{change, tier_label, MapCountryInput, TierMapInput};
+use crate::model::map::{change, MapCountryInput, TierMapInput};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
 
@@ -183,7 +183,7 @@ pub fn table(dataset: &Dataset, spec: &TierMapSpec) -> DataTable {
 
 /// The tier in words, for messages.
 pub fn describe(tier: Option<crate::data::Tier>) -> &'static str {
-    tier.map_or("not listed", tier_label)
+    tier.map_or("not listed", crate::data::Tier::label)
 }
 
 #[cfg(test)]
@@ -244,7 +244,7 @@ mod tests {
         let now = placement(d, &moved.id, 2025).unwrap();
         assert_eq!(
             readout.values[1],
-            format!("{} in 2024 → {} in 2025: upgraded", tier_label(was), tier_label(now.tier))
+            format!("{} in 2024 → {} in 2025: upgraded", was.label(), now.tier.label())
         );
         assert_eq!(readout.sources, vec![format!("2025 TIP Report, {} line {}", d.source(now.source).file, now.source.line)]);
         // Andorra and Kiribati are in no list.

@@ -10,7 +10,7 @@
 //! placed in neither, so nothing is left out — the subtitle says so, and would name any placed
 //! country without a region.
 
-use crate::charts::tier_history::{describe_placements, tier_label, TIER_ORDER};
+use crate::charts::tier_history::{describe_placements, TIER_ORDER};
 use crate::data::{Dataset, Region, Tier, TierPlacement};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::stacks::{SegmentInput, StackBarInput, StackChartInput, StackGroupInput};
@@ -114,7 +114,7 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
                             SegmentInput {
                                 category,
                                 count: count as u64,
-                                heading: format!("{}, {edition}: {}", region.label(), tier_label(tier)),
+                                heading: format!("{}, {edition}: {}", region.label(), tier.label()),
                                 values: vec![
                                     format!("{count} of the {total} countries placed in {}", region.label()),
                                     names.join(", "),
@@ -146,7 +146,7 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
         )
         .trim_end()
         .to_owned(),
-        categories: TIER_ORDER.iter().map(|t| tier_label(*t).to_owned()).collect(),
+        categories: TIER_ORDER.iter().map(|t| t.label().to_owned()).collect(),
         groups,
         unit: "countries".to_owned(),
     }

@@ -154,6 +154,39 @@ id_enum! {
     Tier { One = "1", Two = "2", WatchList = "2WL", Three = "3", Special = "special" }
 }
 
+impl Tier {
+    /// What legends, readouts and tables call the tier.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::One => "Tier 1",
+            Tier::Two => "Tier 2",
+            Tier::WatchList => "Tier 2 Watch List",
+            Tier::Three => "Tier 3",
+            Tier::Special => "Special case",
+        }
+    }
+
+    /// The label where room is short (axis rows, segment captions).
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Tier::WatchList => "Tier 2 WL",
+            Tier::Special => "Special",
+            other => other.label(),
+        }
+    }
+
+    /// Better placements rank lower; a special case is outside the ranking.
+    pub fn rank(self) -> Option<u8> {
+        match self {
+            Tier::One => Some(0),
+            Tier::Two => Some(1),
+            Tier::WatchList => Some(2),
+            Tier::Three => Some(3),
+            Tier::Special => None,
+        }
+    }
+}
+
 id_enum! {
     /// How a tier placement is known.
     TierBasis {

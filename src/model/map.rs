@@ -36,17 +36,6 @@ pub mod map_metrics {
     pub const DOTS: f64 = 6.0;
 }
 
-/// What the legend and readouts call a tier.
-pub fn tier_label(tier: Tier) -> &'static str {
-    match tier {
-        Tier::One => "Tier 1",
-        Tier::Two => "Tier 2",
-        Tier::WatchList => "Tier 2 Watch List",
-        Tier::Three => "Tier 3",
-        Tier::Special => "Special case",
-    }
-}
-
 /// What the legend says about a country not in the edition's list.
 pub const NOT_LISTED: &str = "Not in this edition's list";
 
@@ -82,17 +71,6 @@ pub fn pattern_name(tier: Option<Tier>) -> &'static str {
     }
 }
 
-/// Better placements rank lower; special cases are not ranked.
-fn rank(tier: Tier) -> Option<u8> {
-    match tier {
-        Tier::One => Some(0),
-        Tier::Two => Some(1),
-        Tier::WatchList => Some(2),
-        Tier::Three => Some(3),
-        Tier::Special => None,
-    }
-}
-
 /// The one-word change between two editions (`upgraded`, `downgraded`, `unchanged`,
 /// `changed`, `new`, `dropped`) and the sentence a readout shows, such as
 /// "Tier 2 Watch List in 2024 → Tier 2 in 2025: upgraded". Empty when there is no previous
@@ -101,16 +79,16 @@ pub fn change(previous: Option<(u16, Option<Tier>)>, edition: u16, tier: Option<
     let Some((before, was)) = previous else { return (String::new(), String::new()) };
     let (word, sentence) = match (was, tier) {
         (Some(a), Some(b)) => {
-            let word = match (rank(a), rank(b)) {
+            let word = match (a.rank(), b.rank()) {
                 _ if a == b => "unchanged",
                 (Some(x), Some(y)) if y < x => "upgraded",
                 (Some(_), Some(_)) => "downgraded",
                 _ => "changed",
             };
-            (word, format!("{} in {before} → {} in {edition}: {word}", tier_label(a), tier_label(b)))
+            (word, format!("{} in {before} → {} in {edition}: {word}", a.label(), b.label()))
         }
-        (None, Some(b)) => ("new", format!("not in the {before} list → {} in {edition}", tier_label(b))),
-        (Some(a), None) => ("dropped", format!("{} in {before} → not in the {edition} list", tier_label(a))),
+        (None, Some(b)) => ("new", format!("not in the {before} list → {} in {edition}", b.label())),
+        (Some(a), None) => ("dropped", format!("{} in {before} → not in the {edition} list", a.label())),
         (None, None) => ("", format!("not in the {before} or {edition} list")),
     };
     (word.to_owned(), sentence)
@@ -138,7 +116,7 @@ impl MapCountryInput {
     /// Everything a reader should know about the country, one line each.
     pub fn readout_values(&self, edition: u16) -> Vec<String> {
         let mut values = vec![match self.tier {
-            Some(t) => format!("{} in {edition}", tier_label(t)),
+            Some(t) => format!("{} in {edition}", t.label()),
             None => format!("not in the {edition} list"),
         }];
         let (_, sentence) = change(self.previous, edition, self.tier);
@@ -183,7 +161,7 @@ impl TierMapInput {
             .iter()
             .map(|&t| (t, self.countries.iter().filter(|c| c.tier == Some(t)).count()))
             .filter(|(_, n)| *n > 0)
-            .map(|(t, n)| format!("{n} {}", tier_label(t)))
+            .map(|(t, n)| format!("{n} {}", t.label()))
             .collect();
         if !counts.is_empty() {
             parts.push(format!("Shown: {}.", counts.join(", ")));
@@ -218,7 +196,7 @@ impl TierMapInput {
             .map(|c| {
                 vec![
                     c.name.clone(),
-                    c.tier.map_or_else(|| format!("not in the {} list", self.edition), |t| tier_label(t).to_owned()),
+                    c.tier.map_or_else(|| format!("not in the {} list", self.edition), |t| t.label().to_owned()),
                     change(c.previous, self.edition, c.tier).1,
                     c.cite.as_ref().map(Cite::describe).unwrap_or_default(),
                 ]
@@ -433,7 +411,7 @@ fn view_bounds(input: &TierMapInput) -> [f64; 4] {
 
 /// The legend entries: every tier, then "not in this edition's list".
 fn legend_entries() -> Vec<(Option<Tier>, String)> {
-    Tier::ALL.iter().map(|&t| (Some(t), tier_label(t).to_owned())).chain([(None, NOT_LISTED.to_owned())]).collect()
+    Tier::ALL.iter().map(|&t| (Some(t), t.label().to_owned())).chain([(None, NOT_LISTED.to_owned())]).collect()
 }
 
 pub const PATTERN_NOTE: &str =
