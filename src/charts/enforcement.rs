@@ -609,7 +609,7 @@ mod tests {
         assert!(hidden.readout(0).unwrap().values.iter().all(|v| !v.starts_with("Prosecutions")));
         let toggles = hidden.toggle_targets();
         assert_eq!(toggles.len(), 3);
-        assert_eq!((toggles[0].0.as_str(), toggles[0].2), ("prosecutions", false));
+        assert_eq!((toggles[0].key.as_str(), toggles[0].shown), ("prosecutions", false));
     }
 
     #[test]

@@ -37,6 +37,17 @@ impl Readout {
     }
 }
 
+/// A legend entry that hides and shows a group of series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToggleTarget {
+    /// The group's key, as [`crate::widget::Widget::toggle`] takes it.
+    pub key: String,
+    pub label: String,
+    pub shown: bool,
+    /// The entry's box in CSS pixels: `[x, y, width, height]`.
+    pub rect_css: [f64; 4],
+}
+
 /// A chart kind's output before layout.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FigureInput {
@@ -163,9 +174,8 @@ impl Figure {
         }
     }
 
-    /// Where the legend entries that toggle are, as (key, label, shown, rectangle in CSS
-    /// pixels `[x, y, width, height]`), so the web layer can put real buttons over them.
-    pub fn toggle_targets(&self) -> Vec<(String, String, bool, [f64; 4])> {
+    /// Where the legend entries that toggle are, so the web layer can put real buttons over them.
+    pub fn toggle_targets(&self) -> Vec<ToggleTarget> {
         match self {
             Figure::Line(l) => l.toggle_targets(),
             Figure::Bars(_) | Figure::Steps(_) | Figure::Stacks(_) | Figure::Map(_) => Vec::new(),

@@ -4,7 +4,7 @@
 //! (convictions vs victims) each keep a readable y axis without a misleading second axis on
 //! the same plot.
 
-use super::figure::Readout;
+use super::figure::{Readout, ToggleTarget};
 use super::format::{compact, describe_sources, thousands};
 use super::text::{heading, TextLine};
 use super::scale::{ticks_for, CategoryScale, ValueScale, ValueScaleKind};
@@ -372,9 +372,8 @@ impl LineChart {
         }
     }
 
-    /// The legend entries that toggle, as (group key, label, shown, `[x, y, width, height]`
-    /// in CSS pixels).
-    pub fn toggle_targets(&self) -> Vec<(String, String, bool, [f64; 4])> {
+    /// The legend entries that toggle; none when there is only one group.
+    pub fn toggle_targets(&self) -> Vec<ToggleTarget> {
         let u = self.size.dpr.max(0.5);
         let groups = self.legend.iter().filter(|e| matches!(e.mark, LegendMark::Series { .. })).count();
         if groups < 2 {
@@ -383,12 +382,17 @@ impl LineChart {
         self.legend
             .iter()
             .filter_map(|e| match &e.mark {
-                LegendMark::Series { group, shown, .. } => Some((
-                    group.clone(),
-                    e.label.clone(),
-                    *shown,
-                    [e.x_dev / u - 4.0, e.y_dev / u - 4.0, e.width_dev / u - metrics::LEGEND_GAP + 8.0, metrics::LEGEND_ROW],
-                )),
+                LegendMark::Series { group, shown, .. } => Some(ToggleTarget {
+                    key: group.clone(),
+                    label: e.label.clone(),
+                    shown: *shown,
+                    rect_css: [
+                        e.x_dev / u - 4.0,
+                        e.y_dev / u - 4.0,
+                        e.width_dev / u - metrics::LEGEND_GAP + 8.0,
+                        metrics::LEGEND_ROW,
+                    ],
+                }),
                 _ => None,
             })
             .collect()

@@ -156,15 +156,16 @@ impl TipWidget {
         let targets = self.core.figure().map(|f| f.toggle_targets()).unwrap_or_default();
         targets
             .iter()
-            .map(|(key, label, shown, [x, y, w, h])| {
+            .map(|t| {
+                let [x, y, w, h] = t.rect_css;
                 object(&[
-                    ("key", key.as_str().into()),
-                    ("label", label.as_str().into()),
-                    ("shown", (*shown).into()),
-                    ("x", (*x).into()),
-                    ("y", (*y).into()),
-                    ("width", (*w).into()),
-                    ("height", (*h).into()),
+                    ("key", t.key.as_str().into()),
+                    ("label", t.label.as_str().into()),
+                    ("shown", t.shown.into()),
+                    ("x", x.into()),
+                    ("y", y.into()),
+                    ("width", w.into()),
+                    ("height", h.into()),
                 ])
             })
             .collect::<Array>()
