@@ -57,7 +57,7 @@ fn regions(spec: &TierSummarySpec) -> Vec<Region> {
 }
 
 /// The placements of `edition` in `region` on `tier`, by country name.
-fn members<'d>(dataset: &'d Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&'d TierPlacement> {
+fn members(dataset: &Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&TierPlacement> {
     let mut list: Vec<&TierPlacement> = dataset
         .tiers
         .iter()

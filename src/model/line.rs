@@ -521,92 +521,6 @@ fn percent(part: u64, total: u64) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cite(line: u32) -> Cite {
-        Cite { edition: 2025, file: "f.txt".into(), line, printed: None, note: String::new() }
-    }
-
-    fn input() -> LineChartInput {
-        LineChartInput {
-            title: "T".into(),
-            subtitle: "S".into(),
-            years: vec![2018, 2019, 2020],
-            panel_titles: vec!["A".into(), "B".into()],
-            series: vec![
-                SeriesInput::new("a", "A", 0, 0, vec![Some((10, cite(1))), None, Some((30, cite(3)))]),
-                SeriesInput::new("b", "B", 1, 1, vec![Some((1000, cite(1))), Some((2000, cite(2))), Some((500, cite(3)))]),
-            ],
-            scale: ValueScaleKind::Linear,
-            grid: false,
-            shared_y: false,
-        }
-    }
-
-    #[test]
-    fn device_pixels_scale_with_dpr() {
-        let one = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
-        let two = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 2.0 }, &[]);
-        assert_eq!(two.size.width_dev(), 1200);
-        assert!((two.panels[0].x.position_from_index(1) - 2.0 * one.panels[0].x.position_from_index(1)).abs() < 1e-6);
-        // Hit-testing is in CSS pixels, so the same CSS point names the same year at any DPR.
-        let x_css = one.panels[0].x.position_from_index(2);
-        let y_css = one.panels[0].top_dev + 5.0;
-        assert_eq!(one.year_at(x_css, y_css), Some(2));
-        assert_eq!(two.year_at(x_css, y_css), Some(2));
-    }
-
-    #[test]
-    fn a_missing_value_breaks_the_line() {
-        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
-        let runs: Vec<usize> = chart.series[0].runs().iter().map(|r| r.len()).collect();
-        assert_eq!(runs, vec![1, 1]);
-        assert_eq!(chart.series[1].runs().len(), 1);
-        let readout = chart.readout(1).unwrap();
-        assert_eq!(readout.values, vec!["A: not in the source", "B: 2,000"]);
-    }
-
-    #[test]
-    fn panels_stack_without_overlap_and_values_fall_inside_their_panel() {
-        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
-        assert!(chart.panels[0].bottom_dev < chart.panels[1].top_dev);
-        for s in &chart.series {
-            let panel = &chart.panels[s.panel];
-            for p in &s.points {
-                assert!(p.y_dev >= panel.top_dev - 0.5 && p.y_dev <= panel.bottom_dev + 0.5);
-            }
-        }
-    }
-
-    #[test]
-    fn the_legend_explains_the_correction_ring_only_when_a_value_is_corrected() {
-        let plain = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
-        assert!(plain.legend.iter().all(|e| matches!(e.mark, LegendMark::Series { .. })));
-        let mut corrected = input();
-        corrected.series[1].values[0].as_mut().unwrap().1.printed = Some("999".into());
-        let chart = LineChart::layout(&corrected, Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
-        assert_eq!(chart.legend.last().unwrap().mark, LegendMark::CorrectedRing);
-    }
-
-    #[test]
-    fn pointer_outside_the_plots_hits_nothing() {
-        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
-        assert_eq!(chart.year_at(2.0, 200.0), None);
-        assert_eq!(chart.year_at(300.0, 2.0), None);
-    }
-
-    #[test]
-    fn tiny_sizes_do_not_panic() {
-        for (w, h) in [(0.0, 0.0), (1.0, 1.0), (30.0, 500.0), (5000.0, 20.0)] {
-            let chart = LineChart::layout(&input(), Size { width_css: w, height_css: h, dpr: 3.0 }, &[]);
-            let _ = chart.year_at(10.0, 10.0);
-            let _ = chart.readout(0);
-        }
-    }
-}
-
 impl LineChartInput {
     /// Small multiples need a minimum height per row of panels; stacked panels fit the
     /// widget's default height.
@@ -717,5 +631,91 @@ impl LineChartInput {
             })
             .collect();
         super::table::DataTable { columns, rows }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cite(line: u32) -> Cite {
+        Cite { edition: 2025, file: "f.txt".into(), line, printed: None, note: String::new() }
+    }
+
+    fn input() -> LineChartInput {
+        LineChartInput {
+            title: "T".into(),
+            subtitle: "S".into(),
+            years: vec![2018, 2019, 2020],
+            panel_titles: vec!["A".into(), "B".into()],
+            series: vec![
+                SeriesInput::new("a", "A", 0, 0, vec![Some((10, cite(1))), None, Some((30, cite(3)))]),
+                SeriesInput::new("b", "B", 1, 1, vec![Some((1000, cite(1))), Some((2000, cite(2))), Some((500, cite(3)))]),
+            ],
+            scale: ValueScaleKind::Linear,
+            grid: false,
+            shared_y: false,
+        }
+    }
+
+    #[test]
+    fn device_pixels_scale_with_dpr() {
+        let one = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
+        let two = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 2.0 }, &[]);
+        assert_eq!(two.size.width_dev(), 1200);
+        assert!((two.panels[0].x.position_from_index(1) - 2.0 * one.panels[0].x.position_from_index(1)).abs() < 1e-6);
+        // Hit-testing is in CSS pixels, so the same CSS point names the same year at any DPR.
+        let x_css = one.panels[0].x.position_from_index(2);
+        let y_css = one.panels[0].top_dev + 5.0;
+        assert_eq!(one.year_at(x_css, y_css), Some(2));
+        assert_eq!(two.year_at(x_css, y_css), Some(2));
+    }
+
+    #[test]
+    fn a_missing_value_breaks_the_line() {
+        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
+        let runs: Vec<usize> = chart.series[0].runs().iter().map(|r| r.len()).collect();
+        assert_eq!(runs, vec![1, 1]);
+        assert_eq!(chart.series[1].runs().len(), 1);
+        let readout = chart.readout(1).unwrap();
+        assert_eq!(readout.values, vec!["A: not in the source", "B: 2,000"]);
+    }
+
+    #[test]
+    fn panels_stack_without_overlap_and_values_fall_inside_their_panel() {
+        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
+        assert!(chart.panels[0].bottom_dev < chart.panels[1].top_dev);
+        for s in &chart.series {
+            let panel = &chart.panels[s.panel];
+            for p in &s.points {
+                assert!(p.y_dev >= panel.top_dev - 0.5 && p.y_dev <= panel.bottom_dev + 0.5);
+            }
+        }
+    }
+
+    #[test]
+    fn the_legend_explains_the_correction_ring_only_when_a_value_is_corrected() {
+        let plain = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
+        assert!(plain.legend.iter().all(|e| matches!(e.mark, LegendMark::Series { .. })));
+        let mut corrected = input();
+        corrected.series[1].values[0].as_mut().unwrap().1.printed = Some("999".into());
+        let chart = LineChart::layout(&corrected, Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
+        assert_eq!(chart.legend.last().unwrap().mark, LegendMark::CorrectedRing);
+    }
+
+    #[test]
+    fn pointer_outside_the_plots_hits_nothing() {
+        let chart = LineChart::layout(&input(), Size { width_css: 600.0, height_css: 400.0, dpr: 1.0 }, &[]);
+        assert_eq!(chart.year_at(2.0, 200.0), None);
+        assert_eq!(chart.year_at(300.0, 2.0), None);
+    }
+
+    #[test]
+    fn tiny_sizes_do_not_panic() {
+        for (w, h) in [(0.0, 0.0), (1.0, 1.0), (30.0, 500.0), (5000.0, 20.0)] {
+            let chart = LineChart::layout(&input(), Size { width_css: w, height_css: h, dpr: 3.0 }, &[]);
+            let _ = chart.year_at(10.0, 10.0);
+            let _ = chart.readout(0);
+        }
     }
 }
