@@ -18,7 +18,8 @@ have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" != "$wbg" ]; then
   echo "setup: installing wasm-bindgen-cli $wbg (have: ${have:-none}); this takes about 2 minutes"
   # Not --locked: the registry index here lacks one locked transitive version (see README).
-  cargo install wasm-bindgen-cli --version "$wbg" --no-default-features
+  # --force: cargo's own record may say "installed" while the binary is gone or another version.
+  cargo install --force wasm-bindgen-cli --version "$wbg" --no-default-features
 fi
 
 if [ "$what" = "test" ]; then
