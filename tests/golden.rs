@@ -196,3 +196,27 @@ fn tier_map_europe_on_a_phone_in_dark_with_ukraine_hovered() {
     let state = ViewState { active: Some(widget_index), pinned: None };
     check("tier-map-europe-phone-dark", &draw(&attributes, phone, state, true));
 }
+
+/// The widget's item for a typed name, as type-ahead finds it.
+fn item_named(attributes: &[(&str, &str)], size: Size, name: &str) -> usize {
+    let pairs: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+    let mut widget = Widget::default();
+    widget.configure(&pairs).unwrap();
+    widget.resize(size);
+    widget.figure().unwrap().item_by_name(name).unwrap()
+}
+
+#[test]
+fn tier_changes_2024_to_2025() {
+    let attributes = [("chart", "tier-changes")];
+    let size = Size { height_css: preferred_height(&attributes, 720.0), ..DESKTOP };
+    check("tier-changes-2024-2025", &draw(&attributes, size, ViewState::default(), false));
+}
+
+#[test]
+fn tier_changes_2014_to_2015_in_africa_on_a_phone_in_dark_with_a_country_pinned() {
+    let attributes = [("chart", "tier-changes"), ("from", "2014"), ("to", "2015"), ("region", "africa")];
+    let size = Size { width_css: 360.0, height_css: preferred_height(&attributes, 360.0), dpr: 2.0 };
+    let pinned = item_named(&attributes, size, "Nigeria");
+    check("tier-changes-africa-phone-dark", &draw(&attributes, size, ViewState { active: None, pinned: Some(pinned) }, true));
+}

@@ -2,6 +2,7 @@
 
 pub mod country_enforcement;
 pub mod enforcement;
+pub mod tier_changes;
 pub mod tier_history;
 pub mod tier_summary;
 pub mod tier_map;
@@ -39,5 +40,9 @@ pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
         ChartSpec::TierMap(m) => {
             Built { figure: FigureInput::Map(tier_map::input(dataset, m)), table: tier_map::table(dataset, m) }
         }
+        ChartSpec::TierChanges(c) => Built {
+            figure: FigureInput::Flows(tier_changes::flow_input(dataset, c)),
+            table: tier_changes::table(dataset, c),
+        },
     }
 }

@@ -168,7 +168,7 @@ fn first_clause(note: &str) -> String {
 }
 
 /// How a placement is known, in words for the readout.
-fn basis_text(p: &TierPlacement, dataset: &Dataset) -> String {
+pub fn basis_text(p: &TierPlacement, dataset: &Dataset) -> String {
     match p.basis {
         TierBasis::Printed => "printed".to_owned(),
         TierBasis::Inferred => format!("inferred from the {} narrative", document(dataset, p.source)),

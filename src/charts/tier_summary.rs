@@ -35,18 +35,19 @@ pub fn parse(attrs: &Attributes, _dataset: &Dataset) -> Result<TierSummarySpec, 
         "compare" => FULL_EDITIONS.to_vec(),
         _ => vec![2025],
     };
+    Ok(TierSummarySpec { editions, region: parse_region(attrs)? })
+}
+
+/// `region="…"` by id or label; `None` when absent.
+pub fn parse_region(attrs: &Attributes) -> Result<Option<Region>, SpecError> {
+    let Some(asked) = attrs.given("region") else { return Ok(None) };
     let ids: Vec<&str> = Region::ALL.iter().map(|r| r.id()).collect();
-    let region = match attrs.given("region") {
-        None => None,
-        Some(asked) => Some(
-            Region::ALL
-                .iter()
-                .copied()
-                .find(|r| r.id().eq_ignore_ascii_case(asked) || r.label().eq_ignore_ascii_case(asked))
-                .ok_or_else(|| SpecError::new("region", asked, &ids))?,
-        ),
-    };
-    Ok(TierSummarySpec { editions, region })
+    Region::ALL
+        .iter()
+        .copied()
+        .find(|r| r.id().eq_ignore_ascii_case(asked) || r.label().eq_ignore_ascii_case(asked))
+        .map(Some)
+        .ok_or_else(|| SpecError::new("region", asked, &ids))
 }
 
 fn regions(spec: &TierSummarySpec) -> Vec<Region> {

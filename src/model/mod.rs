@@ -3,6 +3,7 @@
 
 pub mod bars;
 pub mod figure;
+pub mod flows;
 pub mod format;
 pub mod geo;
 pub mod line;

@@ -145,6 +145,7 @@ pub enum ChartSpec {
     TierHistory(crate::charts::tier_history::TierHistorySpec),
     TierSummary(crate::charts::tier_summary::TierSummarySpec),
     TierMap(crate::charts::tier_map::TierMapSpec),
+    TierChanges(crate::charts::tier_changes::TierChangesSpec),
 }
 
 /// Everything the attributes say, validated.
@@ -156,7 +157,8 @@ pub struct Spec {
     pub view: View,
 }
 
-pub const CHARTS: &[&str] = &["enforcement", "country-enforcement", "tier-map", "tier-history", "tier-summary"];
+pub const CHARTS: &[&str] =
+    &["enforcement", "country-enforcement", "tier-map", "tier-history", "tier-summary", "tier-changes"];
 
 /// Attribute names and values as the element has them. Names are matched case-insensitively
 /// (HTML lower-cases them anyway); values are trimmed and matched case-insensitively.
@@ -184,6 +186,7 @@ pub fn parse(attributes: &[(String, String)], dataset: &Dataset) -> Result<Spec,
         "tier-history" => ChartSpec::TierHistory(crate::charts::tier_history::parse(&attrs, dataset)?),
         "tier-summary" => ChartSpec::TierSummary(crate::charts::tier_summary::parse(&attrs, dataset)?),
         "tier-map" => ChartSpec::TierMap(crate::charts::tier_map::parse(&attrs, dataset)?),
+        "tier-changes" => ChartSpec::TierChanges(crate::charts::tier_changes::parse(&attrs, dataset)?),
         _ => return Err(SpecError::new("chart", "", CHARTS)),
     };
     Ok(Spec { chart, lang, theme, view })
@@ -214,7 +217,7 @@ mod tests {
         assert_eq!(
             err.message(),
             "chart=\"nope\" is not a value tipviz knows. Accepted values: enforcement, country-enforcement, tier-map, \
-             tier-history, tier-summary."
+             tier-history, tier-summary, tier-changes."
         );
     }
 
@@ -224,7 +227,7 @@ mod tests {
         assert_eq!(
             err.message(),
             "The attribute chart is required. Accepted values: enforcement, country-enforcement, tier-map, tier-history, \
-             tier-summary."
+             tier-summary, tier-changes."
         );
     }
 

@@ -4,6 +4,7 @@
 //! hit-testing would need to know.
 
 pub mod bars;
+pub mod flows;
 pub mod stacks;
 pub mod steps;
 pub mod map;
@@ -61,6 +62,7 @@ pub fn draw<DB: DrawingBackend>(
         Figure::Steps(chart) => steps::draw_step_chart(root, chart, state, palette),
         Figure::Stacks(chart) => stacks::draw_stack_chart(root, chart, state, palette),
         Figure::Map(map) => map::draw_tier_map(root, map, state, palette),
+        Figure::Flows(chart) => flows::draw_flow_chart(root, chart, state, palette),
     }
 }
 

@@ -82,7 +82,7 @@ fn hatch_lines(r: &Rect, hatch: Hatch, step: f64) -> Vec<[(f64, f64); 2]> {
     lines
 }
 
-fn draw_swatch<DB: DrawingBackend>(
+pub(super) fn draw_swatch<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     r: &Rect,
     category: usize,

@@ -1,0 +1,578 @@
+//! `tier-changes`: how countries moved between the tiers of two editions, as a flow diagram
+//! with the lists of upgrades, downgrades and countries in one list only.
+//!
+//! - `from`, `to`: any two editions the data holds, earlier first (default 2024 → 2025).
+//! - `region`: one region's countries (as the 2024 and 2025 reports assign them).
+//!
+//! The 2018 and 2019 placements are partial: the dataset has them only from the 2019
+//! narratives (Jamaica to Namibia). A comparison with either covers just the countries that
+//! edition places, and says so; a country missing from a full list (2001–2015, 2024, 2025)
+//! enters or leaves, and is never dropped silently.
+
+use crate::charts::tier_history::{basis_text, describe_placements, TIER_ORDER};
+use crate::charts::tier_summary::parse_region;
+use crate::data::{Country, Dataset, Region, Tier, TierBasis, TierPlacement};
+use crate::model::flows::{Change, FlowBandInput, FlowChartInput, FlowEntryInput, FlowListInput, FlowNodeInput, ItemText, Member};
+use crate::model::spec::{Attributes, SpecError};
+use crate::model::table::DataTable;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TierChangesSpec {
+    pub from: u16,
+    pub to: u16,
+    pub region: Option<Region>,
+}
+
+/// Editions whose placements the dataset holds only in part, and what part.
+pub const PARTIAL_EDITIONS: [(u16, &str); 2] = [
+    (2018, "the 2018 tiers here are only those the 2019 narratives (Jamaica to Namibia) state"),
+    (2019, "the 2019 tiers here are only those of the narratives Jamaica to Namibia"),
+];
+
+fn partial(edition: u16) -> Option<&'static str> {
+    PARTIAL_EDITIONS.iter().find(|(e, _)| *e == edition).map(|(_, what)| *what)
+}
+
+fn editions(dataset: &Dataset) -> Vec<u16> {
+    let mut list: Vec<u16> = dataset.tiers.iter().map(|t| t.edition).collect();
+    list.sort_unstable();
+    list.dedup();
+    list
+}
+
+pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierChangesSpec, SpecError> {
+    let known = editions(dataset);
+    let names: Vec<String> = known.iter().map(u16::to_string).collect();
+    let accepted: Vec<&str> = names.iter().map(String::as_str).collect();
+    let edition = |attribute: &str, default: u16| -> Result<u16, SpecError> {
+        match attrs.given(attribute) {
+            None => Ok(default),
+            Some(asked) => asked
+                .parse::<u16>()
+                .ok()
+                .filter(|e| known.contains(e))
+                .ok_or_else(|| SpecError::new(attribute, asked, &accepted)),
+        }
+    };
+    let from = edition("from", 2024)?;
+    let to = edition("to", 2025)?;
+    if from == to {
+        return Err(SpecError::new("to", &to.to_string(), &accepted)
+            .because("it is the same edition as from; a change needs two different editions"));
+    }
+    if from > to {
+        return Err(SpecError::new("from", &from.to_string(), &accepted)
+            .because(&format!("it is later than to=\"{to}\"; give the earlier edition as from")));
+    }
+    let region = parse_region(attrs)?;
+    Ok(TierChangesSpec { from, to, region })
+}
+
+/// One country's placements in the two editions.
+struct Pair<'d> {
+    country: &'d Country,
+    from: Option<&'d TierPlacement>,
+    to: Option<&'d TierPlacement>,
+}
+
+impl Pair<'_> {
+    fn change(&self) -> Change {
+        match (self.from, self.to) {
+            (None, _) => Change::Entering,
+            (_, None) => Change::Leaving,
+            (Some(a), Some(b)) if a.tier == b.tier => Change::Same,
+            (Some(a), Some(b)) => match (a.tier.rank(), b.tier.rank()) {
+                (Some(then), Some(now)) if now < then => Change::Up,
+                (Some(_), Some(_)) => Change::Down,
+                _ => Change::Other,
+            },
+        }
+    }
+
+    fn placements(&self) -> Vec<&TierPlacement> {
+        self.from.into_iter().chain(self.to).collect()
+    }
+}
+
+fn placement<'d>(dataset: &'d Dataset, country: &str, edition: u16) -> Option<&'d TierPlacement> {
+    dataset.tiers.iter().find(|t| t.country == country && t.edition == edition)
+}
+
+/// The countries compared: those either edition places (only those a partial edition places,
+/// where one is partial), in the region if one is asked for, by name.
+fn pairs<'d>(dataset: &'d Dataset, spec: &TierChangesSpec) -> Vec<Pair<'d>> {
+    let mut list: Vec<Pair> = dataset
+        .countries
+        .iter()
+        .filter(|c| spec.region.map_or(true, |r| c.region == Some(r)))
+        .map(|country| Pair {
+            country,
+            from: placement(dataset, &country.id, spec.from),
+            to: placement(dataset, &country.id, spec.to),
+        })
+        .filter(|p| p.from.is_some() || p.to.is_some())
+        .filter(|p| {
+            (partial(spec.from).is_none() || p.from.is_some()) && (partial(spec.to).is_none() || p.to.is_some())
+        })
+        .collect();
+    list.sort_by(|a, b| a.country.name.cmp(&b.country.name));
+    list
+}
+
+/// The node of a placement: its tier's position, or the last node for "not in the list".
+fn node(p: Option<&TierPlacement>) -> usize {
+    p.and_then(|p| TIER_ORDER.iter().position(|t| *t == p.tier)).unwrap_or(TIER_ORDER.len())
+}
+
+fn tier_of(p: Option<&TierPlacement>) -> Option<Tier> {
+    p.map(|p| p.tier)
+}
+
+/// A tier as the lists abbreviate it.
+fn code(tier: Option<Tier>) -> &'static str {
+    match tier {
+        Some(Tier::One) => "1",
+        Some(Tier::Two) => "2",
+        Some(Tier::WatchList) => "2WL",
+        Some(Tier::Three) => "3",
+        Some(Tier::Special) => "special",
+        None => "–",
+    }
+}
+
+fn tier_id(tier: Option<Tier>) -> String {
+    tier.map_or("none".to_owned(), |t| t.id().to_owned())
+}
+
+fn member(country: &Country) -> Member {
+    Member {
+        id: country.id.clone(),
+        names: std::iter::once(country.name.clone()).chain(country.aliases.iter().cloned()).collect(),
+    }
+}
+
+fn nodes(edition: u16) -> Vec<FlowNodeInput> {
+    TIER_ORDER
+        .iter()
+        .enumerate()
+        .map(|(i, t)| FlowNodeInput { label: t.label().to_owned(), short_label: t.short_label().to_owned(), category: Some(i) })
+        .chain(Some(FlowNodeInput {
+            label: format!("Not in the {edition} list"),
+            short_label: "Not listed".to_owned(),
+            category: None,
+        }))
+        .collect()
+}
+
+fn node_label(tier: Option<Tier>, edition: u16) -> String {
+    match tier {
+        Some(t) => format!("{} ({edition})", t.label()),
+        None => format!("not in the {edition} list"),
+    }
+}
+
+/// One edition's placement in words: `2025: Tier 2 (printed)`.
+fn placement_words(dataset: &Dataset, p: Option<&TierPlacement>, edition: u16) -> String {
+    match p {
+        Some(p) => format!("{edition}: {} ({})", p.tier.label(), basis_text(p, dataset)),
+        None => format!("{edition}: not in the list"),
+    }
+}
+
+fn verb(change: Change) -> &'static str {
+    match change {
+        Change::Same => "stayed",
+        Change::Up => "moved up",
+        Change::Down => "moved down",
+        Change::Other => "moved",
+        Change::Entering => "entered the list",
+        Change::Leaving => "left the list",
+    }
+}
+
+fn selection(spec: &TierChangesSpec, from: Option<Tier>, to: Option<Tier>) -> Vec<(String, String)> {
+    vec![
+        ("from".to_owned(), spec.from.to_string()),
+        ("to".to_owned(), spec.to.to_string()),
+        ("from_tier".to_owned(), tier_id(from)),
+        ("to_tier".to_owned(), tier_id(to)),
+    ]
+}
+
+fn band(dataset: &Dataset, spec: &TierChangesSpec, members: &[&Pair]) -> FlowBandInput {
+    let first = members[0];
+    let (from, to) = (tier_of(first.from), tier_of(first.to));
+    let change = first.change();
+    let count = members.len();
+    let noun = if count == 1 { "country" } else { "countries" };
+    let names: Vec<&str> = members.iter().map(|p| p.country.name.as_str()).collect();
+    let mut values = vec![format!("{count} {noun} {}", verb(change)), names.join(", ")];
+    // Placements that were not simply printed are worth a reader's attention.
+    for p in members {
+        for placement in p.placements() {
+            if matches!(placement.basis, TierBasis::Corrected | TierBasis::Inferred) {
+                values.push(format!("{} {}: {}", p.country.name, placement.edition, basis_text(placement, dataset)));
+            }
+        }
+    }
+    let placements: Vec<&TierPlacement> = members.iter().flat_map(|p| p.placements()).collect();
+    let mut selection = selection(spec, from, to);
+    selection.push(("countries".to_owned(), members.iter().map(|p| p.country.id.as_str()).collect::<Vec<_>>().join("|")));
+    FlowBandInput {
+        from: node(first.from),
+        to: node(first.to),
+        change,
+        members: members.iter().map(|p| member(p.country)).collect(),
+        text: ItemText {
+            heading: format!("{} → {}", node_label(from, spec.from), node_label(to, spec.to)),
+            values,
+            sources: describe_placements(dataset, &placements),
+            selection,
+        },
+    }
+}
+
+fn entry(dataset: &Dataset, spec: &TierChangesSpec, pair: &Pair, band: usize) -> FlowEntryInput {
+    let (from, to) = (tier_of(pair.from), tier_of(pair.to));
+    let label = format!("{} {} → {}", pair.country.name, code(from), code(to));
+    let mut selection = selection(spec, from, to);
+    selection.insert(0, ("country".to_owned(), pair.country.id.clone()));
+    FlowEntryInput {
+        label,
+        band,
+        member: member(pair.country),
+        text: ItemText {
+            heading: pair.country.name.clone(),
+            values: vec![
+                placement_words(dataset, pair.from, spec.from),
+                placement_words(dataset, pair.to, spec.to),
+                verb(pair.change()).to_owned(),
+            ],
+            sources: describe_placements(dataset, &pair.placements()),
+            selection,
+        },
+    }
+}
+
+fn subtitle(spec: &TierChangesSpec, compared: usize) -> String {
+    let mut parts =
+        vec!["Each band is the countries that moved from a tier (left) to a tier (right); its thickness is their number. \
+              Lists give each country's tier in both editions."
+            .to_owned()];
+    let partial: Vec<&str> = [spec.from, spec.to].iter().filter_map(|&e| partial(e)).collect();
+    if !partial.is_empty() {
+        parts.push(format!(
+            "The comparison covers the {compared} countries both editions place here: {}.",
+            partial.join("; ")
+        ));
+    }
+    if spec.from <= 2015 {
+        parts.push("2001–2015 tiers come from Kelley and Heiss's tier history.".to_owned());
+    }
+    if spec.region.is_some() {
+        parts.push("Regions as the 2024 and 2025 reports assign them.".to_owned());
+    }
+    parts.join(" ")
+}
+
+pub fn flow_input(dataset: &Dataset, spec: &TierChangesSpec) -> FlowChartInput {
+    let pairs = pairs(dataset, spec);
+    // Bands in node order; members by name (pairs are sorted).
+    let mut keys: Vec<(usize, usize)> = pairs.iter().map(|p| (node(p.from), node(p.to))).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let bands: Vec<FlowBandInput> = keys
+        .iter()
+        .map(|&(from, to)| {
+            let members: Vec<&Pair> = pairs.iter().filter(|p| (node(p.from), node(p.to)) == (from, to)).collect();
+            band(dataset, spec, &members)
+        })
+        .collect();
+    let band_of = |p: &Pair| keys.iter().position(|k| *k == (node(p.from), node(p.to))).unwrap_or(0);
+    let list = |change: Change, title: &str, empty: &str| {
+        let entries: Vec<FlowEntryInput> =
+            pairs.iter().filter(|p| p.change() == change).map(|p| entry(dataset, spec, p, band_of(p))).collect();
+        FlowListInput { title: format!("{title} ({})", entries.len()), empty: empty.to_owned(), entries }
+    };
+    let (from, to) = (spec.from, spec.to);
+    let mut lists = vec![
+        list(Change::Up, &format!("Moved up, tier {from} → {to}"), "None."),
+        list(Change::Down, &format!("Moved down, tier {from} → {to}"), "None."),
+    ];
+    let other = list(Change::Other, &format!("To or from a special case, {from} → {to}"), "None.");
+    if !other.entries.is_empty() {
+        lists.push(other);
+    }
+    lists.push(list(
+        Change::Entering,
+        &format!("In the {to} list, not the {from} list"),
+        &format!("None: every country the {to} list places here is in the {from} list too."),
+    ));
+    lists.push(list(
+        Change::Leaving,
+        &format!("In the {from} list, not the {to} list"),
+        &format!("None: every country the {from} list places here is in the {to} list too."),
+    ));
+    let scope = spec.region.map_or(String::new(), |r| format!(" in {}", r.label()));
+    FlowChartInput {
+        title: format!("Tier changes{scope}, {from} to {to} TIP Report"),
+        subtitle: subtitle(spec, pairs.len()),
+        from_title: from.to_string(),
+        to_title: to.to_string(),
+        left: nodes(from),
+        right: nodes(to),
+        bands,
+        lists,
+        unit: "countries".to_owned(),
+    }
+}
+
+pub const CSV_COLUMNS: &[&str] = &[
+    "country",
+    "name",
+    "region",
+    "change",
+    "from_edition",
+    "from_tier",
+    "from_basis",
+    "from_source_file",
+    "from_source_line",
+    "to_edition",
+    "to_tier",
+    "to_basis",
+    "to_source_file",
+    "to_source_line",
+];
+
+fn change_id(change: Change) -> &'static str {
+    match change {
+        Change::Same => "same",
+        Change::Up => "up",
+        Change::Down => "down",
+        Change::Other => "other",
+        Change::Entering => "entering",
+        Change::Leaving => "leaving",
+    }
+}
+
+/// One row per country compared; an edition that does not place it has empty cells.
+pub fn table(dataset: &Dataset, spec: &TierChangesSpec) -> DataTable {
+    let side = |p: Option<&TierPlacement>, edition: u16| -> [String; 5] {
+        match p {
+            Some(p) => [
+                edition.to_string(),
+                p.tier.id().to_owned(),
+                p.basis.id().to_owned(),
+                dataset.source(p.source).file.clone(),
+                p.source.line.to_string(),
+            ],
+            None => [edition.to_string(), String::new(), String::new(), String::new(), String::new()],
+        }
+    };
+    let rows = pairs(dataset, spec)
+        .iter()
+        .map(|p| {
+            let mut row = vec![
+                p.country.id.clone(),
+                p.country.name.clone(),
+                p.country.region.map_or(String::new(), |r| r.id().to_owned()),
+                change_id(p.change()).to_owned(),
+            ];
+            row.extend(side(p.from, spec.from));
+            row.extend(side(p.to, spec.to));
+            row
+        })
+        .collect();
+    DataTable { columns: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::dataset;
+    use crate::model::flows::FlowChart;
+    use crate::model::line::Size;
+
+    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
+    }
+
+    fn spec(pairs: &[(&str, &str)]) -> Result<TierChangesSpec, SpecError> {
+        parse(&Attributes(&attrs(pairs)), dataset())
+    }
+
+    /// Each country's tier per edition straight from the CSV files, for expectations that do
+    /// not go through the dataset's decoder.
+    fn csv_tiers(edition: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for file in ["tiers.csv", "tiers_2019.csv", "tiers_kelley.csv"] {
+            let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
+            for line in std::fs::read_to_string(path).unwrap().lines().skip(1) {
+                let f: Vec<&str> = line.split(',').collect();
+                if f[1] == edition {
+                    out.push((f[0].to_owned(), f[2].to_owned()));
+                }
+            }
+        }
+        out
+    }
+
+    fn rank(tier: &str) -> Option<u8> {
+        ["1", "2", "2WL", "3"].iter().position(|t| *t == tier).map(|r| r as u8)
+    }
+
+    #[test]
+    fn defaults_compare_2024_with_2025_and_bad_editions_say_what_is_accepted() {
+        assert_eq!(spec(&[]).unwrap(), TierChangesSpec { from: 2024, to: 2025, region: None });
+        let err = spec(&[("from", "2016")]).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "from=\"2016\" is not a value tipviz knows. Accepted values: 2001, 2002, 2003, 2004, 2005, 2006, 2007, \
+             2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2018, 2019, 2024, 2025."
+        );
+        assert!(spec(&[("to", "latest")]).unwrap_err().message().starts_with("to=\"latest\" is not a value"));
+        let same = spec(&[("from", "2025")]).unwrap_err();
+        assert!(same.message().starts_with("to=\"2025\" cannot be used: it is the same edition as from"), "{}", same.message());
+        let backwards = spec(&[("from", "2025"), ("to", "2024")]).unwrap_err();
+        assert!(backwards.message().starts_with("from=\"2025\" cannot be used: it is later than to=\"2024\""));
+        assert_eq!(spec(&[("region", "africa")]).unwrap().region, Some(Region::Africa));
+        assert!(spec(&[("region", "Oceania")]).unwrap_err().message().starts_with("region=\"Oceania\" is not a value"));
+    }
+
+    #[test]
+    fn every_country_of_both_lists_is_in_exactly_one_band_and_moves_as_the_csv_says() {
+        for (from, to) in [("2024", "2025"), ("2014", "2015"), ("2001", "2002"), ("2015", "2024")] {
+            let s = spec(&[("from", from), ("to", to)]).unwrap();
+            let input = flow_input(dataset(), &s);
+            let (before, after) = (csv_tiers(from), csv_tiers(to));
+            let mut ids: Vec<&str> = before.iter().chain(&after).map(|(c, _)| c.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(input.total(), ids.len(), "{from}->{to}");
+            let mut up = 0;
+            let mut down = 0;
+            for id in ids {
+                let then = before.iter().find(|(c, _)| c == id).map(|(_, t)| t.as_str());
+                let now = after.iter().find(|(c, _)| c == id).map(|(_, t)| t.as_str());
+                let bands: Vec<&FlowBandInput> = input.bands.iter().filter(|b| b.members.iter().any(|m| m.id == id)).collect();
+                assert_eq!(bands.len(), 1, "{id}");
+                let expected = match (then, now) {
+                    (None, _) => Change::Entering,
+                    (_, None) => Change::Leaving,
+                    (Some(a), Some(b)) if a == b => Change::Same,
+                    (Some(a), Some(b)) => match (rank(a), rank(b)) {
+                        (Some(x), Some(y)) if y < x => {
+                            up += 1;
+                            Change::Up
+                        }
+                        (Some(_), Some(_)) => {
+                            down += 1;
+                            Change::Down
+                        }
+                        _ => Change::Other,
+                    },
+                };
+                assert_eq!(bands[0].change, expected, "{id} {from}->{to}");
+            }
+            let listed = |title: &str| input.lists.iter().find(|l| l.title.starts_with(title)).unwrap().entries.len();
+            assert_eq!((listed("Moved up"), listed("Moved down")), (up, down), "{from}->{to}");
+        }
+    }
+
+    #[test]
+    fn countries_in_one_list_only_enter_or_leave() {
+        // The 2002 list places countries the 2001 list does not.
+        let input = flow_input(dataset(), &spec(&[("from", "2001"), ("to", "2002")]).unwrap());
+        let entering = input.lists.iter().find(|l| l.title.starts_with("In the 2002 list, not the 2001 list")).unwrap();
+        let expected = csv_tiers("2002").iter().filter(|(c, _)| !csv_tiers("2001").iter().any(|(b, _)| b == c)).count();
+        assert!(expected > 0);
+        assert_eq!(entering.entries.len(), expected);
+        assert_eq!(entering.title, format!("In the 2002 list, not the 2001 list ({expected})"));
+        assert!(entering.entries[0].label.contains("– → "), "{}", entering.entries[0].label);
+        let band = &input.bands[entering.entries[0].band];
+        assert_eq!(band.change, Change::Entering);
+        assert!(band.text.heading.starts_with("not in the 2001 list → Tier "), "{}", band.text.heading);
+        // 2024 and 2025 place the same countries: both lists say none.
+        let input = flow_input(dataset(), &spec(&[]).unwrap());
+        let last: Vec<&FlowListInput> = input.lists.iter().rev().take(2).collect();
+        assert!(last.iter().all(|l| l.entries.is_empty()));
+        assert_eq!(last[0].empty, "None: every country the 2024 list places here is in the 2025 list too.");
+    }
+
+    #[test]
+    fn a_partial_edition_limits_the_comparison_to_the_countries_it_places() {
+        let input = flow_input(dataset(), &spec(&[("from", "2019"), ("to", "2024")]).unwrap());
+        assert_eq!(input.total(), csv_tiers("2019").len());
+        assert!(input.subtitle.contains(&format!("covers the {} countries both editions place here", csv_tiers("2019").len())));
+        assert!(input.subtitle.contains("the 2019 tiers here are only those of the narratives Jamaica to Namibia"));
+        assert!(input.bands.iter().all(|b| b.change != Change::Entering));
+        // The editions the dataset holds in part are the ones this chart calls partial.
+        for (edition, _) in PARTIAL_EDITIONS {
+            assert!(csv_tiers(&edition.to_string()).len() < 40);
+        }
+        for edition in ["2001", "2015", "2024", "2025"] {
+            assert!(csv_tiers(edition).len() >= 79, "{edition}");
+        }
+    }
+
+    #[test]
+    fn kazakhstan_2025_is_read_out_as_corrected_with_both_sources() {
+        let input = flow_input(dataset(), &spec(&[]).unwrap());
+        let chart = FlowChart::layout(&input, Size { width_css: 720.0, height_css: 900.0, dpr: 1.0 });
+        let index = chart.item_by_name("Kazakhstan").unwrap();
+        let r = chart.readout(index).unwrap();
+        let band_index = chart.band_of(index).unwrap();
+        assert!(band_index < chart.bands.len());
+        if index >= chart.bands.len() {
+            assert_eq!(r.heading, "Kazakhstan");
+        }
+        let band = chart.readout(band_index).unwrap();
+        let kaz = band.values.iter().find(|v| v.starts_with("Kazakhstan 2025: ")).expect("the correction is named");
+        assert!(kaz.contains("not printed") || kaz.contains("corrected"), "{kaz}");
+        assert!(band.sources.iter().any(|s| s.starts_with("2025 TIP Report")), "{:?}", band.sources);
+        assert!(band.sources.iter().any(|s| s.starts_with("2024 TIP Report")), "{:?}", band.sources);
+    }
+
+    #[test]
+    fn a_listed_country_reads_both_tiers_and_selects_itself() {
+        let input = flow_input(dataset(), &spec(&[]).unwrap());
+        let up = &input.lists[0];
+        let first = &up.entries[0];
+        let id = &first.member.id;
+        let then = csv_tiers("2024").into_iter().find(|(c, _)| c == id).unwrap().1;
+        let now = csv_tiers("2025").into_iter().find(|(c, _)| c == id).unwrap().1;
+        assert!(rank(&now) < rank(&then));
+        assert!(first.text.values[0].starts_with("2024: Tier "), "{:?}", first.text.values);
+        assert!(first.text.values[1].starts_with("2025: Tier "), "{:?}", first.text.values);
+        assert_eq!(first.text.values[2], "moved up");
+        assert_eq!(first.text.selection[0], ("country".to_owned(), id.clone()));
+        assert!(first.text.selection.contains(&("from_tier".to_owned(), then)));
+        assert!(first.text.selection.contains(&("to_tier".to_owned(), now)));
+        assert_eq!(first.text.sources.len(), 2, "{:?}", first.text.sources);
+    }
+
+    #[test]
+    fn a_region_keeps_only_its_countries() {
+        let input = flow_input(dataset(), &spec(&[("region", "europe")]).unwrap());
+        assert_eq!(input.title, "Tier changes in Europe, 2024 to 2025 TIP Report");
+        for band in &input.bands {
+            for m in &band.members {
+                assert_eq!(dataset().country(&m.id).unwrap().region, Some(Region::Europe), "{}", m.id);
+            }
+        }
+        let europe = dataset().countries.iter().filter(|c| c.region == Some(Region::Europe)).count();
+        assert_eq!(input.total(), europe);
+    }
+
+    #[test]
+    fn csv_has_a_row_per_country_with_both_sources() {
+        let t = table(dataset(), &spec(&[("from", "2014"), ("to", "2015")]).unwrap());
+        assert_eq!(t.columns, CSV_COLUMNS);
+        assert_eq!(t.rows.len(), flow_input(dataset(), &spec(&[("from", "2014"), ("to", "2015")]).unwrap()).total());
+        let jam = t.rows.iter().find(|r| r[0] == "JAM").unwrap();
+        assert_eq!(jam[4], "2014");
+        assert_eq!(jam[7], "kelley-tip-tiers/map_tiers.csv");
+        assert_eq!(jam[9], "2015");
+        assert!(t.rows.iter().all(|r| ["same", "up", "down", "other", "entering", "leaving"].contains(&r[3].as_str())));
+    }
+}
