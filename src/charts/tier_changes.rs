@@ -47,11 +47,14 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierChangesSpec, S
     let edition = |attribute: &str, default: u16| -> Result<u16, SpecError> {
         match attrs.given(attribute) {
             None => Ok(default),
-            Some(asked) => asked
-                .parse::<u16>()
-                .ok()
-                .filter(|e| known.contains(e))
-                .ok_or_else(|| SpecError::new(attribute, asked, &accepted)),
+            Some(asked) => match asked.parse::<u16>() {
+                Ok(e) if known.contains(&e) => Ok(e),
+                Ok(e) if known.first().zip(known.last()).is_some_and(|(a, b)| (*a..=*b).contains(&e)) => {
+                    Err(SpecError::new(attribute, asked, &accepted)
+                        .because(&format!("the dataset holds no tier placements from the {e} edition")))
+                }
+                _ => Err(SpecError::new(attribute, asked, &accepted)),
+            },
         }
     };
     let from = edition("from", 2024)?;
@@ -303,16 +306,22 @@ pub fn flow_input(dataset: &Dataset, spec: &TierChangesSpec) -> FlowChartInput {
     if !other.entries.is_empty() {
         lists.push(other);
     }
-    lists.push(list(
-        Change::Entering,
-        &format!("In the {to} list, not the {from} list"),
-        &format!("None: every country the {to} list places here is in the {from} list too."),
-    ));
-    lists.push(list(
-        Change::Leaving,
-        &format!("In the {from} list, not the {to} list"),
-        &format!("None: every country the {from} list places here is in the {to} list too."),
-    ));
+    // Against a partial edition, "in the other list only" cannot happen by construction, so
+    // its always-empty list would only mislead.
+    if partial(from).is_none() {
+        lists.push(list(
+            Change::Entering,
+            &format!("In the {to} list, not the {from} list"),
+            &format!("None: every country the {to} list places here is in the {from} list too."),
+        ));
+    }
+    if partial(to).is_none() {
+        lists.push(list(
+            Change::Leaving,
+            &format!("In the {from} list, not the {to} list"),
+            &format!("None: every country the {from} list places here is in the {to} list too."),
+        ));
+    }
     let scope = spec.region.map_or(String::new(), |r| format!(" in {}", r.label()));
     FlowChartInput {
         title: format!("Tier changes{scope}, {from} to {to} TIP Report"),
@@ -427,9 +436,11 @@ mod tests {
         let err = spec(&[("from", "2016")]).unwrap_err();
         assert_eq!(
             err.message(),
-            "from=\"2016\" is not a value tipviz knows. Accepted values: 2001, 2002, 2003, 2004, 2005, 2006, 2007, \
-             2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2018, 2019, 2024, 2025."
+            "from=\"2016\" cannot be used: the dataset holds no tier placements from the 2016 edition. Accepted \
+             values: 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2018, \
+             2019, 2024, 2025."
         );
+        assert!(spec(&[("from", "1999")]).unwrap_err().message().starts_with("from=\"1999\" is not a value tipviz knows."));
         assert!(spec(&[("to", "latest")]).unwrap_err().message().starts_with("to=\"latest\" is not a value"));
         let same = spec(&[("from", "2025")]).unwrap_err();
         assert!(same.message().starts_with("to=\"2025\" cannot be used: it is the same edition as from"), "{}", same.message());
@@ -506,6 +517,9 @@ mod tests {
         assert!(input.subtitle.contains(&format!("covers the {} countries both editions place here", csv_tiers("2019").len())));
         assert!(input.subtitle.contains("the 2019 tiers here are only those of the narratives Jamaica to Namibia"));
         assert!(input.bands.iter().all(|b| b.change != Change::Entering));
+        // Nothing can enter from an edition held in part, so there is no list for it.
+        assert!(input.lists.iter().all(|l| !l.title.starts_with("In the 2024 list, not the 2019 list")));
+        assert!(input.lists.iter().any(|l| l.title.starts_with("In the 2019 list, not the 2024 list")));
         // The editions the dataset holds in part are the ones this chart calls partial.
         for (edition, _) in PARTIAL_EDITIONS {
             assert!(csv_tiers(&edition.to_string()).len() < 40);
