@@ -119,3 +119,32 @@ fn country_bars_are_drawn_where_the_layout_puts_them_and_absent_ones_stay_empty(
     let boxed = absent.placeholder.as_ref().unwrap();
     assert_eq!(pixel(&canvas, (boxed.left + boxed.right) / 2.0, (boxed.top + boxed.bottom) / 2.0), [255, 255, 255, 255], "not reported is an empty box, not a bar");
 }
+
+#[wasm_bindgen_test]
+fn tier_change_bands_and_nodes_are_painted_where_the_layout_puts_them() {
+    let pairs = ["chart", "tier-changes", "theme", "light"];
+    let mut handle = TipWidget::new();
+    assert!(handle.configure(pairs.iter().map(|s| s.to_string()).collect()).is_null());
+    handle.resize(SIZE.width_css, SIZE.height_css, SIZE.dpr);
+    let canvas = canvas();
+    handle.draw(canvas.clone()).unwrap();
+
+    let attributes: Vec<(String, String)> = pairs.chunks(2).map(|p| (p[0].to_owned(), p[1].to_owned())).collect();
+    let mut model = Widget::default();
+    model.configure(&attributes).unwrap();
+    model.resize(SIZE);
+    let Some(tipviz::model::figure::Figure::Flows(chart)) = model.figure() else { panic!("a flow diagram") };
+    // Tier 1 has no hatching: its left node is solid Tier 1 blue.
+    let tier1 = chart.nodes.iter().find(|n| n.left && n.category == Some(0)).unwrap();
+    let [r, g, b, _] = pixel(&canvas, (tier1.rect.left + tier1.rect.right) / 2.0, (tier1.rect.top + tier1.rect.bottom) / 2.0);
+    assert!(r < 20 && (80..100).contains(&g) && (150..170).contains(&b), "Tier 1 node, got {r},{g},{b}");
+    // The widest band (Tier 2 stays Tier 2) is a light tint of Tier 2 teal over white.
+    let widest = chart.bands.iter().max_by_key(|b| b.input.members.len()).unwrap();
+    let x = (widest.shape.x0 + widest.shape.x1) / 2.0;
+    let (top, bottom) = widest.shape.edges_at(x);
+    let [r, g, b, _] = pixel(&canvas, x, (top + bottom) / 2.0);
+    assert!((140..175).contains(&r) && g > r + 30 && b > r + 25, "Tier 2 band tint, got {r},{g},{b}");
+    // Between the nodes of the left column there is only background.
+    let (upper, lower) = (&chart.nodes[0].rect, &chart.nodes[1].rect);
+    assert_eq!(pixel(&canvas, (upper.left + upper.right) / 2.0, (upper.bottom + lower.top) / 2.0), [255, 255, 255, 255]);
+}
