@@ -7,14 +7,14 @@
 //! differ by shape, and countries not in the edition's list are plain light grey.
 
 use super::bars::Rect;
-use super::text::{chars_in, heading, TextLine};
+use super::text::{chars_in, first_named, heading, TextLine};
 use super::figure::Readout;
 use super::format::wrap_words;
 use super::geo::{self, Point};
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
 use super::line::{Cite, Size};
 use super::table::DataTable;
-use crate::data::{fold_name, same_name, Region, Tier, TierBasis};
+use crate::data::{Region, Tier, TierBasis};
 
 /// Spacing of the map in CSS pixels; multiplied by DPR at layout time.
 pub mod map_metrics {
@@ -611,20 +611,17 @@ impl TierMap {
     /// as [`crate::data::Country::is_named`] compares), else whose name starts with it, else
     /// one of whose aliases does; for type-ahead.
     pub fn item_by_name(&self, prefix: &str) -> Option<usize> {
-        let folded = fold_name(prefix);
-        if folded.is_empty() {
-            return None;
-        }
-        let names = |c: &MapCountry| {
-            std::iter::once(c.input.name.clone()).chain(c.input.aliases.iter().cloned()).collect::<Vec<String>>()
-        };
-        self.countries
+        let names: Vec<Vec<&str>> = self
+            .countries
             .iter()
-            .position(|c| same_name(&c.input.id, prefix) || names(c).iter().any(|n| same_name(n, prefix)))
-            .or_else(|| self.countries.iter().position(|c| fold_name(&c.input.name).starts_with(&folded)))
-            .or_else(|| {
-                self.countries.iter().position(|c| names(c).iter().any(|n| fold_name(n).starts_with(&folded)))
+            .map(|c| {
+                std::iter::once(c.input.name.as_str())
+                    .chain(Some(c.input.id.as_str()))
+                    .chain(c.input.aliases.iter().map(String::as_str))
+                    .collect()
             })
+            .collect();
+        first_named(prefix, &names)
     }
 }
 
