@@ -156,7 +156,7 @@ fn kind(basis: TierBasis) -> PointKind {
 }
 
 /// The first clause of a note, for a readout; the CSV keeps the whole note.
-fn first_clause(note: &str) -> String {
+pub fn first_clause(note: &str) -> String {
     let note = note.strip_prefix("corrected:").unwrap_or(note).trim();
     let end = note.find([';', '(']).unwrap_or(note.len());
     let clause = note[..end].trim().trim_end_matches(',');

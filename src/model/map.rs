@@ -106,6 +106,7 @@ pub struct MapCountryInput {
     pub basis: Option<TierBasis>,
     /// The previous edition's placement, where there is a previous edition.
     pub previous: Option<(u16, Option<Tier>)>,
+    /// The placement's note in a few words (the CSV keeps it whole).
     pub note: String,
     pub cite: Option<Cite>,
     /// Named in `highlight`: outlined strongly.
@@ -120,17 +121,19 @@ impl MapCountryInput {
             None => format!("not in the {edition} list"),
         }];
         let (_, sentence) = change(self.previous, edition, self.tier);
-        if !sentence.is_empty() {
-            values.push(sentence);
-        }
-        match self.basis {
-            Some(TierBasis::Inferred) => values.push("placement inferred from the narrative".into()),
-            Some(TierBasis::Corrected) => values.push("placement corrected by tipviz".into()),
-            Some(TierBasis::External) => values.push("placement from Kelley & Heiss".into()),
-            _ => {}
-        }
-        if !self.note.is_empty() {
-            values.push(format!("note: {}", self.note));
+        // Say why there is no change rather than leave the reader to wonder.
+        values.push(if sentence.is_empty() { format!("no full tier list before {edition} in the data") } else { sentence });
+        let basis = match self.basis {
+            Some(TierBasis::Inferred) => Some("placement inferred from the narrative"),
+            Some(TierBasis::Corrected) => Some("placement corrected by tipviz"),
+            Some(TierBasis::External) => Some("placement from Kelley & Heiss"),
+            _ => None,
+        };
+        match (basis, self.note.is_empty()) {
+            (Some(b), false) => values.push(format!("{b}: {}", self.note)),
+            (Some(b), true) => values.push(b.to_owned()),
+            (None, false) => values.push(format!("note: {}", self.note)),
+            (None, true) => {}
         }
         values
     }
