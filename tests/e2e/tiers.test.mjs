@@ -14,6 +14,7 @@ const pages = {
 <tip-chart id="m25" chart="tier-map" edition="2025"></tip-chart>`),
   "history.html": page(`<tip-chart id="h" chart="tier-history" country="Jamaica, KAZ, mexico"></tip-chart>`),
   "summary.html": page(`<tip-chart id="s" chart="tier-summary" edition="compare"></tip-chart>`),
+  "europe.html": page(`<tip-chart id="eu" chart="tier-map" region="europe"></tip-chart>`),
   "bad.html": page(`<tip-chart id="country" chart="tier-history" country="Atlantis"></tip-chart>
 <tip-chart id="nocountry" chart="tier-history"></tip-chart>
 <tip-chart id="mapedition" chart="tier-map" edition="2019"></tip-chart>
@@ -167,7 +168,8 @@ test("tier-map: hovering Jamaica, Kazakhstan and small territories in 2024 and 2
   const d = await data(p);
   // Small territories: by the widget's own rule they get a marker (checked below by pixels
   // and by hovering off the island).
-  const small = ["MLT", "BHR", "ATG"];
+  // The Caribbean's small states sit close together: each keeps its own marker.
+  const small = ["MLT", "BHR", "ATG", "LCA", "VCT", "BRB", "ABW", "CUW", "SXM"];
   for (const [sel, edition] of [["#m24", 2024], ["#m25", 2025]]) {
     for (const id of ["JAM", "KAZ", ...small]) {
       const want = mapSentence(d, id, edition);
@@ -186,15 +188,15 @@ test("tier-map: hovering Jamaica, Kazakhstan and small territories in 2024 and 2
         assert.ok(tip.includes("placement corrected by tipviz"), tip);
       }
       if (small.includes(id)) {
-        // A marker is drawn there (not the background), and it reaches beyond the island.
+        // A marker is drawn there (not the background), and pointing off its centre finds it.
         const [corner, mark] = await shadow(p, sel, (el, pt) => {
           const c = el.shadowRoot.querySelector("canvas"), box = c.getBoundingClientRect();
           const px = (x, y) => Array.from(c.getContext("2d").getImageData(Math.round(x), Math.round(y), 1, 1).data).join(",");
           return [px(2, c.height - 2), px(pt.x - box.left, pt.y - box.top)];
         }, at);
         assert.notEqual(mark, corner, `${id}'s marker is drawn`);
-        await p.mouse.move(at.x + 5, at.y - 3);
-        assert.equal(await active(p, sel), want.name, `${id}'s marker is hoverable a few pixels off`);
+        await p.mouse.move(at.x + 2, at.y - 2);
+        assert.equal(await active(p, sel), want.name, `${id}'s marker is hoverable off its centre`);
       }
       await p.mouse.move(0, 0);
     }
@@ -213,6 +215,32 @@ test("tier-map: hovering Jamaica, Kazakhstan and small territories in 2024 and 2
   }
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
+test("tier-map region=europe on a phone: every Balkan country can be pointed at and the zoom fills the canvas", async () => {
+  const { page: p, context, log } = await openPage(browser, `${base}/europe.html`, { width: 360, dpr: 2, colorScheme: "dark" });
+  await waitForState(p, "#eu", "ready");
+  const d = await data(p);
+  for (const id of ["ALB", "BIH", "HRV", "XKX", "MNE", "MKD", "SRB", "SVN"]) {
+    const name = d.countries.find((c) => c.id === id).name;
+    const at = await anchorOf(p, "#eu", name);
+    await p.mouse.move(at.x, at.y);
+    assert.equal(await active(p, "#eu"), name, id);
+    assert.ok((await liveText(p, "#eu")).startsWith(`${name}: `));
+  }
+  // Land is drawn from the left edge of the map to the right: no empty band at the sides.
+  const row = await shadow(p, "#eu", (el) => {
+    const c = el.shadowRoot.querySelector("canvas"), g = c.getContext("2d");
+    const y = Math.round(c.height * 0.3), line = g.getImageData(0, y, c.width, 1).data;
+    const bg = Array.from(g.getImageData(1, 1, 1, 1).data).join(",");
+    const drawn = [];
+    for (let x = 0; x < c.width; x++) if (Array.from(line.slice(4 * x, 4 * x + 4)).join(",") !== bg) drawn.push(x);
+    return { first: drawn[0], last: drawn.at(-1), width: c.width };
+  });
+  assert.ok(row.last - row.first > 0.8 * row.width, JSON.stringify(row));
+  await screenshot(p, "#eu", "tiers-map-europe-phone-hover.png");
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
 
