@@ -95,6 +95,19 @@ impl Widget {
         self.state.key(key, count)
     }
 
+    /// Type-ahead: moves to the first item `typed` names, as an arrow key would (active, not
+    /// pinned), and returns it; on no match nothing changes.
+    pub fn find(&mut self, typed: &str) -> Option<usize> {
+        let found = self.figure.as_ref()?.item_by_name(typed)?;
+        self.state.active = Some(found);
+        Some(found)
+    }
+
+    /// What type-ahead searches on this chart (`country`, `region`), if anything.
+    pub fn searches(&self) -> Option<&'static str> {
+        self.figure.as_ref()?.searches()
+    }
+
     /// Shows or hides one legend group; returns whether it is now shown. Unknown keys do
     /// nothing (and report `false`).
     pub fn toggle(&mut self, key: &str) -> bool {

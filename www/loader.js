@@ -99,6 +99,7 @@ function Controller(host, readOptions) {
   this.handle = null;
   this.frame = 0;
   this.error = null;
+  this.typed = "";
   this.root = host.shadowRoot || host.attachShadow({ mode: "open" });
   this.root.textContent = "";
   applyStyles(this.root);
@@ -170,6 +171,7 @@ Controller.prototype.listen = function () {
   canvas.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     self.pointerAt = null;
+    if (self.typeAhead(e.key)) { e.preventDefault(); return; }
     var outcome = self.call(function (h) { return h.key(e.key); });
     if (!outcome || outcome === "ignored") return;
     e.preventDefault();
@@ -185,6 +187,33 @@ Controller.prototype.listen = function () {
   this.pngButton.addEventListener("click", function () {
     self.canvas.toBlob(function (blob) { if (blob) self.download(blob, "png"); }, "image/png");
   });
+};
+
+// Type-ahead on charts whose items have names (countries, regions, editions): printable keys
+// build a search that resets after a second without typing; Backspace edits it; Space
+// belongs to the search only once one has started (else it pins, as before). Returns whether
+// the key was taken.
+var TYPE_AHEAD_MS = 1000;
+Controller.prototype.typeAhead = function (key) {
+  var noun = this.call(function (h) { return h.searches(); });
+  var typing = !!this.typed;
+  var printable = key.length === 1 && (key !== " " || typing);
+  if (!noun || !(printable || (key === "Backspace" && typing))) {
+    this.typed = "";
+    return false;
+  }
+  this.typed = key === "Backspace" ? this.typed.slice(0, -1) : this.typed + key;
+  var self = this;
+  clearTimeout(this.typedTimer);
+  this.typedTimer = setTimeout(function () { self.typed = ""; }, TYPE_AHEAD_MS);
+  if (!this.typed) return true;
+  var typed = this.typed;
+  var found = this.call(function (h) { return h.find(typed); });
+  if (found === undefined) return true;
+  if (found >= 0) this.refresh();
+  // Typographic quotes: the typed text is read out as typed, whatever quotes it contains.
+  else this.live.textContent = "No " + noun + " starts with \u201c" + typed + "\u201d.";
+  return true;
 };
 
 // Calls into wasm; a trap (which should never happen) becomes a message, not a page error.
@@ -382,7 +411,9 @@ Controller.prototype.fillTables = function () {
   var table = this.call(function (h) { return h.table(); });
   var title = this.call(function (h) { return h.title(); }) || "";
   var summary = this.call(function (h) { return h.summary(); }) || "";
-  this.canvas.setAttribute("aria-label", title + " (chart; Tab here and use the arrow keys to read values)");
+  var noun = this.call(function (h) { return h.searches(); });
+  var typeHint = noun ? " or type the name of a " + noun : "";
+  this.canvas.setAttribute("aria-label", title + " (chart; Tab here and use the arrow keys" + typeHint + " to read values)");
   this.summary.textContent = summary;
   [this.tableBox, this.srTable].forEach(function (target) {
     target.textContent = "";
@@ -425,6 +456,7 @@ Controller.prototype.destroy = function () {
   this.destroyed = true;
   liveWidgets.delete(this);
   if (this.frame) cancelAnimationFrame(this.frame);
+  clearTimeout(this.typedTimer);
   if (this.resizeObserver) this.resizeObserver.disconnect();
   if (this.dprQuery) this.dprQuery.removeEventListener("change", this.dprListener);
   if (this.handle) { try { this.handle.free(); } catch (e) { /* already freed */ } }

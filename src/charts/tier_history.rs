@@ -156,7 +156,7 @@ fn kind(basis: TierBasis) -> PointKind {
 }
 
 /// The first clause of a note, for a readout; the CSV keeps the whole note.
-fn first_clause(note: &str) -> String {
+pub fn first_clause(note: &str) -> String {
     let note = note.strip_prefix("corrected:").unwrap_or(note).trim();
     let end = note.find([';', '(']).unwrap_or(note.len());
     let clause = note[..end].trim().trim_end_matches(',');
@@ -229,7 +229,13 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
                     })
                 })
                 .collect();
-            StepSeriesInput { key: country.id.clone(), label: country.name.clone(), style, points }
+            StepSeriesInput {
+                key: country.id.clone(),
+                label: country.name.clone(),
+                aliases: country.aliases.clone(),
+                style,
+                points,
+            }
         })
         .collect();
     let names: Vec<&str> = countries.iter().map(|c| c.name.as_str()).collect();
@@ -520,5 +526,21 @@ mod tests {
         assert!(widget.csv().starts_with("country,name,edition,tier,basis,name_printed,printed,note,source_file,source_line\r\n"));
         let summary = widget.summary();
         assert!(summary.contains("Mexico: 19 editions with data, 2001 to 2025; Tier 2 in 2001, Tier 2 in 2025."), "{summary}");
+    }
+
+    #[test]
+    fn type_ahead_finds_a_country_latest_edition_or_a_year() {
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&[("chart", "tier-history"), ("country", "JAM, KAZ")])).unwrap();
+        widget.resize(Size { width_css: 720.0, height_css: 440.0, dpr: 1.0 });
+        assert_eq!(widget.searches(), Some("country or edition"));
+        let latest = |id: &str| dataset().tiers.iter().filter(|t| t.country == id).map(|t| t.edition).max().unwrap();
+        widget.find("kaz");
+        assert_eq!(widget.readout().unwrap().heading, latest("KAZ").to_string());
+        widget.find("2012");
+        let r = widget.readout().unwrap();
+        assert_eq!(r.heading, "2012");
+        assert!(r.values.iter().any(|v| v.starts_with("Kazakhstan: ") && v.contains("external history")), "{:?}", r.values);
+        assert_eq!(widget.find("Mexico"), None, "only the drawn countries");
     }
 }

@@ -7,6 +7,7 @@
 //! - `region`: zoom to one of the six regions' countries.
 //! - `highlight`: countries by code, name or alias, comma-separated; outlined strongly.
 
+use crate::charts::tier_history::first_clause;
 use crate::data::{Dataset, Region, TierBasis, TierPlacement};
 use crate::model::line::Cite;
 use crate::model::map::{change, MapCountryInput, TierMapInput};
@@ -107,7 +108,7 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
                 tier: placed.map(|p| p.tier),
                 basis: placed.map(|p| p.basis),
                 previous: previous.map(|e| (e, placement(dataset, &c.id, e).map(|p| p.tier))),
-                note: placed.map(|p| p.note.clone()).unwrap_or_default(),
+                note: placed.map(|p| first_clause(&p.note)).unwrap_or_default(),
                 cite: placed.map(|p| Cite {
                     edition: p.edition,
                     file: dataset.source(p.source).file.clone(),
@@ -172,7 +173,7 @@ pub fn table(dataset: &Dataset, spec: &TierMapSpec) -> DataTable {
                 c.previous.map_or_else(String::new, |(e, _)| e.to_string()),
                 c.previous.and_then(|(_, t)| t).map_or("", |t| t.id()).to_owned(),
                 change(c.previous, spec.edition, c.tier).0,
-                c.note.clone(),
+                placed.map_or_else(String::new, |p| p.note.clone()),
                 placed.map_or_else(String::new, |p| dataset.source(p.source).file.clone()),
                 placed.map_or_else(String::new, |p| p.source.line.to_string()),
             ]
@@ -252,6 +253,25 @@ mod tests {
             let c = input.countries.iter().find(|c| c.id == id).unwrap();
             assert_eq!(describe(c.tier), "not listed");
         }
+    }
+
+    #[test]
+    fn a_corrected_placement_says_so_in_a_few_words_and_2024_says_why_it_shows_no_change() {
+        let d = dataset();
+        let read = |edition: &str, id: &str| {
+            let map = TierMap::layout(&input(d, &spec(&[("edition", edition)]).unwrap()), Size { width_css: 960.0, height_css: 520.0, dpr: 1.0 });
+            map.readout(map.countries.iter().position(|c| c.input.id == id).unwrap()).unwrap()
+        };
+        let kaz = read("2025", "KAZ");
+        let placed = placement(d, "KAZ", 2025).unwrap();
+        assert_eq!(placed.basis, TierBasis::Corrected);
+        assert_eq!(kaz.values[2], format!("placement corrected by tipviz: {}", first_clause(&placed.note)));
+        assert!(kaz.values[2].len() < 120, "the tooltip gets the gist; the CSV the whole note");
+        let jam = read("2024", "JAM");
+        assert_eq!(jam.values, ["Tier 2 in 2024", "no full tier list before 2024 in the data"]);
+        let csv = table(d, &spec(&[]).unwrap());
+        let row = csv.rows.iter().find(|r| r[1] == "KAZ").unwrap();
+        assert_eq!(row[8], placed.note);
     }
 
     #[test]

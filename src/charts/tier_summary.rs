@@ -327,6 +327,22 @@ mod tests {
     }
 
     #[test]
+    fn type_ahead_moves_to_a_region_and_leaves_the_keys_working() {
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&[("chart", "tier-summary"), ("edition", "compare")])).unwrap();
+        widget.resize(Size { width_css: 720.0, height_css: 900.0, dpr: 1.0 });
+        assert_eq!(widget.searches(), Some("region"));
+        let i = widget.find("eur").unwrap();
+        assert_eq!(widget.readout().unwrap().heading, "Europe, 2024: Tier 1");
+        assert_eq!(widget.state.pinned, None, "type-ahead moves like an arrow key; it does not pin");
+        widget.key("ArrowRight");
+        assert_eq!(widget.readout().unwrap().index, i + 1);
+        assert!(widget.find("western hemisphere").is_some());
+        assert_eq!(widget.find("Atlantis"), None);
+        assert_eq!(widget.readout().unwrap().heading, "Western Hemisphere, 2024: Tier 1", "no match changes nothing");
+    }
+
+    #[test]
     fn csv_has_a_row_per_edition_region_and_tier_with_the_ids() {
         let t = table(dataset(), &spec(&[("edition", "compare")]).unwrap());
         assert_eq!(t.columns, CSV_COLUMNS);

@@ -179,12 +179,25 @@ impl Figure {
     }
 
     /// The item a typed name or prefix names, for type-ahead: a country of the tier map by
-    /// id, name or alias (exact first, then by prefix). `None` for charts without names.
+    /// id, name or alias (exact first, then by prefix); a year or a country of the step chart;
+    /// a region of the stacked bars. `None` for charts without names.
     pub fn item_by_name(&self, prefix: &str) -> Option<usize> {
         match self {
             Figure::Map(m) => m.item_by_name(prefix),
             Figure::Flows(f) => f.item_by_name(prefix),
-            Figure::Line(_) | Figure::Bars(_) | Figure::Steps(_) | Figure::Stacks(_) => None,
+            Figure::Steps(s) => s.item_by_name(prefix),
+            Figure::Stacks(s) => s.item_by_name(prefix),
+            Figure::Line(_) | Figure::Bars(_) => None,
+        }
+    }
+
+    /// What type-ahead searches, for "No country starts with …"; `None` where it searches nothing.
+    pub fn searches(&self) -> Option<&'static str> {
+        match self {
+            Figure::Map(_) | Figure::Flows(_) => Some("country"),
+            Figure::Steps(_) => Some("country or edition"),
+            Figure::Stacks(_) => Some("region"),
+            Figure::Line(_) | Figure::Bars(_) => None,
         }
     }
 

@@ -12,8 +12,7 @@ use super::format::wrap_words;
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
 use super::line::Size;
 use super::table::DataTable;
-use super::text::{chars_in, fit, heading, TextLine};
-use crate::data::{fold_name, same_name};
+use super::text::{chars_in, first_named, fit, heading, TextLine};
 
 /// What hovering or choosing an item tells.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -537,25 +536,27 @@ impl FlowChart {
         })
     }
 
-    /// For type-ahead: the list entry of a member `prefix` names (exactly, then the start of
-    /// a name), else the band a member so named moved along.
-    pub fn item_by_name(&self, prefix: &str) -> Option<usize> {
-        let folded = fold_name(prefix);
-        if folded.is_empty() {
-            return None;
+    /// For type-ahead: the list entry of the member `typed` names, else the band a member so
+    /// named moved along (countries that kept their tier are in no list).
+    pub fn item_by_name(&self, typed: &str) -> Option<usize> {
+        // The shown name first, then the code and the other spellings.
+        let named = |m: &Member| -> Vec<String> {
+            let shown = m.names.first().unwrap_or(&m.id);
+            std::iter::once(shown).chain(Some(&m.id)).chain(m.names.iter().skip(1)).cloned().collect()
+        };
+        let mut items: Vec<usize> = Vec::new();
+        let mut names: Vec<Vec<String>> = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            items.push(self.bands.len() + i);
+            names.push(named(&e.input.member));
         }
-        let exact = |m: &Member| same_name(&m.id, prefix) || m.names.iter().any(|n| same_name(n, prefix));
-        let starts = |m: &Member| m.names.iter().any(|n| fold_name(n).starts_with(&folded));
-        let offset = self.bands.len();
-        for matches in [&exact as &dyn Fn(&Member) -> bool, &starts] {
-            if let Some(i) = self.entries.iter().position(|e| matches(&e.input.member)) {
-                return Some(offset + i);
-            }
-            if let Some(i) = self.bands.iter().position(|b| b.input.members.iter().any(matches)) {
-                return Some(i);
+        for (i, b) in self.bands.iter().enumerate() {
+            for m in &b.input.members {
+                items.push(i);
+                names.push(named(m));
             }
         }
-        None
+        first_named(typed, &names).map(|found| items[found])
     }
 }
 

@@ -7,14 +7,14 @@
 //! differ by shape, and countries not in the edition's list are plain light grey.
 
 use super::bars::Rect;
-use super::text::{chars_in, heading, TextLine};
+use super::text::{chars_in, first_named, heading, TextLine};
 use super::figure::Readout;
 use super::format::wrap_words;
 use super::geo::{self, Point};
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
 use super::line::{Cite, Size};
 use super::table::DataTable;
-use crate::data::{fold_name, same_name, Region, Tier, TierBasis};
+use crate::data::{Region, Tier, TierBasis};
 
 /// Spacing of the map in CSS pixels; multiplied by DPR at layout time.
 pub mod map_metrics {
@@ -23,6 +23,8 @@ pub mod map_metrics {
     /// A marker's drawn radius, and the radius within which it wins a hit-test.
     pub const MARKER_RADIUS: f64 = 4.0;
     pub const MARKER_HIT: f64 = 8.0;
+    /// Markers closer than this (centre to centre) are moved apart, with a leader line home.
+    pub const MARKER_SPACING: f64 = 13.0;
     /// Space around the zoomed region's bounds, as a share of their size.
     pub const ZOOM_PADDING: f64 = 0.06;
     /// Legend rows: swatch size, row height and the gap between entries.
@@ -106,6 +108,7 @@ pub struct MapCountryInput {
     pub basis: Option<TierBasis>,
     /// The previous edition's placement, where there is a previous edition.
     pub previous: Option<(u16, Option<Tier>)>,
+    /// The placement's note in a few words (the CSV keeps it whole).
     pub note: String,
     pub cite: Option<Cite>,
     /// Named in `highlight`: outlined strongly.
@@ -120,17 +123,19 @@ impl MapCountryInput {
             None => format!("not in the {edition} list"),
         }];
         let (_, sentence) = change(self.previous, edition, self.tier);
-        if !sentence.is_empty() {
-            values.push(sentence);
-        }
-        match self.basis {
-            Some(TierBasis::Inferred) => values.push("placement inferred from the narrative".into()),
-            Some(TierBasis::Corrected) => values.push("placement corrected by tipviz".into()),
-            Some(TierBasis::External) => values.push("placement from Kelley & Heiss".into()),
-            _ => {}
-        }
-        if !self.note.is_empty() {
-            values.push(format!("note: {}", self.note));
+        // Say why there is no change rather than leave the reader to wonder.
+        values.push(if sentence.is_empty() { format!("no full tier list before {edition} in the data") } else { sentence });
+        let basis = match self.basis {
+            Some(TierBasis::Inferred) => Some("placement inferred from the narrative"),
+            Some(TierBasis::Corrected) => Some("placement corrected by tipviz"),
+            Some(TierBasis::External) => Some("placement from Kelley & Heiss"),
+            _ => None,
+        };
+        match (basis, self.note.is_empty()) {
+            (Some(b), false) => values.push(format!("{b}: {}", self.note)),
+            (Some(b), true) => values.push(b.to_owned()),
+            (None, false) => values.push(format!("note: {}", self.note)),
+            (None, true) => {}
         }
         values
     }
@@ -217,6 +222,9 @@ pub struct MapCountry {
     pub area_dev: f64,
     /// Where the tooltip anchors and the marker sits.
     pub anchor: Point,
+    /// Where the country is: the anchor, unless its marker was moved aside from its neighbours'
+    /// (then a leader line joins the two).
+    pub home: Point,
     /// A marker for a country too small to hover: its drawn radius.
     pub marker: Option<f64>,
     /// The tier's pattern, clipped to the outline: line segments and dot centres.
@@ -419,21 +427,112 @@ pub const PATTERN_NOTE: &str =
      cross-hatch, special case horizontal lines. Countries too small to point at are shown as marks of \
      different shapes.";
 
+/// The header, legend and notes laid out for a width, around the map.
+struct Furniture {
+    title: Vec<TextLine>,
+    subtitle: Vec<TextLine>,
+    /// Where the map may start.
+    map_top: f64,
+    legend: Vec<LegendSlot>,
+    /// The note lines, wrapped.
+    notes: Vec<String>,
+    /// The height the legend and notes take under the map.
+    below: f64,
+}
+
+/// A legend entry's place: `x` from the left, `dy` below the legend's top.
+struct LegendSlot {
+    tier: Option<Tier>,
+    label: String,
+    x: f64,
+    dy: f64,
+}
+
+/// The projected bounds the frame shows. A zoom is widened (or heightened) to the frame's
+/// shape, so a phone's tall frame shows more of the region's surroundings instead of empty
+/// bands above and below; the world keeps its own shape.
+fn fitted_bounds(input: &TierMapInput, frame: &Rect) -> [f64; 4] {
+    let [x0, y0, x1, y1] = view_bounds(input);
+    let (fw, fh) = (frame.right - frame.left, frame.bottom - frame.top);
+    let (w, h) = (x1 - x0, y1 - y0);
+    if input.focus.is_empty() || fw <= 0.0 || fh <= 0.0 || w <= 0.0 || h <= 0.0 {
+        return [x0, y0, x1, y1];
+    }
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let (w, h) = if w / h < fw / fh { (h * fw / fh, h) } else { (w, w * fh / fw) };
+    [cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0]
+}
+
+/// Moves markers that would overlap apart, so every one can be seen and pointed at: markers
+/// with the fewest close neighbours keep their place; each other one takes the first free
+/// spot on rings around its territory, tried first away from its neighbours. The country's
+/// `home` keeps where it really is, for a leader line.
+fn spread_markers(countries: &mut [MapCountry], frame: &Rect, u: f64) {
+    let spacing = map_metrics::MARKER_SPACING * u;
+    let markers: Vec<usize> = (0..countries.len()).filter(|&i| countries[i].marker.is_some()).collect();
+    let home = |i: usize| countries[i].home;
+    let near = |i: usize, reach: f64| {
+        markers.iter().filter(move |&&j| j != i && dist(home(i), home(j)) < reach).copied().collect::<Vec<usize>>()
+    };
+    let mut order: Vec<(usize, usize)> = markers.iter().map(|&i| (near(i, spacing).len(), i)).collect();
+    order.sort_by(|a, b| a.0.cmp(&b.0).then(home(a.1).1.total_cmp(&home(b.1).1)).then(home(a.1).0.total_cmp(&home(b.1).0)));
+    let margin = spacing / 2.0;
+    let fits = |p: Point| {
+        p.0 >= frame.left + margin && p.0 <= frame.right - margin && p.1 >= frame.top + margin && p.1 <= frame.bottom - margin
+    };
+    // Nor may a marker cover the point another country's readout anchors to (where a reader
+    // finds it, and where keyboard focus puts the tooltip).
+    let clear = (map_metrics::MARKER_RADIUS * 1.35 + 2.0) * u;
+    let anchors: Vec<Point> = countries.iter().filter(|c| c.marker.is_none()).map(|c| c.anchor).collect();
+    let mut placed: Vec<Point> = Vec::new();
+    let mut spots = Vec::new();
+    for &(_, i) in &order {
+        let at = home(i);
+        let free = |p: Point, placed: &[Point]| {
+            placed.iter().all(|q| dist(p, *q) >= spacing - 1e-9) && anchors.iter().all(|a| dist(p, *a) >= clear)
+        };
+        // Away from the neighbours' middle; straight up when there are none or it is ambiguous.
+        let crowd = near(i, 3.0 * spacing);
+        let away = if crowd.is_empty() {
+            -std::f64::consts::FRAC_PI_2
+        } else {
+            let n = crowd.len() as f64;
+            let (mx, my) = crowd.iter().fold((0.0, 0.0), |s, &j| (s.0 + home(j).0 / n, s.1 + home(j).1 / n));
+            if dist((mx, my), at) < 1e-6 { -std::f64::consts::FRAC_PI_2 } else { (at.1 - my).atan2(at.0 - mx) }
+        };
+        let candidates = std::iter::once(at).chain((1..=60).flat_map(|ring| {
+            let radius = ring as f64 * spacing / 2.0;
+            let steps = 12 + 6 * ring.min(6);
+            (0..steps).map(move |k| {
+                // 0, +1, -1, +2, -2, ... steps around the preferred direction.
+                let turn = if k % 2 == 0 { k / 2 } else { steps - (k + 1) / 2 };
+                let angle = away + turn as f64 * std::f64::consts::TAU / steps as f64;
+                (at.0 + radius * angle.cos(), at.1 + radius * angle.sin())
+            })
+        }));
+        let spot = candidates.filter(|&p| p == at || fits(p)).find(|&p| free(p, &placed)).unwrap_or(at);
+        placed.push(spot);
+        spots.push((i, spot));
+    }
+    for (i, spot) in spots {
+        countries[i].anchor = spot;
+    }
+}
+
+fn dist(a: Point, b: Point) -> f64 {
+    (a.0 - b.0).hypot(a.1 - b.1)
+}
+
 impl TierMap {
-    /// Lays out the header, legend and notes for a width; returns them with the y where the
-    /// map may start and the height the legend and notes take below it.
-    fn furniture(
-        input: &TierMapInput,
-        width: f64,
-        u: f64,
-    ) -> (Vec<TextLine>, Vec<TextLine>, f64, Vec<(Option<Tier>, String, f64, f64)>, Vec<String>, f64) {
+    /// Lays out the header, legend and notes for a width.
+    fn furniture(input: &TierMapInput, width: f64, u: f64) -> Furniture {
         use map_metrics::*;
         let text_width = (width - 2.0 * PAD * u).max(0.0);
         let (title, subtitle, y) = heading(&input.title, &input.subtitle, width, u);
         let map_top = y + 4.0 * u;
         // Legend entries flow left to right and wrap; positions relative to the legend's top.
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;
-        let mut entries = Vec::new();
+        let mut legend = Vec::new();
         let (mut x, mut row) = (PAD * u, 0.0);
         for (tier, label) in legend_entries() {
             let w = (SWATCH_W + 6.0) * u + label.chars().count() as f64 * char_dev;
@@ -441,7 +540,7 @@ impl TierMap {
                 x = PAD * u;
                 row += 1.0;
             }
-            entries.push((tier, label, x, row * LEGEND_ROW * u));
+            legend.push(LegendSlot { tier, label, x, dy: row * LEGEND_ROW * u });
             x += w + LEGEND_GAP * u;
         }
         let legend_height = (row + 1.0) * LEGEND_ROW * u;
@@ -449,16 +548,16 @@ impl TierMap {
         let mut notes = wrap_words(PATTERN_NOTE, note_chars);
         notes.extend(wrap_words(&input.credit, note_chars));
         let below = 6.0 * u + legend_height + notes.len() as f64 * NOTE_FONT * 1.35 * u + PAD * u;
-        (title, subtitle, map_top, entries, notes, below)
+        Furniture { title, subtitle, map_top, legend, notes, below }
     }
 
     /// The height (CSS pixels) at which the map fills the width at this width.
     pub fn preferred_height_css(input: &TierMapInput, width_css: f64) -> f64 {
-        let (_, _, top, _, _, below) = TierMap::furniture(input, width_css.max(0.0), 1.0);
+        let furniture = TierMap::furniture(input, width_css.max(0.0), 1.0);
         let [x0, y0, x1, y1] = view_bounds(input);
         let map_width = (width_css - 2.0 * PAD).max(0.0);
         let ratio = if x1 > x0 { (y1 - y0) / (x1 - x0) } else { 0.5 };
-        (top + map_width * ratio + below).ceil()
+        (furniture.map_top + map_width * ratio + furniture.below).ceil()
     }
 
     pub fn layout(input: &TierMapInput, size: Size) -> TierMap {
@@ -466,7 +565,8 @@ impl TierMap {
         let u = size.dpr.max(0.5);
         let width = size.width_dev() as f64;
         let height = size.height_dev() as f64;
-        let (title, subtitle, map_top, entries, note_lines, below) = TierMap::furniture(input, width, u);
+        let Furniture { title, subtitle, map_top, legend: entries, notes: note_lines, below } =
+            TierMap::furniture(input, width, u);
         let frame = Rect {
             left: PAD * u,
             top: map_top,
@@ -475,7 +575,7 @@ impl TierMap {
         };
 
         // Fit the view into the frame, centred, y flipped.
-        let [x0, y0, x1, y1] = view_bounds(input);
+        let [x0, y0, x1, y1] = fitted_bounds(input, &frame);
         let (fw, fh) = (frame.right - frame.left, frame.bottom - frame.top);
         let scale = (fw / (x1 - x0).max(1e-9)).min(fh / (y1 - y0).max(1e-9)).max(1e-9);
         let left = frame.left + (fw - (x1 - x0) * scale) / 2.0;
@@ -513,18 +613,20 @@ impl TierMap {
                 bbox,
                 area_dev,
                 anchor,
+                home: anchor,
                 marker,
                 pattern_lines,
                 pattern_dots,
             });
         }
+        spread_markers(&mut countries, &frame, u);
         let mut draw_order: Vec<usize> = (0..countries.len()).collect();
         draw_order.sort_by(|&a, &b| countries[b].area_dev.total_cmp(&countries[a].area_dev));
 
         let legend_top = frame.bottom + 6.0 * u;
         let legend = entries
             .into_iter()
-            .map(|(tier, label, x, dy)| {
+            .map(|LegendSlot { tier, label, x, dy }| {
                 let swatch = Rect {
                     left: x,
                     top: legend_top + dy + (LEGEND_ROW - SWATCH_H) / 2.0 * u,
@@ -566,8 +668,10 @@ impl TierMap {
         self.countries.len()
     }
 
-    /// The country under a pointer at CSS pixel (`x_css`, `y_css`): the nearest marker within
-    /// its hover radius, else the smallest country whose outline contains the point.
+    /// The country under a pointer at CSS pixel (`x_css`, `y_css`): a marker drawn there, else
+    /// the smallest country whose outline contains the point, else (over the sea) the nearest
+    /// marker within its hover radius. A marker's wider reach never takes a country's own
+    /// ground from it (North Macedonia beside Kosovo's marker).
     pub fn item_at(&self, x_css: f64, y_css: f64) -> Option<usize> {
         let dpr = self.size.dpr.max(1e-9);
         let p = (x_css * self.size.dpr, y_css * self.size.dpr);
@@ -580,18 +684,25 @@ impl TierMap {
             .countries
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.marker.is_some())
-            .map(|(i, c)| (i, (c.anchor.0 - p.0).hypot(c.anchor.1 - p.1)))
-            .filter(|(_, d)| *d <= reach)
-            .min_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((i, _)) = marker {
-            return Some(i);
+            .filter_map(|(i, c)| c.marker.map(|r| (i, r, dist(c.anchor, p))))
+            .filter(|(_, _, d)| *d <= reach)
+            .min_by(|a, b| a.2.total_cmp(&b.2));
+        // The largest marker shape reaches 1.35 radii from its centre (see render::map).
+        if let Some((i, r, d)) = marker {
+            if d <= r * 1.35 {
+                return Some(i);
+            }
         }
-        self.draw_order.iter().rev().copied().find(|&i| {
-            let c = &self.countries[i];
-            let [x0, y0, x1, y1] = c.bbox;
-            p.0 >= x0 && p.0 <= x1 && p.1 >= y0 && p.1 <= y1 && geo::contains(&c.pieces, p)
-        })
+        self.draw_order
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| {
+                let c = &self.countries[i];
+                let [x0, y0, x1, y1] = c.bbox;
+                p.0 >= x0 && p.0 <= x1 && p.1 >= y0 && p.1 <= y1 && geo::contains(&c.pieces, p)
+            })
+            .or(marker.map(|(i, _, _)| i))
     }
 
     pub fn readout(&self, index: usize) -> Option<Readout> {
@@ -611,20 +722,17 @@ impl TierMap {
     /// as [`crate::data::Country::is_named`] compares), else whose name starts with it, else
     /// one of whose aliases does; for type-ahead.
     pub fn item_by_name(&self, prefix: &str) -> Option<usize> {
-        let folded = fold_name(prefix);
-        if folded.is_empty() {
-            return None;
-        }
-        let names = |c: &MapCountry| {
-            std::iter::once(c.input.name.clone()).chain(c.input.aliases.iter().cloned()).collect::<Vec<String>>()
-        };
-        self.countries
+        let names: Vec<Vec<&str>> = self
+            .countries
             .iter()
-            .position(|c| same_name(&c.input.id, prefix) || names(c).iter().any(|n| same_name(n, prefix)))
-            .or_else(|| self.countries.iter().position(|c| fold_name(&c.input.name).starts_with(&folded)))
-            .or_else(|| {
-                self.countries.iter().position(|c| names(c).iter().any(|n| fold_name(n).starts_with(&folded)))
+            .map(|c| {
+                std::iter::once(c.input.name.as_str())
+                    .chain(Some(c.input.id.as_str()))
+                    .chain(c.input.aliases.iter().map(String::as_str))
+                    .collect()
             })
+            .collect();
+        first_named(prefix, &names)
     }
 }
 
@@ -687,7 +795,7 @@ mod tests {
     /// through a country's anchor is not enough; recompute from the frame instead.
     fn css_of(map: &TierMap, input: &TierMapInput, lon_lat: Point) -> Point {
         // Same arithmetic as `layout`.
-        let [x0, y0, x1, y1] = view_bounds(input);
+        let [x0, y0, x1, y1] = fitted_bounds(input, &map.frame);
         let f = &map.frame;
         let (fw, fh) = (f.right - f.left, f.bottom - f.top);
         let scale = (fw / (x1 - x0)).min(fh / (y1 - y0));
@@ -749,6 +857,91 @@ mod tests {
             let (x, y) = css_of(&map, &input, (-30.0, 0.0));
             assert_eq!(map.item_at(x, y), None);
             assert_eq!(map.item_at(20.0, 12.0), None);
+        }
+    }
+
+    /// The world and every zoom, on a desktop and on phones, at DPR 1, 2 and 3.
+    fn every_view() -> Vec<(String, TierMapInput, Size)> {
+        let dataset = crate::data::dataset();
+        let mut views = Vec::new();
+        for region in std::iter::once(None).chain(Region::ALL.iter().map(Some)) {
+            let focus: Vec<&str> = dataset
+                .countries
+                .iter()
+                .filter(|c| region.is_some_and(|r| c.region == Some(*r)))
+                .map(|c| c.id.as_str())
+                .collect();
+            let mut input = world(&focus);
+            input.central_meridian = if region == Some(&Region::EastAsiaPacific) { 150.0 } else { 0.0 };
+            for size in [
+                WIDE,
+                Size { width_css: 360.0, height_css: 480.0, dpr: 2.0 },
+                Size { width_css: 360.0, height_css: TierMap::preferred_height_css(&input, 360.0), dpr: 3.0 },
+            ] {
+                views.push((region.map_or("world", |r| r.id()).to_owned(), input.clone(), size));
+            }
+        }
+        views
+    }
+
+    #[test]
+    fn markers_never_overlap_and_each_is_hit_by_pointing_at_it() {
+        for (name, input, size) in every_view() {
+            let map = TierMap::layout(&input, size);
+            let u = size.dpr;
+            let markers: Vec<(usize, &MapCountry)> = map.countries.iter().enumerate().filter(|(_, c)| c.marker.is_some()).collect();
+            assert!(!markers.is_empty(), "{name}");
+            for (k, (i, a)) in markers.iter().enumerate() {
+                for (_, b) in &markers[k + 1..] {
+                    let d = dist(a.anchor, b.anchor);
+                    assert!(d >= map_metrics::MARKER_SPACING * u - 1e-6, "{name} {size:?}: {} and {} {d}", a.input.id, b.input.id);
+                }
+                let (x, y) = (a.anchor.0 / u, a.anchor.1 / u);
+                assert_eq!(map.item_at(x, y), Some(*i), "{name} {size:?}: {}", a.input.id);
+                let f = map.frame;
+                assert!(a.anchor.0 >= f.left && a.anchor.0 <= f.right && a.anchor.1 >= f.top && a.anchor.1 <= f.bottom);
+            }
+        }
+        // A marker's reach never takes a country's own ground, and no marker is drawn over the
+        // point a country's readout anchors to: pointing there finds that country (or a
+        // smaller one drawn over it).
+        for (name, input, size) in every_view() {
+            let map = TierMap::layout(&input, size);
+            let u = size.dpr;
+            for (i, c) in map.countries.iter().enumerate().filter(|(_, c)| c.marker.is_none()) {
+                if !geo::contains(&c.pieces, c.anchor) {
+                    continue;
+                }
+                let hit = map.item_at(c.anchor.0 / u, c.anchor.1 / u).unwrap();
+                assert!(hit == i || map.countries[hit].area_dev < c.area_dev, "{name} {size:?}: {} found {}", c.input.id, map.countries[hit].input.id);
+            }
+        }
+        // The crowded places: every small Caribbean state and the Balkans' small countries
+        // keep a marker of their own, near home.
+        let map = TierMap::layout(&world(&[]), WIDE);
+        let moved: Vec<&str> =
+            map.countries.iter().filter(|c| c.marker.is_some() && c.anchor != c.home).map(|c| c.input.id.as_str()).collect();
+        assert!(!moved.is_empty(), "the Caribbean is crowded at this size");
+        for id in ["ATG", "LCA", "VCT", "BRB", "ABW", "CUW", "SXM"] {
+            let c = &map.countries[index_of(&map, id)];
+            assert!(c.marker.is_some(), "{id}");
+            assert!(dist(c.anchor, c.home) < 6.0 * map_metrics::MARKER_SPACING, "{id} stays near home");
+        }
+    }
+
+    #[test]
+    fn a_zoom_fills_the_frame_whatever_its_shape() {
+        let dataset = crate::data::dataset();
+        let focus: Vec<&str> =
+            dataset.countries.iter().filter(|c| c.region == Some(Region::Europe)).map(|c| c.id.as_str()).collect();
+        let input = world(&focus);
+        for size in [Size { width_css: 360.0, height_css: 480.0, dpr: 2.0 }, Size { width_css: 1200.0, height_css: 400.0, dpr: 1.0 }] {
+            let map = TierMap::layout(&input, size);
+            let drawn = geo::bounds(map.countries.iter().flat_map(|c| &c.pieces)).unwrap();
+            let f = map.frame;
+            // Land reaches across the frame both ways (the open Arctic may leave a strip).
+            assert!(drawn[3] - drawn[1] > 0.9 * (f.bottom - f.top), "{size:?}: {drawn:?} in {f:?}");
+            assert!(drawn[2] - drawn[0] > 0.9 * (f.right - f.left), "{size:?}: {drawn:?} in {f:?}");
         }
     }
 

@@ -5,7 +5,7 @@
 //! All bars share one scale, so lengths compare across groups (they count the same thing).
 
 use super::bars::{bar_metrics, Rect};
-use super::text::{chars_in, heading, TextLine};
+use super::text::{chars_in, first_named, heading, TextLine};
 use super::figure::Readout;
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, PAD};
 use super::line::Size;
@@ -104,6 +104,8 @@ impl StackChartInput {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
+    /// The group (region) the segment's bar is in.
+    pub group: usize,
     pub category: usize,
     pub rect: Rect,
     /// The count, drawn inside when it fits.
@@ -140,6 +142,8 @@ pub struct StackChart {
     pub subtitle: Vec<TextLine>,
     pub legend: Vec<SwatchEntry>,
     pub headings: Vec<TextLine>,
+    /// Every group's title, by group index (for type-ahead).
+    pub group_titles: Vec<String>,
     pub rows: Vec<StackRow>,
     /// Every drawn segment in reading order (bar by bar, left to right): the keyboard order.
     pub segments: Vec<Segment>,
@@ -231,7 +235,7 @@ impl StackChart {
                     let rect = Rect { left, top, right, bottom: top + thickness };
                     let text = s.count.to_string();
                     let fits = text.len() as f64 * char_dev + 6.0 * u <= right - left && thickness >= LABEL_FONT * u;
-                    segments.push(Segment { category: s.category, rect, label: fits.then_some(text), input: s.clone() });
+                    segments.push(Segment { group: g, category: s.category, rect, label: fits.then_some(text), input: s.clone() });
                 }
                 let end = scale.position_from_value(running as f64);
                 rows.push(StackRow {
@@ -246,7 +250,8 @@ impl StackChart {
                 y += row_height;
             }
         }
-        StackChart { size, title, subtitle, legend, headings, rows, segments, baseline_x_dev: bar_left }
+        let group_titles = input.groups.iter().map(|g| g.title.clone()).collect();
+        StackChart { size, title, subtitle, legend, headings, group_titles, rows, segments, baseline_x_dev: bar_left }
     }
 
     pub fn item_count(&self) -> usize {
@@ -261,6 +266,14 @@ impl StackChart {
         self.segments.iter().position(|s| {
             s.rect.top >= row.band.top && s.rect.bottom <= row.band.bottom && x >= s.rect.left && x < s.rect.right
         })
+    }
+
+    /// Type-ahead over the group titles (regions): the first segment of the group whose
+    /// title `typed` spells out or starts.
+    pub fn item_by_name(&self, typed: &str) -> Option<usize> {
+        let names: Vec<Vec<&str>> = self.group_titles.iter().map(|t| vec![t.as_str()]).collect();
+        let group = first_named(typed, &names)?;
+        self.segments.iter().position(|s| s.group == group)
     }
 
     pub fn readout(&self, index: usize) -> Option<Readout> {
@@ -361,6 +374,16 @@ mod tests {
             assert_eq!(chart.item_at(12.0, row.center_y_dev / dpr), None);
             assert_eq!(chart.item_at(300.0, chart.headings[1].y_dev / dpr + 2.0), None);
         }
+    }
+
+    #[test]
+    fn type_ahead_finds_the_first_segment_of_a_group() {
+        let chart = StackChart::layout(&input(), DESKTOP);
+        // G1 has four drawn segments (the zero counts are not drawn), so G2 starts at 4.
+        assert_eq!(chart.item_by_name("g2"), Some(4));
+        assert_eq!(chart.readout(4).unwrap().heading, "C0");
+        assert_eq!(chart.item_by_name("G"), Some(0));
+        assert_eq!(chart.item_by_name("H"), None);
     }
 
     #[test]

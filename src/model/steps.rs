@@ -7,7 +7,7 @@
 //! known) rather than one style per series.
 
 use super::bars::{bar_metrics, Rect};
-use super::text::{heading, TextLine};
+use super::text::{first_named, heading, TextLine};
 use super::figure::Readout;
 use super::format::describe_documents;
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, LEGEND_SAMPLE, PAD, X_AXIS};
@@ -54,6 +54,8 @@ pub struct StepSeriesInput {
     /// Stable id (a country id).
     pub key: String,
     pub label: String,
+    /// Other names the subject goes by, for type-ahead.
+    pub aliases: Vec<String>,
     /// Palette colour and marker shape.
     pub style: usize,
     /// In year order, at most one per year.
@@ -162,6 +164,7 @@ pub struct StepPoint {
 pub struct StepSeries {
     pub key: String,
     pub label: String,
+    pub aliases: Vec<String>,
     pub style: usize,
     pub points: Vec<StepPoint>,
 }
@@ -300,7 +303,7 @@ impl StepChart {
                         y_dev: top + (p.row.min(row_count - 1) as f64 + 0.5) * row_height + offset,
                     })
                     .collect();
-                StepSeries { key: s.key.clone(), label: s.label.clone(), style: s.style, points }
+                StepSeries { key: s.key.clone(), label: s.label.clone(), aliases: s.aliases.clone(), style: s.style, points }
             })
             .collect();
 
@@ -401,6 +404,29 @@ impl StepChart {
         })
     }
 
+    /// Type-ahead: a year (`201` finds 2010), or a series by label, key or alias, which finds
+    /// the last year it has a point in (its latest known value, what a reader looks for first).
+    pub fn item_by_name(&self, typed: &str) -> Option<usize> {
+        let mut names: Vec<Vec<&str>> = Vec::new();
+        let mut targets = Vec::new();
+        for s in &self.series {
+            let Some(last) = s.points.last() else { continue };
+            names.push(
+                std::iter::once(s.label.as_str())
+                    .chain(Some(s.key.as_str()))
+                    .chain(s.aliases.iter().map(String::as_str))
+                    .collect(),
+            );
+            targets.push(last.year_index);
+        }
+        let years: Vec<String> = self.years.iter().map(u16::to_string).collect();
+        for (i, year) in years.iter().enumerate() {
+            names.push(vec![year.as_str()]);
+            targets.push(i);
+        }
+        first_named(typed, &names).map(|i| targets[i])
+    }
+
     /// The height, in CSS pixels, that gives every row room at `width_css`.
     pub fn preferred_height_css(input: &StepChartInput, width_css: f64) -> f64 {
         let probe = StepChart::layout(input, Size { width_css, height_css: 0.0, dpr: 1.0 });
@@ -430,6 +456,7 @@ mod tests {
                 StepSeriesInput {
                     key: "a".into(),
                     label: "Alpha".into(),
+                    aliases: vec!["First".into()],
                     style: 0,
                     points: vec![
                         point(0, 0, PointKind::External),
@@ -441,6 +468,7 @@ mod tests {
                 StepSeriesInput {
                     key: "b".into(),
                     label: "Beta".into(),
+                    aliases: Vec::new(),
                     style: 1,
                     points: vec![point(1, 1, PointKind::Printed), point(6, 2, PointKind::Printed)],
                 },
@@ -514,6 +542,21 @@ mod tests {
             assert_eq!(readout.selection, [("year".to_owned(), "2002".to_owned())]);
             assert_eq!(chart.readout(3).unwrap().values, ["Alpha: no data", "Beta: no data"]);
         }
+    }
+
+    #[test]
+    fn type_ahead_finds_a_year_or_a_series_latest_point() {
+        let chart = StepChart::layout(&input(), DESKTOP);
+        let year = |typed: &str| chart.item_by_name(typed).map(|i| chart.years[i]);
+        assert_eq!(year("2"), Some(2001));
+        assert_eq!(year("2007"), Some(2007));
+        assert_eq!(year("201"), Some(2010));
+        // Alpha's last point is 2007; Beta's too; by key and by alias as well.
+        assert_eq!(year("alp"), Some(2007));
+        assert_eq!(year("B"), Some(2007));
+        assert_eq!(year("first"), Some(2007));
+        assert_eq!(year("Gamma"), None);
+        assert_eq!(year("1999"), None);
     }
 
     #[test]

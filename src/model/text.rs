@@ -3,6 +3,7 @@
 //! average glyph advance (`metrics::CHAR_WIDTH`) until the browser's measurement is injected.
 
 use super::format::wrap_words;
+use crate::data::{fold_name, same_name};
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD, TITLE_FONT};
 
 /// Line heights as multiples of their font size.
@@ -59,9 +60,38 @@ pub fn heading(title: &str, subtitle: &str, width_dev: f64, u: f64) -> (Vec<Text
     (title, subtitle, y)
 }
 
+/// Type-ahead over named items, each given as its names with the one shown first (then
+/// codes and aliases): the first item one of whose names `typed` spells out whole, else the
+/// first whose shown name starts with it, else the first with any name that does. Case and
+/// runs of spaces are ignored; nothing typed finds nothing.
+pub fn first_named<S: AsRef<str>>(typed: &str, items: &[Vec<S>]) -> Option<usize> {
+    let folded = fold_name(typed);
+    if folded.is_empty() {
+        return None;
+    }
+    let starts = |name: &S| fold_name(name.as_ref()).starts_with(&folded);
+    items
+        .iter()
+        .position(|names| names.iter().any(|n| same_name(n.as_ref(), typed)))
+        .or_else(|| items.iter().position(|names| names.first().is_some_and(starts)))
+        .or_else(|| items.iter().position(|names| names.iter().any(starts)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_ahead_prefers_a_whole_name_then_the_shown_name_then_any_name() {
+        let items = vec![vec!["Niger", "NER"], vec!["Nigeria", "NGA"], vec!["Türkiye", "TUR", "Turkey"]];
+        assert_eq!(first_named("niger", &items), Some(0));
+        assert_eq!(first_named("NIGERI", &items), Some(1));
+        assert_eq!(first_named("nga", &items), Some(1));
+        assert_eq!(first_named("turk", &items), Some(2), "by the alias");
+        assert_eq!(first_named("n", &items), Some(0));
+        assert_eq!(first_named("  ", &items), None);
+        assert_eq!(first_named("x", &items), None);
+    }
 
     #[test]
     fn a_column_sized_for_n_characters_holds_n_and_longer_text_is_cut() {

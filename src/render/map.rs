@@ -117,6 +117,13 @@ pub fn draw_tier_map<DB: DrawingBackend>(
     for c in map.countries.iter().filter(|c| c.input.highlighted) {
         outline(root, c, strong)?;
     }
+    // Markers moved aside from crowded places: a thin line back to a dot where the country is.
+    let leader = stroke(palette.text, 0.8 * u);
+    let home_dot = ShapeStyle::from(&palette.text).filled();
+    for c in map.countries.iter().filter(|c| c.marker.is_some() && c.anchor != c.home) {
+        root.draw(&PathElement::new(vec![pt(c.home.0, c.home.1), pt(c.anchor.0, c.anchor.1)], leader))?;
+        root.draw(&Circle::new(pt(c.home.0, c.home.1), (1.5 * u).round().max(1.0) as i32, home_dot))?;
+    }
     for c in map.countries.iter().filter(|c| c.marker.is_some()) {
         let r = c.marker.unwrap_or(map_metrics::MARKER_RADIUS * u);
         let width = if c.input.highlighted { 2.0 * u } else { 0.8 * u };

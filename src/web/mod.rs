@@ -108,6 +108,16 @@ impl TipWidget {
         self.core.click(x_css, y_css).map_or(-1, |i| i as i32)
     }
 
+    /// Type-ahead: the index of the item now active, or -1 when nothing matches `typed`.
+    pub fn find(&mut self, typed: &str) -> i32 {
+        self.core.find(typed).map_or(-1, |i| i as i32)
+    }
+
+    /// What type-ahead searches (`country`, `region`, `country or edition`), or "" for nothing.
+    pub fn searches(&self) -> String {
+        self.core.searches().unwrap_or("").into()
+    }
+
     /// `ignored`, `moved`, `selected` or `cleared`.
     pub fn key(&mut self, key: &str) -> String {
         match self.core.key(key) {
