@@ -2,6 +2,8 @@
 
 pub mod country_enforcement;
 pub mod enforcement;
+pub mod peacekeeping;
+pub mod ratifications;
 pub mod tier_history;
 pub mod tier_summary;
 pub mod tier_map;
@@ -39,5 +41,13 @@ pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
         ChartSpec::TierMap(m) => {
             Built { figure: FigureInput::Map(tier_map::input(dataset, m)), table: tier_map::table(dataset, m) }
         }
+        ChartSpec::Ratifications(r) => Built {
+            figure: FigureInput::Matrix(ratifications::matrix_input(dataset, r)),
+            table: ratifications::table(dataset, r),
+        },
+        ChartSpec::Peacekeeping(p) => Built {
+            figure: FigureInput::Bars(peacekeeping::bar_input(dataset, p)),
+            table: peacekeeping::table(dataset, p),
+        },
     }
 }

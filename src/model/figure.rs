@@ -8,6 +8,7 @@ use super::line::{LineChart, LineChartInput, Size};
 use super::stacks::{StackChart, StackChartInput};
 use super::steps::{StepChart, StepChartInput};
 use super::map::{TierMap, TierMapInput};
+use super::matrix::{MatrixChart, MatrixInput};
 use super::table::DataTable;
 
 /// What hovering or focusing one item (a year, a bar) shows, in the tooltip and the live region.
@@ -56,6 +57,7 @@ pub enum FigureInput {
     Steps(StepChartInput),
     Stacks(StackChartInput),
     Map(TierMapInput),
+    Matrix(MatrixInput),
 }
 
 impl FigureInput {
@@ -66,6 +68,7 @@ impl FigureInput {
             FigureInput::Steps(s) => &s.title,
             FigureInput::Stacks(s) => &s.title,
             FigureInput::Map(m) => &m.title,
+            FigureInput::Matrix(m) => &m.title,
         }
     }
 
@@ -77,6 +80,7 @@ impl FigureInput {
             FigureInput::Steps(s) => s.summary(),
             FigureInput::Stacks(s) => s.summary(),
             FigureInput::Map(m) => m.summary(),
+            FigureInput::Matrix(m) => m.summary(),
         }
     }
 
@@ -88,6 +92,7 @@ impl FigureInput {
             FigureInput::Steps(s) => s.wide_table(),
             FigureInput::Stacks(s) => s.wide_table(),
             FigureInput::Map(m) => m.wide_table(),
+            FigureInput::Matrix(m) => m.wide_table(),
         }
     }
 
@@ -95,7 +100,11 @@ impl FigureInput {
     pub fn toggles(&self) -> Vec<(String, String)> {
         match self {
             FigureInput::Line(l) => l.legend_groups(),
-            FigureInput::Bars(_) | FigureInput::Steps(_) | FigureInput::Stacks(_) | FigureInput::Map(_) => Vec::new(),
+            FigureInput::Bars(_)
+            | FigureInput::Steps(_)
+            | FigureInput::Stacks(_)
+            | FigureInput::Map(_)
+            | FigureInput::Matrix(_) => Vec::new(),
         }
     }
 
@@ -108,6 +117,7 @@ impl FigureInput {
             FigureInput::Steps(s) => Some(StepChart::preferred_height_css(s, width_css)),
             FigureInput::Stacks(s) => Some(StackChart::preferred_height_css(s, width_css)),
             FigureInput::Map(m) => Some(TierMap::preferred_height_css(m, width_css)),
+            FigureInput::Matrix(m) => Some(MatrixChart::preferred_height_css(m, width_css)),
         }
     }
 
@@ -118,6 +128,7 @@ impl FigureInput {
             FigureInput::Steps(s) => Figure::Steps(StepChart::layout(s, size)),
             FigureInput::Stacks(s) => Figure::Stacks(StackChart::layout(s, size)),
             FigureInput::Map(m) => Figure::Map(TierMap::layout(m, size)),
+            FigureInput::Matrix(m) => Figure::Matrix(MatrixChart::layout(m, size)),
         }
     }
 }
@@ -130,6 +141,7 @@ pub enum Figure {
     Steps(StepChart),
     Stacks(StackChart),
     Map(TierMap),
+    Matrix(MatrixChart),
 }
 
 impl Figure {
@@ -141,6 +153,7 @@ impl Figure {
             Figure::Steps(s) => s.item_count(),
             Figure::Stacks(s) => s.item_count(),
             Figure::Map(m) => m.item_count(),
+            Figure::Matrix(m) => m.item_count(),
         }
     }
 
@@ -152,6 +165,7 @@ impl Figure {
             Figure::Steps(s) => s.item_at(x_css, y_css),
             Figure::Stacks(s) => s.item_at(x_css, y_css),
             Figure::Map(m) => m.item_at(x_css, y_css),
+            Figure::Matrix(m) => m.item_at(x_css, y_css),
         }
     }
 
@@ -162,6 +176,7 @@ impl Figure {
             Figure::Steps(s) => s.readout(index),
             Figure::Stacks(s) => s.readout(index),
             Figure::Map(m) => m.readout(index),
+            Figure::Matrix(m) => m.readout(index),
         }
     }
 
@@ -170,6 +185,7 @@ impl Figure {
     pub fn item_by_name(&self, prefix: &str) -> Option<usize> {
         match self {
             Figure::Map(m) => m.item_by_name(prefix),
+            Figure::Matrix(m) => m.item_by_name(prefix),
             Figure::Line(_) | Figure::Bars(_) | Figure::Steps(_) | Figure::Stacks(_) => None,
         }
     }
@@ -178,7 +194,7 @@ impl Figure {
     pub fn toggle_targets(&self) -> Vec<ToggleTarget> {
         match self {
             Figure::Line(l) => l.toggle_targets(),
-            Figure::Bars(_) | Figure::Steps(_) | Figure::Stacks(_) | Figure::Map(_) => Vec::new(),
+            Figure::Bars(_) | Figure::Steps(_) | Figure::Stacks(_) | Figure::Map(_) | Figure::Matrix(_) => Vec::new(),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod bars;
 pub mod stacks;
 pub mod steps;
 pub mod map;
+pub mod matrix;
 pub mod theme;
 
 use crate::model::text::TextLine;
@@ -61,6 +62,7 @@ pub fn draw<DB: DrawingBackend>(
         Figure::Steps(chart) => steps::draw_step_chart(root, chart, state, palette),
         Figure::Stacks(chart) => stacks::draw_stack_chart(root, chart, state, palette),
         Figure::Map(map) => map::draw_tier_map(root, map, state, palette),
+        Figure::Matrix(chart) => matrix::draw_matrix(root, chart, state, palette),
     }
 }
 
