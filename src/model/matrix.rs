@@ -263,7 +263,7 @@ pub struct MatrixChart {
     pub panel_title: Option<TextLine>,
     pub panel_headings: Vec<TextLine>,
     pub chips: Vec<Chip>,
-    input: MatrixInput,
+    input: Box<MatrixInput>,
 }
 
 /// Matrix and timeline spacing in CSS pixels.
@@ -324,7 +324,7 @@ impl MatrixChart {
             panel_title: None,
             panel_headings: Vec::new(),
             chips: Vec::new(),
-            input: input.clone(),
+            input: Box::new(input.clone()),
         };
         match input.view {
             MatrixView::Grid => chart.grid(width, y, u, char_dev),
@@ -424,11 +424,15 @@ impl MatrixChart {
             .collect();
         let (first, last) = (years.iter().min().copied().unwrap_or(2000), years.iter().max().copied().unwrap_or(2025));
         // Decades around the events, so the axis starts and ends on a labelled tick.
-        let (from, to) = ((first / 10) * 10, (last / 10 + 1) * 10);
+        let from = (first / 10) * 10;
+        let decades = (right - left) / 5.0 / char_dev;
+        let step: u16 = if f64::from((last / 10 + 1) * 10 - from) / 10.0 > decades { 20 } else { 10 };
+        let to = from + (last - from) / step * step + step;
         let event = EVENT * u;
-        let x = LinearScale::new((from as f64, to as f64), (left + event, right - event));
         let few = input.cells.iter().filter(|c| matches!(c.kind, CellKind::Year { .. })).count() <= input.columns.len();
+        // With few events each carries its year to its right; the axis leaves room for it.
         let label_room = if few { 4.0 * char_dev + 4.0 * u } else { 0.0 };
+        let x = LinearScale::new((from as f64, to as f64), (left + event, (right - event - label_room).max(left + event)));
         let mut y = top + GAP * u;
         for (c, column) in input.columns.iter().enumerate() {
             // Events of this instrument, by year; each goes on the lowest level where it
@@ -486,7 +490,6 @@ impl MatrixChart {
             y += band_height;
         }
         self.plot = Rect { left, top, right, bottom: y };
-        let step = if (right - left) / ((to - from) as f64 / 10.0).max(1.0) < 5.0 * char_dev { 20 } else { 10 };
         let mut year = from;
         while year <= to {
             let px = x.position_from_value(year as f64);
