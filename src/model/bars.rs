@@ -146,7 +146,8 @@ impl BarChartInput {
         }
         for (label, headings) in absent {
             let mut chars = label.chars();
-            let lead: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            // ASCII only: the labels are ours, and full case mapping would add its tables to the wasm.
+            let lead: String = chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default();
             match headings.len() {
                 1..=8 => parts.push(format!("{lead}: {}.", headings.join("; "))),
                 n => parts.push(format!("{n} values are {label}.")),
