@@ -415,7 +415,7 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                     }
                     ChipInput {
                         text,
-                        heading: format!("{n}: {}", title.to_lowercase()),
+                        heading: format!("{n}: {title}"),
                         values,
                         sources: describe(&[cite(dataset, p.source)]),
                         selection,
@@ -730,6 +730,7 @@ mod tests {
         }
         let solomon = chips.iter().find(|c| c.text == "Solomon Islands").unwrap();
         assert_eq!(solomon.values[0], "printed as \"Soloman Islands\"");
+        assert_eq!(solomon.heading, "Solomon Islands: Not party during the reporting period, 2025 TIP Report list");
         let only_2018 = matrix_input(dataset(), &spec(&[("edition", "2018")]).unwrap());
         assert_eq!(only_2018.panel.len(), 1);
         assert!(only_2018.panel[0].chips.is_empty());
