@@ -220,3 +220,41 @@ fn tier_changes_2014_to_2015_in_africa_on_a_phone_in_dark_with_a_country_pinned(
     let pinned = item_named(&attributes, size, "Nigeria");
     check("tier-changes-africa-phone-dark", &draw(&attributes, size, ViewState { active: None, pinned: Some(pinned) }, true));
 }
+
+#[test]
+fn ratifications_matrix_of_every_chart_with_p29_highlighted() {
+    let attributes = [("chart", "ratifications"), ("instrument", "p029")];
+    let size = Size { height_css: preferred_height(&attributes, 720.0), ..DESKTOP };
+    check("ratifications-all-p29", &draw(&attributes, size, ViewState::default(), false));
+}
+
+#[test]
+fn ratifications_2025_on_a_phone_in_dark_with_pakistan_hovered() {
+    let attributes = [("chart", "ratifications"), ("edition", "2025")];
+    let phone = Size { width_css: 360.0, height_css: preferred_height(&attributes, 360.0), dpr: 2.0 };
+    let state = ViewState { active: Some(item_named(&attributes, phone, "Pakistan")), pinned: None };
+    check("ratifications-2025-phone-dark", &draw(&attributes, phone, state, true));
+}
+
+#[test]
+fn ratifications_timeline_with_denmark_hovered() {
+    let attributes = [("chart", "ratifications"), ("view", "timeline"), ("instrument", "c029")];
+    let size = Size { height_css: preferred_height(&attributes, 720.0), ..DESKTOP };
+    let state = ViewState { active: Some(item_named(&attributes, size, "Denmark")), pinned: None };
+    check("ratifications-timeline", &draw(&attributes, size, state, false));
+}
+
+#[test]
+fn peacekeeping_default_view() {
+    let attributes = [("chart", "peacekeeping")];
+    let size = Size { height_css: preferred_height(&attributes, 720.0), ..DESKTOP };
+    check("peacekeeping-default", &draw(&attributes, size, ViewState::default(), false));
+}
+
+#[test]
+fn peacekeeping_un_allegations_and_victims_on_a_phone_in_dark() {
+    let attributes = [("chart", "peacekeeping"), ("org", "un"), ("metric", "allegations,victims")];
+    let phone = Size { width_css: 360.0, height_css: preferred_height(&attributes, 360.0), dpr: 2.0 };
+    let state = ViewState { active: Some(4), pinned: None };
+    check("peacekeeping-un-phone-dark", &draw(&attributes, phone, state, true));
+}

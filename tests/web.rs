@@ -148,3 +148,34 @@ fn tier_change_bands_and_nodes_are_painted_where_the_layout_puts_them() {
     let (upper, lower) = (&chart.nodes[0].rect, &chart.nodes[1].rect);
     assert_eq!(pixel(&canvas, (upper.left + upper.right) / 2.0, (upper.bottom + lower.top) / 2.0), [255, 255, 255, 255]);
 }
+
+#[wasm_bindgen_test]
+fn matrix_cells_are_drawn_where_the_layout_puts_them_and_not_party_stays_empty() {
+    let pairs = ["chart", "ratifications", "edition", "2025"];
+    let mut handle = TipWidget::new();
+    assert!(handle.configure(pairs.iter().map(|s| s.to_string()).collect()).is_null());
+    handle.resize(SIZE.width_css, SIZE.height_css, SIZE.dpr);
+    let canvas = canvas();
+    handle.draw(canvas.clone()).unwrap();
+
+    let attributes: Vec<(String, String)> = pairs.chunks(2).map(|p| (p[0].to_owned(), p[1].to_owned())).collect();
+    let mut model = Widget::default();
+    model.configure(&attributes).unwrap();
+    model.resize(SIZE);
+    let Some(tipviz::model::figure::Figure::Matrix(chart)) = model.figure() else { panic!("a matrix") };
+    use tipviz::model::matrix::CellKind;
+    // Inside a cell's corner, clear of its centred text.
+    let corner = |kind: fn(&CellKind) -> bool| {
+        let m = chart.marks.iter().find(|m| kind(&m.kind)).expect("such a cell");
+        pixel(&canvas, m.rect.left + 3.0 * SIZE.dpr, m.rect.bottom - 3.0 * SIZE.dpr)
+    };
+    assert_eq!(corner(|k| matches!(k, CellKind::Year { .. })), [226, 226, 226, 255], "a year cell is tinted");
+    assert_eq!(corner(|k| *k == CellKind::NotParty), [255, 255, 255, 255], "not party is an empty outlined box");
+    // The hovered cell's readout names the year and the line.
+    let year_cell = chart.marks.iter().find(|m| matches!(m.kind, CellKind::Year { .. })).unwrap();
+    let (x, y) = ((year_cell.rect.left + year_cell.rect.right) / 2.0 / SIZE.dpr, (year_cell.rect.top + 2.0) / SIZE.dpr);
+    assert!(handle.pointer(x, y));
+    let readout = handle.readout();
+    let sentence = js_sys::Reflect::get(&readout, &"sentence".into()).unwrap().as_string().unwrap();
+    assert!(sentence.contains("2025 TIP Report, 001_bb56f66af96aedbd.txt line"), "{sentence}");
+}

@@ -3,6 +3,8 @@
 pub mod country_enforcement;
 pub mod enforcement;
 pub mod tier_changes;
+pub mod peacekeeping;
+pub mod ratifications;
 pub mod tier_history;
 pub mod tier_summary;
 pub mod tier_map;
@@ -43,6 +45,14 @@ pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
         ChartSpec::TierChanges(c) => Built {
             figure: FigureInput::Flows(tier_changes::flow_input(dataset, c)),
             table: tier_changes::table(dataset, c),
+        },
+        ChartSpec::Ratifications(r) => Built {
+            figure: FigureInput::Matrix(ratifications::matrix_input(dataset, r)),
+            table: ratifications::table(dataset, r),
+        },
+        ChartSpec::Peacekeeping(p) => Built {
+            figure: FigureInput::Bars(peacekeeping::bar_input(dataset, p)),
+            table: peacekeeping::table(dataset, p),
         },
     }
 }

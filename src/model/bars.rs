@@ -45,7 +45,8 @@ pub struct BarInput {
     pub label: String,
     /// `None` where the source gives no value; drawn as a placeholder, never as a zero bar.
     pub value: Option<u64>,
-    /// The value with its unit, as shown at the bar end ("36 cases"); unused when absent.
+    /// The value with its unit, as shown at the bar end ("36 cases"). For an absent value,
+    /// what its placeholder says when that is not "not reported" ("not in the source").
     pub value_text: String,
     /// What the bar is, for tooltips and live regions: "Jamaica: investigations, reporting period".
     pub heading: String,
@@ -66,12 +67,21 @@ impl BarInput {
         self.note.strip_prefix("not reported:").map_or(self.note.as_str(), str::trim_start)
     }
 
+    /// What an absent value's placeholder says.
+    pub fn absent_label(&self) -> &str {
+        if self.value_text.is_empty() {
+            NOT_REPORTED
+        } else {
+            &self.value_text
+        }
+    }
+
     /// The value as one line of text: "36 cases", or "not reported: <reason>".
     pub fn value_line(&self) -> String {
         match self.value {
             Some(_) => self.value_text.clone(),
-            None if self.note.is_empty() => NOT_REPORTED.to_owned(),
-            None => format!("{NOT_REPORTED}: {}", self.reason()),
+            None if self.note.is_empty() => self.absent_label().to_owned(),
+            None => format!("{}: {}", self.absent_label(), self.reason()),
         }
     }
 
@@ -126,12 +136,22 @@ impl BarChartInput {
                 parts.push(format!("{lead} is {}, {}.", bar.label, bar.value_text));
             }
         }
-        let absent: Vec<&str> =
-            self.bars().filter(|(_, b)| b.value.is_none()).map(|(_, b)| b.heading.as_str()).collect();
-        match absent.len() {
-            0 => {}
-            1..=8 => parts.push(format!("Not reported: {}.", absent.join("; "))),
-            n => parts.push(format!("{n} values are not reported.")),
+        // Absent values by what their placeholder says ("not reported", "not in the source").
+        let mut absent: Vec<(&str, Vec<&str>)> = Vec::new();
+        for (_, bar) in self.bars().filter(|(_, b)| b.value.is_none()) {
+            match absent.iter_mut().find(|(label, _)| *label == bar.absent_label()) {
+                Some((_, headings)) => headings.push(&bar.heading),
+                None => absent.push((bar.absent_label(), vec![&bar.heading])),
+            }
+        }
+        for (label, headings) in absent {
+            let mut chars = label.chars();
+            // ASCII only: the labels are ours, and full case mapping would add its tables to the wasm.
+            let lead: String = chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default();
+            match headings.len() {
+                1..=8 => parts.push(format!("{lead}: {}.", headings.join("; "))),
+                n => parts.push(format!("{n} values are {label}.")),
+            }
         }
         parts.push("Use the arrow keys to step through the bars.".into());
         parts.join(" ")
@@ -261,7 +281,7 @@ impl BarChart {
         let bar_left = label_right + GAP * u;
         let longest_value = input
             .bars()
-            .map(|(_, b)| if b.value.is_some() { b.value_text.chars().count() } else { NOT_REPORTED.len() })
+            .map(|(_, b)| if b.value.is_some() { b.value_text.chars().count() } else { b.absent_label().chars().count() })
             .max()
             .unwrap_or(0);
         let value_width = (longest_value as f64 * char_dev).min(VALUE_SHARE_MAX * content);
@@ -304,7 +324,7 @@ impl BarChart {
                     }
                     None => {
                         let right = bar_left + thickness;
-                        (None, Some(Rect { left: bar_left, top, right, bottom: top + thickness }), right, NOT_REPORTED)
+                        (None, Some(Rect { left: bar_left, top, right, bottom: top + thickness }), right, bar.absent_label())
                     }
                 };
                 let value_label_x_dev = end + GAP * u;

@@ -9,6 +9,7 @@ use super::line::{LineChart, LineChartInput, Size};
 use super::stacks::{StackChart, StackChartInput};
 use super::steps::{StepChart, StepChartInput};
 use super::map::{TierMap, TierMapInput};
+use super::matrix::{MatrixChart, MatrixInput};
 use super::table::DataTable;
 
 /// What hovering or focusing one item (a year, a bar) shows, in the tooltip and the live region.
@@ -58,6 +59,7 @@ pub enum FigureInput {
     Stacks(StackChartInput),
     Map(TierMapInput),
     Flows(FlowChartInput),
+    Matrix(MatrixInput),
 }
 
 impl FigureInput {
@@ -69,6 +71,7 @@ impl FigureInput {
             FigureInput::Stacks(s) => &s.title,
             FigureInput::Map(m) => &m.title,
             FigureInput::Flows(f) => &f.title,
+            FigureInput::Matrix(m) => &m.title,
         }
     }
 
@@ -81,6 +84,7 @@ impl FigureInput {
             FigureInput::Stacks(s) => s.summary(),
             FigureInput::Map(m) => m.summary(),
             FigureInput::Flows(f) => f.summary(),
+            FigureInput::Matrix(m) => m.summary(),
         }
     }
 
@@ -93,6 +97,7 @@ impl FigureInput {
             FigureInput::Stacks(s) => s.wide_table(),
             FigureInput::Map(m) => m.wide_table(),
             FigureInput::Flows(f) => f.wide_table(),
+            FigureInput::Matrix(m) => m.wide_table(),
         }
     }
 
@@ -100,9 +105,12 @@ impl FigureInput {
     pub fn toggles(&self) -> Vec<(String, String)> {
         match self {
             FigureInput::Line(l) => l.legend_groups(),
-            FigureInput::Bars(_) | FigureInput::Steps(_) | FigureInput::Stacks(_) | FigureInput::Map(_) | FigureInput::Flows(_) => {
-                Vec::new()
-            }
+            FigureInput::Bars(_)
+            | FigureInput::Steps(_)
+            | FigureInput::Stacks(_)
+            | FigureInput::Map(_)
+            | FigureInput::Flows(_)
+            | FigureInput::Matrix(_) => Vec::new(),
         }
     }
 
@@ -116,6 +124,7 @@ impl FigureInput {
             FigureInput::Stacks(s) => Some(StackChart::preferred_height_css(s, width_css)),
             FigureInput::Map(m) => Some(TierMap::preferred_height_css(m, width_css)),
             FigureInput::Flows(f) => Some(FlowChart::preferred_height_css(f, width_css)),
+            FigureInput::Matrix(m) => Some(MatrixChart::preferred_height_css(m, width_css)),
         }
     }
 
@@ -127,6 +136,7 @@ impl FigureInput {
             FigureInput::Stacks(s) => Figure::Stacks(StackChart::layout(s, size)),
             FigureInput::Map(m) => Figure::Map(TierMap::layout(m, size)),
             FigureInput::Flows(f) => Figure::Flows(FlowChart::layout(f, size)),
+            FigureInput::Matrix(m) => Figure::Matrix(MatrixChart::layout(m, size)),
         }
     }
 }
@@ -140,6 +150,7 @@ pub enum Figure {
     Stacks(StackChart),
     Map(TierMap),
     Flows(FlowChart),
+    Matrix(MatrixChart),
 }
 
 impl Figure {
@@ -152,6 +163,7 @@ impl Figure {
             Figure::Stacks(s) => s.item_count(),
             Figure::Map(m) => m.item_count(),
             Figure::Flows(f) => f.item_count(),
+            Figure::Matrix(m) => m.item_count(),
         }
     }
 
@@ -164,6 +176,7 @@ impl Figure {
             Figure::Stacks(s) => s.item_at(x_css, y_css),
             Figure::Map(m) => m.item_at(x_css, y_css),
             Figure::Flows(f) => f.item_at(x_css, y_css),
+            Figure::Matrix(m) => m.item_at(x_css, y_css),
         }
     }
 
@@ -175,6 +188,7 @@ impl Figure {
             Figure::Stacks(s) => s.readout(index),
             Figure::Map(m) => m.readout(index),
             Figure::Flows(f) => f.readout(index),
+            Figure::Matrix(m) => m.readout(index),
         }
     }
 
@@ -185,6 +199,7 @@ impl Figure {
         match self {
             Figure::Map(m) => m.item_by_name(prefix),
             Figure::Flows(f) => f.item_by_name(prefix),
+            Figure::Matrix(m) => m.item_by_name(prefix),
             Figure::Steps(s) => s.item_by_name(prefix),
             Figure::Stacks(s) => s.item_by_name(prefix),
             Figure::Line(_) | Figure::Bars(_) => None,
@@ -194,7 +209,7 @@ impl Figure {
     /// What type-ahead searches, for "No country starts with …"; `None` where it searches nothing.
     pub fn searches(&self) -> Option<&'static str> {
         match self {
-            Figure::Map(_) | Figure::Flows(_) => Some("country"),
+            Figure::Map(_) | Figure::Flows(_) | Figure::Matrix(_) => Some("country"),
             Figure::Steps(_) => Some("country or edition"),
             Figure::Stacks(_) => Some("region"),
             Figure::Line(_) | Figure::Bars(_) => None,
@@ -205,7 +220,12 @@ impl Figure {
     pub fn toggle_targets(&self) -> Vec<ToggleTarget> {
         match self {
             Figure::Line(l) => l.toggle_targets(),
-            Figure::Bars(_) | Figure::Steps(_) | Figure::Stacks(_) | Figure::Map(_) | Figure::Flows(_) => Vec::new(),
+            Figure::Bars(_)
+            | Figure::Steps(_)
+            | Figure::Stacks(_)
+            | Figure::Map(_)
+            | Figure::Flows(_)
+            | Figure::Matrix(_) => Vec::new(),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod format;
 pub mod geo;
 pub mod line;
 pub mod map;
+pub mod matrix;
 pub mod scale;
 pub mod spec;
 pub mod stacks;

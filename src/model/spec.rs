@@ -146,6 +146,8 @@ pub enum ChartSpec {
     TierSummary(crate::charts::tier_summary::TierSummarySpec),
     TierMap(crate::charts::tier_map::TierMapSpec),
     TierChanges(crate::charts::tier_changes::TierChangesSpec),
+    Ratifications(crate::charts::ratifications::RatificationsSpec),
+    Peacekeeping(crate::charts::peacekeeping::PeacekeepingSpec),
 }
 
 /// Everything the attributes say, validated.
@@ -157,8 +159,30 @@ pub struct Spec {
     pub view: View,
 }
 
-pub const CHARTS: &[&str] =
-    &["enforcement", "country-enforcement", "tier-map", "tier-history", "tier-summary", "tier-changes"];
+pub const CHARTS: &[&str] = &[
+    "enforcement",
+    "country-enforcement",
+    "tier-map",
+    "tier-history",
+    "tier-summary",
+    "tier-changes",
+    "ratifications",
+    "peacekeeping",
+];
+
+/// `view`: `chart` or `table` for every chart kind, `timeline` too for `ratifications` (and
+/// elsewhere a message that says which chart has one).
+fn parse_view(attrs: &Attributes) -> Result<String, SpecError> {
+    let timeline = attrs.given("chart").is_some_and(|c| c.eq_ignore_ascii_case("ratifications"));
+    let accepted: &[&str] = if timeline { &["chart", "table", "timeline"] } else { &["chart", "table"] };
+    attrs.choose("view", accepted, "chart").map_err(|e| {
+        if e.value.trim().eq_ignore_ascii_case("timeline") {
+            e.because("only chart=\"ratifications\" has a timeline view")
+        } else {
+            e
+        }
+    })
+}
 
 /// Attribute names and values as the element has them. Names are matched case-insensitively
 /// (HTML lower-cases them anyway); values are trimmed and matched case-insensitively.
@@ -174,8 +198,9 @@ pub fn parse(attributes: &[(String, String)], dataset: &Dataset) -> Result<Spec,
         "dark" => Theme::Dark,
         _ => Theme::Auto,
     };
-    let view = match attrs.choose("view", &["chart", "table"], "chart")?.as_str() {
+    let view = match parse_view(&attrs)?.as_str() {
         "table" => View::Table,
+        // `timeline` is another drawing of the ratifications chart, which reads it itself.
         _ => View::Chart,
     };
     let chart = match attrs.choose("chart", CHARTS, "")?.as_str() {
@@ -187,6 +212,8 @@ pub fn parse(attributes: &[(String, String)], dataset: &Dataset) -> Result<Spec,
         "tier-summary" => ChartSpec::TierSummary(crate::charts::tier_summary::parse(&attrs, dataset)?),
         "tier-map" => ChartSpec::TierMap(crate::charts::tier_map::parse(&attrs, dataset)?),
         "tier-changes" => ChartSpec::TierChanges(crate::charts::tier_changes::parse(&attrs, dataset)?),
+        "ratifications" => ChartSpec::Ratifications(crate::charts::ratifications::parse(&attrs, dataset)?),
+        "peacekeeping" => ChartSpec::Peacekeeping(crate::charts::peacekeeping::parse(&attrs, dataset)?),
         _ => return Err(SpecError::new("chart", "", CHARTS)),
     };
     Ok(Spec { chart, lang, theme, view })
@@ -217,7 +244,8 @@ mod tests {
         assert_eq!(
             err.message(),
             "chart=\"nope\" is not a value tipviz knows. Accepted values: enforcement, country-enforcement, tier-map, \
-             tier-history, tier-summary, tier-changes."
+             tier-history, tier-summary, tier-changes, ratifications, \
+             peacekeeping."
         );
     }
 
@@ -227,8 +255,22 @@ mod tests {
         assert_eq!(
             err.message(),
             "The attribute chart is required. Accepted values: enforcement, country-enforcement, tier-map, tier-history, \
-             tier-summary, tier-changes."
+             tier-summary, tier-changes, ratifications, \
+             peacekeeping."
         );
+    }
+
+    #[test]
+    fn timeline_is_a_view_of_ratifications_only() {
+        let spec = parse(&attrs(&[("chart", "ratifications"), ("view", "Timeline")]), dataset()).unwrap();
+        assert_eq!(spec.view, View::Chart, "the timeline is drawn on the canvas");
+        let err = parse(&attrs(&[("chart", "peacekeeping"), ("view", "timeline")]), dataset()).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "view=\"timeline\" cannot be used: only chart=\"ratifications\" has a timeline view. Accepted values: chart, table."
+        );
+        let err = parse(&attrs(&[("chart", "ratifications"), ("view", "grid")]), dataset()).unwrap_err();
+        assert_eq!(err.message(), "view=\"grid\" is not a value tipviz knows. Accepted values: chart, table, timeline.");
     }
 
     #[test]

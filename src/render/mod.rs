@@ -8,6 +8,7 @@ pub mod flows;
 pub mod stacks;
 pub mod steps;
 pub mod map;
+pub mod matrix;
 pub mod theme;
 
 use crate::model::text::TextLine;
@@ -63,6 +64,7 @@ pub fn draw<DB: DrawingBackend>(
         Figure::Stacks(chart) => stacks::draw_stack_chart(root, chart, state, palette),
         Figure::Map(map) => map::draw_tier_map(root, map, state, palette),
         Figure::Flows(chart) => flows::draw_flow_chart(root, chart, state, palette),
+        Figure::Matrix(chart) => matrix::draw_matrix(root, chart, state, palette),
     }
 }
 

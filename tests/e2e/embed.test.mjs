@@ -131,7 +131,7 @@ test("many widgets, script at the end of body, bad attributes contained", async 
 
   const message = (id) => shadow(page, `#${id}`, (el) => el.shadowRoot.querySelector(".message").textContent);
   assert.equal(await message("nochart"),
-    "This chart cannot be shown" + 'chart="nope" is not a value tipviz knows. Accepted values: enforcement, country-enforcement, tier-map, tier-history, tier-summary, tier-changes.');
+    "This chart cannot be shown" + 'chart="nope" is not a value tipviz knows. Accepted values: enforcement, country-enforcement, tier-map, tier-history, tier-summary, tier-changes, ratifications, peacekeeping.');
   assert.match(await message("badedition"), /edition="1999" is not a value tipviz knows\. Accepted values: latest, compare, 2024, 2025\./);
   const xss = await message("xss");
   assert.ok(xss.includes('scope="<img src=x onerror=alert(1)>"'), xss);

@@ -1,0 +1,769 @@
+//! `ratifications`: the reports' "Relevant International Conventions" charts as one matrix of
+//! countries × instruments, or as a timeline of ratification events; under either, what the
+//! sources say about the parties to the UN TIP Protocol.
+//!
+//! - `edition="2018" | "2024" | "2025" | "all"` (default `all`): whose charts to show. No
+//!   country is in two charts, so `all` is one row per listed country.
+//! - `instrument="palermo" | "opsc" | … | "c189"`: the column (or timeline row) drawn emphasised.
+//! - `country="…"`: only these countries (names or codes, comma separated). A country no chart
+//!   lists gets a row of what the sources do say (the 2025 list of non-parties, the UNODC new
+//!   parties) and "not in the source" for the rest.
+//! - `sort="country" | "year"` (default `country`): rows by name, or by the year in the
+//!   `instrument` column (without one, by the row's earliest year), oldest first.
+//! - `view="timeline"`: the year cells as events on a time axis, one row per instrument.
+//!
+//! Empty cells. Each chart gives a listed country's status for all eight instruments, with a
+//! year for "Ratification, Accession (a), or Acceptance (A)" (its legend) and a dash otherwise.
+//! So a dash in a listed country's row is the source saying "not party as of this report",
+//! and is drawn as "not party". Cells the text extraction lost (the 2025 chart's C182 years,
+//! cut to "200", and its whole C189 column) and every cell of a country no chart lists are "not
+//! in the source". See data/notes/ratifications.md.
+
+use crate::data::{Dataset, Instrument, PartyFact, ProtocolParty, Ratification, RatificationKind, SourceRef};
+use crate::model::format::describe_documents;
+use crate::model::matrix::{CellInput, CellKind, ChipGroupInput, ChipInput, ColumnInput, MatrixInput, MatrixView, RowInput};
+use crate::model::spec::{Attributes, SpecError};
+use crate::model::table::DataTable;
+
+pub const EDITIONS: [u16; 3] = [2018, 2024, 2025];
+
+/// Cells of a chart the text extraction lost, with what survives; data/notes/ratifications.md
+/// ("Lost / ambiguous cells") has the line-by-line account.
+const LOST: [(u16, Instrument, &str); 2] = [
+    (2025, Instrument::C182, "the text of the 2025 chart cuts this year off (printed \"200\" or \"20°\")"),
+    (2025, Instrument::C189, "the text of the 2025 chart lost this whole column, heading and cells"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Country,
+    Year,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RatificationsSpec {
+    pub editions: Vec<u16>,
+    pub instrument: Option<Instrument>,
+    /// Empty for every listed country.
+    pub countries: Vec<String>,
+    pub sort: Sort,
+    pub timeline: bool,
+}
+
+/// (matrix header, timeline label, full name as the charts print it)
+pub fn instrument_names(instrument: Instrument) -> (&'static str, &'static str, &'static str) {
+    match instrument {
+        Instrument::Palermo => {
+            ("TIP", "UN TIP Protocol", "UN Protocol to Prevent, Suppress and Punish Trafficking in Persons (2000)")
+        }
+        Instrument::Opsc => (
+            "OPSC",
+            "CRC-OPSC",
+            "Optional Protocol to the Convention on the Rights of the Child on the Sale of Children, Child \
+             Prostitution and Child Pornography (2000)",
+        ),
+        Instrument::Opac => (
+            "OPAC",
+            "CRC-OPAC",
+            "Optional Protocol to the Convention on the Rights of the Child on the Involvement of Children in Armed \
+             Conflict (2000)",
+        ),
+        Instrument::C029 => ("C29", "ILO C29", "ILO Convention 29, Forced Labour (1930)"),
+        Instrument::P029 => ("P29", "ILO P29", "ILO Protocol of 2014 to the Forced Labour Convention"),
+        Instrument::C105 => ("C105", "ILO C105", "ILO Convention 105, Abolition of Forced Labour (1957)"),
+        Instrument::C182 => ("C182", "ILO C182", "ILO Convention 182, Elimination of Worst Forms of Child Labour (1999)"),
+        Instrument::C189 => ("C189", "ILO C189", "ILO Convention 189, Domestic Workers (2011)"),
+    }
+}
+
+/// The reporting period a chart covers: "April 2017 and March 2018", as each chart's scope
+/// sentence words it.
+fn period(edition: u16) -> String {
+    format!("April {} and March {edition}", edition - 1)
+}
+
+/// The document a source is, in words: `2025 TIP Report`, or `UNODC report, 2024`.
+fn document(dataset: &Dataset, source: SourceRef) -> String {
+    let file = dataset.source(source);
+    match file.edition {
+        Some(edition) if file.title.starts_with("U.S. Department of State") => format!("{edition} TIP Report"),
+        Some(edition) => format!("{} report, {edition}", file.title.split(',').next().unwrap_or_default()),
+        None => file.title.clone(),
+    }
+}
+
+fn cite(dataset: &Dataset, source: SourceRef) -> (String, String, u32) {
+    (document(dataset, source), dataset.source(source).file.clone(), source.line)
+}
+
+fn describe(cites: &[(String, String, u32)]) -> Vec<String> {
+    describe_documents(cites.iter().map(|(d, f, l)| (d.as_str(), f.as_str(), *l)))
+}
+
+fn name<'d>(dataset: &'d Dataset, id: &'d str) -> &'d str {
+    dataset.country(id).map_or(id, |c| c.name.as_str())
+}
+
+/// The countries each edition's chart lists.
+fn listed(dataset: &Dataset, edition: u16) -> Vec<&str> {
+    let mut ids: Vec<&str> =
+        dataset.ratifications.iter().filter(|r| r.edition == edition).map(|r| r.country.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<RatificationsSpec, SpecError> {
+    let editions = match attrs.choose("edition", &["2018", "2024", "2025", "all"], "all")?.as_str() {
+        "all" => EDITIONS.to_vec(),
+        one => vec![one.parse().unwrap_or(2025)],
+    };
+    let ids: Vec<&str> = Instrument::ALL.iter().map(|i| i.id()).collect();
+    let instrument = match attrs.given("instrument") {
+        None => None,
+        Some(asked) => {
+            let lower = asked.to_ascii_lowercase();
+            // "C29" and "P29" as well as the padded ids.
+            let found = Instrument::ALL.iter().copied().find(|i| {
+                i.id() == lower || instrument_names(*i).0.eq_ignore_ascii_case(&lower) || i.id().replace('0', "") == lower.replace('0', "")
+            });
+            Some(found.ok_or_else(|| SpecError::new("instrument", asked, &ids))?)
+        }
+    };
+    let sort = match attrs.choose("sort", &["country", "year"], "country")?.as_str() {
+        "year" => Sort::Year,
+        _ => Sort::Country,
+    };
+    let timeline = attrs.given("view").is_some_and(|v| v.eq_ignore_ascii_case("timeline"));
+    let countries = match attrs.given("country") {
+        None => Vec::new(),
+        Some(asked) => countries(dataset, asked)?,
+    };
+    Ok(RatificationsSpec { editions, instrument, countries, sort, timeline })
+}
+
+/// Country names or codes, comma separated; a name with a comma in it ("Korea, Republic of")
+/// stays whole.
+fn countries(dataset: &Dataset, asked: &str) -> Result<Vec<String>, SpecError> {
+    let mut charted: Vec<&str> = EDITIONS.iter().flat_map(|&e| listed(dataset, e)).collect();
+    charted.sort_unstable();
+    let pieces: Vec<&str> = asked.split(',').collect();
+    let mut ids = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        if pieces[i].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let found = (i + 1..=pieces.len())
+            .rev()
+            .find_map(|j| dataset.country_by_name(pieces[i..j].join(",").trim()).map(|c| (c, j)));
+        let Some((country, next)) = found else {
+            return Err(SpecError::new("country", pieces[i].trim(), &charted).explained(format!(
+                "is not a country or territory tipviz knows. Write a name (such as Denmark) or a three-letter code \
+                 (such as DNK). The conventions charts list: {}.",
+                charted.iter().map(|id| name(dataset, id)).collect::<Vec<_>>().join(", ")
+            )));
+        };
+        if !ids.contains(&country.id) {
+            ids.push(country.id.clone());
+        }
+        i = next;
+    }
+    if ids.is_empty() {
+        return Err(SpecError::new("country", asked, &charted).explained("names no country."));
+    }
+    Ok(ids)
+}
+
+/// One row of the matrix: a country, and the chart that lists it (if any does).
+struct Row<'d> {
+    country: &'d str,
+    edition: Option<u16>,
+}
+
+fn cells_of<'d>(dataset: &'d Dataset, country: &str, edition: u16) -> Vec<&'d Ratification> {
+    dataset.ratifications.iter().filter(|r| r.country == country && r.edition == edition).collect()
+}
+
+fn facts<'d>(dataset: &'d Dataset, spec: &RatificationsSpec) -> Vec<&'d ProtocolParty> {
+    dataset.protocol_parties.iter().filter(|p| spec.editions.contains(&p.edition)).collect()
+}
+
+fn rows<'d>(dataset: &'d Dataset, spec: &'d RatificationsSpec) -> Vec<Row<'d>> {
+    let mut rows = Vec::new();
+    for &edition in &spec.editions {
+        let mut listed: Vec<&str> = listed(dataset, edition)
+            .into_iter()
+            .filter(|id| spec.countries.is_empty() || spec.countries.iter().any(|c| c == id))
+            .collect();
+        let year_of = |id: &str| -> u16 {
+            let cells = cells_of(dataset, id, edition);
+            match spec.instrument {
+                Some(instrument) => cells.iter().find(|r| r.instrument == instrument).map_or(u16::MAX, |r| r.year),
+                None => cells.iter().map(|r| r.year).min().unwrap_or(u16::MAX),
+            }
+        };
+        match spec.sort {
+            Sort::Country => listed.sort_by_key(|id| name(dataset, id)),
+            Sort::Year => listed.sort_by_key(|id| (year_of(id), name(dataset, id))),
+        }
+        rows.extend(listed.into_iter().map(|country| Row { country, edition: Some(edition) }));
+    }
+    for id in &spec.countries {
+        if !rows.iter().any(|r| r.country == id) {
+            rows.push(Row { country: dataset.country(id).map_or(id.as_str(), |c| c.id.as_str()), edition: None });
+        }
+    }
+    rows
+}
+
+fn kind_words(r: &Ratification) -> String {
+    match r.kind {
+        RatificationKind::Ratification if r.edition == 2018 => {
+            "ratification (the 2018 chart prints no kind marks at all, so this means no mark was printed)".to_owned()
+        }
+        RatificationKind::Ratification => "ratification (no mark printed)".to_owned(),
+        RatificationKind::Accession => "accession (printed \"(a)\")".to_owned(),
+        RatificationKind::Acceptance => "acceptance (printed \"(A)\")".to_owned(),
+        RatificationKind::Succession => "succession".to_owned(),
+    }
+}
+
+/// What the Protocol facts say about one country, as readout lines and cites.
+fn party_facts(dataset: &Dataset, spec: &RatificationsSpec, country: &str) -> (Vec<String>, Vec<(String, String, u32)>) {
+    let mut lines = Vec::new();
+    let mut cites = Vec::new();
+    for fact in facts(dataset, spec).into_iter().filter(|p| p.country.as_deref() == Some(country)) {
+        let doc = document(dataset, fact.source);
+        let n = name(dataset, country);
+        lines.push(match fact.fact {
+            PartyFact::NewParty => match fact.year {
+                Some(year) => format!("the {doc} names {n} a new party to the Protocol ({year})"),
+                None => format!("the {doc} names {n} a new party to the Protocol"),
+            },
+            PartyFact::NotParty => format!("the {doc} lists {n} as not party to the Protocol during its reporting period"),
+            PartyFact::Joined => format!("the {doc} says {n} became a State Party between {}", period(fact.edition)),
+            PartyFact::PartiesCount => continue,
+        });
+        cites.push(cite(dataset, fact.source));
+    }
+    (lines, cites)
+}
+
+fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column: usize, instrument: Instrument) -> CellInput {
+    let (_, _, full) = instrument_names(instrument);
+    let country = name(dataset, r.country);
+    let mut selection = vec![
+        ("country".to_owned(), r.country.to_owned()),
+        ("instrument".to_owned(), instrument.id().to_owned()),
+    ];
+    if let Some(edition) = r.edition {
+        selection.push(("edition".to_owned(), edition.to_string()));
+    }
+    let (mut extra, mut cites) =
+        if instrument == Instrument::Palermo { party_facts(dataset, spec, r.country) } else { (Vec::new(), Vec::new()) };
+    let found = r.edition.and_then(|e| cells_of(dataset, r.country, e).into_iter().find(|x| x.instrument == instrument));
+    let row_line = r.edition.and_then(|e| cells_of(dataset, r.country, e).first().map(|x| x.source));
+    let lost = r.edition.and_then(|e| LOST.iter().find(|(le, li, _)| *le == e && *li == instrument));
+    let (kind, text, mut values) = match (found, lost) {
+        (Some(x), _) => {
+            let mark = match x.kind {
+                RatificationKind::Accession => " (a)",
+                RatificationKind::Acceptance => " (A)",
+                _ => "",
+            };
+            let mut values = vec![format!("{}: {}", x.year, kind_words(x))];
+            if !x.in_force.is_empty() {
+                values.push(format!("entry into force: {}", x.in_force));
+            }
+            values.push(format!("listed in the {} TIP Report's conventions chart", x.edition));
+            if !x.note.is_empty() {
+                values.push(format!("note: {}", x.note));
+            }
+            cites.insert(0, cite(dataset, x.source));
+            selection.push(("year".to_owned(), x.year.to_string()));
+            selection.push(("kind".to_owned(), x.kind.id().to_owned()));
+            let kind = CellKind::Year {
+                year: x.year,
+                marked: !matches!(x.kind, RatificationKind::Ratification),
+                note: !x.in_force.is_empty(),
+            };
+            (kind, format!("{}{mark}", x.year), values)
+        }
+        (None, Some((_, _, why))) => {
+            cites.extend(row_line.map(|s| cite(dataset, s)));
+            selection.push(("status".to_owned(), "not_in_source".to_owned()));
+            (CellKind::Absent, String::new(), vec![format!("not in the source: {why}")])
+        }
+        (None, None) if r.edition.is_some() => {
+            let edition = r.edition.unwrap_or_default();
+            cites.extend(row_line.map(|s| cite(dataset, s)));
+            selection.push(("status".to_owned(), "not_party".to_owned()));
+            let values = vec![
+                format!("not party as of the {edition} TIP Report: its chart lists {country} and leaves this cell empty"),
+                "each chart gives a listed country's status for all eight instruments; an empty cell means no \
+                 ratification, accession or acceptance"
+                    .to_owned(),
+            ];
+            (CellKind::NotParty, String::new(), values)
+        }
+        (None, None) => {
+            let not_party = instrument == Instrument::Palermo
+                && facts(dataset, spec).iter().any(|p| p.fact == PartyFact::NotParty && p.country.as_deref() == Some(r.country));
+            let new_party = facts(dataset, spec)
+                .into_iter()
+                .find(|p| instrument == Instrument::Palermo && p.fact == PartyFact::NewParty && p.country.as_deref() == Some(r.country));
+            if not_party {
+                selection.push(("status".to_owned(), "not_party".to_owned()));
+                (CellKind::NotParty, String::new(), vec!["not party".to_owned()])
+            } else if let Some(p) = new_party.filter(|p| p.year.is_some()) {
+                let year = p.year.unwrap_or_default();
+                selection.push(("year".to_owned(), year.to_string()));
+                let line = format!("{year}: became party (the {} does not say by ratification or accession)", document(dataset, p.source));
+                let kind = CellKind::Year { year, marked: false, note: false };
+                (kind, year.to_string(), vec![line])
+            } else {
+                selection.push(("status".to_owned(), "not_in_source".to_owned()));
+                let charts: Vec<String> = spec.editions.iter().map(u16::to_string).collect();
+                let line = format!(
+                    "not in the source: {country} is in none of the conventions charts of the {} TIP Report{}, which list \
+                     only the countries that acted in their reporting periods",
+                    charts.join(", "),
+                    if charts.len() > 1 { "s" } else { "" }
+                );
+                (CellKind::Absent, String::new(), vec![line])
+            }
+        }
+    };
+    // Say where another source backs or adds to the cell, unless the cell says it already.
+    if values.first().is_some_and(|v| v != "not party") {
+        values.append(&mut extra);
+    } else {
+        values = extra;
+    }
+    CellInput {
+        row,
+        column,
+        kind,
+        text,
+        heading: format!("{country}: {full}"),
+        values,
+        sources: describe(&cites),
+        selection,
+    }
+}
+
+fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
+    let facts = facts(dataset, spec);
+    let mut groups: Vec<ChipGroupInput> = Vec::new();
+    let counts: Vec<ChipInput> = facts
+        .iter()
+        .filter(|p| p.fact == PartyFact::PartiesCount)
+        .filter_map(|p| {
+            let value = p.value?;
+            let doc = document(dataset, p.source);
+            Some(ChipInput {
+                text: format!("{value} parties ({doc})"),
+                heading: format!("{value} parties to the UN TIP Protocol, as the {doc} states it"),
+                values: vec![p.note.clone()],
+                sources: describe(&[cite(dataset, p.source)]),
+                selection: vec![
+                    ("fact".to_owned(), p.fact.id().to_owned()),
+                    ("edition".to_owned(), p.edition.to_string()),
+                    ("value".to_owned(), value.to_string()),
+                ],
+            })
+        })
+        .collect();
+    if !counts.is_empty() {
+        groups.push(ChipGroupInput { title: "The count of parties, as each source states it".to_owned(), chips: counts });
+    }
+    for fact in [PartyFact::NewParty, PartyFact::NotParty, PartyFact::Joined] {
+        let mut docs: Vec<(u16, SourceRef)> = Vec::new();
+        for p in facts.iter().filter(|p| p.fact == fact) {
+            if !docs.iter().any(|(e, s)| *e == p.edition && s.file == p.source.file) {
+                docs.push((p.edition, p.source));
+            }
+        }
+        for (edition, source) in docs {
+            let doc = document(dataset, source);
+            let title = match fact {
+                PartyFact::NewParty => format!("New parties named by the {doc}"),
+                PartyFact::NotParty => format!("Not party during the reporting period, {doc} list"),
+                _ => format!("Became party between {}, {doc}", period(edition)),
+            };
+            let chips = facts
+                .iter()
+                .filter(|p| p.fact == fact && p.edition == edition && p.source.file == source.file)
+                .map(|p| {
+                    let id = p.country.as_deref().unwrap_or_default();
+                    let n = name(dataset, id);
+                    let text = p.year.map_or(n.to_owned(), |y| format!("{n} {y}"));
+                    let mut values = Vec::new();
+                    if !p.name_printed.is_empty() && p.name_printed != n {
+                        values.push(format!("printed as \"{}\"", p.name_printed));
+                    }
+                    values.push(p.note.clone());
+                    let mut selection = vec![
+                        ("fact".to_owned(), p.fact.id().to_owned()),
+                        ("country".to_owned(), id.to_owned()),
+                        ("edition".to_owned(), p.edition.to_string()),
+                    ];
+                    if let Some(y) = p.year {
+                        selection.push(("year".to_owned(), y.to_string()));
+                    }
+                    ChipInput {
+                        text,
+                        heading: format!("{n}: {title}"),
+                        values,
+                        sources: describe(&[cite(dataset, p.source)]),
+                        selection,
+                    }
+                })
+                .collect();
+            groups.push(ChipGroupInput { title, chips });
+        }
+    }
+    for &edition in &spec.editions {
+        if !facts.iter().any(|p| p.edition == edition) {
+            groups.push(ChipGroupInput {
+                title: format!("The {edition} TIP Report states no count of parties and names no new parties or non-parties."),
+                chips: Vec::new(),
+            });
+        }
+    }
+    groups
+}
+
+fn editions_words(editions: &[u16]) -> String {
+    match editions {
+        [one] => format!("the {one} TIP Report"),
+        _ => {
+            let all: Vec<String> = editions.iter().map(u16::to_string).collect();
+            format!("the {} TIP Reports", all.join(", "))
+        }
+    }
+}
+
+pub fn matrix_input(dataset: &Dataset, spec: &RatificationsSpec) -> MatrixInput {
+    let rows = rows(dataset, spec);
+    let mut groups: Vec<String> = Vec::new();
+    let mut group_of = |title: String| match groups.iter().position(|g| *g == title) {
+        Some(i) => i,
+        None => {
+            groups.push(title);
+            groups.len() - 1
+        }
+    };
+    let row_inputs: Vec<RowInput> = rows
+        .iter()
+        .map(|r| {
+            let title = match r.edition {
+                Some(e) => format!(
+                    "{e} TIP Report: countries that ratified, acceded to or accepted a convention between {}",
+                    period(e)
+                ),
+                None => format!("In none of these charts ({})", editions_words(&spec.editions)),
+            };
+            RowInput { key: r.country.to_owned(), label: name(dataset, r.country).to_owned(), group: group_of(title) }
+        })
+        .collect();
+    let cells = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| Instrument::ALL.iter().enumerate().map(move |(c, &inst)| (i, r, c, inst)))
+        .map(|(i, r, c, inst)| cell(dataset, spec, i, r, c, inst))
+        .collect();
+    let columns = Instrument::ALL
+        .iter()
+        .map(|&i| {
+            let (short, label, _) = instrument_names(i);
+            ColumnInput { short: short.to_owned(), label: label.to_owned() }
+        })
+        .collect();
+    let (title, subtitle) = if spec.timeline {
+        (
+            format!("Ratifications by year and instrument, {}", editions_words(&spec.editions)),
+            "Each mark is one country joining one instrument, in the year the conventions charts print; hover or use \
+             the arrow keys to read which. Cells without a year (not party, not in the source) are in the matrix view."
+                .to_owned(),
+        )
+    } else {
+        (
+            format!("International conventions by country, {}", editions_words(&spec.editions)),
+            "Each chart lists only the countries that acted in its reporting period, with their status for all eight \
+             instruments. TIP: UN TIP Protocol; OPSC, OPAC: the Optional Protocols to the Convention on the Rights \
+             of the Child (sale of children; children in armed conflict); C29, P29, C105, C182, C189: ILO \
+             conventions and protocol."
+                .to_owned(),
+        )
+    };
+    MatrixInput {
+        title,
+        subtitle,
+        view: if spec.timeline { MatrixView::Timeline } else { MatrixView::Grid },
+        columns,
+        groups,
+        rows: row_inputs,
+        cells,
+        highlight: spec.instrument.and_then(|i| Instrument::ALL.iter().position(|&x| x == i)),
+        panel_title: "Parties to the UN TIP Protocol".to_owned(),
+        panel: panel(dataset, spec),
+    }
+}
+
+pub const CSV_COLUMNS: &[&str] = &[
+    "edition", "country", "country_name", "instrument", "status", "year", "kind", "in_force", "value", "note",
+    "source_file", "source_line",
+];
+
+/// One row per matrix cell (status `year`, `not_party` or `not_in_source`), then one per
+/// Protocol fact (status = the fact).
+pub fn table(dataset: &Dataset, spec: &RatificationsSpec) -> DataTable {
+    let mut out = Vec::new();
+    for (i, r) in rows(dataset, spec).iter().enumerate() {
+        for (c, &inst) in Instrument::ALL.iter().enumerate() {
+            let cell = cell(dataset, spec, i, r, c, inst);
+            let found = r.edition.and_then(|e| cells_of(dataset, r.country, e).into_iter().find(|x| x.instrument == inst));
+            let source = found
+                .map(|x| x.source)
+                .or_else(|| r.edition.and_then(|e| cells_of(dataset, r.country, e).first().map(|x| x.source)));
+            let get = |k: &str| cell.selection.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+            let status = match cell.kind {
+                CellKind::Year { .. } => "year",
+                CellKind::NotParty => "not_party",
+                CellKind::Absent => "not_in_source",
+            };
+            let note = match cell.kind {
+                CellKind::Year { .. } => found.map(|x| x.note.clone()).unwrap_or_else(|| cell.values.join("; ")),
+                _ => cell.values.join("; "),
+            };
+            out.push(vec![
+                r.edition.map(|e| e.to_string()).unwrap_or_default(),
+                r.country.to_owned(),
+                name(dataset, r.country).to_owned(),
+                inst.id().to_owned(),
+                status.to_owned(),
+                get("year"),
+                get("kind"),
+                found.map(|x| x.in_force.clone()).unwrap_or_default(),
+                String::new(),
+                note,
+                source.map(|s| dataset.source(s).file.clone()).unwrap_or_default(),
+                source.map(|s| s.line.to_string()).unwrap_or_default(),
+            ]);
+        }
+    }
+    for p in facts(dataset, spec) {
+        out.push(vec![
+            p.edition.to_string(),
+            p.country.clone().unwrap_or_default(),
+            p.country.as_deref().map(|c| name(dataset, c).to_owned()).unwrap_or_default(),
+            Instrument::Palermo.id().to_owned(),
+            p.fact.id().to_owned(),
+            p.year.map(|y| y.to_string()).unwrap_or_default(),
+            String::new(),
+            String::new(),
+            p.value.map(|v| v.to_string()).unwrap_or_default(),
+            p.note.clone(),
+            dataset.source(p.source).file.clone(),
+            p.source.line.to_string(),
+        ]);
+    }
+    DataTable { columns: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), rows: out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::dataset;
+    use crate::model::line::Size;
+    use crate::model::matrix::MatrixChart;
+
+    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
+    }
+
+    fn spec(pairs: &[(&str, &str)]) -> Result<RatificationsSpec, SpecError> {
+        parse(&Attributes(&attrs(pairs)), dataset())
+    }
+
+    fn find<'a>(input: &'a MatrixInput, country: &str, instrument: Instrument) -> &'a CellInput {
+        let row = input.rows.iter().position(|r| r.key == country).unwrap();
+        let column = Instrument::ALL.iter().position(|&i| i == instrument).unwrap();
+        input.cells.iter().find(|c| c.row == row && c.column == column).unwrap()
+    }
+
+    fn record(country: &str, instrument: Instrument) -> &'static Ratification {
+        dataset().ratifications.iter().find(|r| r.country == country && r.instrument == instrument).unwrap()
+    }
+
+    #[test]
+    fn every_year_cell_of_the_data_is_in_the_matrix_once_with_its_kind_and_line() {
+        let input = matrix_input(dataset(), &spec(&[]).unwrap());
+        let years = input.cells.iter().filter(|c| matches!(c.kind, CellKind::Year { .. })).count();
+        assert_eq!(years, dataset().ratifications.len());
+        assert_eq!(input.cells.len(), input.rows.len() * Instrument::ALL.len());
+        for r in &dataset().ratifications {
+            let cell = find(&input, &r.country, r.instrument);
+            let CellKind::Year { year, marked, note } = cell.kind else { panic!("{} {:?} is a year", r.country, r.instrument) };
+            assert_eq!(year, r.year);
+            assert_eq!(marked, r.kind != RatificationKind::Ratification);
+            assert_eq!(note, !r.in_force.is_empty());
+            assert!(cell.values[0].starts_with(&format!("{}: {}", r.year, r.kind.id())), "{:?}", cell.values);
+            let file = &dataset().source(r.source).file;
+            let (document, lines) = cell.sources[0].split_once(" line").unwrap();
+            assert_eq!(document, format!("{} TIP Report, {file}", r.edition));
+            let lines: Vec<&str> = lines.trim_start_matches('s').split(',').map(str::trim).collect();
+            assert_eq!(lines[0], r.source.line.to_string(), "{:?}", cell.sources);
+        }
+        let brunei = find(&input, "BRN", Instrument::Palermo);
+        assert_eq!(brunei.text, format!("{} (a)", record("BRN", Instrument::Palermo).year));
+    }
+
+    #[test]
+    fn an_empty_cell_of_a_listed_country_is_not_party_and_a_lost_cell_is_not_in_the_source() {
+        let input = matrix_input(dataset(), &spec(&[("edition", "2025")]).unwrap());
+        // Barbados: the chart prints years for the UN TIP Protocol and empty cells for OPAC.
+        let opac = find(&input, "BRB", Instrument::Opac);
+        assert_eq!(opac.kind, CellKind::NotParty);
+        assert!(opac.values[0].starts_with("not party as of the 2025 TIP Report"), "{:?}", opac.values);
+        let line = record("BRB", Instrument::Palermo).source.line;
+        assert_eq!(opac.sources, [format!("2025 TIP Report, 001_bb56f66af96aedbd.txt line {line}")]);
+        // The C182 years are cut off and the C189 column is lost: not in the source, never "not party".
+        for instrument in [Instrument::C182, Instrument::C189] {
+            for country in ["BRB", "PAK", "SOM"] {
+                let cell = find(&input, country, instrument);
+                assert_eq!(cell.kind, CellKind::Absent, "{country} {instrument:?}");
+                assert!(cell.values[0].starts_with("not in the source: the text of the 2025 chart"));
+            }
+        }
+        // No cell of the data is declared lost.
+        for (edition, instrument, _) in LOST {
+            assert!(!dataset().ratifications.iter().any(|r| r.edition == edition && r.instrument == instrument));
+        }
+    }
+
+    #[test]
+    fn a_country_no_chart_lists_shows_only_what_the_protocol_facts_say() {
+        let input = matrix_input(dataset(), &spec(&[("country", "Iran, Denmark")]).unwrap());
+        assert_eq!(input.rows.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(), ["DNK", "IRN"]);
+        assert_eq!(input.groups[1], "In none of these charts (the 2018, 2024, 2025 TIP Reports)");
+        let fact = dataset()
+            .protocol_parties
+            .iter()
+            .find(|p| p.fact == PartyFact::NotParty && p.country.as_deref() == Some("IRN"))
+            .unwrap();
+        let tip = find(&input, "IRN", Instrument::Palermo);
+        assert_eq!(tip.kind, CellKind::NotParty);
+        assert_eq!(tip.values, ["the 2025 TIP Report lists Iran as not party to the Protocol during its reporting period"]);
+        assert_eq!(tip.sources, [format!("2025 TIP Report, 001_bb56f66af96aedbd.txt line {}", fact.source.line)]);
+        let c29 = find(&input, "IRN", Instrument::C029);
+        assert_eq!(c29.kind, CellKind::Absent);
+        assert!(c29.sources.is_empty());
+        // Without the 2025 edition, the list is not shown and Iran's cell is not in the source.
+        let input = matrix_input(dataset(), &spec(&[("country", "IRN"), ("edition", "2018")]).unwrap());
+        assert_eq!(find(&input, "IRN", Instrument::Palermo).kind, CellKind::Absent);
+    }
+
+    #[test]
+    fn a_protocol_cell_says_what_the_other_sources_add() {
+        let input = matrix_input(dataset(), &spec(&[]).unwrap());
+        let uganda = find(&input, "UGA", Instrument::Palermo);
+        let year = record("UGA", Instrument::Palermo).year;
+        assert!(uganda.values.contains(&format!("the UNODC report, 2024 names Uganda a new party to the Protocol ({year})")), "{:?}", uganda.values);
+        assert_eq!(uganda.sources.len(), 2, "{:?}", uganda.sources);
+        assert!(uganda.sources[1].starts_with("UNODC report, 2024, 004_b81fe9faa10e4dbb.txt line "));
+    }
+
+    #[test]
+    fn rows_sort_by_country_or_by_the_year_of_an_instrument() {
+        let by_name = matrix_input(dataset(), &spec(&[("edition", "2018")]).unwrap());
+        let names: Vec<&str> = by_name.rows.iter().map(|r| r.label.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted);
+
+        let by_c29 = matrix_input(dataset(), &spec(&[("edition", "2018"), ("sort", "year"), ("instrument", "C29")]).unwrap());
+        let years: Vec<u16> = by_c29.rows.iter().map(|r| record(&r.key, Instrument::C029).year).collect();
+        assert!(years.windows(2).all(|w| w[0] <= w[1]), "{years:?}");
+        let oldest = dataset().ratifications.iter().filter(|r| r.edition == 2018 && r.instrument == Instrument::C029).min_by_key(|r| r.year).unwrap();
+        assert_eq!(by_c29.rows[0].key, oldest.country);
+        assert_eq!(by_c29.highlight, Some(3));
+
+        // P29: countries without one come last, still in name order among themselves.
+        let by_p29 = matrix_input(dataset(), &spec(&[("edition", "2018"), ("sort", "year"), ("instrument", "p029")]).unwrap());
+        let has: Vec<bool> = by_p29.rows.iter().map(|r| cells_of(dataset(), &r.key, 2018).iter().any(|x| x.instrument == Instrument::P029)).collect();
+        assert!(has.windows(2).all(|w| w[0] || !w[1]), "{has:?}");
+    }
+
+    #[test]
+    fn the_timeline_puts_one_country_s_c29_and_p29_years_apart() {
+        let s = spec(&[("view", "timeline"), ("country", "Denmark")]).unwrap();
+        assert!(s.timeline);
+        let input = matrix_input(dataset(), &s);
+        let chart = MatrixChart::layout(&input, Size { width_css: 720.0, height_css: 500.0, dpr: 1.0 });
+        let x = |instrument: Instrument| {
+            let m = chart.marks.iter().find(|m| chart.cell(m).selection.contains(&("instrument".into(), instrument.id().into()))).unwrap();
+            (m.rect.left + m.rect.right) / 2.0
+        };
+        let (c29, p29) = (record("DNK", Instrument::C029).year, record("DNK", Instrument::P029).year);
+        let per_year = (x(Instrument::P029) - x(Instrument::C029)) / f64::from(p29 - c29);
+        assert!(per_year > 0.0);
+        let palermo = record("DNK", Instrument::Palermo).year;
+        assert!((x(Instrument::Palermo) - x(Instrument::C029) - per_year * f64::from(palermo - c29)).abs() < 1e-6);
+        // With one country each event is labelled with its year.
+        let labels: Vec<&str> = chart.marks.iter().filter_map(|m| m.label.as_deref()).collect();
+        assert!(labels.contains(&c29.to_string().as_str()) && labels.contains(&p29.to_string().as_str()));
+    }
+
+    #[test]
+    fn the_panel_gives_each_source_s_count_and_the_named_countries() {
+        let input = matrix_input(dataset(), &spec(&[]).unwrap());
+        let chips: Vec<&ChipInput> = input.panel.iter().flat_map(|g| &g.chips).collect();
+        let named = dataset().protocol_parties.iter().filter(|p| p.fact != PartyFact::PartiesCount).count();
+        let counts: Vec<u64> = dataset().protocol_parties.iter().filter_map(|p| p.value).collect();
+        assert_eq!(chips.len(), named + counts.len());
+        for value in counts {
+            assert!(chips.iter().any(|c| c.text.starts_with(&format!("{value} parties ("))), "{value}");
+        }
+        let solomon = chips.iter().find(|c| c.text == "Solomon Islands").unwrap();
+        assert_eq!(solomon.values[0], "printed as \"Soloman Islands\"");
+        assert_eq!(solomon.heading, "Solomon Islands: Not party during the reporting period, 2025 TIP Report list");
+        let only_2018 = matrix_input(dataset(), &spec(&[("edition", "2018")]).unwrap());
+        assert_eq!(only_2018.panel.len(), 1);
+        assert!(only_2018.panel[0].chips.is_empty());
+    }
+
+    #[test]
+    fn the_csv_has_a_row_per_cell_with_its_status_and_one_per_fact() {
+        let s = spec(&[]).unwrap();
+        let csv = table(dataset(), &s);
+        assert_eq!(csv.columns, CSV_COLUMNS);
+        let input = matrix_input(dataset(), &s);
+        assert_eq!(csv.rows.len(), input.cells.len() + dataset().protocol_parties.len());
+        let row = |country: &str, instrument: &str| {
+            csv.rows.iter().find(|r| r[1] == country && r[3] == instrument).unwrap().clone()
+        };
+        let pak = record("PAK", Instrument::P029);
+        let r = row("PAK", "p029");
+        assert_eq!(r[4..8], ["year".to_owned(), pak.year.to_string(), "ratification".to_owned(), pak.in_force.clone()]);
+        assert_eq!(r[10..], ["001_bb56f66af96aedbd.txt".to_owned(), pak.source.line.to_string()]);
+        assert_eq!(row("CAF", "p029")[4], "not_party");
+        assert_eq!(row("SOM", "c189")[4], "not_in_source");
+    }
+
+    #[test]
+    fn bad_values_name_the_attribute_and_what_it_accepts() {
+        let m = |pairs: &[(&str, &str)]| spec(pairs).unwrap_err().message();
+        assert_eq!(m(&[("edition", "2019")]), "edition=\"2019\" is not a value tipviz knows. Accepted values: 2018, 2024, 2025, all.");
+        assert_eq!(
+            m(&[("instrument", "c98")]),
+            "instrument=\"c98\" is not a value tipviz knows. Accepted values: palermo, opsc, opac, c029, p029, c105, c182, c189."
+        );
+        assert_eq!(m(&[("sort", "size")]), "sort=\"size\" is not a value tipviz knows. Accepted values: country, year.");
+        assert!(m(&[("country", "Atlantis")]).starts_with("country=\"Atlantis\" is not a country or territory tipviz knows."));
+        assert_eq!(spec(&[("instrument", "P29")]).unwrap().instrument, Some(Instrument::P029));
+    }
+}
