@@ -11,7 +11,8 @@ pub mod tier_map;
 
 use crate::data::Dataset;
 use crate::model::figure::FigureInput;
-use crate::model::spec::{ChartSpec, Spec};
+use crate::model::spec::{ChartSpec, Lang, Spec};
+use std::borrow::Cow;
 use crate::model::table::DataTable;
 
 /// Everything a chart kind derives from the dataset and its spec, before any layout.
@@ -21,7 +22,37 @@ pub struct Built {
     pub table: DataTable,
 }
 
+/// A country name from the country-codes table without its trailing article:
+/// `Afghanistan (l')` → `Afghanistan`; `Bolivie (État plurinational de)` stays whole.
+fn without_article(name: &str) -> &str {
+    const ARTICLES: [&str; 7] = [" (l')", " (le)", " (la)", " (les)", " (el)", " (los)", " (las)"];
+    ARTICLES.iter().find_map(|a| name.strip_suffix(a)).unwrap_or(name)
+}
+
+/// The dataset with country names in the reader's language, so every chart names countries
+/// the same way; the English name stays an alias for type-ahead. A country without a name in
+/// that language keeps its English one. Other text is English until the translations land.
+pub fn localized(dataset: &Dataset, lang: Lang) -> Cow<'_, Dataset> {
+    if lang == Lang::En {
+        return Cow::Borrowed(dataset);
+    }
+    let mut copy = dataset.clone();
+    for country in &mut copy.countries {
+        let name = match lang {
+            Lang::Fr => without_article(&country.name_fr),
+            Lang::Es => without_article(&country.name_es),
+            Lang::En => "",
+        };
+        if !name.is_empty() && name != country.name {
+            let english = std::mem::replace(&mut country.name, name.to_owned());
+            country.aliases.push(english);
+        }
+    }
+    Cow::Owned(copy)
+}
+
 pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
+    let dataset = &*localized(dataset, spec.lang);
     match &spec.chart {
         ChartSpec::Enforcement(e) => Built {
             figure: FigureInput::Line(enforcement::line_input(dataset, e)),
@@ -54,5 +85,40 @@ pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
             figure: FigureInput::Bars(peacekeeping::bar_input(dataset, p)),
             table: peacekeeping::table(dataset, p),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::dataset;
+    use crate::widget::Widget;
+
+    fn readout_of(pairs: &[(&str, &str)], typed: &str) -> crate::model::figure::Readout {
+        let attributes: Vec<(String, String)> = pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+        let mut widget = Widget::default();
+        widget.configure(&attributes).unwrap();
+        widget.resize(crate::model::line::Size { width_css: 720.0, height_css: 900.0, dpr: 1.0 });
+        let figure = widget.figure().unwrap();
+        figure.readout(figure.item_by_name(typed).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn lang_names_countries_in_french_and_spanish_and_the_english_name_still_finds_them() {
+        let jamaica = dataset().country("JAM").unwrap();
+        assert_eq!((jamaica.name_fr.as_str(), jamaica.name_es.as_str()), ("Jamaïque (la)", "Jamaica"));
+        let fr = readout_of(&[("chart", "tier-map"), ("lang", "fr")], "Jamaica");
+        assert!(fr.heading.starts_with("Jamaïque"), "{}", fr.heading);
+        let fr = readout_of(&[("chart", "tier-map"), ("lang", "fr")], "Allem");
+        assert!(fr.heading.starts_with("Allemagne"), "{}", fr.heading);
+        let es = readout_of(&[("chart", "tier-changes"), ("lang", "es")], "Kazakhstan");
+        assert!(es.values.iter().any(|v| v.starts_with("Kazajstán 2025: ")), "{:?}", es.values);
+        let en = readout_of(&[("chart", "tier-map")], "Jamaica");
+        assert!(en.heading.starts_with("Jamaica"), "{}", en.heading);
+        // No name in that language: the English one.
+        let kosovo = dataset().country("XKX").unwrap();
+        assert!(kosovo.name_fr.is_empty());
+        assert_eq!(localized(dataset(), Lang::Fr).country("XKX").unwrap().name, "Kosovo");
+        assert_eq!(without_article("Bolivie (État plurinational de)"), "Bolivie (État plurinational de)");
     }
 }
