@@ -127,9 +127,16 @@ series:T.map(function(t){return {name:TL[t],type:"bar",stack:"all",data:D.stacks
 
   const vegaHead = `<script src="vega.min.js"></script><script src="vega-lite.min.js"></script><script src="vega-embed.min.js"></script>`;
   const vegaTip = `window.__tip=function(){var t=document.getElementById("vg-tooltip-element");return t&&t.classList.contains("visible")?t.textContent:"";};`;
+  // A tooltip per year, as Vega-Lite's own multi-series example builds it: a rule per year
+  // with the pivoted values, picked by the nearest pointer position.
   const vegaLines = series + `var values=[];M.forEach(function(m){D.years.forEach(function(y,i){values.push({year:y,metric:ML[m],value:D.lines[m][i]});});});
 vegaEmbed("#chart",{$schema:"https://vega.github.io/schema/vega-lite/v6.json",width:680,height:360,data:{values:values},
-mark:{type:"line",point:true,tooltip:true},encoding:{x:{field:"year",type:"ordinal"},y:{field:"value",type:"quantitative"},color:{field:"metric"}}},
+encoding:{x:{field:"year",type:"ordinal"}},layer:[
+{mark:{type:"line",point:true},encoding:{y:{field:"value",type:"quantitative"},color:{field:"metric"}}},
+{transform:[{pivot:"metric",value:"value",groupby:["year"]}],mark:"rule",
+params:[{name:"hover",select:{type:"point",fields:["year"],nearest:true,on:"pointermove",clear:"pointerout"}}],
+encoding:{opacity:{condition:{value:0.3,param:"hover",empty:false},value:0},
+tooltip:[{field:"year",type:"ordinal"}].concat(M.map(function(m){return {field:ML[m],type:"quantitative"};}))}}]},
 {actions:false,renderer:"canvas"}).then(function(){${DRAWN}});` + vegaTip;
   const vegaStacks = series + `var values=[];T.forEach(function(t){D.regions.forEach(function(r,i){values.push({region:r,tier:TL[t],count:D.stacks[t][i]});});});
 vegaEmbed("#chart",{$schema:"https://vega.github.io/schema/vega-lite/v6.json",width:600,height:360,data:{values:values},
