@@ -307,10 +307,7 @@ mod tests {
     use crate::data::dataset;
     use crate::model::bars::BarChart;
     use crate::model::line::Size;
-
-    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
-    }
+    use crate::model::spec::attrs;
 
     fn spec(pairs: &[(&str, &str)]) -> Result<CountryEnforcementSpec, SpecError> {
         parse(&Attributes(&attrs(pairs)), dataset())

@@ -147,29 +147,18 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<RatificationsSpec,
 fn countries(dataset: &Dataset, asked: &str) -> Result<Vec<String>, SpecError> {
     let mut charted: Vec<&str> = EDITIONS.iter().flat_map(|&e| listed(dataset, e)).collect();
     charted.sort_unstable();
-    let pieces: Vec<&str> = asked.split(',').collect();
-    let mut ids = Vec::new();
-    let mut i = 0;
-    while i < pieces.len() {
-        if pieces[i].trim().is_empty() {
-            i += 1;
-            continue;
-        }
-        let found = (i + 1..=pieces.len())
-            .rev()
-            .find_map(|j| dataset.country_by_name(pieces[i..j].join(",").trim()).map(|c| (c, j)));
-        let Some((country, next)) = found else {
-            return Err(SpecError::new("country", pieces[i].trim(), &charted).explained(format!(
+    let ids: Vec<String> = dataset
+        .countries_in_list(asked)
+        .map_err(|bad| {
+            SpecError::new("country", bad, &charted).explained(format!(
                 "is not a country or territory tipviz knows. Write a name (such as Denmark) or a three-letter code \
                  (such as DNK). The conventions charts list: {}.",
                 charted.iter().map(|id| name(dataset, id)).collect::<Vec<_>>().join(", ")
-            )));
-        };
-        if !ids.contains(&country.id) {
-            ids.push(country.id.clone());
-        }
-        i = next;
-    }
+            ))
+        })?
+        .into_iter()
+        .map(|(c, _)| c.id.clone())
+        .collect();
     if ids.is_empty() {
         return Err(SpecError::new("country", asked, &charted).explained("names no country."));
     }
@@ -580,10 +569,7 @@ mod tests {
     use crate::data::dataset;
     use crate::model::line::Size;
     use crate::model::matrix::MatrixChart;
-
-    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
-    }
+    use crate::model::spec::attrs;
 
     fn spec(pairs: &[(&str, &str)]) -> Result<RatificationsSpec, SpecError> {
         parse(&Attributes(&attrs(pairs)), dataset())

@@ -401,10 +401,7 @@ mod tests {
     use crate::data::dataset;
     use crate::model::flows::FlowChart;
     use crate::model::line::Size;
-
-    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
-    }
+    use crate::model::spec::attrs;
 
     fn spec(pairs: &[(&str, &str)]) -> Result<TierChangesSpec, SpecError> {
         parse(&Attributes(&attrs(pairs)), dataset())

@@ -56,35 +56,17 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, S
              chart=\"tier-summary\" lists every placed country by region."
         )));
     };
-    let pieces: Vec<&str> = asked.split(',').collect();
-    let mut countries: Vec<&Country> = Vec::new();
-    let mut i = 0;
-    while i < pieces.len() {
-        if pieces[i].trim().is_empty() {
-            i += 1;
-            continue;
-        }
-        // The longest run of pieces that names a country, so "Korea, Republic of" stays whole.
-        let found = (i + 1..=pieces.len())
-            .rev()
-            .find_map(|j| dataset.country_by_name(pieces[i..j].join(",").trim()).map(|c| (c, j)));
-        let Some((country, next)) = found else {
-            let bad = pieces[i].trim();
-            return Err(SpecError::new("country", bad, &ids).explained(unknown(dataset, bad, how)));
-        };
-        if !placed(dataset, &country.id) {
-            let bad = pieces[i..next].join(",");
-            return Err(SpecError::new("country", bad.trim(), &ids).explained(format!(
-                "is {}, which tipviz knows, but no tier list, narrative or tier history in its data places it, \
-                 so it has no tier to show.",
-                country.name
-            )));
-        }
-        if !countries.iter().any(|c| c.id == country.id) {
-            countries.push(country);
-        }
-        i = next;
+    let named = dataset
+        .countries_in_list(asked)
+        .map_err(|bad| SpecError::new("country", bad, &ids).explained(unknown(dataset, bad, how)))?;
+    if let Some((country, typed)) = named.iter().find(|(c, _)| !placed(dataset, &c.id)) {
+        return Err(SpecError::new("country", typed, &ids).explained(format!(
+            "is {}, which tipviz knows, but no tier list, narrative or tier history in its data places it, \
+             so it has no tier to show.",
+            country.name
+        )));
     }
+    let countries: Vec<&Country> = named.into_iter().map(|(c, _)| c).collect();
     if countries.is_empty() {
         return Err(SpecError::new("country", asked, &ids).explained(format!("names no country. {how}.")));
     }
@@ -304,10 +286,7 @@ mod tests {
     use crate::data::dataset;
     use crate::model::line::Size;
     use crate::model::steps::StepChart;
-
-    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
-    }
+    use crate::model::spec::attrs;
 
     fn spec(country: &str) -> Result<TierHistorySpec, SpecError> {
         parse(&Attributes(&attrs(&[("country", country)])), dataset())

@@ -67,20 +67,20 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecE
             return Err(SpecError::new("region", given, REGIONS));
         }
     }
-    let mut highlight = Vec::new();
-    if let Some(list) = attrs.given("highlight") {
-        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-            let Some(country) = dataset.country_by_name(name) else {
-                return Err(SpecError::new("highlight", name, &[]).explained(
+    let highlight = match attrs.given("highlight") {
+        None => Vec::new(),
+        Some(list) => dataset
+            .countries_in_list(list)
+            .map_err(|bad| {
+                SpecError::new("highlight", bad, &[]).explained(
                     "is not a country or territory tipviz knows. Write names (such as Brazil) or three-letter \
                      codes (such as BRA), separated by commas.",
-                ));
-            };
-            if !highlight.contains(&country.id) {
-                highlight.push(country.id.clone());
-            }
-        }
-    }
+                )
+            })?
+            .into_iter()
+            .map(|(c, _)| c.id.clone())
+            .collect(),
+    };
     Ok(TierMapSpec { edition, region, highlight })
 }
 
@@ -193,10 +193,7 @@ mod tests {
     use crate::data::{dataset, Tier};
     use crate::model::line::Size;
     use crate::model::map::TierMap;
-
-    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
-    }
+    use crate::model::spec::attrs;
 
     fn spec(pairs: &[(&str, &str)]) -> Result<TierMapSpec, SpecError> {
         parse(&Attributes(&attrs(pairs)), dataset())
@@ -224,6 +221,8 @@ mod tests {
         assert_eq!(spec(&[("region", "mars")]).unwrap_err().attribute, "region");
         let err = spec(&[("highlight", "Brazil, Atlantis")]).unwrap_err();
         assert_eq!((err.attribute.as_str(), err.value.as_str()), ("highlight", "Atlantis"));
+        // A name with a comma in it stays whole.
+        assert_eq!(spec(&[("highlight", "Korea, Republic of, Japan")]).unwrap().highlight, vec!["KOR", "JPN"]);
     }
 
     #[test]

@@ -183,10 +183,7 @@ mod tests {
     use crate::data::dataset;
     use crate::model::line::Size;
     use crate::model::stacks::StackChart;
-
-    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
-    }
+    use crate::model::spec::attrs;
 
     fn spec(pairs: &[(&str, &str)]) -> Result<TierSummarySpec, SpecError> {
         parse(&Attributes(&attrs(pairs)), dataset())

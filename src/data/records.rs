@@ -406,6 +406,31 @@ impl Dataset {
         &self.sources[source.file as usize]
     }
 
+    /// The countries a comma-separated list names, in order and without repeats, each with its
+    /// text as typed; a name with a comma in it ("Korea, Republic of") stays whole. `Err` is the
+    /// first piece no country is called.
+    pub fn countries_in_list<'a>(&self, list: &'a str) -> Result<Vec<(&Country, String)>, &'a str> {
+        let pieces: Vec<&str> = list.split(',').collect();
+        let mut found: Vec<(&Country, String)> = Vec::new();
+        let mut i = 0;
+        while i < pieces.len() {
+            if pieces[i].trim().is_empty() {
+                i += 1;
+                continue;
+            }
+            // The longest run of pieces that names a country.
+            let longest = (i + 1..=pieces.len())
+                .rev()
+                .find_map(|j| self.country_by_name(pieces[i..j].join(",").trim()).map(|c| (c, j)));
+            let Some((country, next)) = longest else { return Err(pieces[i].trim()) };
+            if !found.iter().any(|(c, _)| c.id == country.id) {
+                found.push((country, pieces[i..next].join(",").trim().to_owned()));
+            }
+            i = next;
+        }
+        Ok(found)
+    }
+
     /// The country an id, report name or alias names (case-insensitive). The build guarantees
     /// no spelling names two countries.
     pub fn country_by_name(&self, spelling: &str) -> Option<&Country> {

@@ -70,6 +70,12 @@ impl SpecError {
     }
 }
 
+/// Attribute pairs as an element has them, from string literals: for tests.
+#[cfg(test)]
+pub fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
     Light,
@@ -223,10 +229,6 @@ pub fn parse(attributes: &[(String, String)], dataset: &Dataset) -> Result<Spec,
 mod tests {
     use super::*;
     use crate::data::dataset;
-
-    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
-    }
 
     #[test]
     fn common_attributes_default_and_ignore_case() {
