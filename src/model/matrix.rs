@@ -13,7 +13,7 @@ use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_ROW, PAD, X_AXIS};
 use super::line::Size;
 use super::scale::LinearScale;
 use super::table::DataTable;
-use super::text::{chars_in, fit, heading, TextLine};
+use super::text::{chars_in, first_named, fit, heading, TextLine};
 
 /// What a cell holds. Each looks different without colour: text, a dash, or hatching and "?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -595,20 +595,22 @@ impl MatrixChart {
         })
     }
 
-    /// The item whose row label, cell text or chip text starts with `prefix`, for type-ahead:
-    /// the first cell of a row in the matrix, a chip in the panel.
-    pub fn item_by_name(&self, prefix: &str) -> Option<usize> {
-        let prefix = prefix.trim().to_lowercase();
-        if prefix.is_empty() {
-            return None;
-        }
-        let row = self.input.rows.iter().position(|r| r.label.to_lowercase().starts_with(&prefix) || r.key.eq_ignore_ascii_case(&prefix));
-        if let Some(row) = row {
+    /// For type-ahead: the first cell of the row a country name or code names, else the panel
+    /// chip whose text it starts (matched as [`super::text::first_named`] does).
+    pub fn item_by_name(&self, typed: &str) -> Option<usize> {
+        let mut items: Vec<usize> = Vec::new();
+        let mut names: Vec<Vec<&str>> = Vec::new();
+        for (row, r) in self.input.rows.iter().enumerate() {
             if let Some(i) = self.marks.iter().position(|m| self.input.cells[m.cell].row == row) {
-                return Some(i);
+                items.push(i);
+                names.push(vec![r.label.as_str(), r.key.as_str()]);
             }
         }
-        self.chips.iter().position(|c| c.text.to_lowercase().starts_with(&prefix)).map(|i| self.marks.len() + i)
+        for (i, chip) in self.chips.iter().enumerate() {
+            items.push(self.marks.len() + i);
+            names.push(vec![chip.text.as_str()]);
+        }
+        first_named(typed, &names).map(|found| items[found])
     }
 }
 
