@@ -38,6 +38,10 @@ pub fn load_known_discrepancies(table: &Table) -> Result<Vec<KnownDiscrepancy>, 
     Ok(list)
 }
 
+/// One edition/year/metric cell: the global value, the sum of the regional values, and how
+/// many regions were summed.
+type RegionalCell = (Option<u64>, u64, usize);
+
 /// For every edition, year and metric that has a global row and all six regional rows, the
 /// regions must add up to the global value, or the cell must be a listed known discrepancy.
 /// Listed discrepancies that no longer occur are reported too, so the list cannot go stale.
@@ -47,7 +51,7 @@ pub fn regional_sums(
     known: &[KnownDiscrepancy],
     known_path: &str,
 ) -> Vec<DataError> {
-    let mut cells: BTreeMap<(u16, u16, Metric), (Option<u64>, u64, usize)> = BTreeMap::new();
+    let mut cells: BTreeMap<(u16, u16, Metric), RegionalCell> = BTreeMap::new();
     for v in values {
         let cell = cells.entry((v.edition, v.year, v.metric)).or_insert((None, 0, 0));
         match v.scope {

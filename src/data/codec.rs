@@ -67,7 +67,7 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
         w.uint(v.edition.into());
         w.u8(scope_code(v.scope));
         w.uint(v.year.into());
-        w.code(&Metric::ALL, v.metric);
+        w.code(Metric::ALL, v.metric);
         w.uint(v.value);
         w.opt_str(v.printed.as_deref());
         w.str(&v.note);
@@ -194,7 +194,7 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
                 scope_from_code(code).ok_or_else(|| r.error("bad scope"))?
             },
             year: r.u16()?,
-            metric: r.code(&Metric::ALL)?,
+            metric: r.code(Metric::ALL)?,
             value: r.uint()?,
             printed: r.opt_str()?,
             note: r.str()?,

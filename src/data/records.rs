@@ -446,8 +446,7 @@ impl Dataset {
     pub fn sort(&mut self) {
         self.countries.sort_by(|a, b| a.id.cmp(&b.id));
         self.tiers.sort_by(|a, b| (&a.country, a.edition).cmp(&(&b.country, b.edition)));
-        self.enforcement
-            .sort_by(|a, b| (a.scope, a.metric, a.year, a.edition).cmp(&(b.scope, b.metric, b.year, b.edition)));
+        self.enforcement.sort_by_key(|e| (e.scope, e.metric, e.year, e.edition));
         self.country_enforcement.sort_by(|a, b| {
             (&a.country, a.edition, a.metric, a.period, &a.unit, a.source)
                 .cmp(&(&b.country, b.edition, b.metric, b.period, &b.unit, b.source))
