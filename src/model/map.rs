@@ -553,11 +553,16 @@ impl TierMap {
 
     /// The height (CSS pixels) at which the map fills the width at this width.
     pub fn preferred_height_css(input: &TierMapInput, width_css: f64) -> f64 {
+        const MAX_HEIGHT_SHARE: f64 = 0.75;
+        const MIN_HEIGHT_CAP: f64 = 420.0;
         let furniture = TierMap::furniture(input, width_css.max(0.0), 1.0);
         let [x0, y0, x1, y1] = view_bounds(input);
         let map_width = (width_css - 2.0 * PAD).max(0.0);
         let ratio = if x1 > x0 { (y1 - y0) / (x1 - x0) } else { 0.5 };
-        (furniture.map_top + map_width * ratio + furniture.below).ceil()
+        // A tall region (the Americas) would make a desktop map taller than a screen; past the
+        // cap the zoom widens to fill the box instead.
+        let cap = (map_width * MAX_HEIGHT_SHARE).max(MIN_HEIGHT_CAP);
+        (furniture.map_top + (map_width * ratio).min(cap) + furniture.below).ceil()
     }
 
     pub fn layout(input: &TierMapInput, size: Size) -> TierMap {
@@ -972,6 +977,31 @@ mod tests {
         for (i, a) in kinds.iter().enumerate() {
             assert!(kinds[i + 1..].iter().all(|b| b != a), "{kinds:?}");
         }
+    }
+
+    #[test]
+    fn a_tall_region_asks_for_no_more_than_three_quarters_of_a_desktop_width() {
+        let dataset = crate::data::dataset();
+        let focus: Vec<&str> = dataset
+            .countries
+            .iter()
+            .filter(|c| c.region == Some(Region::WesternHemisphere))
+            .map(|c| c.id.as_str())
+            .collect();
+        let input = world(&focus);
+        let furniture = TierMap::furniture(&input, 960.0, 1.0);
+        let desktop = TierMap::preferred_height_css(&input, 960.0);
+        assert!(desktop - furniture.map_top - furniture.below <= 0.75 * 940.0 + 1.0, "{desktop}");
+        // Every country of the region is still inside the frame at that height.
+        let map = TierMap::layout(&input, Size { width_css: 960.0, height_css: desktop, dpr: 1.0 });
+        for id in &focus {
+            let c = map.countries.iter().find(|c| c.input.id == *id).unwrap();
+            let (x, y) = c.anchor;
+            assert!(x >= map.frame.left && x <= map.frame.right && y >= map.frame.top && y <= map.frame.bottom, "{id}");
+        }
+        // A phone keeps the region's own shape up to the floor of the cap.
+        let phone = TierMap::preferred_height_css(&input, 360.0);
+        assert!(phone > TierMap::furniture(&input, 360.0, 1.0).map_top + 340.0, "{phone}");
     }
 
     #[test]
