@@ -1,9 +1,8 @@
 //! Drawing horizontal bar charts. Every position comes from [`BarChart`]'s layout.
 
 use super::theme::Palette;
-use super::{font, pt, DrawResult};
+use super::{begin, bold, font, pt, DrawResult, Scale};
 use crate::model::bars::{BarChart, Rect};
-use crate::model::line::metrics::LABEL_FONT;
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -19,14 +18,8 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
-    let u = chart.size.dpr.max(0.5);
-    let label = LABEL_FONT * u;
-    let hairline = u.round().max(1.0) as u32;
-    root.fill(&palette.background)?;
-
-    super::draw_heading(root, &chart.title, &chart.subtitle, palette, u)?;
-
-    let heading_font = ("sans-serif", label).into_font().style(FontStyle::Bold).color(&palette.text);
+    let Scale { u, label, hairline } = begin(root, chart.size.dpr, &chart.title, &chart.subtitle, palette)?;
+    let heading_font = bold(label, palette.text);
     let baseline = ShapeStyle::from(&palette.guide).stroke_width(hairline);
     for group in &chart.groups {
         if let Some(heading) = &group.heading {

@@ -3,9 +3,8 @@
 
 use super::stacks::draw_swatch;
 use super::theme::Palette;
-use super::{font, pt, DrawResult};
+use super::{begin, bold, font, pt, DrawResult, Scale};
 use crate::model::flows::FlowChart;
-use crate::model::line::metrics::LABEL_FONT;
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -20,14 +19,9 @@ pub fn draw_flow_chart<DB: DrawingBackend>(
     state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
-    let u = chart.size.dpr.max(0.5);
-    let label = LABEL_FONT * u;
-    let hairline = u.round().max(1.0) as u32;
+    let Scale { u, label, hairline } = begin(root, chart.size.dpr, &chart.title, &chart.subtitle, palette)?;
     let fills = &palette.tier_fills;
-    root.fill(&palette.background)?;
-    super::draw_heading(root, &chart.title, &chart.subtitle, palette, u)?;
-
-    let bold = ("sans-serif", label).into_font().style(FontStyle::Bold).color(&palette.text);
+    let bold = bold(label, palette.text);
     let [from, to] = &chart.column_titles;
     root.draw(&Text::new(from.text.clone(), pt(from.x_dev, from.y_dev), bold.clone().pos(plotters::style::text_anchor::Pos::new(HPos::Right, VPos::Top))))?;
     root.draw(&Text::new(to.text.clone(), pt(to.x_dev, to.y_dev), bold.clone()))?;

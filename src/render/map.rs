@@ -2,10 +2,9 @@
 //! layout; this only chooses colours and line widths.
 
 use super::theme::Palette;
-use super::{font, pt, DrawResult};
+use super::{begin, font, pt, DrawResult, Scale};
 use crate::data::Tier;
 use crate::model::geo::Point;
-use crate::model::line::metrics::LABEL_FONT;
 use crate::model::map::{map_metrics, MapCountry, TierMap};
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
@@ -93,11 +92,7 @@ pub fn draw_tier_map<DB: DrawingBackend>(
     state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
-    let u = map.size.dpr.max(0.5);
-    let label = LABEL_FONT * u;
-    root.fill(&palette.background)?;
-
-    super::draw_heading(root, &map.title, &map.subtitle, palette, u)?;
+    let Scale { u, label, .. } = begin(root, map.size.dpr, &map.title, &map.subtitle, palette)?;
 
     // Fills and patterns, largest country first so enclaves stay visible; borders in the
     // background colour keep neighbours with the same tier apart.

@@ -3,7 +3,7 @@
 //! outlined box, "?" over hatching.
 
 use super::theme::Palette;
-use super::{font, pt, DrawResult};
+use super::{begin, bold, font, pt, DrawResult, Scale};
 use crate::model::bars::Rect;
 use crate::model::line::metrics::LABEL_FONT;
 use crate::model::matrix::{CellKind, LegendMark, MatrixChart, MatrixView};
@@ -99,12 +99,8 @@ pub fn draw_matrix<DB: DrawingBackend>(
     state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
-    let u = chart.size.dpr.max(0.5);
-    let label = LABEL_FONT * u;
-    let hairline = u.round().max(1.0) as u32;
-    let bold = ("sans-serif", label).into_font().style(FontStyle::Bold).color(&palette.text);
-    root.fill(&palette.background)?;
-    super::draw_heading(root, &chart.title, &chart.subtitle, palette, u)?;
+    let Scale { u, label, hairline } = begin(root, chart.size.dpr, &chart.title, &chart.subtitle, palette)?;
+    let bold = bold(label, palette.text);
 
     for entry in &chart.legend {
         let s = &entry.sample;

@@ -31,23 +31,43 @@ fn pt(x: f64, y: f64) -> (i32, i32) {
     (x.round() as i32, y.round() as i32)
 }
 
-/// A chart's title (bold) and subtitle (muted), line by line as the layout wrapped them.
-fn draw_heading<DB: DrawingBackend>(
+/// The sizes every chart's drawing derives from the device-pixel ratio.
+#[derive(Clone, Copy)]
+struct Scale {
+    /// Device pixels per CSS pixel (at least 0.5).
+    u: f64,
+    /// The label font size in device pixels.
+    label: f64,
+    /// A one-CSS-pixel line, never thinner than one device pixel.
+    hairline: u32,
+}
+
+/// Starts every chart the same way: the background, then its title (bold) and subtitle
+/// (muted), line by line as the layout wrapped them.
+fn begin<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
+    dpr: f64,
     title: &[TextLine],
     subtitle: &[TextLine],
     palette: &Palette,
-    u: f64,
-) -> DrawResult<DB> {
-    let title_font = ("sans-serif", metrics::TITLE_FONT * u).into_font().style(FontStyle::Bold).color(&palette.text);
+) -> Result<Scale, DrawingAreaErrorKind<DB::ErrorType>> {
+    let u = dpr.max(0.5);
+    let scale = Scale { u, label: metrics::LABEL_FONT * u, hairline: u.round().max(1.0) as u32 };
+    root.fill(&palette.background)?;
+    let title_font = bold(metrics::TITLE_FONT * u, palette.text);
     for line in title {
         root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), title_font.clone()))?;
     }
-    let subtitle_font = font(metrics::LABEL_FONT * u, palette.muted, HPos::Left, VPos::Top);
+    let subtitle_font = font(scale.label, palette.muted, HPos::Left, VPos::Top);
     for line in subtitle {
         root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), subtitle_font.clone()))?;
     }
-    Ok(())
+    Ok(scale)
+}
+
+/// Bold sans-serif, anchored at its top left: headings and list titles.
+fn bold(size_dev: f64, color: RGBColor) -> TextStyle<'static> {
+    ("sans-serif", size_dev).into_font().style(FontStyle::Bold).color(&color)
 }
 
 /// Draws any laid-out chart.
@@ -74,12 +94,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
-    let u = chart.size.dpr.max(0.5);
-    let thin = u.round().max(1.0) as u32;
-    root.fill(&palette.background)?;
-
-    draw_heading(root, &chart.title_lines, &chart.subtitle_lines, palette, u)?;
-    let label = metrics::LABEL_FONT * u;
+    let Scale { u, label, hairline: thin } = begin(root, chart.size.dpr, &chart.title_lines, &chart.subtitle_lines, palette)?;
 
     for entry in &chart.legend {
         draw_legend_entry(root, entry, palette, u)?;

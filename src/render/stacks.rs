@@ -2,9 +2,9 @@
 //! hatching inside a segment is decoration derived from its rectangle and category.
 
 use super::theme::{Palette, TierFills};
-use super::{font, pt, DrawResult};
+use super::{begin, bold, font, pt, DrawResult, Scale};
 use crate::model::bars::Rect;
-use crate::model::line::metrics::{CHAR_WIDTH, LABEL_FONT};
+use crate::model::line::metrics::CHAR_WIDTH;
 use crate::model::stacks::StackChart;
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
@@ -106,18 +106,13 @@ pub fn draw_stack_chart<DB: DrawingBackend>(
     state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
-    let u = chart.size.dpr.max(0.5);
-    let label = LABEL_FONT * u;
-    let hairline = u.round().max(1.0) as u32;
+    let Scale { u, label, hairline } = begin(root, chart.size.dpr, &chart.title, &chart.subtitle, palette)?;
     let fills = &palette.tier_fills;
-    root.fill(&palette.background)?;
-
-    super::draw_heading(root, &chart.title, &chart.subtitle, palette, u)?;
     for entry in &chart.legend {
         draw_swatch(root, &entry.swatch, entry.category, fills, u)?;
         root.draw(&Text::new(entry.label.clone(), pt(entry.x_dev, entry.y_dev), font(label, palette.text, HPos::Left, VPos::Top)))?;
     }
-    let heading_font = ("sans-serif", label).into_font().style(FontStyle::Bold).color(&palette.text);
+    let heading_font = bold(label, palette.text);
     for heading in &chart.headings {
         root.draw(&Text::new(heading.text.clone(), pt(heading.x_dev, heading.y_dev), heading_font.clone()))?;
     }

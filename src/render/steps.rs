@@ -2,9 +2,9 @@
 //! [`StepChart`]'s layout.
 
 use super::theme::Palette;
-use super::{draw_marker, font, pt, DrawResult};
+use super::{begin, draw_marker, font, pt, DrawResult, Scale};
 use crate::model::bars::bar_metrics::GAP;
-use crate::model::line::metrics::{LABEL_FONT, LEGEND_SAMPLE};
+use crate::model::line::metrics::LEGEND_SAMPLE;
 use crate::model::steps::{PointKind, StepChart, StepLegendMark};
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
@@ -58,12 +58,7 @@ pub fn draw_step_chart<DB: DrawingBackend>(
     state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
-    let u = chart.size.dpr.max(0.5);
-    let label = LABEL_FONT * u;
-    let hairline = u.round().max(1.0) as u32;
-    root.fill(&palette.background)?;
-
-    super::draw_heading(root, &chart.title, &chart.subtitle, palette, u)?;
+    let Scale { u, label, hairline } = begin(root, chart.size.dpr, &chart.title, &chart.subtitle, palette)?;
 
     for entry in &chart.legend {
         let y = entry.y_dev + label / 2.0;
