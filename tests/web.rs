@@ -28,22 +28,32 @@ fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 4] {
     [data[0], data[1], data[2], data[3]]
 }
 
-fn configured() -> (TipWidget, Widget) {
-    let attributes = vec![("chart".to_owned(), "enforcement".to_owned())];
+/// The same attributes given to the wasm handle (as the loader passes them) and to a native
+/// model of the same size, whose layout says where the drawing's pixels should be.
+fn configured(pairs: &[&str]) -> (TipWidget, Widget) {
     let mut handle = TipWidget::new();
-    assert!(handle.configure(vec!["chart".into(), "enforcement".into()]).is_null());
+    assert!(handle.configure(pairs.iter().map(|s| s.to_string()).collect()).is_null());
     handle.resize(SIZE.width_css, SIZE.height_css, SIZE.dpr);
+    let attributes: Vec<(String, String)> = pairs.chunks(2).map(|p| (p[0].to_owned(), p[1].to_owned())).collect();
     let mut model = Widget::default();
     model.configure(&attributes).unwrap();
     model.resize(SIZE);
     (handle, model)
 }
 
-#[wasm_bindgen_test]
-fn markers_are_drawn_where_the_layout_puts_them() {
-    let (handle, model) = configured();
+/// As [`configured`], with the chart drawn into a fresh canvas.
+fn drawn(pairs: &[&str]) -> (TipWidget, Widget, HtmlCanvasElement) {
+    let (handle, model) = configured(pairs);
     let canvas = canvas();
     handle.draw(canvas.clone()).unwrap();
+    (handle, model, canvas)
+}
+
+const ENFORCEMENT: [&str; 2] = ["chart", "enforcement"];
+
+#[wasm_bindgen_test]
+fn markers_are_drawn_where_the_layout_puts_them() {
+    let (_, model, canvas) = drawn(&ENFORCEMENT);
     let chart = model.line_chart().unwrap();
     let prosecutions = chart.series.iter().find(|s| s.key == "prosecutions").unwrap();
     let last = prosecutions.points.last().unwrap();
@@ -62,7 +72,7 @@ fn markers_are_drawn_where_the_layout_puts_them() {
 
 #[wasm_bindgen_test]
 fn hovering_the_2024_marker_reads_its_value_and_source() {
-    let (mut handle, model) = configured();
+    let (mut handle, model) = configured(&ENFORCEMENT);
     let chart = model.line_chart().unwrap();
     let x_css = chart.panels[0].x.position_from_index(6) / SIZE.dpr;
     let y_css = chart.panels[0].top_dev / SIZE.dpr + 10.0;
@@ -77,7 +87,7 @@ fn hovering_the_2024_marker_reads_its_value_and_source() {
 
 #[wasm_bindgen_test]
 fn dark_theme_paints_a_dark_background() {
-    let (mut handle, _) = configured();
+    let (mut handle, _) = configured(&ENFORCEMENT);
     handle.set_dark(true);
     let canvas = canvas();
     handle.draw(canvas.clone()).unwrap();
@@ -100,17 +110,7 @@ fn bad_options_come_back_as_an_error_object_not_an_exception() {
 
 #[wasm_bindgen_test]
 fn country_bars_are_drawn_where_the_layout_puts_them_and_absent_ones_stay_empty() {
-    let pairs = ["chart", "country-enforcement", "country", "KAZ"];
-    let mut handle = TipWidget::new();
-    assert!(handle.configure(pairs.iter().map(|s| s.to_string()).collect()).is_null());
-    handle.resize(SIZE.width_css, SIZE.height_css, SIZE.dpr);
-    let canvas = canvas();
-    handle.draw(canvas.clone()).unwrap();
-
-    let attributes: Vec<(String, String)> = pairs.chunks(2).map(|p| (p[0].to_owned(), p[1].to_owned())).collect();
-    let mut model = Widget::default();
-    model.configure(&attributes).unwrap();
-    model.resize(SIZE);
+    let (_, model, canvas) = drawn(&["chart", "country-enforcement", "country", "KAZ"]);
     let Some(tipviz::model::figure::Figure::Bars(chart)) = model.figure() else { panic!("a bar chart") };
     let first = chart.rows[0].bar.as_ref().expect("Kazakhstan reports investigations");
     let [r, g, b, _] = pixel(&canvas, (first.left + first.right) / 2.0, (first.top + first.bottom) / 2.0);
@@ -122,17 +122,7 @@ fn country_bars_are_drawn_where_the_layout_puts_them_and_absent_ones_stay_empty(
 
 #[wasm_bindgen_test]
 fn tier_change_bands_and_nodes_are_painted_where_the_layout_puts_them() {
-    let pairs = ["chart", "tier-changes", "theme", "light"];
-    let mut handle = TipWidget::new();
-    assert!(handle.configure(pairs.iter().map(|s| s.to_string()).collect()).is_null());
-    handle.resize(SIZE.width_css, SIZE.height_css, SIZE.dpr);
-    let canvas = canvas();
-    handle.draw(canvas.clone()).unwrap();
-
-    let attributes: Vec<(String, String)> = pairs.chunks(2).map(|p| (p[0].to_owned(), p[1].to_owned())).collect();
-    let mut model = Widget::default();
-    model.configure(&attributes).unwrap();
-    model.resize(SIZE);
+    let (_, model, canvas) = drawn(&["chart", "tier-changes", "theme", "light"]);
     let Some(tipviz::model::figure::Figure::Flows(chart)) = model.figure() else { panic!("a flow diagram") };
     // Tier 1 has no hatching: its left node is solid Tier 1 blue.
     let tier1 = chart.nodes.iter().find(|n| n.left && n.category == Some(0)).unwrap();
@@ -151,17 +141,7 @@ fn tier_change_bands_and_nodes_are_painted_where_the_layout_puts_them() {
 
 #[wasm_bindgen_test]
 fn matrix_cells_are_drawn_where_the_layout_puts_them_and_not_party_stays_empty() {
-    let pairs = ["chart", "ratifications", "edition", "2025"];
-    let mut handle = TipWidget::new();
-    assert!(handle.configure(pairs.iter().map(|s| s.to_string()).collect()).is_null());
-    handle.resize(SIZE.width_css, SIZE.height_css, SIZE.dpr);
-    let canvas = canvas();
-    handle.draw(canvas.clone()).unwrap();
-
-    let attributes: Vec<(String, String)> = pairs.chunks(2).map(|p| (p[0].to_owned(), p[1].to_owned())).collect();
-    let mut model = Widget::default();
-    model.configure(&attributes).unwrap();
-    model.resize(SIZE);
+    let (mut handle, model, canvas) = drawn(&["chart", "ratifications", "edition", "2025"]);
     let Some(tipviz::model::figure::Figure::Matrix(chart)) = model.figure() else { panic!("a matrix") };
     use tipviz::model::matrix::CellKind;
     // Inside a cell's corner, clear of its centred text.
