@@ -267,7 +267,7 @@ pub fn table(dataset: &Dataset, spec: &PeacekeepingSpec) -> DataTable {
             ]
         })
         .collect();
-    DataTable { columns: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), rows }
+    DataTable::new(CSV_COLUMNS, rows)
 }
 
 #[cfg(test)]

@@ -392,7 +392,7 @@ pub fn table(dataset: &Dataset, spec: &TierChangesSpec) -> DataTable {
             row
         })
         .collect();
-    DataTable { columns: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), rows }
+    DataTable::new(CSV_COLUMNS, rows)
 }
 
 #[cfg(test)]

@@ -268,7 +268,7 @@ pub fn table(dataset: &Dataset, spec: &TierHistorySpec) -> DataTable {
             })
         })
         .collect();
-    DataTable { columns: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), rows }
+    DataTable::new(CSV_COLUMNS, rows)
 }
 
 /// The sources of a list of placements, grouped as readouts show them.

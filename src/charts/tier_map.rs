@@ -179,7 +179,7 @@ pub fn table(dataset: &Dataset, spec: &TierMapSpec) -> DataTable {
             ]
         })
         .collect();
-    DataTable { columns: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), rows }
+    DataTable::new(CSV_COLUMNS, rows)
 }
 
 /// The tier in words, for messages.

@@ -174,7 +174,7 @@ pub fn table(dataset: &Dataset, spec: &TierSummarySpec) -> DataTable {
             }
         }
     }
-    DataTable { columns: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), rows }
+    DataTable::new(CSV_COLUMNS, rows)
 }
 
 #[cfg(test)]

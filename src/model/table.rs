@@ -7,6 +7,11 @@ pub struct DataTable {
 }
 
 impl DataTable {
+    /// A table with these column names.
+    pub fn new(columns: &[&str], rows: Vec<Vec<String>>) -> DataTable {
+        DataTable { columns: columns.iter().map(|c| c.to_string()).collect(), rows }
+    }
+
     /// RFC 4180 CSV with CRLF line ends, as spreadsheet programs expect.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
