@@ -4,10 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
-import { makeSite, launch, openPage, waitForState, shadow, screenshot, liveText } from "./harness.mjs";
-
-const page = (body) => `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
-<body style="margin:0">${body}</body></html>`;
+import { makeSite, launch, openPage, waitForState, shadow, screenshot, liveText, page, TIER_LABELS } from "./harness.mjs";
 
 const pages = {
   "default.html": page(`<tip-chart id="c" chart="tier-changes"></tip-chart>`),
@@ -19,8 +16,6 @@ const pages = {
 <tip-chart id="region" chart="tier-changes" region="Oceania"></tip-chart>
 <tip-chart id="ok" chart="tier-changes" region="near-east" height="420"></tip-chart>`),
 };
-
-const TIER_LABELS = { "1": "Tier 1", "2": "Tier 2", "2WL": "Tier 2 Watch List", "3": "Tier 3", special: "Special case" };
 
 let browser, base;
 before(async () => {

@@ -3,10 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
-import { makeSite, launch, openPage, waitForState, shadow, screenshot, thousands, liveText } from "./harness.mjs";
-
-const page = (body) => `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
-<body style="margin:0">${body}</body></html>`;
+import { makeSite, launch, openPage, waitForState, shadow, screenshot, thousands, liveText, page } from "./harness.mjs";
 
 const pages = {
   "jamaica.html": page(`<tip-chart id="j" chart="country-enforcement" country="jamaica"></tip-chart>`),

@@ -3,10 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
-import { makeSite, launch, openPage, waitForState, shadow, screenshot, thousands, sweep, liveText, canvasPixels } from "./harness.mjs";
-
-const page = (body) => `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
-<body style="margin:0">${body}</body></html>`;
+import { makeSite, launch, openPage, waitForState, shadow, screenshot, thousands, sweep, liveText, canvasPixels, page, REGION_LABELS } from "./harness.mjs";
 
 const pages = {
   "compare.html": page(`<tip-chart id="c" chart="enforcement" edition="compare"></tip-chart>`),
@@ -19,11 +16,6 @@ const pages = {
 <tip-chart id="b2" chart="enforcement" years="2030-2031"></tip-chart>
 <tip-chart id="b3" chart="enforcement" scope="regions" metrics="victims,convictions"></tip-chart>
 <tip-chart id="ok" chart="enforcement" scale="log" height="320"></tip-chart>`),
-};
-
-const REGION_LABELS = {
-  "africa": "Africa", "east-asia-pacific": "East Asia & Pacific", "europe": "Europe", "near-east": "Near East",
-  "south-central-asia": "South & Central Asia", "western-hemisphere": "Western Hemisphere",
 };
 
 let browser, base;

@@ -117,3 +117,14 @@ export function canvasPixels(page, selector) {
     return Array.from(c.getContext("2d").getImageData(0, 0, c.width, c.height).data);
   });
 }
+
+// A test page: nothing but the script tag and the given elements.
+export const page = (body) => `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
+<body style="margin:0">${body}</body></html>`;
+
+// What the widget calls tiers and regions, by the dataset's ids.
+export const TIER_LABELS = { "1": "Tier 1", "2": "Tier 2", "2WL": "Tier 2 Watch List", "3": "Tier 3", special: "Special case" };
+export const REGION_LABELS = {
+  "africa": "Africa", "east-asia-pacific": "East Asia & Pacific", "europe": "Europe", "near-east": "Near East",
+  "south-central-asia": "South & Central Asia", "western-hemisphere": "Western Hemisphere",
+};

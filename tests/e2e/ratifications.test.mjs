@@ -4,10 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
-import { makeSite, launch, openPage, waitForState, shadow, screenshot, thousands, liveText } from "./harness.mjs";
-
-const page = (body) => `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
-<body style="margin:0">${body}</body></html>`;
+import { makeSite, launch, openPage, waitForState, shadow, screenshot, thousands, liveText, page } from "./harness.mjs";
 
 const pages = {
   "matrix.html": page(`<tip-chart id="m" chart="ratifications" edition="2025"></tip-chart>`),

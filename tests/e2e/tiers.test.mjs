@@ -4,10 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
-import { makeSite, launch, openPage, waitForState, shadow, screenshot, liveText, sweep, canvasPixels } from "./harness.mjs";
-
-const page = (body) => `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
-<body style="margin:0">${body}</body></html>`;
+import { makeSite, launch, openPage, waitForState, shadow, screenshot, liveText, sweep, canvasPixels, page, TIER_LABELS, REGION_LABELS } from "./harness.mjs";
 
 const pages = {
   "maps.html": page(`<tip-chart id="m24" chart="tier-map" edition="2024"></tip-chart>
@@ -30,12 +27,6 @@ const pages = {
   "typeahead.html": page(`<tip-chart id="m" chart="tier-map"></tip-chart>
 <tip-chart id="h" chart="tier-history" country="JAM,KAZ"></tip-chart>
 <tip-chart id="s" chart="tier-summary"></tip-chart>`),
-};
-
-const TIER_LABELS = { "1": "Tier 1", "2": "Tier 2", "2WL": "Tier 2 Watch List", "3": "Tier 3", "special": "Special case" };
-const REGION_LABELS = {
-  "africa": "Africa", "east-asia-pacific": "East Asia & Pacific", "europe": "Europe", "near-east": "Near East",
-  "south-central-asia": "South & Central Asia", "western-hemisphere": "Western Hemisphere",
 };
 
 let browser, base;
