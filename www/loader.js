@@ -489,8 +489,10 @@ function dataAttributePairs(element) {
   return pairs;
 }
 
-var OBSERVED = ["chart", "lang", "theme", "view", "scope", "edition", "metrics", "labor", "years", "scale",
-  "country", "countries", "region", "from", "to", "highlight", "metric", "org", "instrument", "height"];
+// Every attribute a chart reads (a native test holds this list to the Rust parsers), and the
+// loader's own `height`.
+var OBSERVED = ["chart", "lang", "theme", "view", "scope", "edition", "metrics", "labor", "years", "scale", "axis",
+  "country", "region", "from", "to", "highlight", "metric", "org", "instrument", "sort", "height"];
 
 if (window.customElements && !window.customElements.get("tip-chart")) {
   var TipChart = function () { return Reflect.construct(HTMLElement, [], TipChart); };

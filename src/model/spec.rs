@@ -104,6 +104,8 @@ impl<'a> Attributes<'a> {
     /// The value of attribute `name` as given; when repeated, the last one wins (as in an
     /// options object that overrides an earlier key). Names match case-insensitively.
     pub fn raw(&self, name: &str) -> Option<&'a str> {
+        #[cfg(test)]
+        tests::NAMES_READ.with(|names| names.borrow_mut().push(name.to_ascii_lowercase()));
         self.0.iter().rev().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
@@ -228,6 +230,45 @@ pub fn parse(attributes: &[(String, String)], dataset: &Dataset) -> Result<Spec,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// Every attribute name a parser looked up, so a test can hold the loader's list of
+        /// observed attributes to what the parsers read.
+        pub static NAMES_READ: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    #[test]
+    fn the_loader_observes_every_attribute_a_parser_reads() {
+        let loader = include_str!("../../www/loader.js");
+        let start = loader.find("var OBSERVED = [").expect("the loader lists its observed attributes");
+        let end = start + loader[start..].find("];").unwrap();
+        let observed: Vec<&str> = loader[start..end].split('"').skip(1).step_by(2).collect();
+        // Each chart with the attributes it requires, so its parser runs to the end.
+        let charts: [&[(&str, &str)]; 8] = [
+            &[("chart", "enforcement")],
+            &[("chart", "country-enforcement")],
+            &[("chart", "tier-map")],
+            &[("chart", "tier-history"), ("country", "JAM")],
+            &[("chart", "tier-summary")],
+            &[("chart", "tier-changes")],
+            &[("chart", "ratifications")],
+            &[("chart", "peacekeeping")],
+        ];
+        assert_eq!(charts.len(), CHARTS.len());
+        NAMES_READ.with(|names| names.borrow_mut().clear());
+        for pairs in charts {
+            parse(&attrs(pairs), dataset()).unwrap();
+        }
+        let mut read = NAMES_READ.with(|names| names.borrow().clone());
+        read.sort();
+        read.dedup();
+        for name in &read {
+            assert!(observed.contains(&name.as_str()), "the loader does not observe {name}: changing it would not redraw");
+        }
+        for name in &observed {
+            assert!(read.iter().any(|r| r == name) || *name == "height", "the loader observes {name}, which no parser reads");
+        }
+    }
     use crate::data::dataset;
 
     #[test]
