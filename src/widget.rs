@@ -24,12 +24,19 @@ impl Widget {
     /// Applies a new set of attributes. On error the previous chart is dropped, so the
     /// widget never shows data for options it was not given.
     pub fn configure(&mut self, attributes: &[(String, String)]) -> Result<(), SpecError> {
-        self.spec = None;
+        let previous = self.spec.take().map(|s| s.chart);
         self.built = None;
         self.figure = None;
         self.hidden.clear();
-        let spec = spec::parse(attributes, dataset())?;
-        self.built = Some(charts::build(dataset(), &spec));
+        let lang = spec::parse_lang(&spec::Attributes(attributes))?;
+        let dataset = charts::dataset_in(lang);
+        let spec = spec::parse(attributes, dataset)?;
+        self.built = Some(charts::build(dataset, &spec));
+        // A pin made on other options would point at an unrelated item; a theme or language
+        // change keeps it.
+        if previous.as_ref() != Some(&spec.chart) {
+            self.state = ViewState::default();
+        }
         self.spec = Some(spec);
         self.relayout();
         Ok(())
@@ -39,7 +46,12 @@ impl Widget {
         self.spec.as_ref()
     }
 
+    /// A new canvas size; the same size again (a resize observer echoing the height the chart
+    /// asked for) does not lay out again.
     pub fn resize(&mut self, size: Size) {
+        if self.size == Some(size) && self.figure.is_some() {
+            return;
+        }
         self.size = Some(size);
         self.relayout();
     }
@@ -152,5 +164,29 @@ impl Widget {
     /// The per-item table (`view="table"`, screen readers); empty before a valid configure.
     pub fn wide_table(&self) -> DataTable {
         self.built.as_ref().map(|b| b.figure.wide_table()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::spec::attrs;
+
+    const SIZE: Size = Size { width_css: 720.0, height_css: 600.0, dpr: 1.0 };
+
+    #[test]
+    fn a_pin_survives_a_theme_change_but_not_other_options() {
+        let mut widget = Widget::default();
+        widget.configure(&attrs(&[("chart", "tier-summary")])).unwrap();
+        widget.resize(SIZE);
+        widget.key("End");
+        widget.key("Enter");
+        let pinned = widget.state.pinned;
+        assert!(pinned.is_some());
+        widget.configure(&attrs(&[("chart", "tier-summary"), ("theme", "dark")])).unwrap();
+        assert_eq!(widget.state.pinned, pinned);
+        // Another edition has other segments: the pin would name an unrelated one.
+        widget.configure(&attrs(&[("chart", "tier-summary"), ("edition", "compare"), ("theme", "dark")])).unwrap();
+        assert_eq!(widget.state, ViewState::default());
     }
 }

@@ -9,10 +9,10 @@ pub mod tier_history;
 pub mod tier_summary;
 pub mod tier_map;
 
-use crate::data::Dataset;
+use crate::data::{dataset, Dataset};
 use crate::model::figure::FigureInput;
 use crate::model::spec::{ChartSpec, Lang, Spec};
-use std::borrow::Cow;
+use std::sync::OnceLock;
 use crate::model::table::DataTable;
 
 /// Everything a chart kind derives from the dataset and its spec, before any layout.
@@ -29,13 +29,22 @@ fn without_article(name: &str) -> &str {
     ARTICLES.iter().find_map(|a| name.strip_suffix(a)).unwrap_or(name)
 }
 
-/// The dataset with country names in the reader's language, so every chart names countries
-/// the same way; the English name stays an alias for type-ahead. A country without a name in
-/// that language keeps its English one. Other text is English until the translations land.
-pub fn localized(dataset: &Dataset, lang: Lang) -> Cow<'_, Dataset> {
-    if lang == Lang::En {
-        return Cow::Borrowed(dataset);
+/// The bundled dataset with country names in `lang`, made once per language.
+pub fn dataset_in(lang: Lang) -> &'static Dataset {
+    static FRENCH: OnceLock<Dataset> = OnceLock::new();
+    static SPANISH: OnceLock<Dataset> = OnceLock::new();
+    match lang {
+        Lang::En => dataset(),
+        Lang::Fr => FRENCH.get_or_init(|| localized(dataset(), Lang::Fr)),
+        Lang::Es => SPANISH.get_or_init(|| localized(dataset(), Lang::Es)),
     }
+}
+
+/// The dataset with country names in the reader's language, so every chart (and the
+/// `country` attribute) names countries the same way; the English name stays an alias. A
+/// country without a name in that language keeps its English one. Other text is English
+/// until the translations land.
+fn localized(dataset: &Dataset, lang: Lang) -> Dataset {
     let mut copy = dataset.clone();
     for country in &mut copy.countries {
         let name = match lang {
@@ -48,11 +57,11 @@ pub fn localized(dataset: &Dataset, lang: Lang) -> Cow<'_, Dataset> {
             country.aliases.push(english);
         }
     }
-    Cow::Owned(copy)
+    copy
 }
 
+/// The chart `spec` asks for, from `dataset` (as [`dataset_in`] gives it for `spec.lang`).
 pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
-    let dataset = &*localized(dataset, spec.lang);
     match &spec.chart {
         ChartSpec::Enforcement(e) => Built {
             figure: FigureInput::Line(enforcement::line_input(dataset, e)),
@@ -118,7 +127,22 @@ mod tests {
         // No name in that language: the English one.
         let kosovo = dataset().country("XKX").unwrap();
         assert!(kosovo.name_fr.is_empty());
-        assert_eq!(localized(dataset(), Lang::Fr).country("XKX").unwrap().name, "Kosovo");
+        assert_eq!(dataset_in(Lang::Fr).country("XKX").unwrap().name, "Kosovo");
+        // The country attribute takes the reader's language too.
+        let mut widget = Widget::default();
+        widget.configure(&crate::model::spec::attrs(&[("chart", "tier-history"), ("country", "Allemagne"), ("lang", "fr")])).unwrap();
+        let Some(ChartSpec::TierHistory(history)) = widget.spec().map(|s| &s.chart) else { panic!("a tier history") };
+        assert_eq!(history.countries, ["DEU"]);
+        // In each language no spelling names two countries, as the build checks for English.
+        for lang in [Lang::Fr, Lang::Es] {
+            let data = dataset_in(lang);
+            for country in &data.countries {
+                for spelling in std::iter::once(&country.name).chain(&country.aliases) {
+                    let named = data.countries.iter().filter(|c| c.is_named(spelling)).count();
+                    assert_eq!(named, 1, "{spelling} names {named} countries in {lang:?}");
+                }
+            }
+        }
         assert_eq!(without_article("Bolivie (État plurinational de)"), "Bolivie (État plurinational de)");
     }
 }

@@ -192,15 +192,20 @@ fn parse_view(attrs: &Attributes) -> Result<String, SpecError> {
     })
 }
 
+/// `lang`: read first, because country names are parsed in the reader's language.
+pub fn parse_lang(attrs: &Attributes) -> Result<Lang, SpecError> {
+    Ok(match attrs.choose("lang", &["en", "fr", "es"], "en")?.as_str() {
+        "fr" => Lang::Fr,
+        "es" => Lang::Es,
+        _ => Lang::En,
+    })
+}
+
 /// Attribute names and values as the element has them. Names are matched case-insensitively
 /// (HTML lower-cases them anyway); values are trimmed and matched case-insensitively.
 pub fn parse(attributes: &[(String, String)], dataset: &Dataset) -> Result<Spec, SpecError> {
     let attrs = Attributes(attributes);
-    let lang = match attrs.choose("lang", &["en", "fr", "es"], "en")?.as_str() {
-        "fr" => Lang::Fr,
-        "es" => Lang::Es,
-        _ => Lang::En,
-    };
+    let lang = parse_lang(&attrs)?;
     let theme = match attrs.choose("theme", &["light", "dark", "auto"], "auto")?.as_str() {
         "light" => Theme::Light,
         "dark" => Theme::Dark,
