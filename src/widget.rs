@@ -2,7 +2,6 @@
 //! forwards attributes, sizes, pointer positions and keys here and draws what comes back.
 
 use crate::charts::{self, Built};
-use crate::data::dataset;
 use crate::model::figure::{Figure, Readout};
 use crate::model::line::Size;
 use crate::model::spec::{self, Spec, SpecError};
