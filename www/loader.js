@@ -265,6 +265,11 @@ Controller.prototype.showMessage = function (title, text) {
   this.tableBox.hidden = true;
   this.bar.hidden = true;
   this.message.hidden = false;
+  // Nothing of the previous chart stays for screen readers: the message is all there is.
+  this.summary.textContent = "";
+  this.srTable.textContent = "";
+  this.tableBox.textContent = "";
+  this.canvas.removeAttribute("aria-label");
   this.message.textContent = "";
   el("strong", null, this.message).textContent = title;
   el("span", null, this.message).textContent = text;
@@ -415,9 +420,11 @@ Controller.prototype.fillTables = function () {
   var typeHint = noun ? " or type the name of a " + noun : "";
   this.canvas.setAttribute("aria-label", title + " (chart; Tab here and use the arrow keys" + typeHint + " to read values)");
   this.summary.textContent = summary;
+  // The visible table of view="table" is the only one then; otherwise a hidden twin of the chart.
+  var asTable = this.call(function (h) { return h.view(); }) === "table";
   [this.tableBox, this.srTable].forEach(function (target) {
     target.textContent = "";
-    if (!table) return;
+    if (!table || (asTable ? target !== this.tableBox : target !== this.srTable)) return;
     var t = el("table", null, target);
     el("caption", null, t).textContent = title;
     var headRow = el("tr", null, el("thead", null, t));
@@ -431,7 +438,7 @@ Controller.prototype.fillTables = function () {
         td.textContent = cell;
       });
     });
-  });
+  }, this);
 };
 
 Controller.prototype.csv = function () {
@@ -527,9 +534,19 @@ function scan(root) {
 function mountDataElement(node) {
   if (mountedDivs.has(node) || node.localName === "tip-chart") return;
   var controller = new Controller(node, function () { return dataAttributePairs(node); });
-  mountedDivs.set(node, controller);
-  new MutationObserver(function () { controller.reconfigure(); })
-    .observe(node, { attributes: true, attributeFilter: ["data-tipviz"].concat(OBSERVED.map(function (n) { return "data-" + n; })) });
+  var observer = new MutationObserver(function () { controller.reconfigure(); });
+  observer.observe(node, { attributes: true, attributeFilter: ["data-tipviz"].concat(OBSERVED.map(function (n) { return "data-" + n; })) });
+  mountedDivs.set(node, { controller: controller, observer: observer });
+}
+
+// As disconnectedCallback does for <tip-chart>: a data-tipviz element taken out of the page
+// (and not put back in the same task) lets go of its engine, observers and redraws.
+function unmountDataElement(node) {
+  var mounted = mountedDivs.get(node);
+  if (!mounted || node.isConnected) return;
+  mounted.observer.disconnect();
+  mounted.controller.destroy();
+  mountedDivs.delete(node);
 }
 
 function watchDocument() {
@@ -540,6 +557,11 @@ function watchDocument() {
         if (n.nodeType !== 1) return;
         if (n.hasAttribute("data-tipviz")) mountDataElement(n);
         scan(n);
+      });
+      r.removedNodes.forEach(function (n) {
+        if (n.nodeType !== 1) return;
+        var gone = [n].concat(Array.prototype.slice.call(n.querySelectorAll("[data-tipviz]")));
+        Promise.resolve().then(function () { gone.forEach(unmountDataElement); });
       });
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
@@ -557,6 +579,8 @@ function optionPairs(options) {
   });
   return pairs;
 }
+
+var datasetText = null;
 
 var TipViz = {
   version: VERSION,
@@ -580,7 +604,11 @@ var TipViz = {
   },
   // The whole dataset as plain objects (DESIGN section 4), once the engine has started.
   data: function () {
-    return start().then(function () { return JSON.parse(wasm_bindgen.datasetJson()); });
+    return start().then(function () {
+      // Built once in wasm (about 1 MB of text); each caller gets its own parsed copy.
+      if (!datasetText) datasetText = wasm_bindgen.datasetJson();
+      return JSON.parse(datasetText);
+    });
   },
   // One table of the dataset as CSV text; every row keeps its source columns.
   csv: function (table) {

@@ -152,6 +152,24 @@ test("many widgets, script at the end of body, bad attributes contained", async 
   await page.waitForFunction(() => document.getElementById("good").shadowRoot.querySelector("canvas").getAttribute("aria-label").startsWith("Europe"));
   await page.evaluate(() => document.getElementById("div").setAttribute("data-scope", "near-east"));
   await page.waitForFunction(() => document.getElementById("div").shadowRoot.querySelector("canvas").getAttribute("aria-label").startsWith("Near East"));
+  // A data-tipviz element taken out of the page lets go of its chart; put back, it draws again.
+  await page.evaluate(() => { window.__div = document.getElementById("div"); window.__div.remove(); });
+  await page.waitForFunction(() => window.__div.shadowRoot.childElementCount === 0);
+  await page.evaluate(() => document.body.appendChild(window.__div));
+  await waitForState(page, "#div", "ready");
+  assert.match(await shadow(page, "#div", (el) => el.shadowRoot.querySelector("canvas").getAttribute("aria-label")), /^Near East/);
+  // Breaking a good one leaves screen readers nothing of the old chart, only the message.
+  const spoken = () => shadow(page, "#good", (el) => ({
+    tables: el.shadowRoot.querySelectorAll("table").length,
+    summary: el.shadowRoot.querySelector("p.sr").textContent,
+    label: el.shadowRoot.querySelector("canvas").getAttribute("aria-label"),
+  }));
+  assert.equal((await spoken()).tables, 1);
+  await page.evaluate(() => document.getElementById("good").setAttribute("scope", "mars"));
+  await waitForState(page, "#good", "error");
+  assert.deepEqual(await spoken(), { tables: 0, summary: "", label: null });
+  await page.evaluate(() => document.getElementById("good").setAttribute("scope", "europe"));
+  await waitForState(page, "#good", "ready");
 
   // Resizing the container re-lays out the chart.
   const before = await shadow(page, "#n0", (el) => el.shadowRoot.querySelector("canvas").width);
@@ -205,8 +223,10 @@ test("the ES module build renders, and TipViz.csv gives every table with its sou
     rows: [...el.shadowRoot.querySelectorAll(".table tbody tr")].map((tr) => tr.textContent),
     head: [...el.shadowRoot.querySelectorAll(".table thead th")].map((th) => th.textContent),
     summary: el.shadowRoot.querySelector("p.sr").textContent,
+    tables: el.shadowRoot.querySelectorAll("table").length,
   }));
   assert.equal(asTable.canvasHidden, true);
+  assert.equal(asTable.tables, 1, "the visible table has no hidden twin to be read twice");
   assert.deepEqual(asTable.head, ["Year", "Prosecutions", "Convictions", "Victims identified", "Source"]);
   assert.equal(asTable.rows.length, 7);
   assert.match(asTable.rows[6], /^202415,7917,975102,0272025 TIP Report, 001_bb56f66af96aedbd\.txt line 789$/);
