@@ -191,3 +191,22 @@ fn a_known_discrepancy_that_no_longer_occurs_is_caught() {
     let line = std::fs::read_to_string(data_dir().join("known_discrepancies.csv")).unwrap().lines().count() + 1;
     assert_caught(&errors, &format!("data/known_discrepancies.csv:{line}: this discrepancy no longer occurs"));
 }
+
+#[test]
+fn a_countrys_placements_are_found_by_binary_search_as_a_scan_finds_them() {
+    let data = dataset();
+    let mut checked = 0;
+    for country in &data.countries {
+        let scanned: Vec<_> = data.tiers.iter().filter(|t| t.country == country.id).collect();
+        let found: Vec<_> = data.placements_of(&country.id).iter().collect();
+        assert_eq!(found, scanned, "{}", country.id);
+        assert!(found.windows(2).all(|w| w[0].edition < w[1].edition), "{}: oldest first, one per edition", country.id);
+        for p in &scanned {
+            assert_eq!(data.placement(&country.id, p.edition), Some(*p));
+        }
+        checked += scanned.len();
+    }
+    assert_eq!(checked, data.tiers.len(), "every placement belongs to a known country");
+    assert_eq!(data.placement("JAM", 2016), None);
+    assert!(data.placements_of("ZZZ").is_empty());
+}

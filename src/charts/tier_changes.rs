@@ -97,10 +97,6 @@ impl Pair<'_> {
     }
 }
 
-fn placement<'d>(dataset: &'d Dataset, country: &str, edition: u16) -> Option<&'d TierPlacement> {
-    dataset.tiers.iter().find(|t| t.country == country && t.edition == edition)
-}
-
 /// The countries compared: those either edition places (only those a partial edition places,
 /// where one is partial), in the region if one is asked for, by name.
 fn pairs<'d>(dataset: &'d Dataset, spec: &TierChangesSpec) -> Vec<Pair<'d>> {
@@ -110,8 +106,8 @@ fn pairs<'d>(dataset: &'d Dataset, spec: &TierChangesSpec) -> Vec<Pair<'d>> {
         .filter(|c| spec.region.map_or(true, |r| c.region == Some(r)))
         .map(|country| Pair {
             country,
-            from: placement(dataset, &country.id, spec.from),
-            to: placement(dataset, &country.id, spec.to),
+            from: dataset.placement(&country.id, spec.from),
+            to: dataset.placement(&country.id, spec.to),
         })
         .filter(|p| p.from.is_some() || p.to.is_some())
         .filter(|p| {

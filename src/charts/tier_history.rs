@@ -37,7 +37,7 @@ fn row(tier: Tier) -> usize {
 
 /// The countries any placement names.
 fn placed(dataset: &Dataset, country: &str) -> bool {
-    dataset.tiers.iter().any(|t| t.country == country)
+    !dataset.placements_of(country).is_empty()
 }
 
 fn ids_with_placements(dataset: &Dataset) -> Vec<&str> {
@@ -111,13 +111,6 @@ fn years(dataset: &Dataset) -> Vec<u16> {
 }
 
 /// A country's placements in edition order, one per edition.
-fn placements<'d>(dataset: &'d Dataset, country: &str) -> Vec<&'d TierPlacement> {
-    let mut list: Vec<&TierPlacement> = dataset.tiers.iter().filter(|t| t.country == country).collect();
-    list.sort_by_key(|t| t.edition);
-    list.dedup_by_key(|t| t.edition);
-    list
-}
-
 /// The document a placement is cited from, in words: `2019 TIP Report`, or the external
 /// data set's title.
 pub fn document(dataset: &Dataset, source: SourceRef) -> String {
@@ -191,13 +184,13 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
         .iter()
         .enumerate()
         .map(|(style, country)| {
-            let list = placements(dataset, &country.id);
+            let list = dataset.placements_of(&country.id);
             let points = list
                 .iter()
                 .enumerate()
                 .filter_map(|(i, p)| {
                     let year_index = years.iter().position(|y| *y == p.edition)?;
-                    let before = i.checked_sub(1).map(|b| list[b]);
+                    let before = i.checked_sub(1).map(|b| &list[b]);
                     Some(StepPointInput {
                         year_index,
                         row: row(p.tier),
@@ -252,7 +245,7 @@ pub fn table(dataset: &Dataset, spec: &TierHistorySpec) -> DataTable {
         .iter()
         .filter_map(|id| dataset.country(id))
         .flat_map(|country| {
-            placements(dataset, &country.id).into_iter().map(move |p| {
+            dataset.placements_of(&country.id).iter().map(move |p| {
                 vec![
                     p.country.clone(),
                     country.name.clone(),

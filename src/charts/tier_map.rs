@@ -84,10 +84,6 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecE
     Ok(TierMapSpec { edition, region, highlight })
 }
 
-fn placement<'d>(dataset: &'d Dataset, country: &str, edition: u16) -> Option<&'d TierPlacement> {
-    dataset.tiers.iter().find(|t| t.country == country && t.edition == edition)
-}
-
 /// The full edition before `edition`, if the dataset has one.
 fn previous_edition(dataset: &Dataset, edition: u16) -> Option<u16> {
     full_editions(dataset).into_iter().filter(|&e| e < edition).max()
@@ -100,14 +96,14 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
         .iter()
         .filter(|c| crate::model::geo::shape(&c.id).is_some())
         .map(|c| {
-            let placed = placement(dataset, &c.id, spec.edition);
+            let placed = dataset.placement(&c.id, spec.edition);
             MapCountryInput {
                 id: c.id.clone(),
                 name: c.name.clone(),
                 aliases: c.aliases.clone(),
                 tier: placed.map(|p| p.tier),
                 basis: placed.map(|p| p.basis),
-                previous: previous.map(|e| (e, placement(dataset, &c.id, e).map(|p| p.tier))),
+                previous: previous.map(|e| (e, dataset.placement(&c.id, e).map(|p| p.tier))),
                 note: placed.map(|p| first_clause(&p.note)).unwrap_or_default(),
                 cite: placed.map(|p| Cite {
                     edition: p.edition,
@@ -163,7 +159,7 @@ pub fn table(dataset: &Dataset, spec: &TierMapSpec) -> DataTable {
         .iter()
         .filter(|c| input.focus.is_empty() || input.focus.contains(&c.id))
         .map(|c| {
-            let placed = placement(dataset, &c.id, spec.edition);
+            let placed = dataset.placement(&c.id, spec.edition);
             vec![
                 spec.edition.to_string(),
                 c.id.clone(),
@@ -240,8 +236,8 @@ mod tests {
         let map = TierMap::layout(&input, Size { width_css: 960.0, height_css: 520.0, dpr: 1.0 });
         let i = map.countries.iter().position(|c| c.input.id == moved.id).unwrap();
         let readout = map.readout(i).unwrap();
-        let was = placement(d, &moved.id, 2024).unwrap().tier;
-        let now = placement(d, &moved.id, 2025).unwrap();
+        let was = d.placement(&moved.id, 2024).unwrap().tier;
+        let now = d.placement(&moved.id, 2025).unwrap();
         assert_eq!(
             readout.values[1],
             format!("{} in 2024 → {} in 2025: upgraded", was.label(), now.tier.label())
@@ -262,7 +258,7 @@ mod tests {
             map.readout(map.countries.iter().position(|c| c.input.id == id).unwrap()).unwrap()
         };
         let kaz = read("2025", "KAZ");
-        let placed = placement(d, "KAZ", 2025).unwrap();
+        let placed = d.placement("KAZ", 2025).unwrap();
         assert_eq!(placed.basis, TierBasis::Corrected);
         assert_eq!(kaz.values[2], format!("placement corrected by tipviz: {}", first_clause(&placed.note)));
         assert!(kaz.values[2].len() < 120, "the tooltip gets the gist; the CSV the whole note");

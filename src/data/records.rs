@@ -437,6 +437,19 @@ impl Dataset {
         self.countries.iter().find(|c| c.is_named(spelling))
     }
 
+    /// A country's tier placements, oldest edition first: a slice of `tiers`, which is kept
+    /// sorted by country and edition.
+    pub fn placements_of(&self, country: &str) -> &[TierPlacement] {
+        let start = self.tiers.partition_point(|t| t.country.as_str() < country);
+        let end = start + self.tiers[start..].partition_point(|t| t.country == country);
+        &self.tiers[start..end]
+    }
+
+    /// A country's placement in one edition.
+    pub fn placement(&self, country: &str, edition: u16) -> Option<&TierPlacement> {
+        self.placements_of(country).iter().find(|t| t.edition == edition)
+    }
+
     /// The country with this exact id.
     pub fn country(&self, id: &str) -> Option<&Country> {
         self.countries.binary_search_by(|c| c.id.as_str().cmp(id)).ok().map(|i| &self.countries[i])
