@@ -8,6 +8,7 @@
 //! - `highlight`: countries by code, name or alias, comma-separated; outlined strongly.
 
 use crate::charts::tier_history::first_clause;
+use crate::charts::tier_summary::parse_region;
 use crate::data::{Dataset, Region, TierBasis, TierPlacement};
 use crate::model::line::Cite;
 use crate::model::map::{change, MapCountryInput, TierMapInput};
@@ -37,9 +38,6 @@ pub fn full_editions(dataset: &Dataset) -> Vec<u16> {
         .collect()
 }
 
-pub const REGIONS: &[&str] =
-    &["africa", "east-asia-pacific", "europe", "near-east", "south-central-asia", "western-hemisphere"];
-
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecError> {
     let full = full_editions(dataset);
     let latest = full.last().copied().unwrap_or(2025);
@@ -61,12 +59,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecE
             _ => return Err(SpecError::new("edition", v, &accepted)),
         },
     };
-    let region = attrs.choose("region", REGIONS, "none").ok().and_then(|r| Region::from_id(&r));
-    if region.is_none() {
-        if let Some(given) = attrs.given("region") {
-            return Err(SpecError::new("region", given, REGIONS));
-        }
-    }
+    let region = parse_region(attrs)?;
     let highlight = match attrs.given("highlight") {
         None => Vec::new(),
         Some(list) => dataset
@@ -215,6 +208,8 @@ mod tests {
         assert_eq!(s.region, Some(Region::Europe));
         assert_eq!(s.highlight, vec!["BRA", "UKR", "TUR"]);
         assert_eq!(spec(&[("region", "mars")]).unwrap_err().attribute, "region");
+        // A region by its label, as every tier chart takes it.
+        assert_eq!(spec(&[("region", "Western Hemisphere")]).unwrap().region, Some(Region::WesternHemisphere));
         let err = spec(&[("highlight", "Brazil, Atlantis")]).unwrap_err();
         assert_eq!((err.attribute.as_str(), err.value.as_str()), ("highlight", "Atlantis"));
         // A name with a comma in it stays whole.

@@ -11,13 +11,11 @@
 //! country without a region.
 
 use crate::charts::tier_history::{describe_placements, TIER_ORDER};
+use crate::charts::tier_map::full_editions;
 use crate::data::{Dataset, Region, Tier, TierPlacement};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::stacks::{SegmentInput, StackBarInput, StackChartInput, StackGroupInput};
 use crate::model::table::DataTable;
-
-/// The editions with a full tier list (every placed country, by region).
-pub const FULL_EDITIONS: [u16; 2] = [2024, 2025];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierSummarySpec {
@@ -27,13 +25,16 @@ pub struct TierSummarySpec {
     pub region: Option<Region>,
 }
 
-pub const EDITIONS: &[&str] = &["2024", "2025", "latest", "compare"];
-
-pub fn parse(attrs: &Attributes, _dataset: &Dataset) -> Result<TierSummarySpec, SpecError> {
-    let editions = match attrs.choose("edition", EDITIONS, "latest")?.as_str() {
-        "2024" => vec![2024],
-        "compare" => FULL_EDITIONS.to_vec(),
-        _ => vec![2025],
+/// `edition`: one of the editions with a full tier list (as the map counts them), `latest`, or
+/// `compare` for the two newest side by side.
+pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierSummarySpec, SpecError> {
+    let full = full_editions(dataset);
+    let names: Vec<String> = full.iter().map(u16::to_string).chain(["latest".into(), "compare".into()]).collect();
+    let accepted: Vec<&str> = names.iter().map(String::as_str).collect();
+    let editions = match attrs.choose("edition", &accepted, "latest")?.as_str() {
+        "latest" => full.last().copied().into_iter().collect(),
+        "compare" => full[full.len().saturating_sub(2)..].to_vec(),
+        year => year.parse().into_iter().collect(),
     };
     Ok(TierSummarySpec { editions, region: parse_region(attrs)? })
 }
@@ -104,12 +105,14 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
                 .editions
                 .iter()
                 .map(|&edition| {
-                    let total: usize = TIER_ORDER.iter().map(|&t| members(dataset, edition, region, t).len()).sum();
+                    let lists: Vec<Vec<&TierPlacement>> =
+                        TIER_ORDER.iter().map(|&t| members(dataset, edition, region, t)).collect();
+                    let total: usize = lists.iter().map(Vec::len).sum();
                     let segments = TIER_ORDER
                         .iter()
+                        .zip(lists)
                         .enumerate()
-                        .map(|(category, &tier)| {
-                            let list = members(dataset, edition, region, tier);
+                        .map(|(category, (&tier, list))| {
                             let names: Vec<&str> = list.iter().map(|p| name(dataset, &p.country)).collect();
                             let count = list.len();
                             SegmentInput {
