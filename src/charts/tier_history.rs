@@ -31,7 +31,8 @@ pub const MAX_COUNTRIES: usize = 4;
 /// The rows, top to bottom.
 pub const TIER_ORDER: [Tier; 5] = [Tier::One, Tier::Two, Tier::WatchList, Tier::Three, Tier::Special];
 
-fn row(tier: Tier) -> usize {
+/// The row (top to bottom) of a tier.
+pub fn row(tier: Tier) -> usize {
     TIER_ORDER.iter().position(|t| *t == tier).unwrap_or(TIER_ORDER.len() - 1)
 }
 

@@ -516,7 +516,7 @@ impl FlowChart {
     }
 
     pub fn readout(&self, index: usize) -> Option<Readout> {
-        let u = self.size.dpr.max(0.5);
+        let u = self.size.dpr;
         let (text, x, y) = if let Some(b) = self.bands.get(index) {
             let mid = (b.shape.x0 + b.shape.x1) / 2.0;
             let (top, _) = b.shape.edges_at(mid);
