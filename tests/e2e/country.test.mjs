@@ -85,10 +85,14 @@ test("no country: all narrative countries ranked by convictions, not reported la
   const { page: p, context } = await openPage(browser, `${base}/ranked.html`);
   await waitForState(p, "#r", "ready");
   const sentences = await readAll(p, "#r");
-  assert.equal(sentences.length, 35, "every country with a 2019 narrative");
+  const rows = await p.evaluate(async () => (await window.TipViz.data()).country_enforcement);
+  const countries = new Set(rows.map((r) => r.country));
+  const withConvictions = new Set(rows.filter((r) => r.metric === "convictions" && r.period === 0 && r.value !== null).map((r) => r.country));
+  assert.equal(sentences.length, countries.size, "every country with a 2019 narrative");
   assert.ok(sentences[0].startsWith("Kenya: convictions, "), sentences[0]);
   const values = sentences.map((s) => { const m = s.match(/^[^:]+: [^:]+: (\d[\d,]*) /); return m ? Number(m[1].replace(/,/g, "")) : null; });
   const reported = values.filter((v) => v !== null);
+  assert.equal(reported.length, withConvictions.size, "a bar for every country whose narrative gives convictions");
   assert.deepEqual(reported, [...reported].sort((a, b) => b - a), "largest first");
   assert.ok(values.slice(reported.length).every((v) => v === null), "not reported after every reported value");
   const subtitle = await shadow(p, "#r", (el) => el.shadowRoot.querySelector("p.sr").textContent);
