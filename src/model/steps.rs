@@ -470,7 +470,7 @@ mod tests {
                     label: "Beta".into(),
                     aliases: Vec::new(),
                     style: 1,
-                    points: vec![point(1, 1, PointKind::Printed), point(6, 2, PointKind::Printed)],
+                    points: vec![point(1, 1, PointKind::Printed), point(7, 2, PointKind::Printed)],
                 },
             ],
             kind_labels: vec![
@@ -551,9 +551,9 @@ mod tests {
         assert_eq!(year("2"), Some(2001));
         assert_eq!(year("2007"), Some(2007));
         assert_eq!(year("201"), Some(2010));
-        // Alpha's last point is 2007; Beta's too; by key and by alias as well.
+        // Each series' own last point (Alpha 2007, Beta 2008), by key and by alias as well.
         assert_eq!(year("alp"), Some(2007));
-        assert_eq!(year("B"), Some(2007));
+        assert_eq!(year("B"), Some(2008));
         assert_eq!(year("first"), Some(2007));
         assert_eq!(year("Gamma"), None);
         assert_eq!(year("1999"), None);
