@@ -81,25 +81,27 @@ export function pages(data) {
 
   // Chart.js: two stacked panels would need two charts; one chart with two y axes is what a
   // Chart.js user would build, so that is what is measured.
+  const chartjsTip = `window.__tip=function(){var t=chart.tooltip;return t&&t.opacity>0?(t.title||[]).join(" ")+" "+(t.body||[]).map(function(b){return b.lines.join(" ");}).join(" "):"";};`;
   const chartjsLines = series + `var c=document.createElement("canvas");document.getElementById("chart").appendChild(c);
 var chart=new Chart(c,{type:"line",data:{labels:D.years,datasets:M.map(function(m){return {label:ML[m],data:D.lines[m],yAxisID:m==="victims"?"y1":"y"};})},
 options:{animation:false,responsive:true,maintainAspectRatio:false,interaction:{mode:"index",intersect:false},
 scales:{y:{beginAtZero:true},y1:{beginAtZero:true,position:"right"}}}});${DRAWN}
-window.__tip=function(){var t=chart.tooltip;return t&&t.opacity>0?(t.title||[]).join(" ")+" "+(t.body||[]).map(function(b){return b.lines.join(" ");}).join(" "):"";};`;
+${chartjsTip}`;
   const chartjsStacks = series + `var c=document.createElement("canvas");document.getElementById("chart").appendChild(c);
 var chart=new Chart(c,{type:"bar",data:{labels:D.regions,datasets:T.map(function(t){return {label:TL[t],data:D.stacks[t]};})},
 options:{indexAxis:"y",animation:false,responsive:true,maintainAspectRatio:false,scales:{x:{stacked:true},y:{stacked:true}}}});${DRAWN}
-window.__tip=function(){var t=chart.tooltip;return t&&t.opacity>0?(t.title||[]).join(" ")+" "+(t.body||[]).map(function(b){return b.lines.join(" ");}).join(" "):"";};`;
+${chartjsTip}`;
   out["chart.js/lines"] = { files: ["chart.umd.min.js"], html: shell(`<script src="chart.umd.min.js"></script>`, "", chartjsLines) };
   out["chart.js/stacks"] = { files: ["chart.umd.min.js"], html: shell(`<script src="chart.umd.min.js"></script>`, "", chartjsStacks) };
 
   // uPlot has no tooltip; its legend shows the hovered values live, which is its readout.
+  const uplotTip = `window.__tip=function(){var l=document.querySelector(".u-legend");return u.cursor.idx==null?"":l.textContent;};`;
   const uplotHead = `<link rel="stylesheet" href="uPlot.min.css"><script src="uPlot.iife.min.js"></script>`;
   const uplotLines = series + `var colors=["#005eb8","#c44e00","#007a5e"];
 var u=new uPlot({width:760,height:400,scales:{x:{time:false}},axes:[{},{scale:"y"},{scale:"y1",side:1}],
 series:[{label:"Year"}].concat(M.map(function(m,i){return {label:ML[m],stroke:colors[i],scale:m==="victims"?"y1":"y"};}))},
 [D.years].concat(M.map(function(m){return D.lines[m];})),document.getElementById("chart"));${DRAWN}
-window.__tip=function(){var l=document.querySelector(".u-legend");return u.cursor.idx==null?"":l.textContent;};`;
+${uplotTip}`;
   // uPlot draws no bars out of the box; stacked horizontal bars need its bars path builder
   // and hand-stacked data: a user would write about this much.
   const uplotStacks = series + `var colors=["#005aa0","#00766c","#a05200","#aa1e2d","#5f5f5f"];
@@ -111,7 +113,7 @@ axes:[{values:function(_,ticks){return ticks.map(function(i){return D.regions[i]
 series:[{label:"Region"}].concat(T.map(function(t,i){return {label:TL[t],fill:colors[i],stroke:colors[i],paths:bars,
 value:function(_,v,s,idx){return idx==null?"":String(D.stacks[t][idx]);}};}).reverse())},
 [xs].concat(stacked.slice().reverse()),document.getElementById("chart"));${DRAWN}
-window.__tip=function(){var l=document.querySelector(".u-legend");return u.cursor.idx==null?"":l.textContent;};`;
+${uplotTip}`;
   out["uplot/lines"] = { files: ["uPlot.iife.min.js", "uPlot.min.css"], html: shell(uplotHead, "", uplotLines) };
   out["uplot/stacks"] = { files: ["uPlot.iife.min.js", "uPlot.min.css"], html: shell(uplotHead, "", uplotStacks) };
 

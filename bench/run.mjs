@@ -9,10 +9,9 @@
 // readouts and the time from the pointermove event to the first animation frame at which the
 // readout text has changed is taken. Once per page, memory (JS heap + array-buffer and wasm
 // backing stores, after a forced GC) after load and after 1,000 hovers.
-import { chromium } from "playwright-core";
-import { createServer } from "node:http";
+import { launch, serve } from "../tests/e2e/harness.mjs";
 import { mkdirSync, writeFileSync, readFileSync, copyFileSync, existsSync } from "node:fs";
-import { join, dirname, extname } from "node:path";
+import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { benchData, pages, SOURCES } from "./pages.mjs";
@@ -34,7 +33,6 @@ for (const [name, from] of Object.entries(SOURCES)) {
 }
 const all = pages(benchData(repo));
 for (const [name, p] of Object.entries(all)) {
-  mkdirSync(dirname(join(site, name)), { recursive: true });
   writeFileSync(join(site, `${name.replace("/", "-")}.html`), p.html);
 }
 
@@ -49,22 +47,11 @@ function bytes(files) {
   return { raw, gzip, brotli };
 }
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
-const server = createServer((req, res) => {
-  const path = join(site, decodeURIComponent(new URL(req.url, "http://x").pathname));
-  if (!path.startsWith(site) || !existsSync(path)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { "content-type": TYPES[extname(path)] || "application/octet-stream", "cache-control": "no-store" });
-  res.end(readFileSync(path));
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serve(site);
+const origin = server.origin;
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--disable-dev-shm-usage", "--js-flags=--expose-gc"],
-});
+// --expose-gc: memory is read after a forced collection.
+const browser = await launch(["--js-flags=--expose-gc"]);
 
 // In the page: time from each pointermove to the first frame whose readout differs from the
 // one before the move.
@@ -188,7 +175,7 @@ for (const name of names) {
 
 const version = browser.version();
 await browser.close();
-server.close();
+await server.close();
 
 const baseline = median(samples.baseline.drawn);
 const rows = names.map((name) => {
