@@ -9,7 +9,8 @@ pub mod tier_history;
 pub mod tier_summary;
 pub mod tier_map;
 
-use crate::data::{dataset, Dataset};
+use crate::data::{dataset, Dataset, SourceRef};
+use crate::model::format::describe_documents;
 use crate::model::figure::FigureInput;
 use crate::model::spec::{ChartSpec, Lang, Spec};
 use std::sync::OnceLock;
@@ -20,6 +21,26 @@ pub struct Built {
     pub figure: FigureInput,
     /// One row per drawn value with its edition, source and correction: the CSV download.
     pub table: DataTable,
+}
+
+/// The document a source is, in words: `2025 TIP Report`, `UNODC report, 2024`, or a data
+/// set's title (the Kelley & Heiss tier history).
+pub fn document(dataset: &Dataset, source: SourceRef) -> String {
+    let file = dataset.source(source);
+    match file.edition {
+        Some(edition) if file.title.starts_with("U.S. Department of State") => format!("{edition} TIP Report"),
+        Some(edition) => format!("{} report, {edition}", file.title.split(',').next().unwrap_or_default()),
+        None => file.title.clone(),
+    }
+}
+
+/// Sources as a reader wants them: one entry per document and file with its lines, each once.
+pub fn describe(dataset: &Dataset, sources: impl IntoIterator<Item = SourceRef>) -> Vec<String> {
+    let cites: Vec<(String, &str, u32)> = sources
+        .into_iter()
+        .map(|s| (document(dataset, s), dataset.source(s).file.as_str(), s.line))
+        .collect();
+    describe_documents(cites.iter().map(|(d, f, l)| (d.as_str(), *f, *l)))
 }
 
 /// A country name from the country-codes table without its trailing article:

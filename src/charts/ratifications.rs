@@ -20,7 +20,7 @@
 //! in the source". See data/notes/ratifications.md.
 
 use crate::data::{Dataset, Instrument, PartyFact, ProtocolParty, Ratification, RatificationKind, SourceRef};
-use crate::model::format::describe_documents;
+use crate::charts::{describe, document};
 use crate::model::matrix::{CellInput, CellKind, ChipGroupInput, ChipInput, ColumnInput, MatrixInput, MatrixView, RowInput};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
@@ -80,24 +80,6 @@ pub fn instrument_names(instrument: Instrument) -> (&'static str, &'static str, 
 /// sentence words it.
 fn period(edition: u16) -> String {
     format!("April {} and March {edition}", edition - 1)
-}
-
-/// The document a source is, in words: `2025 TIP Report`, or `UNODC report, 2024`.
-fn document(dataset: &Dataset, source: SourceRef) -> String {
-    let file = dataset.source(source);
-    match file.edition {
-        Some(edition) if file.title.starts_with("U.S. Department of State") => format!("{edition} TIP Report"),
-        Some(edition) => format!("{} report, {edition}", file.title.split(',').next().unwrap_or_default()),
-        None => file.title.clone(),
-    }
-}
-
-fn cite(dataset: &Dataset, source: SourceRef) -> (String, String, u32) {
-    (document(dataset, source), dataset.source(source).file.clone(), source.line)
-}
-
-fn describe(cites: &[(String, String, u32)]) -> Vec<String> {
-    describe_documents(cites.iter().map(|(d, f, l)| (d.as_str(), f.as_str(), *l)))
 }
 
 fn name<'d>(dataset: &'d Dataset, id: &'d str) -> &'d str {
@@ -220,7 +202,7 @@ fn kind_words(r: &Ratification) -> String {
 }
 
 /// What the Protocol facts say about one country, as readout lines and cites.
-fn party_facts(dataset: &Dataset, spec: &RatificationsSpec, country: &str) -> (Vec<String>, Vec<(String, String, u32)>) {
+fn party_facts(dataset: &Dataset, spec: &RatificationsSpec, country: &str) -> (Vec<String>, Vec<SourceRef>) {
     let mut lines = Vec::new();
     let mut cites = Vec::new();
     for fact in facts(dataset, spec).into_iter().filter(|p| p.country.as_deref() == Some(country)) {
@@ -235,7 +217,7 @@ fn party_facts(dataset: &Dataset, spec: &RatificationsSpec, country: &str) -> (V
             PartyFact::Joined => format!("the {doc} says {n} became a State Party between {}", period(fact.edition)),
             PartyFact::PartiesCount => continue,
         });
-        cites.push(cite(dataset, fact.source));
+        cites.push(fact.source);
     }
     (lines, cites)
 }
@@ -270,7 +252,7 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
             if !x.note.is_empty() {
                 values.push(format!("note: {}", x.note));
             }
-            cites.insert(0, cite(dataset, x.source));
+            cites.insert(0, x.source);
             selection.push(("year".to_owned(), x.year.to_string()));
             selection.push(("kind".to_owned(), x.kind.id().to_owned()));
             let kind = CellKind::Year {
@@ -281,13 +263,13 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
             (kind, format!("{}{mark}", x.year), values)
         }
         (None, Some((_, _, why))) => {
-            cites.extend(row_line.map(|s| cite(dataset, s)));
+            cites.extend(row_line);
             selection.push(("status".to_owned(), "not_in_source".to_owned()));
             (CellKind::Absent, String::new(), vec![format!("not in the source: {why}")])
         }
         (None, None) if r.edition.is_some() => {
             let edition = r.edition.unwrap_or_default();
-            cites.extend(row_line.map(|s| cite(dataset, s)));
+            cites.extend(row_line);
             selection.push(("status".to_owned(), "not_party".to_owned()));
             let values = vec![
                 format!("not party as of the {edition} TIP Report: its chart lists {country} and leaves this cell empty"),
@@ -338,7 +320,7 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
         text,
         heading: format!("{country}: {full}"),
         values,
-        sources: describe(&cites),
+        sources: describe(dataset, cites),
         selection,
     }
 }
@@ -356,7 +338,7 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                 text: format!("{value} parties ({doc})"),
                 heading: format!("{value} parties to the UN TIP Protocol, as the {doc} states it"),
                 values: vec![p.note.clone()],
-                sources: describe(&[cite(dataset, p.source)]),
+                sources: describe(dataset, [p.source]),
                 selection: vec![
                     ("fact".to_owned(), p.fact.id().to_owned()),
                     ("edition".to_owned(), p.edition.to_string()),
@@ -406,7 +388,7 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                         text,
                         heading: format!("{n}: {title}"),
                         values,
-                        sources: describe(&[cite(dataset, p.source)]),
+                        sources: describe(dataset, [p.source]),
                         selection,
                     }
                 })

@@ -10,8 +10,8 @@
 //!   narrative's sentence (dashed ring), corrected or supplied by the dataset (ring), or from
 //!   Kelley and Heiss's tier history (hollow).
 
-use crate::data::{Country, Dataset, SourceRef, Tier, TierBasis, TierPlacement};
-use crate::model::format::describe_documents;
+use crate::charts::{describe, document};
+use crate::data::{Country, Dataset, Tier, TierBasis, TierPlacement};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::steps::{PointKind, StepChartInput, StepPointInput, StepSeriesInput, StepSource};
 use crate::model::table::DataTable;
@@ -109,17 +109,6 @@ fn unknown(dataset: &Dataset, bad: &str, how: &str) -> String {
 fn years(dataset: &Dataset) -> Vec<u16> {
     let last = dataset.tiers.iter().map(|t| t.edition).max().unwrap_or(FIRST_EDITION).max(FIRST_EDITION);
     (FIRST_EDITION..=last).collect()
-}
-
-/// A country's placements in edition order, one per edition.
-/// The document a placement is cited from, in words: `2019 TIP Report`, or the external
-/// data set's title.
-pub fn document(dataset: &Dataset, source: SourceRef) -> String {
-    let file = dataset.source(source);
-    match file.edition {
-        Some(edition) => format!("{edition} TIP Report"),
-        None => file.title.clone(),
-    }
 }
 
 fn kind(basis: TierBasis) -> PointKind {
@@ -267,11 +256,7 @@ pub fn table(dataset: &Dataset, spec: &TierHistorySpec) -> DataTable {
 
 /// The sources of a list of placements, grouped as readouts show them.
 pub fn describe_placements(dataset: &Dataset, placements: &[&TierPlacement]) -> Vec<String> {
-    let cites: Vec<(String, &str, u32)> = placements
-        .iter()
-        .map(|p| (document(dataset, p.source), dataset.source(p.source).file.as_str(), p.source.line))
-        .collect();
-    describe_documents(cites.iter().map(|(d, f, l)| (d.as_str(), *f, *l)))
+    describe(dataset, placements.iter().map(|p| p.source))
 }
 
 #[cfg(test)]
