@@ -210,3 +210,14 @@ fn a_countrys_placements_are_found_by_binary_search_as_a_scan_finds_them() {
     assert_eq!(data.placement("JAM", 2016), None);
     assert!(data.placements_of("ZZZ").is_empty());
 }
+
+#[test]
+fn tier_movements_follow_the_ranking_and_a_special_case_is_outside_it() {
+    use tipviz::data::{Movement, Tier};
+    assert_eq!(Tier::Two.movement(Tier::One), Movement::Up);
+    assert_eq!(Tier::WatchList.movement(Tier::Three), Movement::Down);
+    assert_eq!(Tier::Three.movement(Tier::Three), Movement::Same);
+    assert_eq!(Tier::Special.movement(Tier::Three), Movement::Other);
+    assert_eq!(Tier::One.movement(Tier::Special), Movement::Other);
+    assert_eq!(Tier::Special.movement(Tier::Special), Movement::Same);
+}

@@ -11,7 +11,7 @@
 
 use crate::charts::tier_history::{basis_text, describe_placements, row, TIER_ORDER};
 use crate::charts::tier_summary::parse_region;
-use crate::data::{Country, Dataset, Region, Tier, TierBasis, TierPlacement};
+use crate::data::{Country, Dataset, Movement, Region, Tier, TierBasis, TierPlacement};
 use crate::model::flows::{Change, FlowBandInput, FlowChartInput, FlowEntryInput, FlowListInput, FlowNodeInput, ItemText, Member};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
@@ -83,11 +83,11 @@ impl Pair<'_> {
         match (self.from, self.to) {
             (None, _) => Change::Entering,
             (_, None) => Change::Leaving,
-            (Some(a), Some(b)) if a.tier == b.tier => Change::Same,
-            (Some(a), Some(b)) => match (a.tier.rank(), b.tier.rank()) {
-                (Some(then), Some(now)) if now < then => Change::Up,
-                (Some(_), Some(_)) => Change::Down,
-                _ => Change::Other,
+            (Some(a), Some(b)) => match a.tier.movement(b.tier) {
+                Movement::Same => Change::Same,
+                Movement::Up => Change::Up,
+                Movement::Down => Change::Down,
+                Movement::Other => Change::Other,
             },
         }
     }

@@ -11,7 +11,7 @@
 //!   Kelley and Heiss's tier history (hollow).
 
 use crate::charts::{describe, document};
-use crate::data::{Country, Dataset, Tier, TierBasis, TierPlacement};
+use crate::data::{Country, Dataset, Movement, Tier, TierBasis, TierPlacement};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::steps::{PointKind, StepChartInput, StepPointInput, StepSeriesInput, StepSource};
 use crate::model::table::DataTable;
@@ -149,10 +149,10 @@ pub fn basis_text(p: &TierPlacement, dataset: &Dataset) -> String {
 fn placement_text(p: &TierPlacement, before: Option<&TierPlacement>, dataset: &Dataset) -> String {
     let mut text = format!("{} ({})", p.tier.label(), basis_text(p, dataset));
     if let Some(b) = before.filter(|b| b.tier != p.tier) {
-        let direction = match (p.tier.rank(), b.tier.rank()) {
-            (Some(now), Some(then)) if now > then => "down from",
-            (Some(_), Some(_)) => "up from",
-            _ => "changed from",
+        let direction = match b.tier.movement(p.tier) {
+            Movement::Down => "down from",
+            Movement::Up => "up from",
+            Movement::Other | Movement::Same => "changed from",
         };
         text.push_str(&format!(" ({direction} {} in {})", b.tier.label(), b.edition));
     }

@@ -154,6 +154,16 @@ id_enum! {
     Tier { One = "1", Two = "2", WatchList = "2WL", Three = "3", Special = "special" }
 }
 
+/// A country's tier in a later edition against an earlier one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Movement {
+    Same,
+    Up,
+    Down,
+    /// To or from a special case.
+    Other,
+}
+
 impl Tier {
     /// What legends, readouts and tables call the tier.
     pub fn label(self) -> &'static str {
@@ -172,6 +182,17 @@ impl Tier {
             Tier::WatchList => "Tier 2 WL",
             Tier::Special => "Special",
             other => other.label(),
+        }
+    }
+
+    /// How a country moved from `self` in one edition to `later` in another.
+    pub fn movement(self, later: Tier) -> Movement {
+        match (self.rank(), later.rank()) {
+            _ if self == later => Movement::Same,
+            (Some(then), Some(now)) if now < then => Movement::Up,
+            (Some(_), Some(_)) => Movement::Down,
+            // To or from a special case, which is outside the ranking.
+            _ => Movement::Other,
         }
     }
 

@@ -14,7 +14,7 @@ use super::geo::{self, Point};
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
 use super::line::{Cite, Size};
 use super::table::DataTable;
-use crate::data::{Region, Tier, TierBasis};
+use crate::data::{Movement, Region, Tier, TierBasis};
 
 /// Spacing of the map in CSS pixels; multiplied by DPR at layout time.
 pub mod map_metrics {
@@ -81,11 +81,11 @@ pub fn change(previous: Option<(u16, Option<Tier>)>, edition: u16, tier: Option<
     let Some((before, was)) = previous else { return (String::new(), String::new()) };
     let (word, sentence) = match (was, tier) {
         (Some(a), Some(b)) => {
-            let word = match (a.rank(), b.rank()) {
-                _ if a == b => "unchanged",
-                (Some(x), Some(y)) if y < x => "upgraded",
-                (Some(_), Some(_)) => "downgraded",
-                _ => "changed",
+            let word = match a.movement(b) {
+                Movement::Same => "unchanged",
+                Movement::Up => "upgraded",
+                Movement::Down => "downgraded",
+                Movement::Other => "changed",
             };
             (word, format!("{} in {before} → {} in {edition}: {word}", a.label(), b.label()))
         }
