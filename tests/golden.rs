@@ -76,45 +76,38 @@ fn enforcement_labor_both_on_a_log_scale_in_dark() {
     check("enforcement-labor-log-dark", &draw(&attributes, DESKTOP, ViewState::default(), true));
 }
 
+/// The text of every element of a drawing, trimmed.
+fn texts(svg: &str) -> Vec<&str> {
+    svg.split('>').filter_map(|s| s.split('<').next()).map(str::trim).filter(|t| !t.is_empty()).collect()
+}
+
 #[test]
 fn golden_drawing_contains_the_chart_text() {
     let svg = draw(&[("chart", "enforcement")], DESKTOP, ViewState::default(), false);
-    let texts: Vec<&str> = svg.split('>').filter_map(|s| s.split('<').next()).map(str::trim).filter(|t| !t.is_empty()).collect();
+    let texts = texts(&svg);
     for text in ["Global law-enforcement data", "Prosecutions and convictions", "Victims identified", "2018", "2024", "150k", "20k"] {
         assert!(texts.contains(&text), "missing {text} in {texts:?}");
-    }
-}
-
-/// The canvas height the bar chart asks for at `width_css` (the loader sizes the canvas so).
-fn bar_chart_height(attributes: &[(&str, &str)], width_css: f64) -> f64 {
-    let attributes: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
-    let spec = tipviz::model::spec::parse(&attributes, tipviz::data::dataset()).unwrap();
-    match tipviz::charts::build(tipviz::data::dataset(), &spec).figure {
-        tipviz::model::figure::FigureInput::Bars(input) => {
-            tipviz::model::bars::BarChart::preferred_height_css(&input, width_css)
-        }
-        _ => panic!("not a bar chart"),
     }
 }
 
 #[test]
 fn country_enforcement_ranked_default_view() {
     let attributes = [("chart", "country-enforcement")];
-    let size = Size { height_css: bar_chart_height(&attributes, 720.0), ..DESKTOP };
+    let size = Size { height_css: preferred_height(&attributes, 720.0), ..DESKTOP };
     check("country-enforcement-ranked", &draw(&attributes, size, ViewState::default(), false));
 }
 
 #[test]
 fn country_enforcement_jamaica_default_view() {
     let attributes = [("chart", "country-enforcement"), ("country", "JAM")];
-    let size = Size { height_css: bar_chart_height(&attributes, 720.0), ..DESKTOP };
+    let size = Size { height_css: preferred_height(&attributes, 720.0), ..DESKTOP };
     check("country-enforcement-jamaica", &draw(&attributes, size, ViewState::default(), false));
 }
 
 #[test]
 fn country_enforcement_kazakhstan_pinned_in_dark_on_a_phone_at_dpr_2() {
     let attributes = [("chart", "country-enforcement"), ("country", "KAZ")];
-    let size = Size { width_css: 360.0, height_css: bar_chart_height(&attributes, 360.0), dpr: 2.0 };
+    let size = Size { width_css: 360.0, height_css: preferred_height(&attributes, 360.0), dpr: 2.0 };
     let state = ViewState { active: None, pinned: Some(2) };
     check("country-enforcement-kazakhstan-phone-dark", &draw(&attributes, size, state, true));
 }
@@ -122,9 +115,9 @@ fn country_enforcement_kazakhstan_pinned_in_dark_on_a_phone_at_dpr_2() {
 #[test]
 fn bar_chart_drawing_contains_what_the_reader_must_see() {
     let attributes = [("chart", "country-enforcement"), ("metric", "prosecutions")];
-    let size = Size { height_css: bar_chart_height(&attributes, 720.0), ..DESKTOP };
+    let size = Size { height_css: preferred_height(&attributes, 720.0), ..DESKTOP };
     let svg = draw(&attributes, size, ViewState::default(), false);
-    let texts: Vec<&str> = svg.split('>').filter_map(|s| s.split('<').next()).map(str::trim).filter(|t| !t.is_empty()).collect();
+    let texts = texts(&svg);
     for text in ["Prosecutions in the 2019 TIP Report narratives, Jamaica to Namibia", "Kazakhstan", "not reported", "6 defendants"] {
         assert!(texts.contains(&text), "missing {text} in {texts:?}");
     }
@@ -152,7 +145,7 @@ fn tier_history_for_jamaica_mexico_and_kazakhstan() {
 fn tier_history_drawing_names_the_tiers_and_the_gaps() {
     let attributes = [("chart", "tier-history"), ("country", "JAM")];
     let svg = draw(&attributes, DESKTOP, ViewState::default(), false);
-    let texts: Vec<&str> = svg.split('>').filter_map(|s| s.split('<').next()).map(str::trim).filter(|t| !t.is_empty()).collect();
+    let texts = texts(&svg);
     for text in ["Tier placements 2001–2025: Jamaica", "Tier 1", "Tier 2 Watch List", "Special case", "2001", "2025", "Kelley &amp; Heiss tier history"] {
         assert!(texts.contains(&text), "missing {text} in {texts:?}");
     }
@@ -186,14 +179,7 @@ fn tier_map_world_2025() {
 fn tier_map_europe_on_a_phone_in_dark_with_ukraine_hovered() {
     let attributes = [("chart", "tier-map"), ("region", "europe"), ("highlight", "Moldova")];
     let phone = Size { width_css: 360.0, height_css: 480.0, dpr: 2.0 };
-    let widget_index = {
-        let pairs: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
-        let mut widget = Widget::default();
-        widget.configure(&pairs).unwrap();
-        widget.resize(phone);
-        widget.figure().unwrap().item_by_name("Ukraine").unwrap()
-    };
-    let state = ViewState { active: Some(widget_index), pinned: None };
+    let state = ViewState { active: Some(item_named(&attributes, phone, "Ukraine")), pinned: None };
     check("tier-map-europe-phone-dark", &draw(&attributes, phone, state, true));
 }
 
