@@ -171,11 +171,6 @@ pub fn table(dataset: &Dataset, spec: &TierMapSpec) -> DataTable {
     DataTable::new(CSV_COLUMNS, rows)
 }
 
-/// The tier in words, for messages.
-pub fn describe(tier: Option<crate::data::Tier>) -> &'static str {
-    tier.map_or("not listed", crate::data::Tier::label)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,7 +236,7 @@ mod tests {
         // Andorra and Kiribati are in no list.
         for id in ["AND", "KIR"] {
             let c = input.countries.iter().find(|c| c.id == id).unwrap();
-            assert_eq!(describe(c.tier), "not listed");
+            assert_eq!(c.tier, None);
         }
     }
 

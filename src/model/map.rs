@@ -61,18 +61,6 @@ pub fn pattern(tier: Option<Tier>) -> Pattern {
     }
 }
 
-/// The pattern in words, for text alternatives.
-pub fn pattern_name(tier: Option<Tier>) -> &'static str {
-    match pattern(tier) {
-        Pattern::Plain if tier.is_some() => "plain",
-        Pattern::Plain => "light grey",
-        Pattern::Dots => "dots",
-        Pattern::Hatch => "diagonal lines",
-        Pattern::CrossHatch => "cross-hatch",
-        Pattern::Lines => "horizontal lines",
-    }
-}
-
 /// The one-word change between two editions (`upgraded`, `downgraded`, `unchanged`,
 /// `changed`, `new`, `dropped`) and the sentence a readout shows, such as
 /// "Tier 2 Watch List in 2024 → Tier 2 in 2025: upgraded". Empty when there is no previous

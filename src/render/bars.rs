@@ -1,16 +1,12 @@
 //! Drawing horizontal bar charts. Every position comes from [`BarChart`]'s layout.
 
 use super::theme::Palette;
-use super::{begin, bold, font, pt, DrawResult, Scale};
-use crate::model::bars::{BarChart, Rect};
+use super::{begin, corners, bold, font, pt, DrawResult, Scale};
+use crate::model::bars::BarChart;
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
-
-fn corners(r: &Rect) -> [(i32, i32); 2] {
-    [pt(r.left, r.top), pt(r.right, r.bottom)]
-}
 
 pub fn draw_bar_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,

@@ -3,7 +3,7 @@
 
 use super::stacks::draw_swatch;
 use super::theme::Palette;
-use super::{begin, bold, font, pt, DrawResult, Scale};
+use super::{begin, bold, corners, font, pt, DrawResult, Scale};
 use crate::model::flows::FlowChart;
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
@@ -28,7 +28,7 @@ pub fn draw_flow_chart<DB: DrawingBackend>(
 
     let current = state.active.or(state.pinned);
     let highlighted_band = current.and_then(|i| chart.band_of(i));
-    let fill_of = |category: Option<usize>| category.map_or(palette.no_tier, |c| fills.fills[c.min(fills.fills.len() - 1)]);
+    let fill_of = |category: Option<usize>| category.map_or(palette.no_tier, |c| fills.fill(c));
 
     // The widest bands first, so thin ones stay visible on top where bands cross.
     let mut order: Vec<usize> = (0..chart.bands.len()).collect();
@@ -52,9 +52,9 @@ pub fn draw_flow_chart<DB: DrawingBackend>(
         match node.category {
             Some(category) => draw_swatch(root, &node.rect, category, fills, u)?,
             None => {
-                let corners = [pt(node.rect.left, node.rect.top), pt(node.rect.right, node.rect.bottom)];
-                root.draw(&Rectangle::new(corners, ShapeStyle::from(&palette.no_tier).filled()))?;
-                root.draw(&Rectangle::new(corners, ShapeStyle::from(&palette.guide).stroke_width(hairline)))?;
+                let frame = corners(&node.rect);
+                root.draw(&Rectangle::new(frame, ShapeStyle::from(&palette.no_tier).filled()))?;
+                root.draw(&Rectangle::new(frame, ShapeStyle::from(&palette.guide).stroke_width(hairline)))?;
             }
         }
         let h = if node.left { HPos::Right } else { HPos::Left };

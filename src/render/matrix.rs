@@ -3,7 +3,7 @@
 //! outlined box, "?" over hatching.
 
 use super::theme::Palette;
-use super::{begin, bold, font, pt, DrawResult, Scale};
+use super::{begin, bold, corners, font, pt, DrawResult, Scale};
 use crate::model::bars::Rect;
 use crate::model::line::metrics::LABEL_FONT;
 use crate::model::matrix::{CellKind, LegendMark, MatrixChart, MatrixView};
@@ -11,10 +11,6 @@ use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-
-fn corners(r: &Rect) -> [(i32, i32); 2] {
-    [pt(r.left, r.top), pt(r.right, r.bottom)]
-}
 
 /// Rising diagonals clipped to `r`: the "not in the source" texture.
 fn hatch<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, r: &Rect, color: RGBColor, u: f64) -> DrawResult<DB> {

@@ -31,6 +31,11 @@ fn pt(x: f64, y: f64) -> (i32, i32) {
     (x.round() as i32, y.round() as i32)
 }
 
+/// A layout rectangle as plotters' two corners.
+fn corners(r: &crate::model::bars::Rect) -> [(i32, i32); 2] {
+    [pt(r.left, r.top), pt(r.right, r.bottom)]
+}
+
 /// The sizes every chart's drawing derives from the device-pixel ratio.
 #[derive(Clone, Copy)]
 struct Scale {

@@ -2,7 +2,7 @@
 //! hatching inside a segment is decoration derived from its rectangle and category.
 
 use super::theme::{Palette, TierFills};
-use super::{begin, bold, font, pt, DrawResult, Scale};
+use super::{begin, corners, bold, font, pt, DrawResult, Scale};
 use crate::model::bars::Rect;
 use crate::model::line::metrics::CHAR_WIDTH;
 use crate::model::stacks::StackChart;
@@ -10,10 +10,6 @@ use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
-
-fn corners(r: &Rect) -> [(i32, i32); 2] {
-    [pt(r.left, r.top), pt(r.right, r.bottom)]
-}
 
 /// The hatching of each category, so segments differ without colour: none, rising
 /// diagonals, horizontals, cross-hatching, verticals.
@@ -89,7 +85,7 @@ pub(super) fn draw_swatch<DB: DrawingBackend>(
     fills: &TierFills,
     u: f64,
 ) -> DrawResult<DB> {
-    let fill = fills.fills[category.min(fills.fills.len() - 1)];
+    let fill = fills.fill(category);
     root.draw(&Rectangle::new(corners(r), ShapeStyle::from(&fill).filled()))?;
     let ink = ShapeStyle::from(&fills.ink.mix(0.7)).stroke_width(u.round().max(1.0) as u32);
     for hatch in hatches(category) {
@@ -148,7 +144,7 @@ pub fn draw_stack_chart<DB: DrawingBackend>(
         // A background-coloured edge keeps neighbouring segments apart.
         root.draw(&PathElement::new(vec![pt(s.rect.right, s.rect.top), pt(s.rect.right, s.rect.bottom)], separator))?;
         if let Some(text) = &s.label {
-            let fill = fills.fills[s.category.min(fills.fills.len() - 1)];
+            let fill = fills.fill(s.category);
             let (cx, cy) = ((s.rect.left + s.rect.right) / 2.0, (s.rect.top + s.rect.bottom) / 2.0);
             let half = (text.chars().count() as f64 * CHAR_WIDTH * label + 4.0 * u) / 2.0;
             let knockout = Rect { left: cx - half, top: cy - label * 0.6, right: cx + half, bottom: cy + label * 0.6 };

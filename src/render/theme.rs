@@ -66,6 +66,13 @@ pub struct TierFills {
     pub ink: RGBColor,
 }
 
+impl TierFills {
+    /// The fill of a category (a tier's position in `Tier::ALL`); past the end, the last.
+    pub fn fill(&self, category: usize) -> RGBColor {
+        self.fills[category.min(self.fills.len() - 1)]
+    }
+}
+
 const TIER_FILLS_LIGHT: TierFills = TierFills {
     fills: [RGBColor(0, 90, 160), RGBColor(0, 118, 108), RGBColor(160, 82, 0), RGBColor(170, 30, 45), RGBColor(95, 95, 95)],
     ink: RGBColor(255, 255, 255),
