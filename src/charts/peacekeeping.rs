@@ -50,15 +50,6 @@ impl Metric {
             Metric::Victims => "Victims identified in the allegations (of them, children)",
         }
     }
-
-    fn unit(self) -> &'static str {
-        match self {
-            Metric::Personnel => "personnel",
-            Metric::Missions => "missions",
-            Metric::Allegations => "allegations",
-            Metric::Victims => "victims",
-        }
-    }
 }
 
 pub fn org_label(org: Org) -> &'static str {
@@ -161,7 +152,7 @@ fn cite(dataset: &Dataset, v: &PeacekeepingValue) -> Cite {
 fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16) -> BarInput {
     let value = cell(dataset, edition, org, metric.id());
     let mut details = vec![format!("data year {year}, from the {edition} TIP Report")];
-    let mut value_text = value.map(|v| format!("{} {}", thousands(v.value), metric.unit())).unwrap_or_default();
+    let mut value_text = value.map(|v| format!("{} {}", thousands(v.value), metric.id())).unwrap_or_default();
     match metric {
         Metric::Allegations => {
             for (id, words) in ALLEGATION_DETAILS {
@@ -195,7 +186,7 @@ fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16) -> 
         value_text: if value.is_some() { value_text } else { "not in the source".to_owned() },
         note: match value {
             Some(v) => v.note.clone(),
-            None => format!("the {edition} TIP Report's table gives no {} count for the {}", metric.unit(), org_label(org)),
+            None => format!("the {edition} TIP Report's table gives no {} count for the {}", metric.id(), org_label(org)),
         },
         details,
         cite: value.map(|v| cite(dataset, v)),

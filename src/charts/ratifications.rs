@@ -82,10 +82,6 @@ fn period(edition: u16) -> String {
     format!("April {} and March {edition}", edition - 1)
 }
 
-fn name<'d>(dataset: &'d Dataset, id: &'d str) -> &'d str {
-    dataset.country(id).map_or(id, |c| c.name.as_str())
-}
-
 /// The countries each edition's chart lists.
 fn listed(dataset: &Dataset, edition: u16) -> Vec<&str> {
     let mut ids: Vec<&str> =
@@ -135,7 +131,7 @@ fn countries(dataset: &Dataset, asked: &str) -> Result<Vec<String>, SpecError> {
             SpecError::new("country", bad, &charted).explained(format!(
                 "is not a country or territory tipviz knows. Write a name (such as Denmark) or a three-letter code \
                  (such as DNK). The conventions charts list: {}.",
-                charted.iter().map(|id| name(dataset, id)).collect::<Vec<_>>().join(", ")
+                charted.iter().map(|id| dataset.name_of(id)).collect::<Vec<_>>().join(", ")
             ))
         })?
         .into_iter()
@@ -176,8 +172,8 @@ fn rows<'d>(dataset: &'d Dataset, spec: &'d RatificationsSpec) -> Vec<Row<'d>> {
             }
         };
         match spec.sort {
-            Sort::Country => listed.sort_by_key(|id| name(dataset, id)),
-            Sort::Year => listed.sort_by_key(|id| (year_of(id), name(dataset, id))),
+            Sort::Country => listed.sort_by_key(|id| dataset.name_of(id)),
+            Sort::Year => listed.sort_by_key(|id| (year_of(id), dataset.name_of(id))),
         }
         rows.extend(listed.into_iter().map(|country| Row { country, edition: Some(edition) }));
     }
@@ -207,7 +203,7 @@ fn party_facts(dataset: &Dataset, spec: &RatificationsSpec, country: &str) -> (V
     let mut cites = Vec::new();
     for fact in facts(dataset, spec).into_iter().filter(|p| p.country.as_deref() == Some(country)) {
         let doc = document(dataset, fact.source);
-        let n = name(dataset, country);
+        let n = dataset.name_of(country);
         lines.push(match fact.fact {
             PartyFact::NewParty => match fact.year {
                 Some(year) => format!("the {doc} names {n} a new party to the Protocol ({year})"),
@@ -224,7 +220,7 @@ fn party_facts(dataset: &Dataset, spec: &RatificationsSpec, country: &str) -> (V
 
 fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column: usize, instrument: Instrument) -> CellInput {
     let (_, _, full) = instrument_names(instrument);
-    let country = name(dataset, r.country);
+    let country = dataset.name_of(r.country);
     let mut selection = vec![
         ("country".to_owned(), r.country.to_owned()),
         ("instrument".to_owned(), instrument.id().to_owned()),
@@ -369,7 +365,7 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                 .filter(|p| p.fact == fact && p.edition == edition && p.source.file == source.file)
                 .map(|p| {
                     let id = p.country.as_deref().unwrap_or_default();
-                    let n = name(dataset, id);
+                    let n = dataset.name_of(id);
                     let text = p.year.map_or(n.to_owned(), |y| format!("{n} {y}"));
                     let mut values = Vec::new();
                     if !p.name_printed.is_empty() && p.name_printed != n {
@@ -437,7 +433,7 @@ pub fn matrix_input(dataset: &Dataset, spec: &RatificationsSpec) -> MatrixInput 
                 ),
                 None => format!("In none of these charts ({})", editions_words(&spec.editions)),
             };
-            RowInput { key: r.country.to_owned(), label: name(dataset, r.country).to_owned(), group: group_of(title) }
+            RowInput { key: r.country.to_owned(), label: dataset.name_of(r.country).to_owned(), group: group_of(title) }
         })
         .collect();
     let cells = rows
@@ -513,7 +509,7 @@ pub fn table(dataset: &Dataset, spec: &RatificationsSpec) -> DataTable {
             out.push(vec![
                 r.edition.map(|e| e.to_string()).unwrap_or_default(),
                 r.country.to_owned(),
-                name(dataset, r.country).to_owned(),
+                dataset.name_of(r.country).to_owned(),
                 inst.id().to_owned(),
                 status.to_owned(),
                 get("year"),
@@ -530,7 +526,7 @@ pub fn table(dataset: &Dataset, spec: &RatificationsSpec) -> DataTable {
         out.push(vec![
             p.edition.to_string(),
             p.country.clone().unwrap_or_default(),
-            p.country.as_deref().map(|c| name(dataset, c).to_owned()).unwrap_or_default(),
+            p.country.as_deref().map(|c| dataset.name_of(c).to_owned()).unwrap_or_default(),
             Instrument::Palermo.id().to_owned(),
             p.fact.id().to_owned(),
             p.year.map(|y| y.to_string()).unwrap_or_default(),

@@ -15,6 +15,7 @@ use crate::data::{Country, Dataset, Movement, Tier, TierBasis, TierPlacement};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::steps::{PointKind, StepChartInput, StepPointInput, StepSeriesInput, StepSource};
 use crate::model::table::DataTable;
+use crate::model::text::fit;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierHistorySpec {
@@ -124,12 +125,7 @@ fn kind(basis: TierBasis) -> PointKind {
 pub fn first_clause(note: &str) -> String {
     let note = note.strip_prefix("corrected:").unwrap_or(note).trim();
     let end = note.find([';', '(']).unwrap_or(note.len());
-    let clause = note[..end].trim().trim_end_matches(',');
-    if clause.chars().count() > 90 {
-        clause.chars().take(89).chain(Some('…')).collect()
-    } else {
-        clause.to_owned()
-    }
+    fit(note[..end].trim().trim_end_matches(','), 90)
 }
 
 /// How a placement is known, in words for the readout.

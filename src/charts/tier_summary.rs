@@ -70,10 +70,6 @@ fn members(dataset: &Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&
     list
 }
 
-fn name<'d>(dataset: &'d Dataset, id: &'d str) -> &'d str {
-    dataset.country(id).map_or(id, |c| c.name.as_str())
-}
-
 /// What the subtitle says about countries without a region.
 fn unregioned_note(dataset: &Dataset, editions: &[u16]) -> String {
     let placed: Vec<&str> = dataset
@@ -81,7 +77,7 @@ fn unregioned_note(dataset: &Dataset, editions: &[u16]) -> String {
         .iter()
         .filter(|t| editions.contains(&t.edition))
         .filter(|t| dataset.country(&t.country).is_some_and(|c| c.region.is_none()))
-        .map(|t| name(dataset, &t.country))
+        .map(|t| dataset.name_of(&t.country))
         .collect();
     if !placed.is_empty() {
         return format!("Left out for want of a region: {}.", placed.join(", "));
@@ -113,7 +109,7 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
                         .zip(lists)
                         .enumerate()
                         .map(|(category, (&tier, list))| {
-                            let names: Vec<&str> = list.iter().map(|p| name(dataset, &p.country)).collect();
+                            let names: Vec<&str> = list.iter().map(|p| dataset.name_of(&p.country)).collect();
                             let count = list.len();
                             SegmentInput {
                                 category,

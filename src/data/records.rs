@@ -471,6 +471,11 @@ impl Dataset {
         self.placements_of(country).iter().find(|t| t.edition == edition)
     }
 
+    /// A country's name by id; the id itself for one the dataset does not know.
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.country(id).map_or(id, |c| c.name.as_str())
+    }
+
     /// The country with this exact id.
     pub fn country(&self, id: &str) -> Option<&Country> {
         self.countries.binary_search_by(|c| c.id.as_str().cmp(id)).ok().map(|i| &self.countries[i])
