@@ -647,3 +647,7 @@ function rowsToCsv(rows) {
   })).join("\r\n") + "\r\n";
 }
 TipViz.ready = start().then(function () { return TipViz; });
+// A page that never awaits TipViz.ready must not get an "uncaught (in promise)" error when the
+// engine cannot start (a CSP without 'wasm-unsafe-eval'): each widget already says why.
+// Whoever awaits it still gets the rejection.
+TipViz.ready.catch(function () {});
