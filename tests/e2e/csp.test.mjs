@@ -21,7 +21,13 @@ let browser, site, strict, noWasm;
 before(async () => {
   const html = readFileSync(join(repo, "www", "csp.html"), "utf8");
   assert.ok(html.includes(`content="${POLICY}"`), "the demo page carries the documented policy");
-  site = makeSite({ "csp.html": html, "nowasm.html": html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "") });
+  const sri = readFileSync(join(repo, "dist", "tipviz.js.sri"), "utf8").trim();
+  const sriPage = (hash) => `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js" integrity="${hash}" crossorigin="anonymous"></script></head>
+<body><tip-chart id="c" chart="enforcement"></tip-chart></body></html>`;
+  site = makeSite({
+    "csp.html": html, "nowasm.html": html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ""),
+    "sri.html": sriPage(sri), "badsri.html": sriPage(`sha384-${Buffer.alloc(48, 7).toString("base64")}`),
+  });
   copyFileSync(join(repo, "www", "gallery.css"), join(site, "gallery.css"));
   writeFileSync(join(site, "index.html"), "");
   strict = await serve(site, { "content-security-policy": POLICY });
@@ -105,4 +111,16 @@ test("without 'wasm-unsafe-eval' the widget says which directive is missing, and
   // Chromium logs the refusal itself; nothing is thrown into the page.
   await assertNothingLeaves(page, context, log, noWasm.origin, { consoleErrors: false });
   await context.close();
+});
+
+test("the SHA-384 the build prints (dist/tipviz.js.sri) is the one browsers check", async () => {
+  const { page, context, log } = await openPage(browser, `${strict.origin}/sri.html`, { init: VIOLATIONS });
+  await waitForState(page, "#c", "ready");
+  await assertNothingLeaves(page, context, log, strict.origin);
+  await context.close();
+  const bad = await openPage(browser, `${strict.origin}/badsri.html`);
+  await bad.page.waitForLoadState("load");
+  assert.equal(await bad.page.evaluate(() => typeof window.TipViz), "undefined", "a script with another hash is refused");
+  assert.ok(bad.log.consoleErrors.some((e) => /integrity/i.test(e)), bad.log.consoleErrors.join("\n"));
+  await bad.context.close();
 });
