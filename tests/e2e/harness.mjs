@@ -71,6 +71,13 @@ export async function openPage(browser, url, { dpr = 1, width = 900, height = 90
   });
   if (init) await page.addInitScript(init);
   await page.goto(url);
+  // Every test that closes its context checks that nothing left and nothing was stored.
+  const origin = url.startsWith("file:") ? "file://" : new URL(url).origin;
+  const close = context.close.bind(context);
+  context.close = async () => {
+    if (!page.isClosed()) await assertNothingLeaves(page, context, log, origin, { consoleErrors: false, pageErrors: false });
+    return close();
+  };
   return { page, context, log };
 }
 
@@ -97,15 +104,16 @@ function trapStorage() {
 // Asserts that nothing left the page and nothing was stored: every request is for the page's
 // own files under `base` (or data:/blob: URLs the bundle makes itself), no cookie or storage
 // was touched, the browser context holds no cookies or stored origins, and there were no
-// page or console errors.
-export async function assertNothingLeaves(page, context, log, base, { consoleErrors = true } = {}) {
+// page or console errors. openPage's context.close() runs it too (requests against the
+// page's origin, errors left to each test).
+export async function assertNothingLeaves(page, context, log, base, { consoleErrors = true, pageErrors = true } = {}) {
   const foreign = log.requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:") && !u.startsWith("blob:"));
   assert.deepEqual(foreign, [], "requests outside the page's own files");
   assert.deepEqual(await page.evaluate(() => window.__storageTouches), [], "cookies or storage touched");
   const state = await context.storageState();
   assert.deepEqual(state.cookies, [], "cookies set");
   assert.deepEqual(state.origins.filter((o) => o.localStorage.length), [], "localStorage written");
-  assert.deepEqual(log.pageErrors, []);
+  if (pageErrors) assert.deepEqual(log.pageErrors, []);
   if (consoleErrors) assert.deepEqual(log.consoleErrors, []);
 }
 
