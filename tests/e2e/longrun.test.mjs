@@ -1,7 +1,7 @@
 // Many widgets and long sessions: 30 widgets of every kind on one page; 1,000 TipViz.mount /
-// destroy cycles, 1,000 <tip-chart> add/remove cycles and 10,000 hovers leave the JS heap and
-// the wasm memory flat after a forced GC; attribute changes in a tight loop add no listener
-// or observer. The wasm memory is read from the instance the page's own WebAssembly.instantiate
+// destroy cycles, 1,000 add/remove cycles of <tip-chart> and data-tipviz elements and 10,000
+// hovers leave the JS heap and the wasm memory flat after a forced GC; attribute changes in a
+// tight loop add no listener or observer. The wasm memory is read from the instance the page's own WebAssembly.instantiate
 // returns (an init script wraps it), so tipviz exposes no test hook.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -130,15 +130,20 @@ test("mount/destroy, add/remove and hover cycles leave memory, listeners and obs
     const slot = document.getElementById("slot");
     const started = performance.now();
     for (let i = 0; i < n; i++) {
-      const el = document.createElement("tip-chart");
-      el.setAttribute("chart", i % 2 ? "tier-history" : "enforcement");
-      el.setAttribute("country", "Jamaica");
-      el.setAttribute("height", "200");
+      // Every other one is the data-* form, which the document's MutationObserver mounts and
+      // unmounts (each with its own attribute observer).
+      const el = document.createElement(i % 2 ? "div" : "tip-chart");
+      const prefix = i % 2 ? "data-" : "";
+      el.setAttribute(i % 2 ? "data-tipviz" : "chart", i % 4 === 1 ? "tier-history" : "enforcement");
+      el.setAttribute(`${prefix}country`, "Jamaica");
+      el.setAttribute(`${prefix}height`, "200");
       const ready = new Promise((resolve) => el.addEventListener("tipviz:ready", resolve, { once: true }));
       slot.appendChild(el);
       await ready;
       el.remove();
-      await Promise.resolve(); // disconnectedCallback lets go on the next microtask
+      // disconnectedCallback lets go on the next microtask; the data-* form after the
+      // document observer has seen the removal.
+      await (i % 2 ? new Promise((r) => setTimeout(r, 0)) : Promise.resolve());
     }
     await new Promise((r) => setTimeout(r, 0));
     return performance.now() - started;
