@@ -140,7 +140,14 @@ function Controller(host, readOptions) {
   var self = this;
   start().then(function () {
     if (self.destroyed) return;
-    self.handle = new wasm_bindgen.TipWidget();
+    // A trap here (which should never happen) stops this widget, not the page: thrown inside
+    // this callback it would be an unhandled rejection in the host page.
+    try {
+      self.handle = new wasm_bindgen.TipWidget();
+    } catch (err) {
+      self.stopped(err);
+      return;
+    }
     self.configure();
   }, function (err) {
     self.setState("error");
@@ -226,11 +233,16 @@ Controller.prototype.call = function (fn) {
   try {
     return fn(this.handle);
   } catch (err) {
-    this.handle = null;
-    this.setState("error");
-    this.showMessage("tipviz stopped", "Internal error: " + String(err && err.message || err));
+    this.stopped(err);
     return undefined;
   }
+};
+
+// The engine threw: this widget lets go of it and says so; other widgets carry on.
+Controller.prototype.stopped = function (err) {
+  this.handle = null;
+  this.setState("error");
+  this.showMessage("tipviz stopped", "Internal error: " + String(err && err.message || err));
 };
 
 Controller.prototype.configure = function () {

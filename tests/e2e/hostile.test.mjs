@@ -77,13 +77,16 @@ before(async () => {
   // would: every pointer move on #boom throws a WebAssembly.RuntimeError.
   const marker = "self.handle = new wasm_bindgen.TipWidget();";
   assert.ok(bundle.includes(marker), "the loader creates its handle where the test expects");
-  const throwing = bundle.replace(marker, `${marker} if (self.host.id === "boom") self.handle.pointer = function () { throw new WebAssembly.RuntimeError("unreachable"); };`);
+  // And #ctor's engine throws when the widget is created.
+  const throwing = bundle.replace(marker, `${marker} if (self.host.id === "boom") self.handle.pointer = function () { throw new WebAssembly.RuntimeError("unreachable"); };`)
+    .replace("new wasm_bindgen.TipWidget()", `(self.host.id === "ctor" ? (function () { throw new WebAssembly.RuntimeError("unreachable"); })() : new wasm_bindgen.TipWidget())`);
   site = makeSite({
     "hostile.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head><body>
 ${GOOD.map((c) => `<tip-chart id="good-${c}" chart="${c}" height="260"></tip-chart>`).join("\n")}
 ${cases.map((c) => c.html).join("\n")}
 </body></html>`,
     "boom.html": `<!doctype html><html><head><meta charset="utf-8"><script src="throwing.js"></script></head><body>
+<tip-chart id="ctor" chart="enforcement" height="100"></tip-chart>
 <tip-chart id="boom" chart="enforcement" height="300"></tip-chart><tip-chart id="ok" chart="enforcement" height="300"></tip-chart></body></html>`,
   });
   writeFileSync(join(site, "throwing.js"), throwing);
@@ -202,6 +205,8 @@ test("an engine that throws stops one widget with a message; the page and the ot
   const { page, context, log } = await openPage(browser, `${server.origin}/boom.html`, { init: TRAP });
   await waitForState(page, "#boom", "ready");
   await waitForState(page, "#ok", "ready");
+  await waitForState(page, "#ctor", "error");
+  assert.equal(await shadow(page, "#ctor", (el) => el.shadowRoot.querySelector(".message").textContent), "tipviz stoppedInternal error: unreachable");
   const box = await page.locator("#boom").boundingBox();
   for (let x = box.x + 100; x < box.x + box.width - 50; x += 40) await page.mouse.move(x, box.y + box.height / 2);
   await waitForState(page, "#boom", "error");
