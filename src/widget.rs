@@ -31,8 +31,8 @@ impl Widget {
         let dataset = charts::dataset_in(lang);
         let spec = spec::parse(attributes, dataset)?;
         self.built = Some(charts::build(dataset, &spec));
-        // A pin made on other options would point at an unrelated item; a theme or language
-        // change keeps it.
+        // A pin made on other options (or in another language, whose names sort otherwise)
+        // would point at an unrelated item; a theme change keeps it.
         if previous.as_ref() != Some(&spec.chart) {
             self.state = ViewState::default();
         }

@@ -9,6 +9,7 @@
 //!   first one with a value in the narrative's line order (else the first); the others are
 //!   listed in its readout. Countries without a value come last, with the reason.
 
+use crate::i18n::{tr, trf, Lang};
 use crate::data::{Country, CountryEnforcement, CountryMetric, Dataset};
 use crate::model::bars::{BarChartInput, BarGroup, BarInput};
 use crate::model::format::thousands;
@@ -18,6 +19,8 @@ use crate::model::table::DataTable;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryEnforcementSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     /// The country id, or `None` for the ranked comparison of all narrative countries.
     pub country: Option<String>,
     /// What the ranked comparison ranks on; the one-country view shows all four.
@@ -27,9 +30,10 @@ pub struct CountryEnforcementSpec {
 pub const METRICS: &[&str] = &["investigations", "prosecutions", "convictions", "victims"];
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<CountryEnforcementSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let metric =
         CountryMetric::from_id(&attrs.choose("metric", METRICS, "convictions")?).unwrap_or(CountryMetric::Convictions);
-    let Some(asked) = attrs.given("country") else { return Ok(CountryEnforcementSpec { country: None, metric }) };
+    let Some(asked) = attrs.given("country") else { return Ok(CountryEnforcementSpec { lang, country: None, metric }) };
 
     let narrated = narrative_countries(dataset);
     let ids: Vec<&str> = narrated.iter().map(|c| c.id.as_str()).collect();
@@ -50,7 +54,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<CountryEnforcement
                 narrated.last().map_or("", |c| c.name.as_str()),
             )))
         }
-        Some(country) => Ok(CountryEnforcementSpec { country: Some(country.id.clone()), metric }),
+        Some(country) => Ok(CountryEnforcementSpec { lang, country: Some(country.id.clone()), metric }),
     }
 }
 
@@ -222,6 +226,7 @@ pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartIn
                 })
                 .collect();
             BarChartInput {
+                lang: spec.lang,
                 title: format!("{}: law-enforcement counts in the {edition} TIP Report", country.name),
                 subtitle: "As the narrative reports them, newest period first; units differ, so each value \
                            names what it counts. Each group has its own scale."
@@ -236,6 +241,7 @@ pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartIn
                 _ => String::new(),
             };
             BarChartInput {
+                lang: spec.lang,
                 title: format!("{} in the {edition} TIP Report narratives{span}", metric_title(spec.metric)),
                 subtitle: "Each country's reporting period, as reported; units differ, so each value names its unit. \
                            Countries that did not report are listed last."
@@ -451,7 +457,7 @@ mod tests {
         (later.value, later.unit, later.note, later.source.line) =
             (Some(182), "investigations".into(), String::new(), 1324);
         data.country_enforcement.extend([later, earlier_blank]);
-        let input = bar_input(&data, &CountryEnforcementSpec { country: None, metric: CountryMetric::Investigations });
+        let input = bar_input(&data, &CountryEnforcementSpec { lang: Default::default(), country: None, metric: CountryMetric::Investigations });
         let bar = bars(&input).into_iter().find(|b| b.label == "Kazakhstan").unwrap();
         assert_eq!(bar.value_text, "106 cases");
         assert_eq!(bar.cite.as_ref().unwrap().line, 1315);
@@ -470,7 +476,7 @@ mod tests {
         assert_eq!((err.attribute.as_str(), err.value.as_str()), ("country", "Atlantis"));
         assert_eq!(err.accepted.len(), 35);
         assert!(err.accepted.contains(&"JAM".to_owned()));
-        let message = err.message();
+        let message = err.message(Lang::En);
         assert!(
             message.starts_with(
                 "country=\"Atlantis\" is not a country or territory tipviz knows. Write its name (such as Jamaica) \
@@ -484,7 +490,7 @@ mod tests {
 
     #[test]
     fn a_known_country_without_a_narrative_says_so() {
-        let message = spec(&[("country", "france")]).unwrap_err().message();
+        let message = spec(&[("country", "france")]).unwrap_err().message(Lang::En);
         assert!(
             message.starts_with(
                 "country=\"france\" is France, which tipviz knows, but this chart's source has no narrative for it: \
@@ -497,7 +503,7 @@ mod tests {
 
     #[test]
     fn a_bad_metric_lists_the_four() {
-        let message = spec(&[("metric", "arrests")]).unwrap_err().message();
+        let message = spec(&[("metric", "arrests")]).unwrap_err().message(Lang::En);
         assert_eq!(
             message,
             "metric=\"arrests\" is not a value tipviz knows. Accepted values: investigations, prosecutions, convictions, victims."

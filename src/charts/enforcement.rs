@@ -3,6 +3,7 @@
 //! identified, an order of magnitude larger, get their own; legislation counts get a third
 //! when asked for. Labor-only counts, a second edition and a log scale are options.
 
+use crate::i18n::{tr, trf, Lang};
 use crate::data::{Dataset, EnforcementValue, Metric, Region, Scope};
 use crate::model::line::{Cite, LineChartInput, SeriesInput};
 use crate::model::scale::ValueScaleKind;
@@ -36,6 +37,8 @@ pub enum Labor {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnforcementSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     pub rows: Rows,
     pub edition: EditionChoice,
     /// The quantities asked for, as totals (labor-only parts follow from `labor`).
@@ -52,6 +55,7 @@ impl EnforcementSpec {
     /// The default view of one table.
     pub fn of(scope: Scope, edition: EditionChoice, metrics: &[Metric]) -> EnforcementSpec {
         EnforcementSpec {
+            lang: Default::default(),
             rows: Rows::One(scope),
             edition,
             metrics: metrics.to_vec(),
@@ -77,6 +81,7 @@ pub const METRICS: &[&str] = &["prosecutions", "convictions", "victims", "legisl
 const DEFAULT_METRICS: &[Metric] = &[Metric::Prosecutions, Metric::Convictions, Metric::Victims];
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<EnforcementSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let all_editions = editions(dataset);
     let rows = match attrs.choose("scope", SCOPES, "global")?.as_str() {
         "regions" => Rows::Regions,
@@ -119,7 +124,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<EnforcementSpec, S
     };
     let shared_axis = attrs.choose("axis", &["shared", "independent"], "shared")? == "shared";
 
-    let mut spec = EnforcementSpec { rows, edition, metrics, labor, years: None, scale, shared_axis };
+    let mut spec = EnforcementSpec { lang, rows, edition, metrics, labor, years: None, scale, shared_axis };
     if let Some(text) = attrs.given("years") {
         let printed = data_years(dataset, &EnforcementSpec { years: None, ..spec.clone() });
         let span = format!("{}–{}", printed.first().unwrap_or(&0), printed.last().unwrap_or(&0));
@@ -358,6 +363,8 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
     }
 
     LineChartInput {
+
+        lang: spec.lang,
         title,
         subtitle: notes.join("; "),
         years,
@@ -465,7 +472,7 @@ mod tests {
         let err = parsed(&[("metrics", "victims,arrests")]).unwrap_err();
         assert_eq!((err.attribute.as_str(), err.value.as_str()), ("metrics", "arrests"));
         let err = parsed(&[("labor", "forced")]).unwrap_err();
-        assert_eq!(err.message(), "labor=\"forced\" is not a value tipviz knows. Accepted values: total, labor, both.");
+        assert_eq!(err.message(Lang::En), "labor=\"forced\" is not a value tipviz knows. Accepted values: total, labor, both.");
         let err = parsed(&[("scale", "sqrt")]).unwrap_err();
         assert_eq!(err.accepted, vec!["linear", "log"]);
         let err = parsed(&[("axis", "left")]).unwrap_err();
@@ -476,12 +483,12 @@ mod tests {
     fn years_outside_the_table_or_not_years_are_explained() {
         let err = parsed(&[("years", "2030-2032")]).unwrap_err();
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "years=\"2030-2032\" cannot be used: no year in that range is in this table. \
              Accepted values: a year or a range within 2018–2024, such as 2018–2024."
         );
         let err = parsed(&[("years", "last five")]).unwrap_err();
-        assert!(err.message().contains("write a year (2020) or a range (2019-2023)"), "{}", err.message());
+        assert!(err.message(Lang::En).contains("write a year (2020) or a range (2019-2023)"), "{}", err.message(Lang::En));
         let e = parsed(&[("years", "2021..2019")]).unwrap();
         assert_eq!(line_input(dataset(), &e).years, vec![2019, 2020, 2021]);
     }
@@ -565,7 +572,7 @@ mod tests {
         assert!(tops.windows(2).any(|w| w[0] != w[1]), "{tops:?}");
 
         let err = parsed(&[("scope", "regions"), ("metrics", "convictions,victims")]).unwrap_err();
-        assert!(err.message().contains("scope=\"regions\" draws one metric per chart"), "{}", err.message());
+        assert!(err.message(Lang::En).contains("scope=\"regions\" draws one metric per chart"), "{}", err.message(Lang::En));
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! Victims (and, of them, children) are given for the UN only; where an edition gives none the
 //! bar is an empty box saying "not in the source", never a zero.
 
+use crate::i18n::{tr, trf, Lang};
 use crate::data::{Dataset, Org, PeacekeepingValue};
 use crate::model::bars::{BarChartInput, BarGroup, BarInput};
 use crate::model::format::thousands;
@@ -71,6 +72,8 @@ const ALLEGATION_DETAILS: [(&str, &str); 5] = [
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeacekeepingSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     pub orgs: Vec<Org>,
     pub metrics: Vec<Metric>,
 }
@@ -92,9 +95,10 @@ fn pick<T: Copy + PartialEq>(
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<PeacekeepingSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let orgs = pick(attrs, "org", Org::ALL, Org::id)?;
     let metrics = pick(attrs, "metric", &Metric::ALL, Metric::id)?;
-    let spec = PeacekeepingSpec { orgs, metrics };
+    let spec = PeacekeepingSpec { lang, orgs, metrics };
     if groups(dataset, &spec).iter().all(|(_, orgs)| orgs.is_empty()) {
         let asked = attrs.given("org").unwrap_or_default();
         let with_victims: Vec<&str> = orgs_with(dataset, "victims").into_iter().map(org_label).collect();
@@ -225,7 +229,7 @@ pub fn bar_input(dataset: &Dataset, spec: &PeacekeepingSpec) -> BarChartInput {
         let with_victims: Vec<&str> = orgs_with(dataset, "victims").into_iter().map(org_label).collect();
         subtitle.push_str(&format!(" Victims are given for the {} only.", with_victims.join(" and the ")));
     }
-    BarChartInput { title: format!("Peacekeeping: {}", who.join(", ")), subtitle, groups }
+    BarChartInput { lang: spec.lang, title: format!("Peacekeeping: {}", who.join(", ")), subtitle, groups }
 }
 
 pub const CSV_COLUMNS: &[&str] = &["edition", "year", "org", "metric", "value", "note", "source_file", "source_line"];
@@ -322,7 +326,7 @@ mod tests {
         let err = spec(&[("metric", "victims"), ("org", "nato")]).unwrap_err();
         assert_eq!(err.attribute, "org");
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "org=\"nato\" cannot be used: the tables give victims for the UN only. Accepted values: un, osce, nato, all."
         );
     }
@@ -358,10 +362,10 @@ mod tests {
         assert_eq!(s.metrics, [Metric::Missions]);
         assert_eq!(spec(&[("org", "all")]).unwrap().orgs, Org::ALL);
         let err = spec(&[("org", "eu")]).unwrap_err();
-        assert_eq!(err.message(), "org=\"eu\" is not a value tipviz knows. Accepted values: un, osce, nato, all.");
+        assert_eq!(err.message(Lang::En), "org=\"eu\" is not a value tipviz knows. Accepted values: un, osce, nato, all.");
         let err = spec(&[("metric", "deaths")]).unwrap_err();
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "metric=\"deaths\" is not a value tipviz knows. Accepted values: personnel, missions, allegations, victims, all."
         );
     }

@@ -19,6 +19,7 @@
 //! cut to "200", and its whole C189 column) and every cell of a country no chart lists are "not
 //! in the source". See data/notes/ratifications.md.
 
+use crate::i18n::{tr, trf, Lang};
 use crate::data::{Dataset, Instrument, PartyFact, ProtocolParty, Ratification, RatificationKind, SourceRef};
 use crate::charts::{describe, document};
 use crate::model::matrix::{CellInput, CellKind, ChipGroupInput, ChipInput, ColumnInput, MatrixInput, MatrixView, RowInput};
@@ -42,6 +43,8 @@ pub enum Sort {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RatificationsSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     pub editions: Vec<u16>,
     pub instrument: Option<Instrument>,
     /// Empty for every listed country.
@@ -92,6 +95,7 @@ fn listed(dataset: &Dataset, edition: u16) -> Vec<&str> {
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<RatificationsSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let editions = match attrs.choose("edition", &["2018", "2024", "2025", "all"], "all")?.as_str() {
         "all" => EDITIONS.to_vec(),
         one => vec![one.parse().unwrap_or(2025)],
@@ -117,7 +121,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<RatificationsSpec,
         None => Vec::new(),
         Some(asked) => countries(dataset, asked)?,
     };
-    Ok(RatificationsSpec { editions, instrument, countries, sort, timeline })
+    Ok(RatificationsSpec { lang, editions, instrument, countries, sort, timeline })
 }
 
 /// Country names or codes, comma separated; a name with a comma in it ("Korea, Republic of")
@@ -467,6 +471,7 @@ pub fn matrix_input(dataset: &Dataset, spec: &RatificationsSpec) -> MatrixInput 
         )
     };
     MatrixInput {
+        lang: spec.lang,
         title,
         subtitle,
         view: if spec.timeline { MatrixView::Timeline } else { MatrixView::Grid },
@@ -720,7 +725,7 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_attribute_and_what_it_accepts() {
-        let m = |pairs: &[(&str, &str)]| spec(pairs).unwrap_err().message();
+        let m = |pairs: &[(&str, &str)]| spec(pairs).unwrap_err().message(Lang::En);
         assert_eq!(m(&[("edition", "2019")]), "edition=\"2019\" is not a value tipviz knows. Accepted values: 2018, 2024, 2025, all.");
         assert_eq!(
             m(&[("instrument", "c98")]),

@@ -9,6 +9,7 @@
 //! edition places, and says so; a country missing from a full list (2001–2015, 2024, 2025)
 //! enters or leaves, and is never dropped silently.
 
+use crate::i18n::{tr, trf, Lang};
 use crate::charts::tier_history::{basis_text, describe_placements, row, TIER_ORDER};
 use crate::charts::tier_summary::parse_region;
 use crate::data::{Country, Dataset, Movement, Region, Tier, TierBasis, TierPlacement};
@@ -18,6 +19,8 @@ use crate::model::table::DataTable;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierChangesSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     pub from: u16,
     pub to: u16,
     pub region: Option<Region>,
@@ -41,6 +44,7 @@ fn editions(dataset: &Dataset) -> Vec<u16> {
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierChangesSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let known = editions(dataset);
     let names: Vec<String> = known.iter().map(u16::to_string).collect();
     let accepted: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -68,7 +72,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierChangesSpec, S
             .because(&format!("it is later than to=\"{to}\"; give the earlier edition as from")));
     }
     let region = parse_region(attrs)?;
-    Ok(TierChangesSpec { from, to, region })
+    Ok(TierChangesSpec { lang, from, to, region })
 }
 
 /// One country's placements in the two editions.
@@ -313,6 +317,7 @@ pub fn flow_input(dataset: &Dataset, spec: &TierChangesSpec) -> FlowChartInput {
     }
     let scope = spec.region.map_or(String::new(), |r| format!(" in {}", r.label()));
     FlowChartInput {
+        lang: spec.lang,
         title: format!("Tier changes{scope}, {from} to {to} TIP Report"),
         subtitle: subtitle(spec, pairs.len()),
         from_title: from.to_string(),
@@ -418,22 +423,22 @@ mod tests {
 
     #[test]
     fn defaults_compare_2024_with_2025_and_bad_editions_say_what_is_accepted() {
-        assert_eq!(spec(&[]).unwrap(), TierChangesSpec { from: 2024, to: 2025, region: None });
+        assert_eq!(spec(&[]).unwrap(), TierChangesSpec { lang: Default::default(), from: 2024, to: 2025, region: None });
         let err = spec(&[("from", "2016")]).unwrap_err();
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "from=\"2016\" cannot be used: the dataset holds no tier placements from the 2016 edition. Accepted \
              values: 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2018, \
              2019, 2024, 2025."
         );
-        assert!(spec(&[("from", "1999")]).unwrap_err().message().starts_with("from=\"1999\" is not a value tipviz knows."));
-        assert!(spec(&[("to", "latest")]).unwrap_err().message().starts_with("to=\"latest\" is not a value"));
+        assert!(spec(&[("from", "1999")]).unwrap_err().message(Lang::En).starts_with("from=\"1999\" is not a value tipviz knows."));
+        assert!(spec(&[("to", "latest")]).unwrap_err().message(Lang::En).starts_with("to=\"latest\" is not a value"));
         let same = spec(&[("from", "2025")]).unwrap_err();
-        assert!(same.message().starts_with("to=\"2025\" cannot be used: it is the same edition as from"), "{}", same.message());
+        assert!(same.message(Lang::En).starts_with("to=\"2025\" cannot be used: it is the same edition as from"), "{}", same.message(Lang::En));
         let backwards = spec(&[("from", "2025"), ("to", "2024")]).unwrap_err();
-        assert!(backwards.message().starts_with("from=\"2025\" cannot be used: it is later than to=\"2024\""));
+        assert!(backwards.message(Lang::En).starts_with("from=\"2025\" cannot be used: it is later than to=\"2024\""));
         assert_eq!(spec(&[("region", "africa")]).unwrap().region, Some(Region::Africa));
-        assert!(spec(&[("region", "Oceania")]).unwrap_err().message().starts_with("region=\"Oceania\" is not a value"));
+        assert!(spec(&[("region", "Oceania")]).unwrap_err().message(Lang::En).starts_with("region=\"Oceania\" is not a value"));
     }
 
     #[test]

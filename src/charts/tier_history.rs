@@ -10,6 +10,7 @@
 //!   narrative's sentence (dashed ring), corrected or supplied by the dataset (ring), or from
 //!   Kelley and Heiss's tier history (hollow).
 
+use crate::i18n::{tr, trf, Lang};
 use crate::charts::{describe, document};
 use crate::data::{Country, Dataset, Movement, Tier, TierBasis, TierPlacement};
 use crate::model::spec::{Attributes, SpecError};
@@ -19,6 +20,8 @@ use crate::model::text::fit;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierHistorySpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     /// Country ids, in the order given, without repeats.
     pub countries: Vec<String>,
 }
@@ -49,6 +52,7 @@ fn ids_with_placements(dataset: &Dataset) -> Vec<&str> {
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let ids = ids_with_placements(dataset);
     let how = "Write a name (such as Jamaica) or a three-letter code (such as JAM); separate several with \
                commas (JAM, MEX)";
@@ -80,7 +84,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, S
             countries.len()
         )));
     }
-    Ok(TierHistorySpec { countries: countries.into_iter().map(|c| c.id.clone()).collect() })
+    Ok(TierHistorySpec { lang, countries: countries.into_iter().map(|c| c.id.clone()).collect() })
 }
 
 /// The message for a spelling no country has: how to write one, and the names it is part of.
@@ -202,6 +206,7 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
     let names: Vec<&str> = countries.iter().map(|c| c.name.as_str()).collect();
     let (first, last) = (years.first().copied().unwrap_or(FIRST_EDITION), years.last().copied().unwrap_or(FIRST_EDITION));
     StepChartInput {
+        lang: spec.lang,
         title: format!("Tier placements {first}–{last}: {}", and_list(&names)),
         subtitle: "The tier in each TIP Report edition the data holds; shaded editions have no data, and no line \
                    crosses them. 2001–2015 come from Kelley and Heiss's tier history, 2018–2019 only from the 2019 \
@@ -418,25 +423,25 @@ mod tests {
         assert_eq!((err.attribute.as_str(), err.value.as_str()), ("country", "Atlantis"));
         assert!(err.accepted.contains(&"JAM".to_owned()) && !err.accepted.contains(&"AND".to_owned()));
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "country=\"Atlantis\" is not a country or territory tipviz knows. Write a name (such as Jamaica) or a \
              three-letter code (such as JAM); separate several with commas (JAM, MEX). The table view of \
              chart=\"tier-summary\" lists every placed country by region."
         );
-        let message = spec("Korea").unwrap_err().message();
+        let message = spec("Korea").unwrap_err().message(Lang::En);
         assert!(
             message.contains("Names that contain it: Korea, Democratic People's Republic of (PRK); Korea, Republic of (KOR)."),
             "{message}"
         );
-        let message = spec("Andorra").unwrap_err().message();
+        let message = spec("Andorra").unwrap_err().message(Lang::En);
         assert_eq!(
             message,
             "country=\"Andorra\" is Andorra, which tipviz knows, but no tier list, narrative or tier history in its \
              data places it, so it has no tier to show."
         );
-        let message = spec("JAM,MEX,KAZ,FRA,DEU").unwrap_err().message();
+        let message = spec("JAM,MEX,KAZ,FRA,DEU").unwrap_err().message(Lang::En);
         assert!(message.starts_with("country=\"JAM,MEX,KAZ,FRA,DEU\" names 5 countries; this chart draws at most 4:"), "{message}");
-        let message = parse(&Attributes(&attrs(&[])), dataset()).unwrap_err().message();
+        let message = parse(&Attributes(&attrs(&[])), dataset()).unwrap_err().message(Lang::En);
         assert!(message.starts_with("country=\"\" is required: name the countries whose tiers to show."), "{message}");
         assert!(spec(" , ").is_err());
     }

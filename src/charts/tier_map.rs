@@ -7,6 +7,7 @@
 //! - `region`: zoom to one of the six regions' countries.
 //! - `highlight`: countries by code, name or alias, comma-separated; outlined strongly.
 
+use crate::i18n::{tr, trf, Lang};
 use crate::charts::tier_history::first_clause;
 use crate::charts::tier_summary::parse_region;
 use crate::data::{Dataset, Region, TierBasis, TierPlacement};
@@ -17,6 +18,8 @@ use crate::model::table::DataTable;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierMapSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     pub edition: u16,
     pub region: Option<Region>,
     /// Country ids, in the order given, without repeats.
@@ -39,6 +42,7 @@ pub fn full_editions(dataset: &Dataset) -> Vec<u16> {
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let full = full_editions(dataset);
     let latest = full.last().copied().unwrap_or(2025);
     let names: Vec<String> = full.iter().map(u16::to_string).chain(["latest".to_owned()]).collect();
@@ -74,7 +78,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecE
             .map(|(c, _)| c.id.clone())
             .collect(),
     };
-    Ok(TierMapSpec { edition, region, highlight })
+    Ok(TierMapSpec { lang, edition, region, highlight })
 }
 
 /// The full edition before `edition`, if the dataset has one.
@@ -117,6 +121,7 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
     let place = spec.region.map_or_else(String::new, |r| format!(": {}", r.label()));
     let since = previous.map_or_else(String::new, |e| format!(", the change since {e}"));
     TierMapInput {
+        lang: spec.lang,
         title: format!("Tier placements in the {} TIP Report{place}", spec.edition),
         subtitle: format!("Point at a country or use the arrow keys for its tier{since} and the line that prints it."),
         edition: spec.edition,
@@ -190,11 +195,11 @@ mod tests {
         assert_eq!(spec(&[("edition", "LATEST")]).unwrap().edition, 2025);
         assert_eq!(spec(&[("edition", "2024")]).unwrap().edition, 2024);
         let err = spec(&[("edition", "2019")]).unwrap_err();
-        assert!(err.message().contains("Jamaica to Namibia"), "{}", err.message());
+        assert!(err.message(Lang::En).contains("Jamaica to Namibia"), "{}", err.message(Lang::En));
         let err = spec(&[("edition", "2010")]).unwrap_err();
-        assert!(err.message().contains("Kelley"), "{}", err.message());
+        assert!(err.message(Lang::En).contains("Kelley"), "{}", err.message(Lang::En));
         let err = spec(&[("edition", "1999")]).unwrap_err();
-        assert_eq!(err.message(), "edition=\"1999\" is not a value tipviz knows. Accepted values: 2024, 2025, latest.");
+        assert_eq!(err.message(Lang::En), "edition=\"1999\" is not a value tipviz knows. Accepted values: 2024, 2025, latest.");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! placed in neither, so nothing is left out — the subtitle says so, and would name any placed
 //! country without a region.
 
+use crate::i18n::{tr, trf, Lang};
 use crate::charts::tier_history::{describe_placements, TIER_ORDER};
 use crate::charts::tier_map::full_editions;
 use crate::data::{Dataset, Region, Tier, TierPlacement};
@@ -19,6 +20,8 @@ use crate::model::table::DataTable;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierSummarySpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     /// One edition, or two to compare.
     pub editions: Vec<u16>,
     /// `None` for all six regions.
@@ -28,6 +31,7 @@ pub struct TierSummarySpec {
 /// `edition`: one of the editions with a full tier list (as the map counts them), `latest`, or
 /// `compare` for the two newest side by side.
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierSummarySpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let full = full_editions(dataset);
     let names: Vec<String> = full.iter().map(u16::to_string).chain(["latest".into(), "compare".into()]).collect();
     let accepted: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -36,7 +40,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierSummarySpec, S
         "compare" => full[full.len().saturating_sub(2)..].to_vec(),
         year => year.parse().into_iter().collect(),
     };
-    Ok(TierSummarySpec { editions, region: parse_region(attrs)? })
+    Ok(TierSummarySpec { lang, editions, region: parse_region(attrs)? })
 }
 
 /// `region="…"` by id or label; `None` when absent.
@@ -139,6 +143,7 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
     };
     let scope = spec.region.map_or("by region".to_owned(), |r| format!("in {}", r.label()));
     StackChartInput {
+        lang: spec.lang,
         title: format!("Tier placements {scope}, {when}"),
         subtitle: format!(
             "Countries each tier list places, by the region the reports assign; the total is at the bar end. {}",
@@ -274,12 +279,12 @@ mod tests {
         assert_eq!(spec(&[("region", "near east")]).unwrap().region, Some(Region::NearEast));
         let err = spec(&[("region", "Oceania")]).unwrap_err();
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "region=\"Oceania\" is not a value tipviz knows. Accepted values: africa, east-asia-pacific, europe, \
              near-east, south-central-asia, western-hemisphere."
         );
         let err = spec(&[("edition", "2019")]).unwrap_err();
-        assert_eq!(err.message(), "edition=\"2019\" is not a value tipviz knows. Accepted values: 2024, 2025, latest, compare.");
+        assert_eq!(err.message(Lang::En), "edition=\"2019\" is not a value tipviz knows. Accepted values: 2024, 2025, latest, compare.");
     }
 
     #[test]

@@ -106,6 +106,8 @@ pub struct BarGroup {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BarChartInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     pub groups: Vec<BarGroup>,
@@ -391,7 +393,7 @@ mod tests {
     }
 
     fn input() -> BarChartInput {
-        BarChartInput {
+        BarChartInput { lang: Default::default(),
             title: "Title".into(),
             subtitle: "Subtitle".into(),
             groups: vec![

@@ -80,6 +80,8 @@ pub struct FlowListInput {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FlowChartInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     /// Above each column: the editions.
@@ -593,7 +595,7 @@ mod tests {
             band(2, 1, Change::Entering, &["n1"]),
         ];
         let entry = |band: usize, id: &str| FlowEntryInput { label: format!("Name {id}"), band, member: member(id), text: text(id) };
-        FlowChartInput {
+        FlowChartInput { lang: Default::default(),
             title: "Title".into(),
             subtitle: "Subtitle".into(),
             from_title: "2024".into(),

@@ -75,6 +75,8 @@ impl SeriesInput {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineChartInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     pub years: Vec<u16>,
@@ -643,7 +645,7 @@ mod tests {
     }
 
     fn input() -> LineChartInput {
-        LineChartInput {
+        LineChartInput { lang: Default::default(),
             title: "T".into(),
             subtitle: "S".into(),
             years: vec![2018, 2019, 2020],

@@ -131,6 +131,8 @@ impl MapCountryInput {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TierMapInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     pub edition: u16,
@@ -766,7 +768,7 @@ mod tests {
             })
             .collect();
         countries.sort_by(|a, b| a.name.cmp(&b.name));
-        TierMapInput {
+        TierMapInput { lang: Default::default(),
             title: "Tiers".into(),
             subtitle: "Sub".into(),
             edition: 2025,

@@ -84,6 +84,8 @@ pub enum MatrixView {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MatrixInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     pub view: MatrixView,
@@ -695,7 +697,7 @@ mod tests {
             cell(1, 1, year(1932)),
             cell(1, 2, CellKind::Absent),
         ];
-        MatrixInput {
+        MatrixInput { lang: Default::default(),
             title: "T".into(),
             subtitle: "S".into(),
             view,

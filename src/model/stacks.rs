@@ -48,6 +48,8 @@ pub struct StackGroupInput {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StackChartInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     /// Category names in stacking order, for the legend and the table.
@@ -306,7 +308,7 @@ mod tests {
     }
 
     fn input() -> StackChartInput {
-        StackChartInput {
+        StackChartInput { lang: Default::default(),
             title: "Title".into(),
             subtitle: "Subtitle".into(),
             categories: vec!["One".into(), "Two".into(), "Three".into()],

@@ -64,6 +64,8 @@ pub struct StepSeriesInput {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StepChartInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     pub years: Vec<u16>,
@@ -447,7 +449,7 @@ mod tests {
     }
 
     fn input() -> StepChartInput {
-        StepChartInput {
+        StepChartInput { lang: Default::default(),
             title: "Title".into(),
             subtitle: "Subtitle".into(),
             years: (2001..=2010).collect(),

@@ -3,7 +3,7 @@
 //! throws on user input (bad options come back as an error object, drawing errors as `Error`).
 
 use crate::model::line::Size;
-use crate::model::spec::{SpecError, Theme, View};
+use crate::model::spec::{self, Lang, SpecError, Theme, View};
 use crate::model::view::KeyOutcome;
 use crate::render;
 use crate::widget::Widget;
@@ -26,12 +26,12 @@ fn strings(items: &[String]) -> JsValue {
     items.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
 }
 
-fn error_object(e: &SpecError) -> JsValue {
+fn error_object(e: &SpecError, lang: Lang) -> JsValue {
     object(&[
         ("attribute", e.attribute.as_str().into()),
         ("value", e.shown_value().into()),
         ("accepted", strings(&e.accepted)),
-        ("message", e.message().into()),
+        ("message", e.message(lang).into()),
     ])
 }
 
@@ -54,7 +54,8 @@ impl TipWidget {
             pairs.chunks(2).map(|c| (c[0].clone(), c.get(1).cloned().unwrap_or_default())).collect();
         match self.core.configure(&attributes) {
             Ok(()) => JsValue::NULL,
-            Err(e) => error_object(&e),
+            // A bad `lang` itself is reported in English.
+            Err(e) => error_object(&e, spec::parse_lang(&spec::Attributes(&attributes)).unwrap_or_default()),
         }
     }
 
