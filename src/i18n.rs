@@ -145,12 +145,14 @@ impl Numbers {
         }
     }
 
-    /// A share of a total as a whole percentage: `12%` / `12 %` (French puts a space before).
+    /// A share of a total as a percentage, with a decimal when it is under 10: `4.5%`, `12%`,
+    /// `4,5 %` (French puts a space before the sign).
     pub fn percent(self, part: u64, total: u64) -> String {
-        let share = if total == 0 { 0 } else { (part * 100 + total / 2) / total };
+        let share = if total == 0 { 0.0 } else { part as f64 * 100.0 / total as f64 };
+        let number = if share < 10.0 { self.one_decimal(share) } else { self.whole(share.round() as u64) };
         match self.0 {
-            Lang::Fr => format!("{share}\u{202f}%"),
-            _ => format!("{share}%"),
+            Lang::Fr => format!("{number}\u{202f}%"),
+            _ => format!("{number}%"),
         }
     }
 }
@@ -233,6 +235,21 @@ pub fn lines(numbers: &[u32], lang: Lang) -> String {
     }
 }
 
+/// What a summary says when a chart has nothing to show.
+pub fn no_values(lang: Lang) -> &'static str {
+    tr!(lang, "No values to show.", "Aucune valeur à afficher.", "No hay valores que mostrar.")
+}
+
+/// The last column of every table: where each row's values were printed.
+pub fn source_column(lang: Lang) -> &'static str {
+    tr!(lang, "Source", "Source", "Fuente")
+}
+
+/// A remark from the source, labelled as such: `note: …` (the remark stays as printed).
+pub fn note(text: &str, lang: Lang) -> String {
+    trf!(lang, "note: {0}", "remarque : {0}", "nota: {0}"; text)
+}
+
 /// Items in a sentence: `a, b and c` / `a, b et c` / `a, b y c`.
 pub fn and_list(items: &[String], lang: Lang) -> String {
     match items {
@@ -280,7 +297,7 @@ mod tests {
         assert_eq!([es.whole(1_234), es.whole(12_345)], ["1234", "12.345"]);
         assert_eq!([en.compact(2_500.0), fr.compact(2_500.0), es.compact(15_000.0)], ["2.5k", "2,5k", "15k"]);
         assert_eq!([en.compact(1_200_000.0), en.compact(20.0), en.compact(0.0)], ["1.2M", "20", "0"]);
-        assert_eq!([en.percent(1, 8), fr.percent(1, 8), en.percent(3, 0)], ["13%", "13\u{202f}%", "0%"]);
+        assert_eq!([en.percent(1, 8), fr.percent(1, 8), en.percent(3, 0), es.percent(1, 40)], ["13%", "13\u{202f}%", "0%", "2,5%"]);
         assert_eq!([en.one_decimal(-2.46), es.one_decimal(2.04)], ["-2.5", "2"]);
     }
 

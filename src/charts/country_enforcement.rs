@@ -9,10 +9,11 @@
 //!   first one with a value in the narrative's line order (else the first); the others are
 //!   listed in its readout. Countries without a value come last, with the reason.
 
-use crate::i18n::{tr, trf, Lang};
+use crate::i18n::{tr, trf, Lang, Numbers};
+/// Until this chart's words are translated: the language its helpers do not yet receive.
+const LANG_PENDING: Lang = Lang::En;
 use crate::data::{Country, CountryEnforcement, CountryMetric, Dataset};
 use crate::model::bars::{BarChartInput, BarGroup, BarInput};
-use crate::model::format::thousands;
 use crate::model::line::Cite;
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
@@ -91,7 +92,7 @@ pub fn count_with_unit(value: u64, unit: &str) -> String {
         Some(singular) if value == 1 && !unit.contains(" and ") => singular,
         _ => unit,
     };
-    format!("{} {unit}", thousands(value))
+    format!("{} {unit}", Numbers(LANG_PENDING).whole(value))
 }
 
 /// One bar to draw: a country's record for a metric, or the fact that its narrative has none.
@@ -401,9 +402,9 @@ mod tests {
         let last: Vec<&str> = bars[reported..].iter().map(|b| b.label.as_str()).collect();
         assert_eq!(last, ["Korea, Democratic People's Republic of", "Namibia"]);
         assert!(
-            bars[34].value_line().starts_with("not reported: absent: the extraction ends"),
+            bars[34].value_line(Lang::En).starts_with("not reported: absent: the extraction ends"),
             "{}",
-            bars[34].value_line()
+            bars[34].value_line(Lang::En)
         );
         // A reported zero is a value, not an absence.
         let lesotho = bars.iter().find(|b| b.label == "Lesotho").unwrap();
@@ -417,10 +418,10 @@ mod tests {
         let kaz = bars.iter().position(|b| b.label == "Kazakhstan").unwrap();
         assert!(bars[kaz..].iter().all(|b| b.value.is_none()));
         assert_eq!(
-            bars[kaz].value_line(),
+            bars[kaz].value_line(Lang::En),
             "not reported: printed 'The government did not report the number of prosecutions.' (lines 1316-1317)"
         );
-        assert_eq!(bars[kaz].cite.as_ref().unwrap().describe(), "2019 TIP Report, 003_a785160c3ddcd3ba.txt line 1316");
+        assert_eq!(bars[kaz].cite.as_ref().unwrap().describe(LANG_PENDING), "2019 TIP Report, 003_a785160c3ddcd3ba.txt line 1316");
 
         let own = spec(&[("country", "Kazakhstan")]).unwrap();
         let chart = layout(&own);
@@ -436,7 +437,7 @@ mod tests {
         assert_eq!(bar.value, None);
         assert_eq!(bar.cite, None);
         assert_eq!(
-            bar.value_line(),
+            bar.value_line(Lang::En),
             "not reported: the 2019 narrative gives no investigations count for the reporting period"
         );
     }

@@ -19,7 +19,9 @@
 //! cut to "200", and its whole C189 column) and every cell of a country no chart lists are "not
 //! in the source". See data/notes/ratifications.md.
 
-use crate::i18n::{tr, trf, Lang};
+use crate::i18n::{tr, trf, Lang, Numbers};
+/// Until this chart's words are translated: the language its helpers do not yet receive.
+const LANG_PENDING: Lang = Lang::En;
 use crate::data::{Dataset, Instrument, PartyFact, ProtocolParty, Ratification, RatificationKind, SourceRef};
 use crate::charts::{describe, document};
 use crate::model::matrix::{CellInput, CellKind, ChipGroupInput, ChipInput, ColumnInput, MatrixInput, MatrixView, RowInput};
@@ -206,7 +208,7 @@ fn party_facts(dataset: &Dataset, spec: &RatificationsSpec, country: &str) -> (V
     let mut lines = Vec::new();
     let mut cites = Vec::new();
     for fact in facts(dataset, spec).into_iter().filter(|p| p.country.as_deref() == Some(country)) {
-        let doc = document(dataset, fact.source);
+        let doc = document(dataset, fact.source, LANG_PENDING);
         let n = dataset.name_of(country);
         lines.push(match fact.fact {
             PartyFact::NewParty => match fact.year {
@@ -291,7 +293,7 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
             } else if let Some(p) = new_party.filter(|p| p.year.is_some()) {
                 let year = p.year.unwrap_or_default();
                 selection.push(("year".to_owned(), year.to_string()));
-                let line = format!("{year}: became party (the {} does not say by ratification or accession)", document(dataset, p.source));
+                let line = format!("{year}: became party (the {} does not say by ratification or accession)", document(dataset, p.source, LANG_PENDING));
                 let kind = CellKind::Year { year, marked: false, note: false };
                 (kind, year.to_string(), vec![line])
             } else {
@@ -320,7 +322,7 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
         text,
         heading: format!("{country}: {full}"),
         values,
-        sources: describe(dataset, cites),
+        sources: describe(dataset, cites, LANG_PENDING),
         selection,
     }
 }
@@ -333,12 +335,12 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
         .filter(|p| p.fact == PartyFact::PartiesCount)
         .filter_map(|p| {
             let value = p.value?;
-            let doc = document(dataset, p.source);
+            let doc = document(dataset, p.source, LANG_PENDING);
             Some(ChipInput {
                 text: format!("{value} parties ({doc})"),
                 heading: format!("{value} parties to the UN TIP Protocol, as the {doc} states it"),
                 values: vec![p.note.clone()],
-                sources: describe(dataset, [p.source]),
+                sources: describe(dataset, [p.source], LANG_PENDING),
                 selection: vec![
                     ("fact".to_owned(), p.fact.id().to_owned()),
                     ("edition".to_owned(), p.edition.to_string()),
@@ -358,7 +360,7 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
             }
         }
         for (edition, source) in docs {
-            let doc = document(dataset, source);
+            let doc = document(dataset, source, LANG_PENDING);
             let title = match fact {
                 PartyFact::NewParty => format!("New parties named by the {doc}"),
                 PartyFact::NotParty => format!("Not party during the reporting period, {doc} list"),
@@ -388,7 +390,7 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                         text,
                         heading: format!("{n}: {title}"),
                         values,
-                        sources: describe(dataset, [p.source]),
+                        sources: describe(dataset, [p.source], LANG_PENDING),
                         selection,
                     }
                 })

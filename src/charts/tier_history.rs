@@ -10,7 +10,9 @@
 //!   narrative's sentence (dashed ring), corrected or supplied by the dataset (ring), or from
 //!   Kelley and Heiss's tier history (hollow).
 
-use crate::i18n::{tr, trf, Lang};
+use crate::i18n::{tr, trf, Lang, Numbers};
+/// Until this chart's words are translated: the language its helpers do not yet receive.
+const LANG_PENDING: Lang = Lang::En;
 use crate::charts::{describe, document};
 use crate::data::{Country, Dataset, Movement, Tier, TierBasis, TierPlacement};
 use crate::model::spec::{Attributes, SpecError};
@@ -136,7 +138,7 @@ pub fn first_clause(note: &str) -> String {
 pub fn basis_text(p: &TierPlacement, dataset: &Dataset) -> String {
     match p.basis {
         TierBasis::Printed => "printed".to_owned(),
-        TierBasis::Inferred => format!("inferred from the {} narrative", document(dataset, p.source)),
+        TierBasis::Inferred => format!("inferred from the {} narrative", document(dataset, p.source, LANG_PENDING)),
         TierBasis::External => "external history".to_owned(),
         TierBasis::Corrected => match &p.printed {
             Some(printed) => format!("corrected, printed as {printed}: {}", first_clause(&p.note)),
@@ -187,7 +189,7 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
                         kind: kind(p.basis),
                         text: placement_text(p, before, dataset),
                         source: StepSource {
-                            document: document(dataset, p.source),
+                            document: document(dataset, p.source, LANG_PENDING),
                             file: dataset.source(p.source).file.clone(),
                             line: p.source.line,
                         },
@@ -257,7 +259,7 @@ pub fn table(dataset: &Dataset, spec: &TierHistorySpec) -> DataTable {
 
 /// The sources of a list of placements, grouped as readouts show them.
 pub fn describe_placements(dataset: &Dataset, placements: &[&TierPlacement]) -> Vec<String> {
-    describe(dataset, placements.iter().map(|p| p.source))
+    describe(dataset, placements.iter().map(|p| p.source), LANG_PENDING)
 }
 
 #[cfg(test)]

@@ -166,7 +166,7 @@ pub fn table(dataset: &Dataset, spec: &TierMapSpec) -> DataTable {
                 c.basis.map_or("", |b| b.id()).to_owned(),
                 c.previous.map_or_else(String::new, |(e, _)| e.to_string()),
                 c.previous.and_then(|(_, t)| t).map_or("", |t| t.id()).to_owned(),
-                change(c.previous, spec.edition, c.tier).0,
+                change(c.previous, spec.edition, c.tier, Lang::En).0.to_owned(),
                 placed.map_or_else(String::new, |p| p.note.clone()),
                 placed.map_or_else(String::new, |p| dataset.source(p.source).file.clone()),
                 placed.map_or_else(String::new, |p| p.source.line.to_string()),
@@ -226,7 +226,7 @@ mod tests {
         let moved = input
             .countries
             .iter()
-            .find(|c| matches!(change(c.previous, 2025, c.tier).0.as_str(), "upgraded"))
+            .find(|c| change(c.previous, 2025, c.tier, Lang::En).0 == "upgraded")
             .expect("some country was upgraded in 2025");
         let map = TierMap::layout(&input, Size { width_css: 960.0, height_css: 520.0, dpr: 1.0 });
         let i = map.countries.iter().position(|c| c.input.id == moved.id).unwrap();
