@@ -45,6 +45,11 @@ impl Widget {
         self.spec.as_ref()
     }
 
+    /// The reader's language of the chart shown (English before a valid configure).
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.spec.as_ref().map(|s| s.lang).unwrap_or_default()
+    }
+
     /// A new canvas size; the same size again (a resize observer echoing the height the chart
     /// asked for) does not lay out again.
     pub fn resize(&mut self, size: Size) {

@@ -560,7 +560,7 @@ mod tests {
         let (x_css, y_css) = (row.band.right / 2.0 - 5.0, row.center_y_dev / 2.0);
         assert!(widget.pointer(x_css, y_css));
         assert_eq!(
-            widget.readout().unwrap().sentence(),
+            widget.readout().unwrap().sentence(Lang::En),
             "Jamaica: investigations, reporting period: 36 cases; note: potential trafficking cases. \
              Source: 2019 TIP Report, 003_a785160c3ddcd3ba.txt line 89."
         );

@@ -375,7 +375,7 @@ mod tests {
         let none = year(2021);
         assert_eq!(none.values, ["Jamaica: no data for this edition"]);
         assert!(none.sources.is_empty());
-        assert_eq!(none.sentence(), "2021: Jamaica: no data for this edition.");
+        assert_eq!(none.sentence(Lang::En), "2021: Jamaica: no data for this edition.");
     }
 
     #[test]
@@ -479,7 +479,7 @@ mod tests {
         let y = (chart.plot.top + chart.plot.bottom) / 4.0;
         assert!(widget.pointer(x, y));
         assert_eq!(
-            widget.readout().unwrap().sentence(),
+            widget.readout().unwrap().sentence(Lang::En),
             "2019: Mexico: Tier 2 (printed). Source: 2019 TIP Report, 003_a785160c3ddcd3ba.txt line 8263."
         );
         widget.key("ArrowRight");

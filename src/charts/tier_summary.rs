@@ -322,7 +322,7 @@ mod tests {
         assert_eq!(pairs(&widget.readout().unwrap().selection), [("region", "africa"), ("tier", "2"), ("edition", "2024")]);
         widget.key("End");
         assert_eq!(widget.readout().unwrap().heading, "Western Hemisphere, 2025: Special case");
-        let sentence = widget.readout().unwrap().sentence();
+        let sentence = widget.readout().unwrap().sentence(Lang::En);
         assert!(sentence.starts_with("Western Hemisphere, 2025: Special case: 1 of the "), "{sentence}");
         assert!(sentence.contains("; Haiti. Source: 2025 TIP Report, 001_bb56f66af96aedbd.txt line 691."), "{sentence}");
     }

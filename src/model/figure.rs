@@ -33,8 +33,12 @@ pub struct Readout {
 
 impl Readout {
     /// The text for a live region: one sentence a screen reader can speak.
-    pub fn sentence(&self) -> String {
-        let sources = if self.sources.is_empty() { String::new() } else { format!(" Source: {}.", self.sources.join("; ")) };
+    pub fn sentence(&self, lang: crate::i18n::Lang) -> String {
+        let sources = if self.sources.is_empty() {
+            String::new()
+        } else {
+            crate::i18n::trf!(lang, " Source: {0}.", " Source : {0}.", " Fuente: {0}."; self.sources.join("; "))
+        };
         format!("{}: {}.{sources}", self.heading, self.values.join("; "))
     }
 }

@@ -140,7 +140,7 @@ impl TipWidget {
                 ("index", (r.index as u32).into()),
                 ("values", strings(&r.values)),
                 ("sources", strings(&r.sources)),
-                ("sentence", r.sentence().into()),
+                ("sentence", r.sentence(self.core.lang()).into()),
                 ("x", r.x_css.into()),
                 ("y", r.y_css.into()),
                 (
