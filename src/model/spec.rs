@@ -198,13 +198,18 @@ pub const CHARTS: &[&str] = &[
 ];
 
 /// `view`: `chart` or `table` for every chart kind, `timeline` too for `ratifications` (and
-/// elsewhere a message that says which chart has one).
-fn parse_view(attrs: &Attributes) -> Result<String, SpecError> {
+/// elsewhere a message, in the reader's language, that says which chart has one).
+fn parse_view(attrs: &Attributes, lang: Lang) -> Result<String, SpecError> {
     let timeline = attrs.given("chart").is_some_and(|c| c.eq_ignore_ascii_case("ratifications"));
     let accepted: &[&str] = if timeline { &["chart", "table", "timeline"] } else { &["chart", "table"] };
     attrs.choose("view", accepted, "chart").map_err(|e| {
         if e.value.trim().eq_ignore_ascii_case("timeline") {
-            e.because("only chart=\"ratifications\" has a timeline view")
+            e.because(crate::i18n::tr!(
+                lang,
+                "only chart=\"ratifications\" has a timeline view",
+                "seul chart=\"ratifications\" a une vue chronologique",
+                "solo chart=\"ratifications\" tiene una vista cronológica"
+            ))
         } else {
             e
         }
@@ -230,7 +235,7 @@ pub fn parse(attributes: &[(String, String)], dataset: &Dataset) -> Result<Spec,
         "dark" => Theme::Dark,
         _ => Theme::Auto,
     };
-    let view = match parse_view(&attrs)?.as_str() {
+    let view = match parse_view(&attrs, lang)?.as_str() {
         "table" => View::Table,
         // `timeline` is another drawing of the ratifications chart, which reads it itself.
         _ => View::Chart,
