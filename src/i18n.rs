@@ -262,6 +262,31 @@ pub fn and_list(items: &[String], lang: Lang) -> String {
     }
 }
 
+/// The form names sort in. English keeps the plain order it always had; French and Spanish
+/// sort without case and accents, so `Îles Marshall` comes under I and `Líbano` under L.
+pub fn sort_key(name: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return name.to_owned();
+    }
+    let mut key = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => key.push('a'),
+            'ç' => key.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => key.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => key.push('i'),
+            'ñ' => key.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => key.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => key.push('u'),
+            'ý' | 'ÿ' => key.push('y'),
+            'æ' => key.push_str("ae"),
+            'œ' => key.push_str("oe"),
+            other => key.push(other),
+        }
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,5 +332,14 @@ mod tests {
         assert_eq!(and_list(&items, Lang::Fr), "a, b et c");
         assert_eq!(and_list(&items[..1], Lang::Es), "a");
         assert_eq!(lines(&[3, 9], Lang::Es), "líneas 3, 9");
+    }
+
+    #[test]
+    fn french_and_spanish_names_sort_without_accents() {
+        let mut names = ["Îles Marshall", "Islande", "Inde"];
+        names.sort_by_key(|n| sort_key(n, Lang::Fr));
+        assert_eq!(names, ["Îles Marshall", "Inde", "Islande"]);
+        assert_eq!(sort_key("Líbano", Lang::Es), "libano");
+        assert_eq!(sort_key("Côte d'Ivoire", Lang::En), "Côte d'Ivoire");
     }
 }
