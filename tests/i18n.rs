@@ -28,6 +28,10 @@ const ENGLISH: &[&str] = &[
     "placement", "placements", "summary", "period", "periods", "reported", "shared", "independent",
 ];
 
+/// Words of that list that are also French, so not a leftover in a French chart: the ILO's
+/// "Convention (n° 29) sur le travail forcé" is the French title.
+const ALSO_FRENCH: &[&str] = &["convention"];
+
 /// Chart configurations that together show every kind of text each chart writes.
 const CONFIGS: &[&[(&str, &str)]] = &[
     &[("chart", "enforcement")],
@@ -48,6 +52,9 @@ const CONFIGS: &[&[(&str, &str)]] = &[
     &[("chart", "ratifications")],
     &[("chart", "ratifications"), ("view", "timeline"), ("instrument", "palermo")],
     &[("chart", "peacekeeping")],
+    &[("chart", "peacekeeping"), ("metric", "victims"), ("org", "un")],
+    &[("chart", "country-enforcement"), ("country", "MWI")],
+    &[("chart", "ratifications"), ("country", "Iran, Denmark, Uganda, Solomon Islands")],
 ];
 
 /// Attribute values each chart refuses, so every error message is read too.
@@ -69,6 +76,8 @@ const BAD: &[&[(&str, &str)]] = &[
     &[("chart", "tier-changes"), ("from", "2016")],
     &[("chart", "ratifications"), ("country", "Atlantis")],
     &[("chart", "peacekeeping"), ("org", "eu")],
+    &[("chart", "peacekeeping"), ("org", "nato"), ("metric", "victims")],
+    &[("chart", "ratifications"), ("country", ",")],
 ];
 
 /// Every string value in the dataset's JSON: text the sources print, which stays as printed.
@@ -110,7 +119,7 @@ fn dataset_strings() -> Vec<String> {
     strings
 }
 
-fn texts_of(widget: &Widget, size: Size) -> Vec<String> {
+fn texts_of(widget: &Widget, size: Size, dataset: &[String]) -> Vec<String> {
     let mut texts = vec![widget.title(), widget.summary()];
     let table = widget.wide_table();
     texts.extend(table.columns);
@@ -133,10 +142,23 @@ fn texts_of(widget: &Widget, size: Size) -> Vec<String> {
     }
     // Drawn text in drawing order, joined with spaces, so a note wrapped over several lines
     // reads whole again.
-    let drawn: Vec<String> =
-        svg.split('>').filter_map(|s| s.split('<').next()).map(str::trim).filter(|t| !t.is_empty()).map(unescape).collect();
+    let drawn: Vec<String> = svg
+        .split('>')
+        .filter_map(|s| s.split('<').next())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(unescape)
+        .filter(|t| !is_cut_quote(t, dataset))
+        .collect();
     texts.push(drawn.join(" "));
     texts
+}
+
+/// A label the layout cut to fit ("the year before …") from a string of the dataset: quoted,
+/// like the whole string, though no longer equal to it.
+fn is_cut_quote(label: &str, dataset: &[String]) -> bool {
+    let Some(stem) = label.strip_suffix('…').map(str::trim_end) else { return false };
+    stem.chars().count() >= 3 && dataset.iter().any(|s| s.starts_with(stem))
 }
 
 fn unescape(text: &str) -> String {
@@ -171,7 +193,8 @@ fn with_lang(pairs: &[(&str, &str)], lang: &str) -> Vec<(String, String)> {
 
 #[test]
 fn french_and_spanish_charts_leave_no_english_word() {
-    let printed = matcher(&dataset_strings());
+    let dataset = dataset_strings();
+    let printed = matcher(&dataset);
     let mut leftovers: BTreeSet<String> = BTreeSet::new();
     for lang in ["fr", "es"] {
         for config in CONFIGS {
@@ -182,10 +205,13 @@ fn french_and_spanish_charts_leave_no_english_word() {
                 let height = widget.preferred_height_css(width).unwrap_or(600.0);
                 let size = Size { width_css: width, height_css: height, dpr: 1.0 };
                 widget.resize(size);
-                texts.extend(texts_of(&widget, size));
+                texts.extend(texts_of(&widget, size, &dataset));
             }
             for text in texts {
-                let words = english_left(&text, &printed);
+                let mut words = english_left(&text, &printed);
+                if lang == "fr" {
+                    words.retain(|w| !ALSO_FRENCH.contains(&w.to_lowercase().as_str()));
+                }
                 if !words.is_empty() {
                     let shown: String = text.chars().take(300).collect();
                     leftovers.insert(format!("{lang} {}: {words:?} in {shown:?}", config[0].1));
