@@ -636,4 +636,52 @@ mod tests {
         assert!(widget.csv().starts_with("edition,country,country_name,metric,period,period_label,value,unit,note,"));
         assert!(widget.summary().contains("Investigations: largest is the year before that, 40 investigations."));
     }
+
+    /// The spec in `lang`, parsed against the dataset as that language names countries.
+    fn spec_in(lang: Lang, pairs: &[(&str, &str)]) -> Result<CountryEnforcementSpec, SpecError> {
+        let code = if lang == Lang::Fr { "fr" } else { "es" };
+        let mut all = pairs.to_vec();
+        all.push(("lang", code));
+        parse(&Attributes(&attrs(&all)), crate::charts::dataset_in(lang))
+    }
+
+    #[test]
+    fn french_titles_readouts_and_reasons() {
+        let data = crate::charts::dataset_in(Lang::Fr);
+        let s = spec_in(Lang::Fr, &[("country", "Jamaïque")]).unwrap();
+        let input = bar_input(data, &s);
+        assert_eq!(input.title, "Jamaïque : chiffres de l'application de la loi, Rapport TIP 2019");
+        let titles: Vec<&str> = input.groups.iter().map(|g| g.title.as_str()).collect();
+        assert_eq!(titles, ["Enquêtes", "Poursuites", "Condamnations", "Victimes identifiées"]);
+        // The heading is ours; the period and the unit are the narrative's own words.
+        assert_eq!(input.groups[0].bars[0].heading, "Jamaïque : enquêtes, reporting period");
+
+        let ranked = bar_input(data, &spec_in(Lang::Fr, &[("metric", "victims")]).unwrap());
+        assert_eq!(ranked.title, "Victimes identifiées dans les chapitres par pays du Rapport TIP 2019 (Jamaïque – Namibie)");
+        let malawi = bar_input(data, &spec_in(Lang::Fr, &[("country", "MWI")]).unwrap());
+        let missing = &malawi.groups[0].bars[0];
+        assert_eq!(missing.label, "période de référence");
+        assert_eq!(
+            missing.value_line(Lang::Fr),
+            "non communiqué: le chapitre du Rapport TIP 2019 ne chiffre pas les enquêtes de la période de référence"
+        );
+    }
+
+    #[test]
+    fn the_lists_sort_as_the_reader_spells_and_errors_speak_spanish() {
+        let data = crate::charts::dataset_in(Lang::Es);
+        let names: Vec<&str> = narrative_countries(data, Lang::Es).iter().map(|c| c.name.as_str()).collect();
+        let islas = names.iter().position(|n| *n == "Islas Marshall").unwrap();
+        assert_eq!(names[islas + 1], "Jamaica", "{names:?}");
+        let message = spec_in(Lang::Es, &[("country", "Francia")]).unwrap_err().message(Lang::Es);
+        assert!(
+            message.starts_with(
+                "country=\"Francia\" es Francia, que tipviz conoce, pero la fuente de este gráfico no tiene capítulo \
+                 para ese país: solo contiene los capítulos por país del Informe TIP 2019 (Jamaica – Namibia)."
+            ),
+            "{message}"
+        );
+        let message = spec_in(Lang::Es, &[("country", "Atlántida")]).unwrap_err().message(Lang::Es);
+        assert!(message.contains("Escriba su nombre (por ejemplo, Jamaica)"), "{message}");
+    }
 }

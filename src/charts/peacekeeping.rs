@@ -252,7 +252,7 @@ fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16, lan
             if let Some(c) = cell(dataset, edition, org, "children") {
                 if let Some(v) = value {
                     // Short enough for a phone's value column; the heading says these are victims.
-                    value_text = trf!(lang, "{0}, {1} children", "{0}, dont {1} enfants", "{0}, {1} niños";
+                    value_text = trf!(lang, "{0}, {1} children", "{0}, dont {1} enfants", "{0}, de ellas {1} niños";
                         number(v.value), number(c.value));
                 }
                 details.push(trf!(lang,
@@ -281,7 +281,7 @@ fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16, lan
             Some(v) => v.note.clone(),
             None => trf!(lang,
                 "the {0}'s table gives no {1} count for {2}",
-                "le tableau du {0} ne donne aucun chiffre de {1} pour {2}",
+                "le tableau du {0} ne donne aucun chiffre pour {2} ({1})",
                 "la tabla del {0} no da ninguna cifra de {1} para {2}";
                 report, metric.unit(2, lang), org_in_sentence(org, lang)),
         },
@@ -486,5 +486,45 @@ mod tests {
         assert_eq!(csv.rows.len(), expected);
         let all = table(dataset(), &spec(&[]).unwrap());
         assert_eq!(all.rows.len(), dataset().peacekeeping.len(), "the default CSV holds every peacekeeping row");
+    }
+
+    fn spec_in(lang: &str, pairs: &[(&str, &str)]) -> Result<PeacekeepingSpec, SpecError> {
+        let mut all = pairs.to_vec();
+        all.push(("lang", lang));
+        parse(&Attributes(&attrs(&all)), dataset())
+    }
+
+    #[test]
+    fn french_bars_count_with_french_numbers_and_words() {
+        let input = bar_input(dataset(), &spec_in("fr", &[]).unwrap());
+        assert_eq!(input.title, "Maintien de la paix : ONU, OSCE, OTAN");
+        assert!(input.subtitle.starts_with("Tel que l'impriment les Rapports TIP 2018, 2024 et 2025, pour les années de données 2017, 2023, 2024 ;"));
+        assert!(input.subtitle.ends_with("Les victimes ne sont données que pour l'ONU."), "{}", input.subtitle);
+        let un_2017 = &input.groups[0].bars[0];
+        let personnel = value(2018, Org::Un, "personnel").value;
+        assert_eq!(un_2017.label, "ONU 2017");
+        assert_eq!(un_2017.value_text, format!("{} personnes", Numbers(Lang::Fr).whole(personnel)));
+        assert!(un_2017.value_text.contains('\u{202f}'), "{}", un_2017.value_text);
+        assert_eq!(un_2017.heading, "ONU, 2017 : personnel de maintien de la paix et d'appui");
+        assert_eq!(un_2017.details[0], "année de données 2017, selon le Rapport TIP 2018");
+        // Zero and one are singular in French.
+        let osce = bar_input(dataset(), &spec_in("fr", &[("org", "osce"), ("metric", "allegations")]).unwrap());
+        assert_eq!(osce.groups[0].bars[0].value_text, "0 allégation");
+    }
+
+    #[test]
+    fn spanish_victims_and_the_reason_an_organisation_has_none() {
+        let input = bar_input(dataset(), &spec_in("es", &[("metric", "victims")]).unwrap());
+        let last = input.groups[0].bars.last().unwrap();
+        let (v, c) = (value(2025, Org::Un, "victims").value, value(2025, Org::Un, "children").value);
+        assert_eq!(last.value_text, format!("{v}, de ellas {c} niños"));
+        let none = input.groups[0].bars.iter().find(|b| b.value.is_none()).unwrap();
+        assert_eq!(none.absent_label(Lang::Es), "no figura en la fuente");
+        assert_eq!(none.note, "la tabla del Informe TIP 2024 no da ninguna cifra de víctimas para la ONU");
+        let err = spec_in("es", &[("metric", "victims"), ("org", "nato")]).unwrap_err();
+        assert_eq!(
+            err.message(Lang::Es),
+            "org=\"nato\" no se puede usar: las tablas solo dan víctimas para la ONU. Valores aceptados: un, osce, nato, all."
+        );
     }
 }

@@ -338,8 +338,8 @@ fn party_facts(dataset: &Dataset, spec: &RatificationsSpec, country: &str) -> (V
             },
             PartyFact::NotParty => trf!(lang,
                 "the {0} lists {1} as not party to the Protocol during its reporting period",
-                "le {0} indique que {1} n'était pas partie au Protocole pendant sa période de référence",
-                "el {0} indica que {1} no era parte del Protocolo durante su período de referencia";
+                "selon le {0}, {1} n'était pas partie au Protocole pendant la période couverte",
+                "según el {0}, {1} no era parte del Protocolo durante el período cubierto";
                 doc, n),
             PartyFact::Joined => trf!(lang,
                 "the {0} says {1} became a State Party between {2}",
@@ -946,5 +946,52 @@ mod tests {
         assert_eq!(m(&[("sort", "size")]), "sort=\"size\" is not a value tipviz knows. Accepted values: country, year.");
         assert!(m(&[("country", "Atlantis")]).starts_with("country=\"Atlantis\" is not a country or territory tipviz knows."));
         assert_eq!(spec(&[("instrument", "P29")]).unwrap().instrument, Some(Instrument::P029));
+    }
+
+    fn spec_in(lang: Lang, pairs: &[(&str, &str)]) -> Result<RatificationsSpec, SpecError> {
+        let mut all = pairs.to_vec();
+        all.push(("lang", if lang == Lang::Fr { "fr" } else { "es" }));
+        parse(&Attributes(&attrs(&all)), crate::charts::dataset_in(lang))
+    }
+
+    #[test]
+    fn french_cells_name_the_instruments_by_their_official_titles() {
+        let data = crate::charts::dataset_in(Lang::Fr);
+        let input = matrix_input(data, &spec_in(Lang::Fr, &[("country", "Danemark, Iran")]).unwrap());
+        assert_eq!(input.title, "Conventions internationales par pays, Rapports TIP 2018, 2024, 2025");
+        assert_eq!(input.columns[0].short, "TIP", "the matrix headers are the charts' codes");
+        assert_eq!(input.columns[3].label, "OIT C29");
+        let c29 = find(&input, "DNK", Instrument::C029);
+        assert_eq!(c29.heading, "Danemark : OIT, Convention (n° 29) sur le travail forcé, 1930");
+        let year = record("DNK", Instrument::C029).year;
+        assert_eq!(c29.values[0], format!("{year} : ratification (le tableau de 2018 n'imprime aucune marque de type : \
+            cela signifie seulement qu'aucune marque n'est imprimée)"));
+        let iran = find(&input, "IRN", Instrument::Palermo);
+        assert_eq!(
+            iran.values,
+            ["selon le Rapport TIP 2025, Iran (République islamique d') n'était pas partie au Protocole pendant la période couverte"]
+        );
+        assert_eq!(input.groups[1], "Dans aucun de ces tableaux (Rapports TIP 2018, 2024, 2025)");
+        assert_eq!(input.panel_title, "Parties au Protocole de Palerme (ONU)");
+    }
+
+    #[test]
+    fn spanish_timeline_panel_and_errors() {
+        let data = crate::charts::dataset_in(Lang::Es);
+        let input = matrix_input(data, &spec_in(Lang::Es, &[("view", "timeline"), ("edition", "2025")]).unwrap());
+        assert_eq!(input.title, "Ratificaciones por año e instrumento, Informe TIP 2025");
+        assert_eq!(input.columns[0].label, "Palermo (ONU)");
+        let lost = find(&input, "SOM", Instrument::C189);
+        assert_eq!(lost.values[0], "no figura en la fuente: el texto del cuadro de 2025 perdió toda esta columna, encabezado y casillas");
+        let counts: Vec<&str> = input.panel[0].chips.iter().map(|c| c.text.as_str()).collect();
+        assert!(counts.iter().any(|c| c.ends_with(" partes (Informe TIP 2025)")), "{counts:?}");
+        let message = spec_in(Lang::Es, &[("country", "Atlántida")]).unwrap_err().message(Lang::Es);
+        assert!(
+            message.starts_with(
+                "country=\"Atlántida\" no es un país o territorio que tipviz conozca. Escriba un nombre (por ejemplo, \
+                 Dinamarca) o un código de tres letras (por ejemplo, DNK)."
+            ),
+            "{message}"
+        );
     }
 }
