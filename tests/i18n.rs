@@ -124,7 +124,9 @@ fn texts_of(widget: &Widget, size: Size) -> Vec<String> {
         texts.extend(r.sources);
     }
     texts.extend(figure.toggle_targets().into_iter().map(|t| t.label));
-    texts.extend(figure.searches().map(str::to_owned));
+    // The loader's buttons, messages and key help for this chart.
+    texts.extend(tipviz::i18n::widget_words(widget.lang(), widget.searches()).into_iter().map(|(_, text)| text));
+    
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (size.width_dev(), size.height_dev())).into_drawing_area();
