@@ -10,7 +10,7 @@
 //! placed in neither, so nothing is left out — the subtitle says so, and would name any placed
 //! country without a region.
 
-use crate::i18n::{tr, trf, Lang};
+use crate::i18n::{self, tr, trf, Lang};
 use crate::charts::tier_history::{describe_placements, TIER_ORDER};
 use crate::charts::tier_map::full_editions;
 use crate::data::{Dataset, Region, Tier, TierPlacement};
@@ -55,6 +55,25 @@ pub fn parse_region(attrs: &Attributes) -> Result<Option<Region>, SpecError> {
         .ok_or_else(|| SpecError::new("region", asked, &ids))
 }
 
+/// `in Africa`, `au Proche-Orient`, `en el Cercano Oriente`: a region after a preposition, as
+/// titles and readouts put it.
+pub fn in_region(r: Region, lang: Lang) -> &'static str {
+    match r {
+        Region::Africa => tr!(lang, "in Africa", "en Afrique", "en África"),
+        Region::EastAsiaPacific => {
+            tr!(lang, "in East Asia & Pacific", "en Asie de l'Est et Pacifique", "en Asia oriental y el Pacífico")
+        }
+        Region::Europe => tr!(lang, "in Europe", "en Europe", "en Europa"),
+        Region::NearEast => tr!(lang, "in Near East", "au Proche-Orient", "en el Cercano Oriente"),
+        Region::SouthCentralAsia => {
+            tr!(lang, "in South & Central Asia", "en Asie du Sud et centrale", "en Asia meridional y central")
+        }
+        Region::WesternHemisphere => {
+            tr!(lang, "in Western Hemisphere", "dans l'hémisphère occidental", "en el hemisferio occidental")
+        }
+    }
+}
+
 fn regions(spec: &TierSummarySpec) -> Vec<Region> {
     match spec.region {
         Some(r) => vec![r],
@@ -75,7 +94,7 @@ fn members(dataset: &Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&
 }
 
 /// What the subtitle says about countries without a region.
-fn unregioned_note(dataset: &Dataset, editions: &[u16]) -> String {
+fn unregioned_note(dataset: &Dataset, editions: &[u16], lang: Lang) -> String {
     let placed: Vec<&str> = dataset
         .tiers
         .iter()
@@ -84,23 +103,34 @@ fn unregioned_note(dataset: &Dataset, editions: &[u16]) -> String {
         .map(|t| dataset.name_of(&t.country))
         .collect();
     if !placed.is_empty() {
-        return format!("Left out for want of a region: {}.", placed.join(", "));
+        return trf!(lang,
+            "Left out for want of a region: {0}.",
+            "Non comptés, faute de région : {0}.",
+            "No contados, por falta de región: {0}.";
+            placed.join(", "));
     }
-    let without: Vec<&str> = dataset.countries.iter().filter(|c| c.region.is_none()).map(|c| c.name.as_str()).collect();
-    match without.as_slice() {
-        [] => String::new(),
-        [one] => format!("{one}, the only country without a region, is in no tier list here."),
-        [init @ .., last] => {
-            format!("{} and {last}, the only countries without a region, are in neither tier list.", init.join(", "))
-        }
+    let without: Vec<String> = dataset.countries.iter().filter(|c| c.region.is_none()).map(|c| c.name.clone()).collect();
+    match without.len() {
+        0 => String::new(),
+        1 => trf!(lang,
+            "{0}, the only country without a region, is in no tier list here.",
+            "{0}, seul pays sans région, ne figure dans aucune liste ici.",
+            "{0}, único país sin región, no figura en ninguna lista aquí.";
+            without[0]),
+        _ => trf!(lang,
+            "{0}, the only countries without a region, are in neither tier list.",
+            "{0}, seuls pays sans région, ne figurent dans aucune des listes.",
+            "{0}, únicos países sin región, no figuran en ninguna de las listas.";
+            i18n::and_list(&without, lang)),
     }
 }
 
 pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput {
+    let lang = spec.lang;
     let groups = regions(spec)
         .into_iter()
         .map(|region| StackGroupInput {
-            title: region.label().to_owned(),
+            title: i18n::region(region, lang).to_owned(),
             bars: spec
                 .editions
                 .iter()
@@ -118,12 +148,17 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
                             SegmentInput {
                                 category,
                                 count: count as u64,
-                                heading: format!("{}, {edition}: {}", region.label(), tier.label()),
+                                heading: trf!(lang, "{0}, {1}: {2}", "{0}, {1} : {2}", "{0}, {1}: {2}";
+                                    i18n::region(region, lang), edition.to_string(), i18n::tier(tier, lang)),
                                 values: vec![
-                                    format!("{count} of the {total} countries placed in {}", region.label()),
+                                    trf!(lang,
+                                        "{0} of the {1} countries placed {2}",
+                                        "{0} des {1} pays classés {2}",
+                                        "{0} de los {1} países clasificados {2}";
+                                        count.to_string(), total.to_string(), in_region(region, lang)),
                                     names.join(", "),
                                 ],
-                                sources: describe_placements(dataset, &list),
+                                sources: describe_placements(dataset, &list, lang),
                                 selection: vec![
                                     ("region".to_owned(), region.id().to_owned()),
                                     ("tier".to_owned(), tier.id().to_owned()),
@@ -138,22 +173,25 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
         })
         .collect();
     let when = match spec.editions.as_slice() {
-        [one] => format!("the {one} TIP Report"),
-        _ => "the 2024 and 2025 TIP Reports".to_owned(),
+        [] => String::new(),
+        [one] => trf!(lang, "the {0} TIP Report", "Rapport TIP {0}", "Informe TIP {0}"; one.to_string()),
+        [first, .., last] => trf!(lang, "the {0} and {1} TIP Reports", "Rapports TIP {0} et {1}", "Informes TIP {0} y {1}";
+            first.to_string(), last.to_string()),
     };
-    let scope = spec.region.map_or("by region".to_owned(), |r| format!("in {}", r.label()));
+    let scope = spec.region.map_or(tr!(lang, "by region", "par région", "por región"), |r| in_region(r, lang));
     StackChartInput {
-        lang: spec.lang,
-        title: format!("Tier placements {scope}, {when}"),
-        subtitle: format!(
-            "Countries each tier list places, by the region the reports assign; the total is at the bar end. {}",
-            unregioned_note(dataset, &spec.editions)
-        )
+        lang,
+        title: trf!(lang, "Tier placements {0}, {1}", "Catégories {0}, {1}", "Niveles {0}, {1}"; scope, when),
+        subtitle: trf!(lang,
+            "Countries each tier list places, by the region the reports assign; the total is at the bar end. {0}",
+            "Pays que classe chaque liste, par région selon les rapports ; le total est au bout de la barre. {0}",
+            "Países que clasifica cada lista, por región según los informes; el total figura al final de la barra. {0}";
+            unregioned_note(dataset, &spec.editions, lang))
         .trim_end()
         .to_owned(),
-        categories: TIER_ORDER.iter().map(|t| t.label().to_owned()).collect(),
+        categories: TIER_ORDER.iter().map(|&t| i18n::tier(t, lang).to_owned()).collect(),
         groups,
-        unit: "countries".to_owned(),
+        unit: tr!(lang, "countries", "pays", "países").to_owned(),
     }
 }
 
