@@ -210,12 +210,16 @@ impl Figure {
         }
     }
 
-    /// What type-ahead searches, for "No country starts with …"; `None` where it searches nothing.
+    /// What type-ahead searches, for "No country starts with …", in the chart's language;
+    /// `None` where it searches nothing.
     pub fn searches(&self) -> Option<&'static str> {
+        let country = |lang| crate::i18n::tr!(lang, "country", "pays", "país");
         match self {
-            Figure::Map(_) | Figure::Flows(_) | Figure::Matrix(_) => Some("country"),
-            Figure::Steps(_) => Some("country or edition"),
-            Figure::Stacks(_) => Some("region"),
+            Figure::Map(m) => Some(country(m.lang)),
+            Figure::Flows(f) => Some(country(f.lang)),
+            Figure::Matrix(m) => Some(country(m.lang())),
+            Figure::Steps(s) => Some(crate::i18n::tr!(s.lang, "country or edition", "pays ou édition", "país o edición")),
+            Figure::Stacks(s) => Some(crate::i18n::tr!(s.lang, "region", "région", "región")),
             Figure::Line(_) | Figure::Bars(_) => None,
         }
     }

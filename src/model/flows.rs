@@ -264,6 +264,8 @@ pub struct FlowChart {
     pub list_titles: Vec<TextLine>,
     pub list_empty: Vec<TextLine>,
     pub entries: Vec<FlowEntry>,
+    /// The reader's language, for what type-ahead searches.
+    pub lang: crate::i18n::Lang,
 }
 
 /// Moves label centres apart so no two are closer than `spacing`, keeping them inside
@@ -477,6 +479,7 @@ impl FlowChart {
             list_titles: lists.titles,
             list_empty: lists.empty,
             entries: lists.entries,
+            lang: input.lang,
         }
     }
 

@@ -314,7 +314,7 @@ pub struct TierMap {
     pub legend: Vec<LegendItem>,
     /// "Tiers differ by pattern…" and the outlines' credit, under the legend.
     pub notes: Vec<TextLine>,
-    lang: Lang,
+    pub lang: Lang,
 }
 
 /// The tier's pattern over some rings (device pixels), aligned to the canvas so neighbours

@@ -310,6 +310,11 @@ fn contains(r: &Rect, x: f64, y: f64) -> bool {
 }
 
 impl MatrixChart {
+    /// The reader's language, for what type-ahead searches.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.input.lang
+    }
+
     /// The canvas height (CSS pixels) at which everything fits at this width.
     pub fn preferred_height_css(input: &MatrixInput, width_css: f64) -> f64 {
         let chart = MatrixChart::layout(input, Size { width_css, height_css: 0.0, dpr: 1.0 });

@@ -167,6 +167,8 @@ pub struct StackChart {
     pub segments: Vec<Segment>,
     /// Where bars start, for the baseline.
     pub baseline_x_dev: f64,
+    /// The reader's language, for what type-ahead searches.
+    pub lang: crate::i18n::Lang,
 }
 
 const SWATCH: f64 = 14.0;
@@ -269,7 +271,7 @@ impl StackChart {
             }
         }
         let group_titles = input.groups.iter().map(|g| g.title.clone()).collect();
-        StackChart { size, title, subtitle, legend, headings, group_titles, rows, segments, baseline_x_dev: bar_left }
+        StackChart { size, title, subtitle, legend, headings, group_titles, rows, segments, baseline_x_dev: bar_left, lang: input.lang }
     }
 
     pub fn item_count(&self) -> usize {

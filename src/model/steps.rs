@@ -225,6 +225,8 @@ pub struct StepChart {
     readouts: Vec<Vec<String>>,
     /// Sources per year.
     sources: Vec<Vec<String>>,
+    /// The reader's language, for what type-ahead searches.
+    pub lang: crate::i18n::Lang,
 }
 
 impl StepChart {
@@ -369,6 +371,7 @@ impl StepChart {
             series,
             readouts,
             sources,
+            lang: input.lang,
         }
     }
 
