@@ -679,4 +679,45 @@ mod tests {
         assert_eq!(jam[9], "2015");
         assert!(t.rows.iter().all(|r| ["same", "up", "down", "other", "entering", "leaving"].contains(&r[3].as_str())));
     }
+
+    #[test]
+    fn french_lists_bands_and_entries() {
+        let s = spec(&[("lang", "fr")]).unwrap();
+        let input = flow_input(crate::charts::dataset_in(Lang::Fr), &s);
+        assert_eq!(input.title, "Changements de catégorie, Rapports TIP 2024 à 2025");
+        let titles: Vec<&str> = input.lists.iter().map(|l| l.title.as_str()).collect();
+        assert!(titles[0].starts_with("En hausse, 2024 → 2025 ("), "{titles:?}");
+        assert!(titles.iter().any(|t| t.starts_with("Dans la liste 2025, pas dans la liste 2024 (")), "{titles:?}");
+        assert_eq!(input.lists.last().unwrap().empty, "Aucun : chaque pays que la liste 2024 classe ici figure aussi dans la liste 2025.");
+        let slovenia = input.lists[0].entries.iter().find(|e| e.member.id == "SVN").unwrap();
+        assert_eq!(slovenia.label, "Slovénie 2 → 1");
+        assert_eq!(slovenia.text.values, ["2024 : Catégorie 2 (liste du rapport)", "2025 : Catégorie 1 (liste du rapport)", "en hausse"]);
+        assert_eq!(input.right.last().unwrap().label, "Absent de la liste 2025");
+        let band = &input.bands[slovenia.band];
+        assert_eq!(band.text.heading, "Catégorie 2 (2024) → Catégorie 1 (2025)");
+        assert!(band.text.values[0].ends_with(" pays est monté") || band.text.values[0].ends_with(" pays sont montés"), "{:?}", band.text.values);
+    }
+
+    #[test]
+    fn spanish_reasons_subtitles_and_counts() {
+        let err = spec(&[("lang", "es"), ("from", "2016")]).unwrap_err();
+        assert!(
+            err.message(Lang::Es).starts_with("from=\"2016\" no se puede usar: el conjunto de datos no tiene niveles de la edición 2016."),
+            "{}",
+            err.message(Lang::Es)
+        );
+        let err = spec(&[("lang", "es"), ("from", "2025"), ("to", "2024")]).unwrap_err();
+        assert!(err.message(Lang::Es).contains("es posterior a to=\"2024\"; invierta las dos ediciones."), "{}", err.message(Lang::Es));
+        let s = spec(&[("lang", "es"), ("from", "2019"), ("to", "2025")]).unwrap();
+        let input = flow_input(crate::charts::dataset_in(Lang::Es), &s);
+        assert!(
+            input.subtitle.contains("los niveles de 2019 son aquí solo los de los capítulos de país de Jamaica a Namibia"),
+            "{}",
+            input.subtitle
+        );
+        assert_eq!(moved(Change::Down, 1, Lang::Es), "1 país bajó");
+        assert_eq!(moved(Change::Up, 7, Lang::Es), "7 países subieron");
+        assert_eq!(moved(Change::Up, 7, Lang::En), "7 countries moved up");
+        assert_eq!(code(Some(Tier::WatchList), Lang::Es), "2LV");
+    }
 }

@@ -554,4 +554,51 @@ mod tests {
         assert!(r.values.iter().any(|v| v.starts_with("Kazakhstan: ") && v.contains("external history")), "{:?}", r.values);
         assert_eq!(widget.find("Mexico"), None, "only the drawn countries");
     }
+
+    fn widget_in(country: &str, lang: &str) -> crate::widget::Widget {
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&[("chart", "tier-history"), ("country", country), ("lang", lang)])).unwrap();
+        widget.resize(Size { width_css: 720.0, height_css: 440.0, dpr: 1.0 });
+        widget
+    }
+
+    #[test]
+    fn french_rows_legend_gaps_and_readouts() {
+        let widget = widget_in("JAM", "fr");
+        assert_eq!(widget.title(), "Catégories 2001–2025 : Jamaïque");
+        let Some(crate::model::figure::Figure::Steps(chart)) = widget.figure() else { panic!("a step chart") };
+        let rows: Vec<String> = step_input(crate::charts::dataset_in(Lang::Fr), &TierHistorySpec { lang: Lang::Fr, countries: vec!["JAM".into()] })
+            .rows
+            .into_iter()
+            .map(|(long, short)| format!("{long} / {short}"))
+            .collect();
+        assert_eq!(rows[2], "Liste de surveillance de la catégorie 2 / Cat. 2 LS");
+        assert_eq!(rows[4], "Cas particulier / Particulier");
+        let r = chart.readout(2004 - 2001).unwrap();
+        assert_eq!(r.values, ["Jamaïque: Liste de surveillance de la catégorie 2 (historique externe) (en baisse par rapport à Catégorie 2 en 2003)"]);
+        assert_eq!(chart.readout(2021 - 2001).unwrap().values, ["Jamaïque: aucune donnée pour cette édition"]);
+        assert_eq!(chart.readout(2018 - 2001).unwrap().sources, ["Rapport TIP 2019, 003_a785160c3ddcd3ba.txt ligne 11"]);
+        let legend: Vec<&str> = chart.legend.iter().map(|e| e.label.as_str()).collect();
+        assert!(legend.contains(&"Déduit d'un chapitre pays"), "{legend:?}");
+        assert_eq!(widget.searches(), Some("pays ou édition"));
+    }
+
+    #[test]
+    fn spanish_readouts_and_errors() {
+        let widget = widget_in("KAZ", "es");
+        let Some(crate::model::figure::Figure::Steps(chart)) = widget.figure() else { panic!("a step chart") };
+        let r = chart.readout(2025 - 2001).unwrap();
+        assert!(r.values[0].starts_with("Kazajstán: Nivel 2 (aporte del conjunto de datos, ausente del informe: "), "{:?}", r.values);
+        assert_eq!(chart.readout(2019 - 2001).unwrap().values, ["Kazajstán: Lista de vigilancia del Nivel 2 (lista del informe) (baja respecto a Nivel 2 en 2015)"]);
+        let message = |pairs: &[(&str, &str)]| {
+            let mut all = pairs.to_vec();
+            all.push(("lang", "es"));
+            parse(&Attributes(&attrs(&all)), crate::charts::dataset_in(Lang::Es)).unwrap_err().message(Lang::Es)
+        };
+        let too_many = message(&[("country", "JAM,MEX,KAZ,FRA,DEU")]);
+        assert!(too_many.starts_with("country=\"JAM,MEX,KAZ,FRA,DEU\" nombra 5 países; este gráfico dibuja 4 como máximo"), "{too_many}");
+        assert!(message(&[]).starts_with("country=\"\" es obligatorio: indique los países cuyo nivel mostrar."));
+        let close = message(&[("country", "Corea")]);
+        assert!(close.contains("Nombres que lo contienen: "), "{close}");
+    }
 }

@@ -316,4 +316,48 @@ mod tests {
         let tier3 = t.rows.iter().filter(|r| r[3] == Tier::Three.id()).count();
         assert!(tier3 > 5);
     }
+
+    /// A widget showing `pairs` in `lang`, laid out, with the readout of country `id`.
+    fn read_in(pairs: &[(&str, &str)], lang: &str, id: &str) -> (crate::widget::Widget, crate::model::figure::Readout) {
+        let mut all = vec![("chart", "tier-map"), ("lang", lang)];
+        all.extend_from_slice(pairs);
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&all)).unwrap();
+        widget.resize(Size { width_css: 360.0, height_css: 600.0, dpr: 1.0 });
+        let Some(crate::model::figure::Figure::Map(map)) = widget.figure() else { panic!("a map") };
+        let readout = map.readout(map.countries.iter().position(|c| c.input.id == id).unwrap()).unwrap();
+        (widget, readout)
+    }
+
+    #[test]
+    fn french_and_spanish_maps_title_read_out_and_credit_in_their_language() {
+        let (fr, slovenia) = read_in(&[("region", "europe")], "fr", "SVN");
+        assert_eq!(fr.title(), "Catégories du Rapport TIP 2025 : Europe");
+        assert_eq!(slovenia.heading, "Slovénie");
+        assert_eq!(slovenia.values[..2], ["Catégorie 1 en 2025", "Catégorie 2 en 2024 → Catégorie 1 en 2025 : relevé"]);
+        assert_eq!(fr.searches(), Some("pays"));
+        let input = input(crate::charts::dataset_in(Lang::Fr), &spec(&[("lang", "fr")]).unwrap());
+        assert!(input.credit.starts_with("Contours : Natural Earth via world-atlas (Mike Bostock) et "), "{}", input.credit);
+        let (es, _) = read_in(&[("edition", "2024")], "es", "JAM");
+        assert!(es.summary().starts_with("Niveles del Informe TIP 2024. Señale un país o utilice las flechas"), "{}", es.summary());
+        // The CSV keeps its ids in every language.
+        let csv = table(dataset(), &spec(&[("lang", "es")]).unwrap());
+        assert!(csv.rows.iter().any(|r| r[7] == "upgraded"));
+    }
+
+    #[test]
+    fn errors_explain_themselves_in_spanish_and_french() {
+        let err = spec(&[("lang", "es"), ("highlight", "Atlántida")]).unwrap_err();
+        assert_eq!(
+            err.message(Lang::Es),
+            "highlight=\"Atlántida\" no es un país o territorio que tipviz conozca. Escriba nombres (por ejemplo, \
+             Brasil) o códigos de tres letras (por ejemplo, BRA), separados por comas."
+        );
+        let err = spec(&[("lang", "fr"), ("edition", "2019")]).unwrap_err();
+        assert!(
+            err.message(Lang::Fr).starts_with("edition=\"2019\" ne peut pas servir : tipviz n'a que quelques catégories 2019"),
+            "{}",
+            err.message(Lang::Fr)
+        );
+    }
 }

@@ -392,4 +392,26 @@ mod tests {
         let total: usize = t.rows.iter().filter(|r| r[0] == "2025").map(|r| r[3].parse::<usize>().unwrap()).sum();
         assert_eq!(total, 188);
     }
+
+    #[test]
+    fn french_and_spanish_titles_readouts_and_subtitles() {
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&[("chart", "tier-summary"), ("lang", "fr")])).unwrap();
+        widget.resize(Size { width_css: 360.0, height_css: 700.0, dpr: 1.0 });
+        assert_eq!(widget.title(), "Catégories par région, Rapport TIP 2025");
+        widget.key("Home");
+        let r = widget.readout().unwrap();
+        assert_eq!(r.heading, "Afrique, 2025 : Catégorie 1");
+        assert_eq!(r.values[0], "1 des 48 pays classés en Afrique");
+        assert_eq!(widget.searches(), Some("région"));
+        assert!(widget.find("proche").is_some(), "type-ahead takes the French region name");
+        assert!(widget.readout().unwrap().heading.starts_with("Proche-Orient, 2025 : "));
+
+        let s = spec(&[("lang", "es"), ("edition", "compare"), ("region", "near-east")]).unwrap();
+        let input = stack_input(crate::charts::dataset_in(Lang::Es), &s);
+        assert_eq!(input.title, "Niveles en el Cercano Oriente, Informes TIP 2024 y 2025");
+        assert!(input.subtitle.ends_with("Andorra y Kiribati, únicos países sin región, no figuran en ninguna de las listas."), "{}", input.subtitle);
+        assert_eq!(input.categories[2], "Lista de vigilancia del Nivel 2");
+        assert_eq!(input.groups[0].title, "Cercano Oriente");
+    }
 }
