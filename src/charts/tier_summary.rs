@@ -43,14 +43,16 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierSummarySpec, S
     Ok(TierSummarySpec { lang, editions, region: parse_region(attrs)? })
 }
 
-/// `region="…"` by id or label; `None` when absent.
+/// `region="…"` by id, English label or name in the reader's language; `None` when absent.
 pub fn parse_region(attrs: &Attributes) -> Result<Option<Region>, SpecError> {
     let Some(asked) = attrs.given("region") else { return Ok(None) };
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let ids: Vec<&str> = Region::ALL.iter().map(|r| r.id()).collect();
+    let named = |name: &str| name.to_lowercase() == asked.to_lowercase();
     Region::ALL
         .iter()
         .copied()
-        .find(|r| r.id().eq_ignore_ascii_case(asked) || r.label().eq_ignore_ascii_case(asked))
+        .find(|r| r.id().eq_ignore_ascii_case(asked) || r.label().eq_ignore_ascii_case(asked) || named(i18n::region(*r, lang)))
         .map(Some)
         .ok_or_else(|| SpecError::new("region", asked, &ids))
 }
@@ -413,5 +415,8 @@ mod tests {
         assert!(input.subtitle.ends_with("Andorra y Kiribati, únicos países sin región, no figuran en ninguna de las listas."), "{}", input.subtitle);
         assert_eq!(input.categories[2], "Lista de vigilancia del Nivel 2");
         assert_eq!(input.groups[0].title, "Cercano Oriente");
+        // A region by its name in the reader's language, as countries are.
+        assert_eq!(spec(&[("lang", "es"), ("region", "cercano oriente")]).unwrap().region, Some(Region::NearEast));
+        assert_eq!(spec(&[("lang", "fr"), ("region", "Hémisphère occidental")]).unwrap().region, Some(Region::WesternHemisphere));
     }
 }
