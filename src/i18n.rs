@@ -250,6 +250,14 @@ pub fn note(text: &str, lang: Lang) -> String {
     trf!(lang, "note: {0}", "remarque : {0}", "nota: {0}"; text)
 }
 
+/// `label: value`, with the space French puts before a colon (`Poursuites : 15 791`).
+pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{label} : {value}"),
+        _ => format!("{label}: {value}"),
+    }
+}
+
 /// Items in a sentence: `a, b and c` / `a, b et c` / `a, b y c`.
 pub fn and_list(items: &[String], lang: Lang) -> String {
     match items {

@@ -39,7 +39,7 @@ impl Readout {
         } else {
             crate::i18n::trf!(lang, " Source: {0}.", " Source : {0}.", " Fuente: {0}."; self.sources.join("; "))
         };
-        format!("{}: {}.{sources}", self.heading, self.values.join("; "))
+        crate::i18n::labelled(&self.heading, &self.values.join("; "), lang) + "." + &sources
     }
 }
 
