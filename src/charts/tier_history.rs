@@ -576,7 +576,7 @@ mod tests {
         assert_eq!(rows[4], "Cas particulier / Particulier");
         let r = chart.readout(2004 - 2001).unwrap();
         assert_eq!(r.values, ["Jamaïque : Liste de surveillance de la catégorie 2 (historique externe) (en baisse par rapport à Catégorie 2 en 2003)"]);
-        assert_eq!(chart.readout(2021 - 2001).unwrap().values, ["Jamaïque: aucune donnée pour cette édition"]);
+        assert_eq!(chart.readout(2021 - 2001).unwrap().values, ["Jamaïque : aucune donnée pour cette édition"]);
         assert_eq!(chart.readout(2018 - 2001).unwrap().sources, ["Rapport TIP 2019, 003_a785160c3ddcd3ba.txt ligne 11"]);
         let legend: Vec<&str> = chart.legend.iter().map(|e| e.label.as_str()).collect();
         assert!(legend.contains(&"Déduit d'un chapitre pays"), "{legend:?}");
