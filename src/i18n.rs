@@ -250,6 +250,14 @@ pub fn note(text: &str, lang: Lang) -> String {
     trf!(lang, "note: {0}", "remarque : {0}", "nota: {0}"; text)
 }
 
+/// `label: value`, with the space French puts before a colon (`Poursuites : 15 791`).
+pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{label} : {value}"),
+        _ => format!("{label}: {value}"),
+    }
+}
+
 /// Items in a sentence: `a, b and c` / `a, b et c` / `a, b y c`.
 pub fn and_list(items: &[String], lang: Lang) -> String {
     match items {
@@ -286,6 +294,64 @@ pub fn sort_key(name: &str, lang: Lang) -> String {
     }
     key
 }
+
+/// The words of the widget's own controls and messages (the loader's buttons, tooltip,
+/// announcements and key help), for the chart shown: `searches` is what its type-ahead finds
+/// (`country`, `region`, `country or edition`), if anything. `{0}` in a value is filled by the
+/// loader (a series label, or the text typed).
+pub fn widget_words(lang: Lang, searches: Option<&str>) -> Vec<(&'static str, String)> {
+    let noun = searches.map(|s| match s {
+        "country" => tr!(lang, "country", "pays", "país"),
+        "region" => tr!(lang, "region", "région", "región"),
+        _ => tr!(lang, "country or edition", "pays ou édition", "país o edición"),
+    });
+    let own = |s: &str| s.to_owned();
+    let mut words = vec![
+        ("download_csv", own(tr!(lang, "Download CSV", "Télécharger le CSV", "Descargar CSV"))),
+        ("download_png", own(tr!(lang, "Download PNG", "Télécharger le PNG", "Descargar PNG"))),
+        ("cannot_show", own(tr!(lang, "This chart cannot be shown", "Ce graphique ne peut pas être affiché", "Este gráfico no se puede mostrar"))),
+        ("stopped", own(tr!(lang, "tipviz stopped", "tipviz s'est arrêté", "tipviz se detuvo"))),
+        ("internal_error", own(tr!(lang, "Internal error: {0}", "Erreur interne : {0}", "Error interno: {0}"))),
+        ("source", own(tr!(lang, "Source: {0}", "Source : {0}", "Fuente: {0}"))),
+        ("show", own(tr!(lang, "Show {0}", "Afficher {0}", "Mostrar {0}"))),
+        ("hide", own(tr!(lang, "Hide {0}", "Masquer {0}", "Ocultar {0}"))),
+        ("shown", own(tr!(lang, "{0} shown", "{0} affiché", "{0} visible"))),
+        ("hidden", own(tr!(lang, "{0} hidden", "{0} masqué", "{0} oculto"))),
+        ("chart_role", own(tr!(lang, "chart", "graphique", "gráfico"))),
+        ("key_help_title", own(tr!(lang, "Keyboard", "Clavier", "Teclado"))),
+        ("key_help_open", own(tr!(lang, "Keyboard help (?)", "Aide clavier (?)", "Ayuda de teclado (?)"))),
+        ("close", own(tr!(lang, "Close", "Fermer", "Cerrar"))),
+        ("key_arrows", own(tr!(lang, "step through the values", "parcourir les valeurs", "recorrer los valores"))),
+        ("key_home_end", own(tr!(lang, "first or last value", "première ou dernière valeur", "primer o último valor"))),
+        ("key_enter", own(tr!(lang, "pin the value and announce it", "épingler la valeur et l'annoncer", "fijar el valor y anunciarlo"))),
+        ("key_escape", own(tr!(lang, "clear the pin, close this help", "retirer l'épingle, fermer cette aide", "quitar la fijación, cerrar esta ayuda"))),
+        ("key_tab", own(tr!(lang, "legend buttons and downloads", "boutons de la légende et téléchargements", "botones de la leyenda y descargas"))),
+        ("key_help", own(tr!(lang, "show or hide this help", "afficher ou masquer cette aide", "mostrar u ocultar esta ayuda"))),
+    ];
+    let how = match noun {
+        Some(noun) => {
+            words.push(("key_type", trf!(lang, "type a {0} to jump to it", "taper un nom ({0}) pour y aller", "escribir un nombre ({0}) para ir a él"; noun)));
+            words.push(("no_match", trf!(lang, "No {0} starts with \u{201c}{1}\u{201d}.", "Aucun nom ({0}) ne commence par « {1} ».", "Ningún nombre ({0}) empieza por «{1}».";
+                noun, "{0}")));
+            trf!(lang,
+                "Tab here and use the arrow keys or type the name of a {0} to read values; ? for keys",
+                "Tab ici, puis les flèches ou le nom ({0}) pour lire les valeurs ; ? pour l'aide clavier",
+                "Tab aquí, luego las flechas o el nombre ({0}) para leer los valores; ? para la ayuda de teclado";
+                noun)
+        }
+        None => tr!(lang,
+            "Tab here and use the arrow keys to read values; ? for keys",
+            "Tab ici, puis les flèches pour lire les valeurs ; ? pour l'aide clavier",
+            "Tab aquí, luego las flechas para leer los valores; ? para la ayuda de teclado").to_owned(),
+    };
+    words.push(("how_to_read", how));
+    words
+}
+
+/// What the loader says when the engine itself cannot start (before any of the above can be
+/// asked for); the loader holds these few words itself, in `www/loader.js`.
+#[cfg(test)]
+const LOADER_OWN_WORDS: &[&str] = &["could not start", "n'a pas pu démarrer", "no pudo iniciarse"];
 
 #[cfg(test)]
 mod tests {
@@ -341,5 +407,21 @@ mod tests {
         assert_eq!(names, ["Îles Marshall", "Inde", "Islande"]);
         assert_eq!(sort_key("Líbano", Lang::Es), "libano");
         assert_eq!(sort_key("Côte d'Ivoire", Lang::En), "Côte d'Ivoire");
+    }
+
+    #[test]
+    fn the_widget_words_exist_in_every_language_with_the_same_keys() {
+        let keys = |lang| widget_words(lang, Some("country")).into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+        assert_eq!(keys(Lang::En), keys(Lang::Fr));
+        assert_eq!(keys(Lang::En), keys(Lang::Es));
+        let fr = widget_words(Lang::Fr, Some("region"));
+        let no_match = &fr.iter().find(|(k, _)| *k == "no_match").unwrap().1;
+        assert_eq!(no_match, "Aucun nom (région) ne commence par « {0} ».");
+        assert!(widget_words(Lang::Es, None).iter().all(|(k, _)| *k != "no_match"), "no type-ahead, no message for it");
+        // The loader's own few words are there in each language.
+        let loader = include_str!("../www/loader.js");
+        for words in LOADER_OWN_WORDS {
+            assert!(loader.contains(words), "{words}");
+        }
     }
 }

@@ -121,7 +121,7 @@ impl Widget {
 
     /// What type-ahead searches on this chart (`country`, `region`), if anything.
     pub fn searches(&self) -> Option<&'static str> {
-        self.figure.as_ref()?.searches()
+        self.built.as_ref()?.figure.searches()
     }
 
     /// Shows or hides one legend group; returns whether it is now shown. Unknown keys do

@@ -133,7 +133,9 @@ fn texts_of(widget: &Widget, size: Size, dataset: &[String]) -> Vec<String> {
         texts.extend(r.sources);
     }
     texts.extend(figure.toggle_targets().into_iter().map(|t| t.label));
-    texts.extend(figure.searches().map(str::to_owned));
+    // The loader's buttons, messages and key help for this chart.
+    texts.extend(tipviz::i18n::widget_words(widget.lang(), widget.searches()).into_iter().map(|(_, text)| text));
+    
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (size.width_dev(), size.height_dev())).into_drawing_area();
@@ -187,6 +189,24 @@ fn english_left(text: &str, printed: &AhoCorasick) -> Vec<String> {
         .collect()
 }
 
+/// `text` without the attributes it quotes as markup, `name="value"`: attribute names and values
+/// are what a reader types, the same in every language.
+fn without_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("=\"") {
+        let name_start = rest[..at]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .map_or(0, |i| i + 1);
+        let Some(close) = rest[at + 2..].find('"') else { break };
+        out.push_str(&rest[..name_start]);
+        out.push(' ');
+        rest = &rest[at + 2 + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn with_lang(pairs: &[(&str, &str)], lang: &str) -> Vec<(String, String)> {
     pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).chain([("lang".to_owned(), lang.to_owned())]).collect()
 }
@@ -221,8 +241,9 @@ fn french_and_spanish_charts_leave_no_english_word() {
         for config in BAD {
             let error = Widget::default().configure(&with_lang(config, lang)).expect_err("a bad value");
             let message = error.message(if lang == "fr" { tipviz::i18n::Lang::Fr } else { tipviz::i18n::Lang::Es });
-            // The value as typed and the accepted attribute values (`chart`, `table`) are not prose.
-            let mut prose = message.replace(&error.shown_value(), " ");
+            // The value as typed, the accepted attribute values (`chart`, `table`) and attributes
+            // quoted as markup (`from="2025"`, `chart="tier-summary"`) are not prose.
+            let mut prose = without_markup(&message).replace(&error.shown_value(), " ");
             for value in &error.accepted {
                 prose = prose.replace(value.as_str(), " ");
             }
@@ -243,4 +264,6 @@ fn english_words_are_found_when_they_are_there() {
     assert_eq!(english_left("Use the arrow keys", &printed), ["Use", "the", "arrow", "keys"]);
     assert!(english_left("Les flèches du clavier parcourent les années.", &printed).is_empty());
     assert!(english_left("remarque : the text says so", &printed).is_empty());
+    // Attributes quoted as markup go; the words around them stay to be read.
+    assert_eq!(without_markup("from=\"2025\" is later than to=\"2024\""), "  is later than  ");
 }

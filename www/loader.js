@@ -92,6 +92,21 @@ if (darkQuery && darkQuery.addEventListener) {
 
 var DEFAULT_HEIGHT_RATIO = 0.62;
 
+// `template` with `{0}` replaced by `value` as plain text (a function replacer, so `$&` and
+// the like in what a reader typed stay as typed).
+function fill(template, value) {
+  return String(template).replace("{0}", function () { return String(value); });
+}
+
+// The widget's words come from the engine in the reader's language; these few are needed
+// before it has started (or if it cannot start), so the loader holds them itself.
+var STARTUP_WORDS = {
+  en: { title: "tipviz could not start", text: "The chart engine failed to load: {0}. If this page sets a Content-Security-Policy, its script-src must allow 'wasm-unsafe-eval'." },
+  fr: { title: "tipviz n'a pas pu démarrer", text: "Le moteur des graphiques n'a pas pu se charger : {0}. Si cette page définit une Content-Security-Policy, son script-src doit autoriser 'wasm-unsafe-eval'." },
+  es: { title: "tipviz no pudo iniciarse", text: "El motor de los gráficos no pudo cargarse: {0}. Si esta página define una Content-Security-Policy, su script-src debe permitir 'wasm-unsafe-eval'." }
+};
+var ENGLISH_WORDS = { download_csv: "Download CSV", download_png: "Download PNG", stopped: "tipviz stopped", internal_error: "Internal error: {0}" };
+
 // One widget: a shadow root on `host`, options from `readOptions()` (name/value pairs).
 function Controller(host, readOptions) {
   this.host = host;
@@ -119,10 +134,10 @@ function Controller(host, readOptions) {
   this.tableBox = el("div", "table", box);
   this.tableBox.hidden = true;
   this.bar = el("div", "bar", box);
+  this.words = ENGLISH_WORDS;
   this.csvButton = el("button", null, this.bar);
-  this.csvButton.textContent = "Download CSV";
   this.pngButton = el("button", null, this.bar);
-  this.pngButton.textContent = "Download PNG";
+  this.labelButtons();
   this.summary = el("p", "sr", box);
   this.summary.id = "tipviz-summary";
   this.canvas.setAttribute("aria-describedby", "tipviz-summary");
@@ -140,10 +155,15 @@ function Controller(host, readOptions) {
     self.configure();
   }, function (err) {
     self.setState("error");
-    self.showMessage("tipviz could not start", "The chart engine failed to load: " + String(err && err.message || err) +
-      ". If this page sets a Content-Security-Policy, its script-src must allow 'wasm-unsafe-eval'.");
+    var words = STARTUP_WORDS[String(self.option("lang") || "").trim().toLowerCase()] || STARTUP_WORDS.en;
+    self.showMessage(words.title, fill(words.text, err && err.message || err));
   });
 }
+
+Controller.prototype.labelButtons = function () {
+  this.csvButton.textContent = this.words.download_csv;
+  this.pngButton.textContent = this.words.download_png;
+};
 
 // Mirrors the widget's state on the host, for host CSS and for tests: loading, ready, error.
 Controller.prototype.setState = function (state) {
@@ -212,7 +232,7 @@ Controller.prototype.typeAhead = function (key) {
   if (found === undefined) return true;
   if (found >= 0) this.refresh();
   // Typographic quotes: the typed text is read out as typed, whatever quotes it contains.
-  else this.live.textContent = "No " + noun + " starts with \u201c" + typed + "\u201d.";
+  else this.live.textContent = fill(this.words.no_match, typed);
   return true;
 };
 
@@ -224,7 +244,7 @@ Controller.prototype.call = function (fn) {
   } catch (err) {
     this.handle = null;
     this.setState("error");
-    this.showMessage("tipviz stopped", "Internal error: " + String(err && err.message || err));
+    this.showMessage(this.words.stopped, fill(this.words.internal_error, err && err.message || err));
     return undefined;
   }
 };
@@ -235,9 +255,11 @@ Controller.prototype.configure = function () {
   this.readOptions().forEach(function (p) { pairs.push(String(p[0]), String(p[1])); });
   var problem = this.call(function (h) { return h.configure(pairs); });
   if (problem === undefined) return;
+  this.words = this.call(function (h) { return h.words(); }) || this.words;
+  this.labelButtons();
   this.error = problem;
   if (problem) {
-    this.showMessage("This chart cannot be shown", problem.message);
+    this.showMessage(this.words.cannot_show, problem.message);
     this.setState("error");
     fire(this.host, "tipviz:error", {
       attribute: problem.attribute, value: problem.value, accepted: problem.accepted.slice(), message: problem.message
@@ -335,7 +357,7 @@ Controller.prototype.placeToggles = function () {
     keep[t.key] = true;
     button.textContent = t.label;
     button.setAttribute("aria-pressed", t.shown ? "true" : "false");
-    button.title = (t.shown ? "Hide " : "Show ") + t.label;
+    button.title = fill(t.shown ? self.words.hide : self.words.show, t.label);
     button.style.left = t.x + "px";
     button.style.top = t.y + "px";
     button.style.width = t.width + "px";
@@ -352,7 +374,7 @@ Controller.prototype.toggle = function (key) {
   this.render();
   var button = this.toggleButtons[key];
   var label = button ? button.textContent : key;
-  this.live.textContent = label + (shown ? " shown" : " hidden");
+  this.live.textContent = fill(shown ? this.words.shown : this.words.hidden, label);
   fire(this.host, "tipviz:toggle", { chart: this.option("chart"), series: key, shown: shown });
 };
 
@@ -387,7 +409,7 @@ Controller.prototype.showReadout = function () {
   this.tip.textContent = "";
   el("b", null, this.tip).textContent = r.heading;
   r.values.forEach(function (v) { el("div", null, this.tip).textContent = v; }, this);
-  if (r.sources.length) el("div", "src", this.tip).textContent = "Source: " + r.sources.join("; ");
+  if (r.sources.length) el("div", "src", this.tip).textContent = fill(this.words.source, r.sources.join("; "));
   this.tip.hidden = false;
   // Near the pointer when there is one (small multiples put the item anywhere), else at the item.
   var x = this.pointerAt ? this.pointerAt[0] : r.x, y = this.pointerAt ? this.pointerAt[1] : r.y;
@@ -416,9 +438,7 @@ Controller.prototype.fillTables = function () {
   var table = this.call(function (h) { return h.table(); });
   var title = this.call(function (h) { return h.title(); }) || "";
   var summary = this.call(function (h) { return h.summary(); }) || "";
-  var noun = this.call(function (h) { return h.searches(); });
-  var typeHint = noun ? " or type the name of a " + noun : "";
-  this.canvas.setAttribute("aria-label", title + " (chart; Tab here and use the arrow keys" + typeHint + " to read values)");
+  this.canvas.setAttribute("aria-label", title + " (" + this.words.chart_role + "; " + this.words.how_to_read + ")");
   this.summary.textContent = summary;
   // The visible table of view="table" is the only one then; otherwise a hidden twin of the chart.
   var asTable = this.call(function (h) { return h.view(); }) === "table";

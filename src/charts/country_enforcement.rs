@@ -243,8 +243,7 @@ fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String, lang: Lang) ->
         label,
         value: d.record.and_then(|r| r.value),
         value_text: d.record.and_then(|r| r.value.map(|v| count_with_unit(v, &r.unit, lang))).unwrap_or_default(),
-        heading: trf!(lang, "{0}: {1}, {2}", "{0} : {1}, {2}", "{0}: {1}, {2}";
-            d.country.name, metric_word(d.metric, lang), d.period_label(lang)),
+        heading: i18n::labelled(&d.country.name, &format!("{}, {}", metric_word(d.metric, lang), d.period_label(lang)), lang),
         note: d.record.map_or_else(|| d.missing_reason(edition, lang), |r| r.note.clone()),
         details,
         cite,
@@ -663,7 +662,7 @@ mod tests {
         assert_eq!(missing.label, "période de référence");
         assert_eq!(
             missing.value_line(Lang::Fr),
-            "non communiqué: le chapitre du Rapport TIP 2019 ne chiffre pas les enquêtes de la période de référence"
+            "non communiqué : le chapitre du Rapport TIP 2019 ne chiffre pas les enquêtes de la période de référence"
         );
     }
 

@@ -273,8 +273,7 @@ fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16, lan
     }
     let label = format!("{} {year}", org_label(org, lang));
     BarInput {
-        heading: trf!(lang, "{0}, {1}: {2}", "{0}, {1} : {2}", "{0}, {1}: {2}";
-            org_label(org, lang), year.to_string(), metric.title(lang).to_lowercase()),
+        heading: i18n::labelled(&format!("{}, {year}", org_label(org, lang)), &metric.title(lang).to_lowercase(), lang),
         value: value.map(|v| v.value),
         value_text: if value.is_some() { value_text } else { not_in_the_source(lang).to_owned() },
         note: match value {

@@ -377,7 +377,7 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
                 _ => "",
             };
             let mut values =
-                vec![trf!(lang, "{0}: {1}", "{0} : {1}", "{0}: {1}"; x.year.to_string(), kind_words(x, lang))];
+                vec![i18n::labelled(&x.year.to_string(), kind_words(x, lang), lang)];
             if !x.in_force.is_empty() {
                 values.push(trf!(lang, "entry into force: {0}", "entrée en vigueur : {0}", "entrada en vigor: {0}"; x.in_force));
             }
@@ -402,7 +402,7 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
         (None, Some((_, _, why))) => {
             cites.extend(row_line);
             selection.push(("status".to_owned(), "not_in_source".to_owned()));
-            (CellKind::Absent, String::new(), vec![format!("{}: {}", not_in_the_source(lang), why.get(lang))])
+            (CellKind::Absent, String::new(), vec![i18n::labelled(not_in_the_source(lang), why.get(lang), lang)])
         }
         (None, None) if r.edition.is_some() => {
             let edition = r.edition.unwrap_or_default();
@@ -471,7 +471,7 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
         column,
         kind,
         text,
-        heading: trf!(lang, "{0}: {1}", "{0} : {1}", "{0}: {1}"; country, full),
+        heading: i18n::labelled(country, full, lang),
         values,
         sources: describe(dataset, cites, lang),
         selection,
@@ -564,7 +564,7 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                     }
                     ChipInput {
                         text,
-                        heading: trf!(lang, "{0}: {1}", "{0} : {1}", "{0}: {1}"; n, title),
+                        heading: i18n::labelled(n, &title, lang),
                         values,
                         sources: describe(dataset, [p.source], lang),
                         selection,

@@ -84,7 +84,7 @@ impl BarInput {
         match self.value {
             Some(_) => self.value_text.clone(),
             None if self.note.is_empty() => self.absent_label(lang).to_owned(),
-            None => format!("{}: {}", self.absent_label(lang), self.reason()),
+            None => i18n::labelled(self.absent_label(lang), self.reason(), lang),
         }
     }
 

@@ -507,9 +507,9 @@ fn value_text(input: &LineChartInput, s: usize, i: usize) -> String {
     let value_of = |s: usize| input.series.get(s).and_then(|x| x.values.get(i)).and_then(|v| v.as_ref());
     let (lang, numbers) = (input.lang, Numbers(input.lang));
     let Some((value, cite)) = value_of(s) else {
-        return format!("{}: {}", series.label, not_in_the_source(lang));
+        return i18n::labelled(&series.label, not_in_the_source(lang), lang);
     };
-    let mut text = format!("{}: {}", series.label, numbers.whole(*value));
+    let mut text = i18n::labelled(&series.label, &numbers.whole(*value), lang);
     if let Some(printed) = &cite.printed {
         text.push_str(&trf!(lang, " (printed as {0}; {1})", " (imprimé : {0} ; {1})", " (impreso: {0}; {1})";
             printed_number(printed, numbers), cite.note));

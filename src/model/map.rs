@@ -205,7 +205,7 @@ impl TierMapInput {
         let unlisted: Vec<&str> =
             self.countries.iter().filter(|c| c.tier.is_none()).map(|c| c.name.as_str()).collect();
         if !unlisted.is_empty() {
-            parts.push(format!("{}: {}.", capitalized(&not_in_list(self.edition, lang)), unlisted.join(", ")));
+            parts.push(i18n::labelled(&capitalized(&not_in_list(self.edition, lang)), &unlisted.join(", "), lang) + ".");
         }
         let changed: Vec<String> = self
             .countries

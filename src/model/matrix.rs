@@ -164,7 +164,7 @@ impl MatrixInput {
                 if chips.is_empty() {
                     g.title.clone()
                 } else {
-                    format!("{}: {}", g.title, chips.join(", "))
+                    i18n::labelled(&g.title, &chips.join(", "), lang)
                 }
             })
             .collect();

@@ -341,8 +341,8 @@ impl StepChart {
                     .iter()
                     .enumerate()
                     .map(|(s, series)| match input.point(s, i) {
-                        Some(p) => format!("{}: {}", series.label, p.text),
-                        None => format!("{}: {}", series.label, input.missing_text),
+                        Some(p) => i18n::labelled(&series.label, &p.text, input.lang),
+                        None => i18n::labelled(&series.label, &input.missing_text, input.lang),
                     })
                     .collect()
             })
