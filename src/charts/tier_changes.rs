@@ -696,6 +696,12 @@ mod tests {
         let band = &input.bands[slovenia.band];
         assert_eq!(band.text.heading, "Catégorie 2 (2024) → Catégorie 1 (2025)");
         assert!(band.text.values[0].ends_with(" pays est monté") || band.text.values[0].ends_with(" pays sont montés"), "{:?}", band.text.values);
+        // The Watch List's French name is too long for its label column even on a desktop:
+        // the nodes take their short names rather than a cut one.
+        let chart = crate::model::flows::FlowChart::layout(&input, crate::model::line::Size { width_css: 900.0, height_css: 700.0, dpr: 1.0 });
+        let labels: Vec<&str> = chart.nodes.iter().map(|n| n.label.text.as_str()).collect();
+        assert!(labels.iter().any(|l| l.starts_with("Cat. 2 LS (")), "{labels:?}");
+        assert!(labels.iter().all(|l| !l.contains('…')), "{labels:?}");
     }
 
     #[test]

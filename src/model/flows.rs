@@ -376,13 +376,14 @@ impl FlowChart {
             let right = input.right.iter().enumerate().map(|(i, n)| label_text(n, count_of(&input.bands, i, false), short));
             (left.collect(), right.collect())
         };
-        let column_width = |labels: &(Vec<String>, Vec<String>)| {
-            let longest = labels.0.iter().chain(&labels.1).map(|l| l.chars().count()).max().unwrap_or(0);
-            (longest as f64 * char_dev).min(0.3 * content)
+        let longest = |labels: &(Vec<String>, Vec<String>)| {
+            labels.0.iter().chain(&labels.1).map(|l| l.chars().count()).max().unwrap_or(0) as f64 * char_dev
         };
+        let column_width = |labels: &(Vec<String>, Vec<String>)| longest(labels).min(0.3 * content);
         let mut labels = labels_for(false);
         let mut label_width = column_width(&labels);
-        if content - 2.0 * (label_width + GAP * u + NODE * u) < SPAN_MIN * u {
+        // Short labels too where a full one would be cut (French names the Watch List at length).
+        if content - 2.0 * (label_width + GAP * u + NODE * u) < SPAN_MIN * u || longest(&labels) > label_width {
             labels = labels_for(true);
             label_width = column_width(&labels);
         }

@@ -11,7 +11,9 @@ const NNBSP = "\u202f";
 const pages = {
   "fr.html": page(`<tip-chart id="e" chart="enforcement" lang="fr"></tip-chart>
 <tip-chart id="m" chart="tier-map" lang="fr"></tip-chart>
-<tip-chart id="bad" chart="enforcement" lang="fr" years="2030"></tip-chart>`),
+<tip-chart id="bad" chart="enforcement" lang="fr" years="2030"></tip-chart>
+<tip-chart id="c" chart="tier-changes" region="africa" lang="fr"></tip-chart>
+<tip-chart id="r" chart="ratifications" country="JAM,MEX,NLD" lang="fr"></tip-chart>`),
   "es.html": page(`<tip-chart id="e" chart="enforcement" lang="es"></tip-chart>
 <tip-chart id="s" chart="tier-summary" lang="es"></tip-chart>
 <tip-chart id="bad" chart="camembert" lang="es"></tip-chart>`),
@@ -32,7 +34,7 @@ const label = (p, sel) => shadow(p, sel, (el) => el.shadowRoot.querySelector("ca
 
 test("French: buttons, accessible name, readout with French numbers and sources, the error message", async () => {
   const { page: p, context, log } = await openPage(browser, `${base}/fr.html`, { width: 900 });
-  for (const id of ["#e", "#m"]) await waitForState(p, id, "ready");
+  for (const id of ["#e", "#m", "#c", "#r"]) await waitForState(p, id, "ready");
   await waitForState(p, "#bad", "error");
   assert.deepEqual(await buttons(p, "#e"), ["Télécharger le CSV", "Télécharger le PNG"]);
   assert.match(await label(p, "#e"), /\(graphique; Tab ici, puis les flèches pour lire les valeurs ; \? pour l'aide clavier\)$/);
@@ -60,6 +62,8 @@ test("French: buttons, accessible name, readout with French numbers and sources,
   assert.equal(await liveText(p, "#m"), "Aucun nom (pays) ne commence par « qqz ».");
   await screenshot(p, "#e", "lang-enforcement-fr.png");
   await screenshot(p, "#m", "lang-map-fr.png");
+  await screenshot(p, "#c", "lang-changes-fr.png");
+  await screenshot(p, "#r", "lang-ratifications-fr.png");
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
