@@ -395,8 +395,10 @@ test("print: each chart is redrawn at 300 dpi in the light theme for printing, a
 
   await p.emulateMedia({ media: "print" });
   await p.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  const widths = [];
   for (const id of ["#p", "#m"]) {
     const printed = await backing(id);
+    widths.push(printed.width);
     assert.equal(printed.width, Math.round(printed.cssWidth * 300 / 96), `${id}: backing store at 300 dpi`);
     assert.equal(printed.height, Math.round(printed.cssHeight * 300 / 96), `${id}: backing store at 300 dpi`);
     assert.deepEqual(printed.corner, [255, 255, 255], `${id}: printed on white`);
@@ -406,6 +408,9 @@ test("print: each chart is redrawn at 300 dpi in the light theme for printing, a
   const pdf = await p.pdf({ format: "A4", printBackground: false });
   assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
   assert.ok(pdf.length > 50000, `the PDF holds the charts' images (${pdf.length} bytes)`);
+  // The images in the PDF are the 300 dpi drawings (image dictionaries name their width).
+  const images = (pdf.toString("latin1").match(/\/Width (\d+)/g) || []).map((m) => Number(m.split(" ")[1]));
+  for (const w of widths) assert.ok(images.includes(w), `an image ${w} pixels wide in the PDF (found ${images})`);
   await p.evaluate(() => window.dispatchEvent(new Event("afterprint")));
   await p.emulateMedia({ media: "screen" });
   assert.deepEqual(await backing("#p"), screen, "back to the screen drawing");
