@@ -55,6 +55,9 @@ const pages = {
 <tip-chart id="branded" chart="enforcement" height="260"></tip-chart>
 </body></html>`,
   "plain.html": page(`<tip-chart id="hostile" chart="enforcement" height="260"></tip-chart>`),
+  "themes.html": page(`<main><tip-chart id="auto" chart="tier-summary" height="260"></tip-chart>
+<tip-chart id="light" chart="tier-summary" theme="light" height="260"></tip-chart>
+<tip-chart id="dark" chart="tier-summary" theme="dark" height="260"></tip-chart></main>`),
   "print.html": page(`<main><h1>Print</h1><tip-chart id="p" chart="enforcement" theme="dark" height="300"></tip-chart>
 <tip-chart id="m" chart="tier-map" height="400"></tip-chart></main>`),
 };
@@ -374,6 +377,26 @@ test("host CSS cannot restyle the widget's inside; its custom properties can, on
   assert.match(branded.box.font, /Georgia/);
   assert.equal(branded.box.size, "17px");
   assert.equal(await shadow(p, "#branded", (el) => getComputedStyle(el.shadowRoot.querySelector(".box")).borderTopColor), "rgb(176, 0, 32)");
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test("themes: auto follows the reader's colour scheme live, light and dark stay as asked", async () => {
+  const { page: p, context, log } = await openPage(browser, `${server.origin}/themes.html`, { colorScheme: "light", height: 1000 });
+  for (const id of ["#auto", "#light", "#dark"]) await waitForState(p, id, "ready");
+  const corners = () => p.evaluate(() => ["auto", "light", "dark"].map((id) => {
+    const c = document.getElementById(id).shadowRoot.querySelector("canvas");
+    const px = c.getContext("2d").getImageData(2, 2, 1, 1).data;
+    return [px[0], px[1], px[2]].join(",");
+  }));
+  const [white, dark] = ["255,255,255", "24,26,31"];
+  assert.deepEqual(await corners(), [white, white, dark]);
+  await p.emulateMedia({ colorScheme: "dark" });
+  await p.waitForFunction(() => document.getElementById("auto").shadowRoot.querySelector(".box").className === "box dark");
+  assert.deepEqual(await corners(), [dark, white, dark], "auto turned dark without a reload");
+  await p.emulateMedia({ colorScheme: "light" });
+  await p.waitForFunction(() => document.getElementById("auto").shadowRoot.querySelector(".box").className === "box light");
+  assert.deepEqual(await corners(), [white, white, dark]);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
