@@ -327,6 +327,12 @@ pub fn widget_words(lang: Lang, searches: Option<&str>) -> Vec<(&'static str, St
         ("key_escape", own(tr!(lang, "clear the pin, close this help", "retirer l'épingle, fermer cette aide", "quitar la fijación, cerrar esta ayuda"))),
         ("key_tab", own(tr!(lang, "legend buttons and downloads", "boutons de la légende et téléchargements", "botones de la leyenda y descargas"))),
         ("key_help", own(tr!(lang, "show or hide this help", "afficher ou masquer cette aide", "mostrar u ocultar esta ayuda"))),
+        // The names of the keys as each language's keyboards print them.
+        ("keycap_home_end", own(tr!(lang, "Home, End", "Début, Fin", "Inicio, Fin"))),
+        ("keycap_enter", own(tr!(lang, "Enter, Space", "Entrée, Espace", "Intro, Espacio"))),
+        ("keycap_escape", own(tr!(lang, "Esc", "Échap", "Esc"))),
+        ("keycap_tab", own(tr!(lang, "Tab", "Tab", "Tab"))),
+        ("keycap_letters", own(tr!(lang, "a–z", "a–z", "a–z"))),
     ];
     let how = match noun {
         Some(noun) => {

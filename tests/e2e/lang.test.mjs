@@ -27,7 +27,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-const buttons = (p, sel) => shadow(p, sel, (el) => Array.from(el.shadowRoot.querySelectorAll(".bar button")).map((b) => b.textContent));
+const buttons = (p, sel) => shadow(p, sel, (el) => Array.from(el.shadowRoot.querySelectorAll(".bar button:not(.help-open)")).map((b) => b.textContent));
 const tooltip = (p, sel) => shadow(p, sel, (el) => el.shadowRoot.querySelector(".tip").textContent);
 const message = (p, sel) => shadow(p, sel, (el) => el.shadowRoot.querySelector(".message").textContent);
 const label = (p, sel) => shadow(p, sel, (el) => el.shadowRoot.querySelector("canvas").getAttribute("aria-label"));
@@ -95,7 +95,7 @@ test("changing lang at runtime redraws in the new language and keeps working", a
   await waitForState(p, "#e", "ready");
   assert.deepEqual(await buttons(p, "#e"), ["Download CSV", "Download PNG"]);
   await p.evaluate(() => document.querySelector("#e").setAttribute("lang", "es"));
-  await p.waitForFunction(() => document.querySelector("#e").shadowRoot.querySelector(".bar button").textContent === "Descargar CSV");
+  await p.waitForFunction(() => document.querySelector("#e").shadowRoot.querySelector(".bar button:not(.help-open)").textContent === "Descargar CSV");
   await p.evaluate(() => document.querySelector("#e").setAttribute("lang", "de"));
   await waitForState(p, "#e", "error");
   // An unknown language is reported in English, naming the languages there are.
