@@ -307,6 +307,9 @@ pub fn widget_words(lang: Lang, searches: Option<&str>) -> Vec<(&'static str, St
     });
     let own = |s: &str| s.to_owned();
     let mut words = vec![
+        // The widget box's `lang` attribute, so screen readers speak it in its language even
+        // on a page in another (WCAG 3.1.2).
+        ("lang_code", own(tr!(lang, "en", "fr", "es"))),
         ("download_csv", own(tr!(lang, "Download CSV", "Télécharger le CSV", "Descargar CSV"))),
         ("download_png", own(tr!(lang, "Download PNG", "Télécharger le PNG", "Descargar PNG"))),
         ("cannot_show", own(tr!(lang, "This chart cannot be shown", "Ce graphique ne peut pas être affiché", "Este gráfico no se puede mostrar"))),

@@ -125,7 +125,7 @@ var STARTUP_WORDS = {
   fr: { title: "tipviz n'a pas pu démarrer", text: "Le moteur des graphiques n'a pas pu se charger : {0}. Si cette page définit une Content-Security-Policy, son script-src doit autoriser 'wasm-unsafe-eval'." },
   es: { title: "tipviz no pudo iniciarse", text: "El motor de los gráficos no pudo cargarse: {0}. Si esta página define una Content-Security-Policy, su script-src debe permitir 'wasm-unsafe-eval'." }
 };
-var ENGLISH_WORDS = { download_csv: "Download CSV", download_png: "Download PNG", stopped: "tipviz stopped", internal_error: "Internal error: {0}" };
+var ENGLISH_WORDS = { lang_code: "en", download_csv: "Download CSV", download_png: "Download PNG", stopped: "tipviz stopped", internal_error: "Internal error: {0}" };
 
 // One widget: a shadow root on `host`, options from `readOptions()` (name/value pairs).
 function Controller(host, readOptions) {
@@ -182,6 +182,7 @@ function Controller(host, readOptions) {
 }
 
 Controller.prototype.labelButtons = function () {
+  this.box.setAttribute("lang", this.words.lang_code || "en");
   this.csvButton.textContent = this.words.download_csv;
   this.pngButton.textContent = this.words.download_png;
   this.labelKeyHelp();

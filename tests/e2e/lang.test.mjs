@@ -37,6 +37,8 @@ test("French: buttons, accessible name, readout with French numbers and sources,
   for (const id of ["#e", "#m", "#c", "#r"]) await waitForState(p, id, "ready");
   await waitForState(p, "#bad", "error");
   assert.deepEqual(await buttons(p, "#e"), ["Télécharger le CSV", "Télécharger le PNG"]);
+  // Screen readers switch voice for the widget, whatever the page's language.
+  assert.equal(await shadow(p, "#e", (el) => el.shadowRoot.querySelector(".box").getAttribute("lang")), "fr");
   assert.match(await label(p, "#e"), /\(graphique; Tab ici, puis les flèches pour lire les valeurs ; \? pour l'aide clavier\)$/);
   assert.match(await label(p, "#m"), /le nom \(pays\)/);
 
@@ -96,6 +98,7 @@ test("changing lang at runtime redraws in the new language and keeps working", a
   assert.deepEqual(await buttons(p, "#e"), ["Download CSV", "Download PNG"]);
   await p.evaluate(() => document.querySelector("#e").setAttribute("lang", "es"));
   await p.waitForFunction(() => document.querySelector("#e").shadowRoot.querySelector(".bar button:not(.help-open)").textContent === "Descargar CSV");
+  assert.equal(await shadow(p, "#e", (el) => el.shadowRoot.querySelector(".box").getAttribute("lang")), "es");
   await p.evaluate(() => document.querySelector("#e").setAttribute("lang", "de"));
   await waitForState(p, "#e", "error");
   // An unknown language is reported in English, naming the languages there are.
