@@ -1,6 +1,7 @@
 // Turns the wasm-bindgen output into the shipped files listed in wasm-pack.toml: the wasm is
 // gzip-compressed and inlined as base64 (no fetch, so file:// works), then wrapped with the
-// loader. Prints each file's size and fails past its budget. Node built-ins only.
+// loader. Prints each file's size and SHA-384 (Subresource Integrity, also written beside each
+// file as <file>.sri) and fails past its budget. Node built-ins only.
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -65,6 +66,8 @@ for (const output of readManifest(readFileSync(at("wasm-pack.toml"), "utf8"))) {
   const gz = gzipSync(text, { level: 9 }).length;
   const br = brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const sri = "sha384-" + createHash("sha384").update(text).digest("base64");
+  // For <script integrity="…">: the hash changes with every build that changes a byte.
+  writeFileSync(at(`${output.file}.sri`), sri + "\n");
   rows.push({ file: output.file, raw, gzip: gz, brotli: br, budget: output.gzip_budget, sri });
   if (gz > output.gzip_budget) {
     failed = true;
@@ -85,4 +88,5 @@ console.log("file                      raw      gzip -9  brotli   budget   SRI")
 for (const r of rows) {
   console.log(`${r.file.padEnd(24)} ${String(r.raw).padStart(8)} ${String(r.gzip).padStart(8)} ${String(r.brotli).padStart(8)} ${String(r.budget).padStart(8)}   ${r.sri}`);
 }
+console.log(`Subresource Integrity: <script src="tipviz.js" integrity="${rows[0].sri}" crossorigin="anonymous"></script> (also in ${rows[0].file}.sri)`);
 if (failed) process.exit(1);

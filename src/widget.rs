@@ -50,9 +50,10 @@ impl Widget {
         self.spec.as_ref().map(|s| s.lang).unwrap_or_default()
     }
 
-    /// A new canvas size; the same size again (a resize observer echoing the height the chart
-    /// asked for) does not lay out again.
+    /// A new canvas size (made finite and in range first); the same size again (a resize
+    /// observer echoing the height the chart asked for) does not lay out again.
     pub fn resize(&mut self, size: Size) {
+        let size = size.sanitized();
         if self.size == Some(size) && self.figure.is_some() {
             return;
         }
@@ -70,6 +71,11 @@ impl Widget {
 
     fn item_count(&self) -> usize {
         self.figure.as_ref().map_or(0, Figure::item_count)
+    }
+
+    /// The size last given to [`Widget::resize`].
+    pub fn size(&self) -> Option<Size> {
+        self.size
     }
 
     pub fn figure(&self) -> Option<&Figure> {
@@ -158,6 +164,7 @@ impl Widget {
 
     /// The height the chart asks for at this width, when the page sets none.
     pub fn preferred_height_css(&self, width_css: f64) -> Option<f64> {
+        let width_css = Size { width_css, height_css: 1.0, dpr: 1.0 }.sanitized().width_css;
         self.built.as_ref()?.figure.preferred_height_css(width_css)
     }
 

@@ -18,9 +18,13 @@ function start() {
 }
 
 var STYLE_TEXT = [
-  ":host{display:block;position:relative;contain:content;min-width:120px;}",
+  // A chart reads left to right whatever the page's writing mode: a vertical host made the
+  // box as wide as the viewport. (!important in the shadow tree wins over the page's rules.)
+  ":host{display:block;position:relative;contain:content;min-width:120px;writing-mode:horizontal-tb !important;}",
   ":host([hidden]){display:none;}",
-  ".box{all:initial;display:block;position:relative;box-sizing:border-box;width:100%;",
+  // `all` leaves `direction` alone: an RTL host would flip the canvas's text alignment
+  // (plotters draws with textAlign start/end), so the box sets it back.
+  ".box{all:initial;direction:ltr;unicode-bidi:isolate;display:block;position:relative;box-sizing:border-box;width:100%;",
   "font:var(--tipviz-font-size,14px)/1.4 var(--tipviz-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);",
   "color:var(--tv-text);background:var(--tv-bg);border:1px solid var(--tv-border);border-radius:6px;overflow:hidden;}",
   ".box.light{--tv-text:#1a1a1a;--tv-muted:#585858;--tv-bg:#ffffff;--tv-border:var(--tipviz-border-light,var(--tipviz-border,#d0d0d0));--tv-accent:var(--tipviz-accent-light,var(--tipviz-accent,#005eb8));--tv-tip:#ffffff;--tv-hover:rgba(0,0,0,.06);}",
@@ -348,7 +352,9 @@ Controller.prototype.render = function () {
   this.tableBox.hidden = !asTable;
   this.bar.hidden = false;
   if (asTable) return;
-  var width = Math.max(120, Math.floor(this.host.clientWidth || this.box.clientWidth || 600));
+  // The box's inner width: the host's clientWidth would count padding a page gives the host
+  // (and the box's border), and a canvas that wide is cut off at the right.
+  var width = Math.max(120, Math.floor(this.box.clientWidth || this.host.clientWidth || 600));
   var requested = parseFloat(this.option("height"));
   var preferred = this.call(function (h) { return h.preferred_height(width); }) || 0;
   var height = requested > 0 ? Math.min(requested, 4000)
@@ -843,3 +849,7 @@ function rowsToCsv(rows) {
   })).join("\r\n") + "\r\n";
 }
 TipViz.ready = start().then(function () { return TipViz; });
+// A page that never awaits TipViz.ready must not get an "uncaught (in promise)" error when the
+// engine cannot start (a CSP without 'wasm-unsafe-eval'): each widget already says why.
+// Whoever awaits it still gets the rejection.
+TipViz.ready.catch(function () {});

@@ -283,12 +283,18 @@ pub struct Country {
     pub names_source: Option<SourceRef>,
 }
 
+/// Longer spellings name no country (see [`Dataset::country_by_name`]).
+const MAX_NAME_BYTES: usize = 1024;
+
 impl Country {
+    /// The id, the name and every alias.
+    pub fn spellings(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str(), self.name.as_str()].into_iter().chain(self.aliases.iter().map(String::as_str))
+    }
+
     /// True when `spelling` is the id, the name or an alias (case-insensitive, whitespace folded).
     pub fn is_named(&self, spelling: &str) -> bool {
-        same_name(&self.id, spelling)
-            || same_name(&self.name, spelling)
-            || self.aliases.iter().any(|a| same_name(a, spelling))
+        self.spellings().any(|s| same_name(s, spelling))
     }
 }
 
@@ -432,6 +438,9 @@ impl Dataset {
     /// first piece no country is called.
     pub fn countries_in_list<'a>(&self, list: &'a str) -> Result<Vec<(&Country, String)>, &'a str> {
         let pieces: Vec<&str> = list.split(',').collect();
+        // A run of pieces can name a country only if no spelling has more commas: without this
+        // bound a pasted "a,a,a,…" of 100 KB tries every run and takes minutes.
+        let longest_run = 1 + self.countries.iter().flat_map(Country::spellings).map(|s| s.matches(',').count()).max().unwrap_or(0);
         let mut found: Vec<(&Country, String)> = Vec::new();
         let mut i = 0;
         while i < pieces.len() {
@@ -440,7 +449,7 @@ impl Dataset {
                 continue;
             }
             // The longest run of pieces that names a country.
-            let longest = (i + 1..=pieces.len())
+            let longest = (i + 1..=pieces.len().min(i + longest_run))
                 .rev()
                 .find_map(|j| self.country_by_name(pieces[i..j].join(",").trim()).map(|c| (c, j)));
             let Some((country, next)) = longest else { return Err(pieces[i].trim()) };
@@ -455,6 +464,11 @@ impl Dataset {
     /// The country an id, report name or alias names (case-insensitive). The build guarantees
     /// no spelling names two countries.
     pub fn country_by_name(&self, spelling: &str) -> Option<&Country> {
+        // No country's name, however spaced, is a kilobyte long; comparing a pasted essay with
+        // every spelling would scan it a thousand times.
+        if spelling.len() > MAX_NAME_BYTES {
+            return None;
+        }
         self.countries.iter().find(|c| c.is_named(spelling))
     }
 

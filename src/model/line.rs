@@ -100,7 +100,21 @@ pub struct Size {
     pub dpr: f64,
 }
 
+/// The largest CSS size laid out, and the device pixel ratios accepted: beyond them a canvas
+/// cannot be allocated anyway, and an infinite or absurd size sent the map's fitting loops on
+/// for ever (found by tests/fuzz.rs).
+pub const MAX_CSS: f64 = 16_384.0;
+pub const DPR_RANGE: (f64, f64) = (0.1, 8.0);
+
 impl Size {
+    /// The same size with every number finite and in range: zero, negative or NaN lengths
+    /// become 1 CSS pixel, a missing DPR 1, and everything is clamped to what a canvas can be.
+    pub fn sanitized(self) -> Size {
+        let length = |v: f64| if v.is_nan() || v < 1.0 { 1.0 } else { v.min(MAX_CSS) };
+        let dpr = if self.dpr.is_finite() && self.dpr > 0.0 { self.dpr.clamp(DPR_RANGE.0, DPR_RANGE.1) } else { 1.0 };
+        Size { width_css: length(self.width_css), height_css: length(self.height_css), dpr }
+    }
+
     pub fn width_dev(&self) -> u32 {
         (self.width_css * self.dpr).round().max(1.0) as u32
     }

@@ -47,15 +47,31 @@ impl SpecError {
         self
     }
 
-    /// The value as it may be shown: control characters dropped, length capped.
+    /// The value as it may be shown: control characters dropped, length capped, and invisible
+    /// characters that change how text reads (bidirectional overrides and isolates, zero-width
+    /// spaces and joiners, the byte-order mark) written out as `[U+202E]`: an override would
+    /// otherwise reverse the rest of the message, and `Jam[U+200B]aica` says why a value that
+    /// looks like `Jamaica` is not one.
     pub fn shown_value(&self) -> String {
-        let clean: String = self.value.chars().filter(|c| !c.is_control()).collect();
-        if clean.chars().count() > MAX_SHOWN_VALUE_CHARS {
-            let cut: String = clean.chars().take(MAX_SHOWN_VALUE_CHARS).collect();
-            format!("{cut}…")
-        } else {
-            clean
+        let clean: Vec<char> = self.value.chars().filter(|c| !c.is_control()).collect();
+        let mut shown = String::new();
+        let mut marks = 0;
+        for &c in clean.iter().take(MAX_SHOWN_VALUE_CHARS) {
+            // A pile of combining marks ("Zalgo" text) would climb over the lines above it.
+            marks = if is_combining_mark(c) { marks + 1 } else { 0 };
+            if marks > MAX_COMBINING_MARKS {
+                continue;
+            }
+            if is_invisible_format(c) {
+                shown.push_str(&format!("[U+{:04X}]", c as u32));
+            } else {
+                shown.push(c);
+            }
         }
+        if clean.len() > MAX_SHOWN_VALUE_CHARS {
+            shown.push('…');
+        }
+        shown
     }
 
     /// What the widget box says, in the reader's language.
@@ -86,6 +102,21 @@ impl SpecError {
                 attribute, value, accepted)
         }
     }
+}
+
+/// Enough combining marks on one letter for any real writing (Vietnamese stacks two).
+const MAX_COMBINING_MARKS: usize = 2;
+
+/// The combining diacritical mark blocks.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Format characters (Unicode category Cf) that are invisible or reorder text around them.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// Attribute pairs as an element has them, from string literals: for tests.
@@ -355,6 +386,19 @@ mod tests {
         let err = parse(&attrs(&[("chart", "enforcement"), ("scope", &long)]), dataset()).unwrap_err();
         assert!(err.message(Lang::En).len() < 250);
         assert!(err.message(Lang::En).contains('…'));
+    }
+
+    #[test]
+    fn invisible_and_reordering_characters_are_written_out() {
+        let err = SpecError::new("country", "\u{202E}acia\u{200B}maJ", &["JAM"]);
+        assert_eq!(err.shown_value(), "[U+202E]acia[U+200B]maJ");
+        assert!(err.message(Lang::En).ends_with("Accepted values: JAM."), "the override no longer reverses what follows");
+        // Combining marks are ordinary text, but only two to a letter; the cap counts
+        // characters as typed.
+        let err = SpecError::new("scope", &"e\u{301}".repeat(40), &[]);
+        assert_eq!(err.shown_value().chars().count(), MAX_SHOWN_VALUE_CHARS + 1);
+        let err = SpecError::new("scope", "Z\u{336}\u{337}\u{338}\u{301}o\u{302}", &[]);
+        assert_eq!(err.shown_value(), "Z\u{336}\u{337}o\u{302}");
     }
 
     #[test]

@@ -92,9 +92,9 @@ impl TipWidget {
         self.dark = dark;
     }
 
+    /// Any numbers: the widget makes them finite and in range (`Size::sanitized`).
     pub fn resize(&mut self, width_css: f64, height_css: f64, dpr: f64) {
-        let clean = |v: f64, fallback: f64| if v.is_finite() && v > 0.0 { v } else { fallback };
-        self.core.resize(Size { width_css: clean(width_css, 1.0), height_css: clean(height_css, 1.0), dpr: clean(dpr, 1.0) });
+        self.core.resize(Size { width_css, height_css, dpr });
     }
 
     /// Draws into `canvas`, whose backing store the loader has sized to CSS size × DPR.

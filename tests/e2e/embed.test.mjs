@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
-import { makeSite, serve, launch, openPage, waitForState, shadow, screenshot, thousands, sweep } from "./harness.mjs";
+import { makeSite, serve, launch, openPage, waitForState, shadow, screenshot, thousands, sweep, assertNothingLeaves } from "./harness.mjs";
 
 const SEED_2025 = "001_bb56f66af96aedbd.txt";
 
@@ -38,7 +38,8 @@ after(async () => {
 
 const origins = () => ({ file: pathToFileURL(site).href, http: server.origin });
 
-function onlyOwnFiles(log, base) {
+async function onlyOwnFiles(log, base, page, context) {
+  await assertNothingLeaves(page, context, log, base);
   // The browser's own favicon probe is not the page's doing.
   const foreign = log.requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:") && !u.startsWith("blob:"));
   assert.deepEqual(foreign, [], "requests outside the page's own files");
@@ -116,7 +117,7 @@ for (const scheme of ["file", "http"]) {
       assert.equal(await shadow(page, "#c1", (el) => el.shadowRoot.querySelector(".tip").hidden), true);
 
       await screenshot(page, "#c1", `one-${scheme}-dpr${dpr}.png`);
-      onlyOwnFiles(log, base);
+      await onlyOwnFiles(log, base, page, context);
       await context.close();
     });
   }
@@ -174,12 +175,13 @@ test("many widgets, script at the end of body, bad attributes contained", async 
   // Resizing the container re-lays out the chart.
   const before = await shadow(page, "#n0", (el) => el.shadowRoot.querySelector("canvas").width);
   await page.evaluate(() => { document.getElementById("n0").style.width = "420px"; });
-  await page.waitForFunction(() => document.getElementById("n0").shadowRoot.querySelector("canvas").width === 420);
-  assert.notEqual(before, 420);
+  // The canvas fills the box inside its 1px border: 418 CSS pixels of a 420px element.
+  await page.waitForFunction(() => document.getElementById("n0").shadowRoot.querySelector("canvas").width === 418);
+  assert.notEqual(before, 418);
 
   assert.equal(await page.evaluate(() => window.__trap), 0, "no script from an attribute ran");
   await screenshot(page, "#xss", "bad-attribute.png");
-  onlyOwnFiles(log, base);
+  await onlyOwnFiles(log, base, page, context);
   await context.close();
 });
 
@@ -208,7 +210,7 @@ test("TipViz.mount returns a handle with update, csv, png and destroy", async ()
   assert.ok(result.csv2024.split("\r\n")[1].startsWith("2024,south-central-asia,2017,convictions,"));
   assert.equal(result.png, "data:image/png;base64,");
   assert.equal(result.emptied, 0);
-  onlyOwnFiles(log, base);
+  await onlyOwnFiles(log, base, page, context);
   await context.close();
 });
 

@@ -2,6 +2,7 @@
 // that contain nothing but the script tag and the elements, served over file:// and a
 // loopback http server, opened in Debian's Chromium through playwright-core.
 import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, copyFileSync, readFileSync, existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname, extname } from "node:path";
@@ -47,15 +48,19 @@ export async function launch(extraArgs = []) {
   });
 }
 
-// A page with everything it does recorded: requests, console errors, page errors, and the
-// tipviz events fired anywhere in the document.
-export async function openPage(browser, url, { dpr = 1, width = 900, height = 900, colorScheme = "light" } = {}) {
+// A page with everything it does recorded: requests (and web sockets), console errors, page
+// errors, every touch of cookies and web storage, and the tipviz events fired anywhere in the
+// document.
+// `init`, when given, is a function run in the page before its own scripts (traps, counters).
+export async function openPage(browser, url, { dpr = 1, width = 900, height = 900, colorScheme = "light", init = null } = {}) {
   const context = await browser.newContext({ deviceScaleFactor: dpr, viewport: { width, height }, colorScheme });
   const page = await context.newPage();
   const log = { requests: [], consoleErrors: [], pageErrors: [] };
   page.on("request", (r) => log.requests.push(r.url()));
+  page.on("websocket", (w) => log.requests.push(w.url()));
   page.on("console", (m) => { if (m.type() === "error") log.consoleErrors.push(m.text()); });
   page.on("pageerror", (e) => log.pageErrors.push(String(e)));
+  await page.addInitScript(trapStorage);
   await page.addInitScript(() => {
     window.__tipvizEvents = [];
     for (const type of ["tipviz:ready", "tipviz:error", "tipviz:select", "tipviz:toggle"]) {
@@ -64,8 +69,52 @@ export async function openPage(browser, url, { dpr = 1, width = 900, height = 90
       });
     }
   });
+  if (init) await page.addInitScript(init);
   await page.goto(url);
+  // Every test that closes its context checks that nothing left and nothing was stored.
+  const origin = url.startsWith("file:") ? "file://" : new URL(url).origin;
+  const close = context.close.bind(context);
+  context.close = async () => {
+    if (!page.isClosed()) await assertNothingLeaves(page, context, log, origin, { consoleErrors: false, pageErrors: false });
+    return close();
+  };
   return { page, context, log };
+}
+
+// Runs in the page before any of its scripts: every read or write of document.cookie and every
+// use of localStorage, sessionStorage, indexedDB, the Cache API and service workers is noted
+// in window.__storageTouches (the storage still works; tipviz must simply never touch it).
+function trapStorage() {
+  const touches = window.__storageTouches = [];
+  const watch = (target, name, what) => {
+    const owner = [target, Object.getPrototypeOf(target)].find((o) => o && Object.getOwnPropertyDescriptor(o, name));
+    const desc = owner && Object.getOwnPropertyDescriptor(owner, name);
+    if (!desc || !desc.configurable) return;
+    Object.defineProperty(target, name, {
+      configurable: true,
+      get() { touches.push(`${what} read`); return desc.get ? desc.get.call(this) : desc.value; },
+      set(v) { touches.push(`${what} write`); if (desc.set) desc.set.call(this, v); },
+    });
+  };
+  watch(Document.prototype, "cookie", "document.cookie");
+  for (const name of ["localStorage", "sessionStorage", "indexedDB", "caches", "cookieStore"]) watch(window, name, name);
+  if (window.navigator) watch(Navigator.prototype, "serviceWorker", "navigator.serviceWorker");
+}
+
+// Asserts that nothing left the page and nothing was stored: every request is for the page's
+// own files under `base` (or data:/blob: URLs the bundle makes itself), no cookie or storage
+// was touched, the browser context holds no cookies or stored origins, and there were no
+// page or console errors. openPage's context.close() runs it too (requests against the
+// page's origin, errors left to each test).
+export async function assertNothingLeaves(page, context, log, base, { consoleErrors = true, pageErrors = true } = {}) {
+  const foreign = log.requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:") && !u.startsWith("blob:"));
+  assert.deepEqual(foreign, [], "requests outside the page's own files");
+  assert.deepEqual(await page.evaluate(() => window.__storageTouches), [], "cookies or storage touched");
+  const state = await context.storageState();
+  assert.deepEqual(state.cookies, [], "cookies set");
+  assert.deepEqual(state.origins.filter((o) => o.localStorage.length), [], "localStorage written");
+  if (pageErrors) assert.deepEqual(log.pageErrors, []);
+  if (consoleErrors) assert.deepEqual(log.consoleErrors, []);
 }
 
 export async function waitForState(page, selector, state) {

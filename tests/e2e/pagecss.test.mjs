@@ -1,0 +1,139 @@
+// A host page with aggressive global CSS (`* { all: unset }`, fonts, letter-spacing,
+// line-height, direction: rtl, writing-mode, rules on canvas/div/span with !important, the
+// widget's own custom property names) against the same widgets on a plain page: screenshots
+// match pixel for pixel within a small tolerance, so neither the layout nor the canvas text
+// (whose widths tipviz estimates itself, never measured from the page) is distorted.
+// `zoom` and `transform` on the host scale the widget, as they should, and the pointer still
+// finds each year.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { makeSite, serve, launch, openPage, waitForState, shadow, screenshot, sweep, assertNothingLeaves } from "./harness.mjs";
+
+const WIDGETS = [
+  ["enforcement", 'chart="enforcement" labor="both" metrics="prosecutions,convictions"'],
+  ["country", 'chart="country-enforcement" country="Jamaica"'],
+  ["map", 'chart="tier-map" region="europe" highlight="Ukraine"'],
+  ["changes", 'chart="tier-changes"'],
+  ["ratifications", 'chart="ratifications" edition="2025"'],
+  ["message", 'chart="enforcement" scope="<b>mars</b>"'],
+];
+const FRAMES = WIDGETS.map(([id, attrs]) => `<div class="frame"><tip-chart id="${id}" ${attrs} theme="light" height="340"></tip-chart></div>`).join("\n");
+
+const FRAME_CSS = ".frame { display: block; width: 700px; margin: 0 0 24px 0; padding: 0; }\n";
+const HOSTILE_CSS = `
+* { all: unset; }
+html, body { display: block; font: italic 700 31px/3.7 "Comic Sans MS", fantasy, serif; letter-spacing: 6px; word-spacing: 30px;
+  color: #f0f; background: #222; direction: rtl; text-transform: uppercase; text-align: justify; text-shadow: 2px 2px red;
+  font-variant: small-caps; -webkit-text-stroke: 1px red; text-indent: 40px; white-space: pre; cursor: crosshair;
+  font-feature-settings: "smcp"; hyphens: auto; }
+:root { --tv-text: #f00; --tv-bg: #000; --tv-border: lime; --tv-accent: orange; --tv-muted: red; --tv-tip: #0f0; }
+head, script, link, style { display: none; }
+canvas { width: 10px !important; height: 10px !important; filter: invert(1) !important; image-rendering: pixelated !important; }
+div, span, p, table, td, th, button, strong, b, caption { padding: 20px !important; border: 7px dotted red !important;
+  font-size: 40px !important; box-sizing: content-box !important; line-height: 9 !important; }
+tip-chart { box-sizing: content-box; line-height: 5; font-size: 50px; letter-spacing: 1em; writing-mode: vertical-rl; }
+`;
+
+const html = (css) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="frame.css">${css ? '<link rel="stylesheet" href="hostile.css">' : ""}
+<script src="tipviz.js"></script></head><body>
+${FRAMES}
+<div class="frame" id="datahost" data-tipviz="enforcement" data-theme="light" data-height="300"></div>
+</body></html>`;
+
+let browser, server;
+before(async () => {
+  const site = makeSite({
+    "plain.html": html(false),
+    "hostile.html": html(true),
+    "frame.css": FRAME_CSS,
+    "hostile.css": HOSTILE_CSS,
+    "zoom.html": `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="zoom.css"><script src="tipviz.js"></script></head><body>
+<tip-chart id="zoomed" chart="enforcement" height="300"></tip-chart><tip-chart id="scaled" chart="enforcement" height="300"></tip-chart></body></html>`,
+    "zoom.css": "body { margin: 0; } tip-chart { width: 600px; } #zoomed { zoom: 1.5; } #scaled { transform: scale(0.75) rotate(0.5deg); transform-origin: 0 0; }",
+  });
+  server = await serve(site);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Decodes two PNG screenshots in a blank page and counts pixels that differ by more than a
+// little in any channel (anti-aliasing of the same drawing varies by a few levels at most).
+// An element at a fractional position on one page is captured a pixel wider or shifted: the
+// best of the offsets -1..1 in each direction over the common area is taken.
+async function compare(page, a, b) {
+  return page.evaluate(async ([a, b]) => {
+    const load = (src) => new Promise((resolve, reject) => { const i = new Image(); i.onload = () => resolve(i); i.onerror = reject; i.src = src; });
+    const pixels = (img) => { const c = document.createElement("canvas"); c.width = img.width; c.height = img.height;
+      const ctx = c.getContext("2d"); ctx.drawImage(img, 0, 0); return ctx.getImageData(0, 0, c.width, c.height).data; };
+    const [ia, ib] = [await load(a), await load(b)];
+    if (Math.abs(ia.width - ib.width) > 1 || Math.abs(ia.height - ib.height) > 1) return { size: [ia.width, ia.height, ib.width, ib.height], diff: 1 };
+    const [pa, pb] = [pixels(ia), pixels(ib)];
+    const w = Math.min(ia.width, ib.width) - 2, h = Math.min(ia.height, ib.height) - 2;
+    let best = 1;
+    for (const dx of [-1, 0, 1]) for (const dy of [-1, 0, 1]) {
+      let differ = 0;
+      for (let y = 1; y < h; y++) for (let x = 1; x < w; x++) {
+        const i = (y * ia.width + x) * 4, j = ((y + dy) * ib.width + x + dx) * 4;
+        if (Math.max(Math.abs(pa[i] - pb[j]), Math.abs(pa[i + 1] - pb[j + 1]), Math.abs(pa[i + 2] - pb[j + 2])) > 24) differ++;
+      }
+      best = Math.min(best, differ / (w * h));
+    }
+    return { size: [ia.width, ia.height, ib.width, ib.height], diff: best };
+  }, [`data:image/png;base64,${a.toString("base64")}`, `data:image/png;base64,${b.toString("base64")}`]);
+}
+
+async function shots(url) {
+  const { page, context, log } = await openPage(browser, url, { width: 1000, height: 1000 });
+  for (const [id] of WIDGETS) await waitForState(page, `#${id}`, id === "message" ? "error" : "ready");
+  await waitForState(page, "#datahost", "ready");
+  const images = {};
+  for (const [id] of WIDGETS) images[id] = await page.locator(`#${id}`).screenshot();
+  // The tooltip (HTML styled by the widget) over the same point of the chart.
+  await page.locator("#enforcement").scrollIntoViewIfNeeded();
+  const box = await page.locator("#enforcement").boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4);
+  await page.waitForFunction(() => document.getElementById("enforcement").getAttribute("data-active-year"));
+  images.tooltip = await page.locator("#enforcement").screenshot();
+  const inner = await shadow(page, "#datahost", (el) => {
+    const box = el.shadowRoot.querySelector(".box"), c = el.shadowRoot.querySelector("canvas");
+    return { canvas: c.getBoundingClientRect().width, box: box.clientWidth, direction: getComputedStyle(c).direction };
+  });
+  return { page, context, log, images, inner };
+}
+
+test("a page restyling everything it can reach leaves the widgets looking the same", async () => {
+  const plain = await shots(`${server.origin}/plain.html`);
+  const hostile = await shots(`${server.origin}/hostile.html`);
+  for (const id of [...WIDGETS.map(([id]) => id), "tooltip"]) {
+    const { size, diff } = await compare(plain.page, plain.images[id], hostile.images[id]);
+    // HTML text (the tooltip) at a fractional position is anti-aliased a little differently.
+    assert.ok(diff < (id === "tooltip" ? 0.01 : 0.002), `${id}: ${(diff * 100).toFixed(2)}% of pixels differ (sizes ${size})`);
+  }
+  await screenshot(hostile.page, "#enforcement", "pagecss-hostile-tooltip.png");
+  await screenshot(hostile.page, "#map", "pagecss-hostile-map.png");
+  // A host the page pads and borders (div { padding; border }) keeps the whole canvas inside
+  // the widget's box; and the canvas reads left to right inside an RTL page.
+  assert.equal(hostile.inner.canvas, hostile.inner.box, "the canvas is as wide as the box inside the padded host");
+  assert.equal(hostile.inner.direction, "ltr");
+  assert.equal(plain.inner.canvas, plain.inner.box);
+  await screenshot(hostile.page, "#datahost", "pagecss-hostile-padded-div.png");
+  for (const s of [plain, hostile]) {
+    await assertNothingLeaves(s.page, s.context, s.log, server.origin);
+    await s.context.close();
+  }
+});
+
+test("zoom and transform on the host scale the widget and the pointer still finds every year", async () => {
+  const { page, context, log } = await openPage(browser, `${server.origin}/zoom.html`, { width: 1100, height: 1000 });
+  for (const id of ["#zoomed", "#scaled"]) {
+    await waitForState(page, id, "ready");
+    const { seen } = await sweep(page, id);
+    assert.deepEqual([...seen.keys()], ["2018", "2019", "2020", "2021", "2022", "2023", "2024"], `${id}: every year under the pointer`);
+  }
+  await screenshot(page, "#zoomed", "pagecss-zoomed.png");
+  await assertNothingLeaves(page, context, log, server.origin);
+  await context.close();
+});
