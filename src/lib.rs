@@ -8,6 +8,7 @@
 pub mod charts;
 pub mod data;
 pub mod export;
+pub mod i18n;
 pub mod model;
 pub mod render;
 pub mod widget;

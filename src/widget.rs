@@ -31,8 +31,8 @@ impl Widget {
         let dataset = charts::dataset_in(lang);
         let spec = spec::parse(attributes, dataset)?;
         self.built = Some(charts::build(dataset, &spec));
-        // A pin made on other options would point at an unrelated item; a theme or language
-        // change keeps it.
+        // A pin made on other options (or in another language, whose names sort otherwise)
+        // would point at an unrelated item; a theme change keeps it.
         if previous.as_ref() != Some(&spec.chart) {
             self.state = ViewState::default();
         }
@@ -43,6 +43,11 @@ impl Widget {
 
     pub fn spec(&self) -> Option<&Spec> {
         self.spec.as_ref()
+    }
+
+    /// The reader's language of the chart shown (English before a valid configure).
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.spec.as_ref().map(|s| s.lang).unwrap_or_default()
     }
 
     /// A new canvas size (made finite and in range first); the same size again (a resize
@@ -122,7 +127,7 @@ impl Widget {
 
     /// What type-ahead searches on this chart (`country`, `region`), if anything.
     pub fn searches(&self) -> Option<&'static str> {
-        self.figure.as_ref()?.searches()
+        self.built.as_ref()?.figure.searches()
     }
 
     /// Shows or hides one legend group; returns whether it is now shown. Unknown keys do

@@ -158,7 +158,9 @@ fn exercise(attributes: &[(String, String)], sizes: &[Size], points: &[(f64, f64
         Err(e) => {
             // An error never leaves a chart from other options, and its message is safe to show.
             assert!(widget.figure().is_none() && widget.csv().is_empty());
-            let message = e.message();
+            // In the language asked for (English when `lang` is itself the bad value).
+            let lang = tipviz::model::spec::parse_lang(&tipviz::model::spec::Attributes(attributes)).unwrap_or_default();
+            let message = e.message(lang);
             assert!(!message.is_empty());
             assert!(!e.shown_value().chars().any(char::is_control), "{message:?}");
             // Capped at 60 characters and an ellipsis, each invisible one written as `[U+200B]`.
@@ -184,7 +186,7 @@ fn exercise(attributes: &[(String, String)], sizes: &[Size], points: &[(f64, f64
                     if let Some(r) = widget.readout() {
                         assert!(r.index < count);
                         assert!(!r.heading.is_empty());
-                        let _ = r.sentence();
+                        let _ = r.sentence(widget.lang());
                     }
                     if let Some(hit) = widget.click(x, y) {
                         assert!(hit < count);
@@ -335,7 +337,8 @@ fn a_pasted_100_kb_list_is_refused_at_once() {
             let attributes = [("chart".to_owned(), chart.to_owned()), (name.to_owned(), value.clone())];
             let err = Widget::default().configure(&attributes).unwrap_err();
             assert_eq!(err.attribute, name);
-            assert!(err.message().chars().count() < 1_000, "{chart}: {}", err.message());
+            let message = err.message(tipviz::i18n::Lang::Fr);
+            assert!(message.chars().count() < 1_000, "{chart}: {message}");
             let took = started.elapsed();
             assert!(took < std::time::Duration::from_secs(2), "{chart} {name}: {took:?}");
         }

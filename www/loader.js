@@ -27,8 +27,8 @@ var STYLE_TEXT = [
   ".box{all:initial;direction:ltr;unicode-bidi:isolate;display:block;position:relative;box-sizing:border-box;width:100%;",
   "font:var(--tipviz-font-size,14px)/1.4 var(--tipviz-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);",
   "color:var(--tv-text);background:var(--tv-bg);border:1px solid var(--tv-border);border-radius:6px;overflow:hidden;}",
-  ".box.light{--tv-text:#1a1a1a;--tv-muted:#585858;--tv-bg:#ffffff;--tv-border:#d0d0d0;--tv-accent:var(--tipviz-accent,#005eb8);--tv-tip:#ffffff;--tv-hover:rgba(0,0,0,.06);}",
-  ".box.dark{--tv-text:#ececec;--tv-muted:#b0b0b0;--tv-bg:#181a1f;--tv-border:#44474f;--tv-accent:var(--tipviz-accent,#6cb2ff);--tv-tip:#23262d;--tv-hover:rgba(255,255,255,.08);}",
+  ".box.light{--tv-text:#1a1a1a;--tv-muted:#585858;--tv-bg:#ffffff;--tv-border:var(--tipviz-border-light,var(--tipviz-border,#d0d0d0));--tv-accent:var(--tipviz-accent-light,var(--tipviz-accent,#005eb8));--tv-tip:#ffffff;--tv-hover:rgba(0,0,0,.06);}",
+  ".box.dark{--tv-text:#ececec;--tv-muted:#b0b0b0;--tv-bg:#181a1f;--tv-border:var(--tipviz-border-dark,var(--tipviz-border,#44474f));--tv-accent:var(--tipviz-accent-dark,var(--tipviz-accent,#6cb2ff));--tv-tip:#23262d;--tv-hover:rgba(255,255,255,.08);}",
   "canvas{display:block;outline:none;touch-action:pan-y;}",
   "canvas:focus-visible{outline:3px solid var(--tv-accent);outline-offset:-3px;}",
   ".tip{position:absolute;pointer-events:none;z-index:1;max-width:min(320px,80%);padding:6px 8px;",
@@ -53,6 +53,26 @@ var STYLE_TEXT = [
   "th:first-child,td:first-child,th:last-child,td:last-child{text-align:left;}",
   ".sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0;}",
   "[hidden]{display:none !important;}"
+].join("");
+
+// Accessibility (issue 7): the key help panel, a focusable table region, print and reduced
+// motion. Kept apart from the rules above; the functions that use them are further down.
+STYLE_TEXT += [
+  ".help{margin:0 8px 8px;padding:10px 12px;background:var(--tv-tip);color:var(--tv-text);",
+  "border:1px solid var(--tv-border);border-radius:6px;font-size:13px;}",
+  ".help:focus-visible,.table:focus-visible{outline:3px solid var(--tv-accent);outline-offset:-3px;}",
+  ".help .title{display:block;font-weight:bold;font-size:14px;margin:0 0 6px;}",
+  ".help dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:0 0 8px;}",
+  ".help dt,.help dd{margin:0;}",
+  "kbd{font:inherit;font-size:12px;border:1px solid var(--tv-muted);border-radius:3px;padding:0 4px;white-space:nowrap;}",
+  ".help-open{min-width:1.6em;text-align:center;font-weight:bold;}",
+  // WCAG 2.5.8: targets at least 24 CSS pixels high.
+  ".bar button,.help button{box-sizing:border-box;min-height:24px;}",
+  "@media (prefers-reduced-motion: reduce){*,*::before,*::after{animation:none !important;transition:none !important;scroll-behavior:auto !important;}}",
+  "@media print{:host{break-inside:avoid;page-break-inside:avoid;}",
+  ".bar,.tip,.toggles,.help{display:none !important;}",
+  "canvas{max-width:100% !important;height:auto !important;}",
+  ".table{max-height:none;overflow:visible;}}"
 ].join("");
 
 var sheet = null;
@@ -96,6 +116,21 @@ if (darkQuery && darkQuery.addEventListener) {
 
 var DEFAULT_HEIGHT_RATIO = 0.62;
 
+// `template` with `{0}` replaced by `value` as plain text (a function replacer, so `$&` and
+// the like in what a reader typed stay as typed).
+function fill(template, value) {
+  return String(template).replace("{0}", function () { return String(value); });
+}
+
+// The widget's words come from the engine in the reader's language; these few are needed
+// before it has started (or if it cannot start), so the loader holds them itself.
+var STARTUP_WORDS = {
+  en: { title: "tipviz could not start", text: "The chart engine failed to load: {0}. If this page sets a Content-Security-Policy, its script-src must allow 'wasm-unsafe-eval'." },
+  fr: { title: "tipviz n'a pas pu démarrer", text: "Le moteur des graphiques n'a pas pu se charger : {0}. Si cette page définit une Content-Security-Policy, son script-src doit autoriser 'wasm-unsafe-eval'." },
+  es: { title: "tipviz no pudo iniciarse", text: "El motor de los gráficos no pudo cargarse: {0}. Si esta página define una Content-Security-Policy, su script-src debe permitir 'wasm-unsafe-eval'." }
+};
+var ENGLISH_WORDS = { lang_code: "en", download_csv: "Download CSV", download_png: "Download PNG", stopped: "tipviz stopped", internal_error: "Internal error: {0}" };
+
 // One widget: a shadow root on `host`, options from `readOptions()` (name/value pairs).
 function Controller(host, readOptions) {
   this.host = host;
@@ -123,10 +158,11 @@ function Controller(host, readOptions) {
   this.tableBox = el("div", "table", box);
   this.tableBox.hidden = true;
   this.bar = el("div", "bar", box);
+  this.words = ENGLISH_WORDS;
   this.csvButton = el("button", null, this.bar);
-  this.csvButton.textContent = "Download CSV";
   this.pngButton = el("button", null, this.bar);
-  this.pngButton.textContent = "Download PNG";
+  this.labelButtons();
+  this.addKeyHelp();
   this.summary = el("p", "sr", box);
   this.summary.id = "tipviz-summary";
   this.canvas.setAttribute("aria-describedby", "tipviz-summary");
@@ -151,10 +187,17 @@ function Controller(host, readOptions) {
     self.configure();
   }, function (err) {
     self.setState("error");
-    self.showMessage("tipviz could not start", "The chart engine failed to load: " + String(err && err.message || err) +
-      ". If this page sets a Content-Security-Policy, its script-src must allow 'wasm-unsafe-eval'.");
+    var words = STARTUP_WORDS[String(self.option("lang") || "").trim().toLowerCase()] || STARTUP_WORDS.en;
+    self.showMessage(words.title, fill(words.text, err && err.message || err));
   });
 }
+
+Controller.prototype.labelButtons = function () {
+  this.box.setAttribute("lang", this.words.lang_code || "en");
+  this.csvButton.textContent = this.words.download_csv;
+  this.pngButton.textContent = this.words.download_png;
+  this.labelKeyHelp();
+};
 
 // Mirrors the widget's state on the host, for host CSS and for tests: loading, ready, error.
 Controller.prototype.setState = function (state) {
@@ -223,7 +266,7 @@ Controller.prototype.typeAhead = function (key) {
   if (found === undefined) return true;
   if (found >= 0) this.refresh();
   // Typographic quotes: the typed text is read out as typed, whatever quotes it contains.
-  else this.live.textContent = "No " + noun + " starts with \u201c" + typed + "\u201d.";
+  else this.live.textContent = fill(this.words.no_match, typed);
   return true;
 };
 
@@ -242,7 +285,7 @@ Controller.prototype.call = function (fn) {
 Controller.prototype.stopped = function (err) {
   this.handle = null;
   this.setState("error");
-  this.showMessage("tipviz stopped", "Internal error: " + String(err && err.message || err));
+  this.showMessage(this.words.stopped, fill(this.words.internal_error, err && err.message || err));
 };
 
 Controller.prototype.configure = function () {
@@ -251,9 +294,11 @@ Controller.prototype.configure = function () {
   this.readOptions().forEach(function (p) { pairs.push(String(p[0]), String(p[1])); });
   var problem = this.call(function (h) { return h.configure(pairs); });
   if (problem === undefined) return;
+  this.words = this.call(function (h) { return h.words(); }) || this.words;
+  this.labelButtons();
   this.error = problem;
   if (problem) {
-    this.showMessage("This chart cannot be shown", problem.message);
+    this.showMessage(this.words.cannot_show, problem.message);
     this.setState("error");
     fire(this.host, "tipviz:error", {
       attribute: problem.attribute, value: problem.value, accepted: problem.accepted.slice(), message: problem.message
@@ -264,6 +309,7 @@ Controller.prototype.configure = function () {
   this.render();
   // After render(): the summary describes the laid-out chart.
   this.fillTables();
+  this.labelTableRegion();
   this.setState("ready");
   fire(this.host, "tipviz:ready", { chart: this.option("chart") });
 };
@@ -280,6 +326,7 @@ Controller.prototype.showMessage = function (title, text) {
   this.tip.hidden = true;
   this.tableBox.hidden = true;
   this.bar.hidden = true;
+  this.closeKeyHelp(false);
   this.message.hidden = false;
   // Nothing of the previous chart stays for screen readers: the message is all there is.
   this.summary.textContent = "";
@@ -309,7 +356,7 @@ Controller.prototype.schedule = function () {
 // Sizes the canvas to the container (backing store = CSS size × devicePixelRatio) and draws.
 Controller.prototype.render = function () {
   if (!this.handle || this.error) return;
-  var dark = this.isDark();
+  var dark = !printing && this.isDark();
   this.box.className = "box " + (dark ? "dark" : "light");
   var asTable = this.call(function (h) { return h.view(); }) === "table";
   this.canvas.hidden = asTable;
@@ -325,14 +372,14 @@ Controller.prototype.render = function () {
   var height = requested > 0 ? Math.min(requested, 4000)
     : preferred > 0 ? Math.round(Math.min(preferred, 4000))
     : Math.round(Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO)));
-  var dpr = window.devicePixelRatio || 1;
+  var dpr = this.drawingDpr(width, height);
   var canvas = this.canvas;
   canvas.style.width = width + "px";
   canvas.style.height = height + "px";
   var deviceWidth = Math.round(width * dpr), deviceHeight = Math.round(height * dpr);
   if (canvas.width !== deviceWidth) canvas.width = deviceWidth;
   if (canvas.height !== deviceHeight) canvas.height = deviceHeight;
-  this.watchDpr(dpr);
+  if (!printing) this.watchDpr(window.devicePixelRatio || 1);
   this.call(function (h) { h.set_dark(dark); h.resize(width, height, dpr); h.draw(canvas); });
   this.placeToggles();
   this.showReadout();
@@ -353,7 +400,7 @@ Controller.prototype.placeToggles = function () {
     keep[t.key] = true;
     button.textContent = t.label;
     button.setAttribute("aria-pressed", t.shown ? "true" : "false");
-    button.title = (t.shown ? "Hide " : "Show ") + t.label;
+    button.title = fill(t.shown ? self.words.hide : self.words.show, t.label);
     button.style.left = t.x + "px";
     button.style.top = t.y + "px";
     button.style.width = t.width + "px";
@@ -370,7 +417,7 @@ Controller.prototype.toggle = function (key) {
   this.render();
   var button = this.toggleButtons[key];
   var label = button ? button.textContent : key;
-  this.live.textContent = label + (shown ? " shown" : " hidden");
+  this.live.textContent = fill(shown ? this.words.shown : this.words.hidden, label);
   fire(this.host, "tipviz:toggle", { chart: this.option("chart"), series: key, shown: shown });
 };
 
@@ -405,7 +452,7 @@ Controller.prototype.showReadout = function () {
   this.tip.textContent = "";
   el("b", null, this.tip).textContent = r.heading;
   r.values.forEach(function (v) { el("div", null, this.tip).textContent = v; }, this);
-  if (r.sources.length) el("div", "src", this.tip).textContent = "Source: " + r.sources.join("; ");
+  if (r.sources.length) el("div", "src", this.tip).textContent = fill(this.words.source, r.sources.join("; "));
   this.tip.hidden = false;
   // Near the pointer when there is one (small multiples put the item anywhere), else at the item.
   var x = this.pointerAt ? this.pointerAt[0] : r.x, y = this.pointerAt ? this.pointerAt[1] : r.y;
@@ -434,9 +481,7 @@ Controller.prototype.fillTables = function () {
   var table = this.call(function (h) { return h.table(); });
   var title = this.call(function (h) { return h.title(); }) || "";
   var summary = this.call(function (h) { return h.summary(); }) || "";
-  var noun = this.call(function (h) { return h.searches(); });
-  var typeHint = noun ? " or type the name of a " + noun : "";
-  this.canvas.setAttribute("aria-label", title + " (chart; Tab here and use the arrow keys" + typeHint + " to read values)");
+  this.canvas.setAttribute("aria-label", title + " (" + this.words.chart_role + "; " + this.words.how_to_read + ")");
   this.summary.textContent = summary;
   // The visible table of view="table" is the only one then; otherwise a hidden twin of the chart.
   var asTable = this.call(function (h) { return h.view(); }) === "table";
@@ -493,6 +538,157 @@ Controller.prototype.reconfigure = function () {
   this.error = null;
   if (!this.handle) return;
   this.configure();
+};
+
+// ---- Accessibility (issue 7): key help, the table as a focusable region, print resolution ----
+
+// The keys the help panel lists: what to press (the engine's key names, or symbols the same in
+// every language) and what it does (the engine's words). `key_type` exists only for charts
+// with type-ahead.
+var HELP_KEYS = [
+  [null, "← → ↑ ↓", "key_arrows"],
+  ["keycap_home_end", null, "key_home_end"],
+  ["keycap_enter", null, "key_enter"],
+  ["keycap_escape", null, "key_escape"],
+  ["keycap_letters", null, "key_type"],
+  ["keycap_tab", null, "key_tab"],
+  [null, "?", "key_help"]
+];
+
+// A "?" button first in the button bar and the panel it opens, in the flow between the chart
+// and the bar (so a short chart never clips it). The panel is a non-modal dialog: Tab leaves
+// it as it leaves any part of the widget.
+Controller.prototype.addKeyHelp = function () {
+  var self = this;
+  var button = this.helpButton = el("button", "help-open");
+  button.type = "button";
+  button.textContent = "?";
+  button.hidden = true;
+  button.setAttribute("aria-expanded", "false");
+  button.setAttribute("aria-controls", "tipviz-help");
+  this.bar.insertBefore(button, this.bar.firstChild);
+  var panel = this.help = el("div", "help");
+  panel.id = "tipviz-help";
+  panel.hidden = true;
+  panel.tabIndex = -1;
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-labelledby", "tipviz-help-title");
+  this.box.insertBefore(panel, this.bar);
+  button.addEventListener("click", function () { self.toggleKeyHelp(button); });
+  // Capture, so "?" reaches the help before type-ahead takes it as a letter.
+  this.box.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || !self.words.key_help_open) return;
+    var inHelp = !panel.hidden && panel.contains(e.target);
+    if (e.key === "?" && (e.target === self.canvas || e.target === button || inHelp)) {
+      e.preventDefault();
+      e.stopPropagation();
+      self.toggleKeyHelp(inHelp ? self.helpOpener : e.target);
+    } else if (e.key === "Escape" && inHelp) {
+      e.preventDefault();
+      e.stopPropagation();
+      self.closeKeyHelp(true);
+    } else if (e.key === "Escape" && !panel.hidden && e.target === self.canvas) {
+      self.closeKeyHelp(false); // and the canvas clears its pin as usual
+    }
+  }, true);
+  // Focus moving to something outside the widget closes the panel (it stays where it is).
+  this.box.addEventListener("focusout", function (e) {
+    if (!panel.hidden && e.relatedTarget && !self.root.contains(e.relatedTarget)) self.closeKeyHelp(false);
+  });
+};
+
+// Fills the panel and the button's name with the engine's words (called whenever they change).
+Controller.prototype.labelKeyHelp = function () {
+  if (!this.help) return;
+  var words = this.words;
+  var usable = !!words.key_help_open && !!this.handle && this.call(function (h) { return h.view(); }) !== "table";
+  this.helpButton.hidden = !usable;
+  this.canvas.setAttribute("aria-keyshortcuts", "?");
+  if (!usable) { this.closeKeyHelp(false); return; }
+  this.helpButton.setAttribute("aria-label", words.key_help_open);
+  this.helpButton.title = words.key_help_open;
+  var panel = this.help;
+  panel.textContent = "";
+  var title = el("span", "title", panel);
+  title.id = "tipviz-help-title";
+  title.textContent = words.key_help_title;
+  var list = el("dl", null, panel);
+  HELP_KEYS.forEach(function (k) {
+    if (!words[k[2]] || (k[0] && !words[k[0]])) return;
+    var keys = el("dt", null, list);
+    (k[1] || words[k[0]]).split(k[1] ? " " : ", ").forEach(function (name, i) {
+      if (i) keys.appendChild(document.createTextNode(" "));
+      el("kbd", null, keys).textContent = name;
+    });
+    el("dd", null, list).textContent = words[k[2]];
+  });
+  var self = this;
+  var close = el("button", "help-close", panel);
+  close.type = "button";
+  close.textContent = words.close;
+  close.addEventListener("click", function () { self.closeKeyHelp(true); });
+};
+
+Controller.prototype.toggleKeyHelp = function (opener) {
+  if (!this.help.hidden) { this.closeKeyHelp(true); return; }
+  this.helpOpener = opener || this.canvas;
+  this.help.hidden = false;
+  this.helpButton.setAttribute("aria-expanded", "true");
+  this.help.focus();
+};
+
+// Hides the panel; `returnFocus` puts focus back where the panel was opened from.
+Controller.prototype.closeKeyHelp = function (returnFocus) {
+  if (!this.help || this.help.hidden) return;
+  this.help.hidden = true;
+  this.helpButton.setAttribute("aria-expanded", "false");
+  var back = this.helpOpener && this.helpOpener.isConnected && !this.helpOpener.hidden ? this.helpOpener : this.canvas;
+  if (returnFocus && !back.hidden) back.focus();
+};
+
+// view="table": the visible table scrolls inside its box, so the box takes focus (arrow keys
+// scroll it) and is a named region; the chart view keeps its hidden twin for screen readers.
+Controller.prototype.labelTableRegion = function () {
+  var box = this.tableBox;
+  if (box.hidden || !box.firstChild) {
+    box.removeAttribute("tabindex");
+    box.removeAttribute("role");
+    box.removeAttribute("aria-label");
+    return;
+  }
+  box.tabIndex = 0;
+  box.setAttribute("role", "region");
+  box.setAttribute("aria-label", this.call(function (h) { return h.title(); }) || "");
+};
+
+// Printing: every widget is redrawn in the light theme with its backing store at print
+// resolution (300 dpi: CSS px × 300/96, never less than the screen's), capped to a pixel count
+// canvases allow, and redrawn for the screen afterwards. Chromium fires beforeprint/afterprint
+// for the print dialog; the media query covers print previews and emulation.
+var PRINT_DPR = 300 / 96;
+var MAX_PRINT_PIXELS = 16e6;
+var printing = false;
+function setPrinting(on) {
+  if (printing === on) return;
+  printing = on;
+  liveWidgets.forEach(function (w) { w.closeKeyHelp(false); w.render(); });
+}
+window.addEventListener("beforeprint", function () { setPrinting(true); });
+window.addEventListener("afterprint", function () { setPrinting(false); });
+var printQuery = window.matchMedia ? window.matchMedia("print") : null;
+if (printQuery && printQuery.addEventListener) {
+  printQuery.addEventListener("change", function (e) { setPrinting(e.matches); });
+}
+
+// The device pixels per CSS pixel to draw a `width` × `height` chart at: the screen's, times
+// any CSS zoom the page puts on the widget (the classroom page enlarges charts that way), so a
+// zoomed chart stays crisp; for print, 300 dpi.
+Controller.prototype.drawingDpr = function (width, height) {
+  var zoom = this.canvas.currentCSSZoom > 0 ? this.canvas.currentCSSZoom : 1;
+  var screen = (window.devicePixelRatio || 1) * zoom;
+  if (!printing) return screen;
+  var cap = Math.sqrt(MAX_PRINT_PIXELS / Math.max(1, width * height));
+  return Math.max(screen, Math.min(PRINT_DPR, cap));
 };
 
 function attributePairs(element, prefix) {

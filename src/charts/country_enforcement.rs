@@ -9,15 +9,17 @@
 //!   first one with a value in the narrative's line order (else the first); the others are
 //!   listed in its readout. Countries without a value come last, with the reason.
 
+use crate::i18n::{self, tr, trf, Lang, Numbers};
 use crate::data::{Country, CountryEnforcement, CountryMetric, Dataset};
-use crate::model::bars::{BarChartInput, BarGroup, BarInput};
-use crate::model::format::thousands;
+use crate::model::bars::{not_reported, BarChartInput, BarGroup, BarInput};
 use crate::model::line::Cite;
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryEnforcementSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     /// The country id, or `None` for the ranked comparison of all narrative countries.
     pub country: Option<String>,
     /// What the ranked comparison ranks on; the one-country view shows all four.
@@ -27,30 +29,41 @@ pub struct CountryEnforcementSpec {
 pub const METRICS: &[&str] = &["investigations", "prosecutions", "convictions", "victims"];
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<CountryEnforcementSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let metric =
         CountryMetric::from_id(&attrs.choose("metric", METRICS, "convictions")?).unwrap_or(CountryMetric::Convictions);
-    let Some(asked) = attrs.given("country") else { return Ok(CountryEnforcementSpec { country: None, metric }) };
+    let Some(asked) = attrs.given("country") else { return Ok(CountryEnforcementSpec { lang, country: None, metric }) };
 
-    let narrated = narrative_countries(dataset);
+    let narrated = narrative_countries(dataset, lang);
     let ids: Vec<&str> = narrated.iter().map(|c| c.id.as_str()).collect();
-    let list = narrated.iter().map(|c| format!("{} ({})", c.name, c.id)).collect::<Vec<_>>().join("; ");
-    let edition = edition(dataset);
+    let list = narrated.iter().map(|c| format!("{} ({})", c.name, c.id)).collect::<Vec<_>>();
+    let list = list.join(tr!(lang, "; ", " ; ", "; "));
+    let report = i18n::tip_report(edition(dataset), lang);
     match dataset.country_by_name(asked) {
-        None => Err(SpecError::new("country", asked, &ids).explained(format!(
-            "is not a country or territory tipviz knows. Write its name (such as Jamaica) or its three-letter \
+        None => Err(SpecError::new("country", asked, &ids).explained(trf!(lang,
+            "is not a country or territory tipviz knows. Write its name (such as {0}) or its three-letter \
              code (such as JAM), or leave country out to compare all countries. The countries this chart \
-             covers, those with a {edition} TIP Report narrative here: {list}."
-        ))),
+             covers, those with a {1} narrative here: {2}.",
+            "n'est pas un pays ou territoire que tipviz connaît. Écrivez son nom (par exemple {0}) ou son \
+             code à trois lettres (par exemple JAM), ou omettez cet attribut pour comparer tous les pays. Les \
+             pays que couvre ce graphique, ceux qui ont ici un chapitre dans le {1} : {2}.",
+            "no es un país o territorio que tipviz conozca. Escriba su nombre (por ejemplo, {0}) o su código \
+             de tres letras (por ejemplo, JAM), u omita este atributo para comparar todos los países. Los \
+             países que cubre este gráfico, los que tienen aquí un capítulo en el {1}: {2}.";
+            dataset.name_of("JAM"), report, list))),
         Some(country) if !ids.contains(&country.id.as_str()) => {
-            Err(SpecError::new("country", asked, &ids).explained(format!(
-                "is {}, which tipviz knows, but this chart's source has no narrative for it: it holds only \
-                 the {edition} TIP Report country narratives from {} to {}. Countries with a narrative: {list}.",
-                country.name,
-                narrated.first().map_or("", |c| c.name.as_str()),
-                narrated.last().map_or("", |c| c.name.as_str()),
-            )))
+            let (first, last) = span(dataset);
+            Err(SpecError::new("country", asked, &ids).explained(trf!(lang,
+                "is {0}, which tipviz knows, but this chart's source has no narrative for it: it holds only \
+                 the {1} country narratives from {2} to {3}. Countries with a narrative: {4}.",
+                "correspond au pays {0}, que tipviz connaît, mais la source de ce graphique n'a pas de chapitre \
+                 pour lui : elle ne contient que les chapitres par pays du {1} ({2} – {3}). Pays ayant un \
+                 chapitre : {4}.",
+                "es {0}, que tipviz conoce, pero la fuente de este gráfico no tiene capítulo para ese país: solo \
+                 contiene los capítulos por país del {1} ({2} – {3}). Países con capítulo: {4}.";
+                country.name, report, first, last, list)))
         }
-        Some(country) => Ok(CountryEnforcementSpec { country: Some(country.id.clone()), metric }),
+        Some(country) => Ok(CountryEnforcementSpec { lang, country: Some(country.id.clone()), metric }),
     }
 }
 
@@ -59,35 +72,56 @@ fn edition(dataset: &Dataset) -> u16 {
     dataset.country_enforcement.iter().map(|r| r.edition).max().unwrap_or(2019)
 }
 
-/// The countries with a narrative in [`edition`], by name.
-pub fn narrative_countries(dataset: &Dataset) -> Vec<&Country> {
+/// The countries with a narrative in [`edition`], by name as `lang` sorts it.
+pub fn narrative_countries(dataset: &Dataset, lang: Lang) -> Vec<&Country> {
     let edition = edition(dataset);
     let mut ids: Vec<&str> =
         dataset.country_enforcement.iter().filter(|r| r.edition == edition).map(|r| r.country.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
     let mut countries: Vec<&Country> = ids.into_iter().filter_map(|id| dataset.country(id)).collect();
-    countries.sort_by(|a, b| a.name.cmp(&b.name));
+    countries.sort_by_cached_key(|c| i18n::sort_key(&c.name, lang));
     countries
 }
 
-fn metric_title(metric: CountryMetric) -> &'static str {
+/// The first and the last country of the extract, in the report's own (English) order: its
+/// narratives run from Jamaica to Namibia whatever the reader's language sorts first.
+fn span(dataset: &Dataset) -> (&str, &str) {
+    let edition = edition(dataset);
+    let in_order = || dataset.country_enforcement.iter().filter(|r| r.edition == edition);
+    let first = in_order().min_by_key(|r| r.source).map_or("", |r| dataset.name_of(&r.country));
+    let last = in_order().max_by_key(|r| r.source).map_or("", |r| dataset.name_of(&r.country));
+    (first, last)
+}
+
+fn metric_title(metric: CountryMetric, lang: Lang) -> &'static str {
     match metric {
-        CountryMetric::Investigations => "Investigations",
-        CountryMetric::Prosecutions => "Prosecutions",
-        CountryMetric::Convictions => "Convictions",
-        CountryMetric::Victims => "Victims identified",
+        CountryMetric::Investigations => tr!(lang, "Investigations", "Enquêtes", "Investigaciones"),
+        CountryMetric::Prosecutions => i18n::metric(crate::data::Metric::Prosecutions, lang),
+        CountryMetric::Convictions => i18n::metric(crate::data::Metric::Convictions, lang),
+        CountryMetric::Victims => i18n::metric(crate::data::Metric::Victims, lang),
     }
 }
 
-/// "36 cases"; "1 conviction" for one (units are plural nouns as the narratives count them).
-pub fn count_with_unit(value: u64, unit: &str) -> String {
+/// The metric inside a sentence: `investigations`, `enquêtes`, `investigaciones`.
+fn metric_word(metric: CountryMetric, lang: Lang) -> &'static str {
+    match metric {
+        CountryMetric::Investigations => tr!(lang, "investigations", "enquêtes", "investigaciones"),
+        CountryMetric::Prosecutions => tr!(lang, "prosecutions", "poursuites", "procesamientos"),
+        CountryMetric::Convictions => tr!(lang, "convictions", "condamnations", "condenas"),
+        CountryMetric::Victims => tr!(lang, "victims", "victimes", "víctimas"),
+    }
+}
+
+/// "36 cases"; "1 conviction" for one (units are plural nouns as the narratives count them,
+/// quoted in English in every language; the number follows `lang`).
+pub fn count_with_unit(value: u64, unit: &str, lang: Lang) -> String {
     let unit = match unit.strip_suffix('s') {
         // A compound unit ("workers and potential victims") has no single noun to make singular.
         Some(singular) if value == 1 && !unit.contains(" and ") => singular,
         _ => unit,
     };
-    format!("{} {unit}", thousands(value))
+    format!("{} {unit}", Numbers(lang).whole(value))
 }
 
 /// One bar to draw: a country's record for a metric, or the fact that its narrative has none.
@@ -100,13 +134,19 @@ struct Drawn<'d> {
 }
 
 impl Drawn<'_> {
-    fn period_label(&self) -> &str {
-        self.record.map_or("reporting period", |r| r.period_label.as_str())
+    /// The period in the narrative's words; where it has no record, ours.
+    fn period_label(&self, lang: Lang) -> &str {
+        let ours = tr!(lang, "reporting period", "période de référence", "período de referencia");
+        self.record.map_or(ours, |r| r.period_label.as_str())
     }
 
     /// Why there is no record at all.
-    fn missing_reason(&self, edition: u16) -> String {
-        format!("the {edition} narrative gives no {} count for the reporting period", self.metric.id())
+    fn missing_reason(&self, edition: u16, lang: Lang) -> String {
+        trf!(lang,
+            "the {0} narrative gives no {1} count for the reporting period",
+            "le chapitre du Rapport TIP {0} ne chiffre pas les {1} de la période de référence",
+            "el capítulo del Informe TIP {0} no da ninguna cifra de {1} para el período de referencia";
+            edition.to_string(), metric_word(self.metric, lang))
     }
 }
 
@@ -141,7 +181,7 @@ fn drawn<'d>(dataset: &'d Dataset, spec: &CountryEnforcementSpec) -> Vec<Drawn<'
             .collect(),
         None => {
             let metric = spec.metric;
-            let mut bars: Vec<Drawn> = narrative_countries(dataset)
+            let mut bars: Vec<Drawn> = narrative_countries(dataset, spec.lang)
                 .into_iter()
                 .map(|country| {
                     let mut current: Vec<&CountryEnforcement> =
@@ -165,7 +205,7 @@ fn drawn<'d>(dataset: &'d Dataset, spec: &CountryEnforcementSpec) -> Vec<Drawn<'
     }
 }
 
-fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String) -> BarInput {
+fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String, lang: Lang) -> BarInput {
     let cite = d.record.map(|r| Cite {
         edition: r.edition,
         file: dataset.source(r.source).file.clone(),
@@ -178,17 +218,23 @@ fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String) -> BarInput {
         .others
         .iter()
         .map(|o| {
-            let what = o.value.map_or_else(|| "not reported".to_owned(), |v| count_with_unit(v, &o.unit));
+            let what = o.value.map_or_else(|| not_reported(lang).to_owned(), |v| count_with_unit(v, &o.unit, lang));
             // An absent value's note often starts by saying so; once is enough.
             let note = o.note.strip_prefix("not reported:").map_or(o.note.as_str(), str::trim_start);
             let note = if note.is_empty() { String::new() } else { format!(" ({note})") };
-            format!("also for this period: {what}{note}, line {}", o.source.line)
+            let line = i18n::lines(&[o.source.line], lang);
+            trf!(lang,
+                "also for this period: {0}{1}, {2}",
+                "aussi pour cette période : {0}{1}, {2}",
+                "también para este período: {0}{1}, {2}";
+                what, note, line)
         })
         .collect();
+    // What `tipviz:select` reports stays in English, as the CSV's period_label does.
     let mut selection = vec![
         ("country".to_owned(), d.country.id.clone()),
         ("metric".to_owned(), d.metric.id().to_owned()),
-        ("period".to_owned(), d.period_label().to_owned()),
+        ("period".to_owned(), d.period_label(Lang::En).to_owned()),
     ];
     if let Some(r) = d.record {
         selection.push(("unit".to_owned(), r.unit.clone()));
@@ -196,9 +242,9 @@ fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String) -> BarInput {
     BarInput {
         label,
         value: d.record.and_then(|r| r.value),
-        value_text: d.record.and_then(|r| r.value.map(|v| count_with_unit(v, &r.unit))).unwrap_or_default(),
-        heading: format!("{}: {}, {}", d.country.name, d.metric.id(), d.period_label()),
-        note: d.record.map_or_else(|| d.missing_reason(edition), |r| r.note.clone()),
+        value_text: d.record.and_then(|r| r.value.map(|v| count_with_unit(v, &r.unit, lang))).unwrap_or_default(),
+        heading: i18n::labelled(&d.country.name, &format!("{}, {}", metric_word(d.metric, lang), d.period_label(lang)), lang),
+        note: d.record.map_or_else(|| d.missing_reason(edition, lang), |r| r.note.clone()),
         details,
         cite,
         selection,
@@ -206,43 +252,70 @@ fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String) -> BarInput {
 }
 
 pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartInput {
+    let lang = spec.lang;
     let edition = edition(dataset);
+    let report = i18n::tip_report(edition, lang);
     let drawn = drawn(dataset, spec);
     match spec.country.as_deref().and_then(|id| dataset.country(id)) {
         Some(country) => {
             let groups = CountryMetric::ALL
                 .iter()
                 .map(|&metric| BarGroup {
-                    title: metric_title(metric).to_owned(),
+                    title: metric_title(metric, lang).to_owned(),
                     bars: drawn
                         .iter()
                         .filter(|d| d.metric == metric)
-                        .map(|d| bar(dataset, edition, d, d.period_label().to_owned()))
+                        .map(|d| bar(dataset, edition, d, d.period_label(lang).to_owned(), lang))
                         .collect(),
                 })
                 .collect();
             BarChartInput {
-                title: format!("{}: law-enforcement counts in the {edition} TIP Report", country.name),
-                subtitle: "As the narrative reports them, newest period first; units differ, so each value \
-                           names what it counts. Each group has its own scale."
-                    .to_owned(),
+                lang,
+                title: trf!(lang,
+                    "{0}: law-enforcement counts in the {1}",
+                    "{0} : chiffres de l'application de la loi, {1}",
+                    "{0}: cifras de aplicación de la ley, {1}";
+                    country.name, report),
+                subtitle: tr!(
+                    lang,
+                    "As the narrative reports them, newest period first; units differ, so each value \
+                     names what it counts. Each group has its own scale.",
+                    "Tels que le chapitre les rapporte, période la plus récente en premier ; les unités diffèrent, \
+                     chaque valeur nomme donc ce qu'elle compte (en anglais, comme le rapport). Chaque groupe a \
+                     sa propre échelle.",
+                    "Tal como los informa el capítulo, el período más reciente primero; las unidades difieren, así \
+                     que cada valor nombra lo que cuenta (en inglés, como el informe). Cada grupo tiene su propia \
+                     escala."
+                )
+                .to_owned(),
                 groups,
             }
         }
         None => {
-            let narrated = narrative_countries(dataset);
-            let span = match (narrated.first(), narrated.last()) {
-                (Some(a), Some(b)) => format!(", {} to {}", a.name, b.name),
-                _ => String::new(),
-            };
+            let (first, last) = span(dataset);
+            let metric = metric_title(spec.metric, lang);
             BarChartInput {
-                title: format!("{} in the {edition} TIP Report narratives{span}", metric_title(spec.metric)),
-                subtitle: "Each country's reporting period, as reported; units differ, so each value names its unit. \
-                           Countries that did not report are listed last."
-                    .to_owned(),
+                lang,
+                title: trf!(lang,
+                    "{0} in the {1} narratives, {2} to {3}",
+                    "{0} dans les chapitres par pays du {1} ({2} – {3})",
+                    "{0} en los capítulos por país del {1} ({2} – {3})";
+                    metric, report, first, last),
+                subtitle: tr!(
+                    lang,
+                    "Each country's reporting period, as reported; units differ, so each value names its unit. \
+                     Countries that did not report are listed last.",
+                    "Période de référence de chaque pays, telle que rapportée ; les unités diffèrent, chaque valeur \
+                     nomme donc la sienne (en anglais, comme le rapport). Les pays sans chiffre communiqué \
+                     viennent en dernier.",
+                    "Período de referencia de cada país, tal como se informó; las unidades difieren, así que cada \
+                     valor nombra la suya (en inglés, como el informe). Los países que no comunicaron cifras van \
+                     al final."
+                )
+                .to_owned(),
                 groups: vec![BarGroup {
                     title: String::new(),
-                    bars: drawn.iter().map(|d| bar(dataset, edition, d, d.country.name.clone())).collect(),
+                    bars: drawn.iter().map(|d| bar(dataset, edition, d, d.country.name.clone(), lang)).collect(),
                 }],
             }
         }
@@ -264,7 +337,7 @@ pub const CSV_COLUMNS: &[&str] = &[
 ];
 
 /// One row per drawn bar, in drawing order, with its source; an empty value where the
-/// narrative reports none (the note says why).
+/// narrative reports none (the note says why, in the reader's language).
 pub fn table(dataset: &Dataset, spec: &CountryEnforcementSpec) -> DataTable {
     let edition = edition(dataset);
     let rows = drawn(dataset, spec)
@@ -292,7 +365,7 @@ pub fn table(dataset: &Dataset, spec: &CountryEnforcementSpec) -> DataTable {
                 String::new(),
                 String::new(),
                 String::new(),
-                d.missing_reason(edition),
+                d.missing_reason(edition, spec.lang),
                 String::new(),
                 String::new(),
             ],
@@ -395,9 +468,9 @@ mod tests {
         let last: Vec<&str> = bars[reported..].iter().map(|b| b.label.as_str()).collect();
         assert_eq!(last, ["Korea, Democratic People's Republic of", "Namibia"]);
         assert!(
-            bars[34].value_line().starts_with("not reported: absent: the extraction ends"),
+            bars[34].value_line(Lang::En).starts_with("not reported: absent: the extraction ends"),
             "{}",
-            bars[34].value_line()
+            bars[34].value_line(Lang::En)
         );
         // A reported zero is a value, not an absence.
         let lesotho = bars.iter().find(|b| b.label == "Lesotho").unwrap();
@@ -411,10 +484,10 @@ mod tests {
         let kaz = bars.iter().position(|b| b.label == "Kazakhstan").unwrap();
         assert!(bars[kaz..].iter().all(|b| b.value.is_none()));
         assert_eq!(
-            bars[kaz].value_line(),
+            bars[kaz].value_line(Lang::En),
             "not reported: printed 'The government did not report the number of prosecutions.' (lines 1316-1317)"
         );
-        assert_eq!(bars[kaz].cite.as_ref().unwrap().describe(), "2019 TIP Report, 003_a785160c3ddcd3ba.txt line 1316");
+        assert_eq!(bars[kaz].cite.as_ref().unwrap().describe(Lang::En), "2019 TIP Report, 003_a785160c3ddcd3ba.txt line 1316");
 
         let own = spec(&[("country", "Kazakhstan")]).unwrap();
         let chart = layout(&own);
@@ -430,7 +503,7 @@ mod tests {
         assert_eq!(bar.value, None);
         assert_eq!(bar.cite, None);
         assert_eq!(
-            bar.value_line(),
+            bar.value_line(Lang::En),
             "not reported: the 2019 narrative gives no investigations count for the reporting period"
         );
     }
@@ -451,7 +524,7 @@ mod tests {
         (later.value, later.unit, later.note, later.source.line) =
             (Some(182), "investigations".into(), String::new(), 1324);
         data.country_enforcement.extend([later, earlier_blank]);
-        let input = bar_input(&data, &CountryEnforcementSpec { country: None, metric: CountryMetric::Investigations });
+        let input = bar_input(&data, &CountryEnforcementSpec { lang: Default::default(), country: None, metric: CountryMetric::Investigations });
         let bar = bars(&input).into_iter().find(|b| b.label == "Kazakhstan").unwrap();
         assert_eq!(bar.value_text, "106 cases");
         assert_eq!(bar.cite.as_ref().unwrap().line, 1315);
@@ -470,7 +543,7 @@ mod tests {
         assert_eq!((err.attribute.as_str(), err.value.as_str()), ("country", "Atlantis"));
         assert_eq!(err.accepted.len(), 35);
         assert!(err.accepted.contains(&"JAM".to_owned()));
-        let message = err.message();
+        let message = err.message(Lang::En);
         assert!(
             message.starts_with(
                 "country=\"Atlantis\" is not a country or territory tipviz knows. Write its name (such as Jamaica) \
@@ -484,7 +557,7 @@ mod tests {
 
     #[test]
     fn a_known_country_without_a_narrative_says_so() {
-        let message = spec(&[("country", "france")]).unwrap_err().message();
+        let message = spec(&[("country", "france")]).unwrap_err().message(Lang::En);
         assert!(
             message.starts_with(
                 "country=\"france\" is France, which tipviz knows, but this chart's source has no narrative for it: \
@@ -497,7 +570,7 @@ mod tests {
 
     #[test]
     fn a_bad_metric_lists_the_four() {
-        let message = spec(&[("metric", "arrests")]).unwrap_err().message();
+        let message = spec(&[("metric", "arrests")]).unwrap_err().message(Lang::En);
         assert_eq!(
             message,
             "metric=\"arrests\" is not a value tipviz knows. Accepted values: investigations, prosecutions, convictions, victims."
@@ -553,7 +626,7 @@ mod tests {
         let (x_css, y_css) = (row.band.right / 2.0 - 5.0, row.center_y_dev / 2.0);
         assert!(widget.pointer(x_css, y_css));
         assert_eq!(
-            widget.readout().unwrap().sentence(),
+            widget.readout().unwrap().sentence(Lang::En),
             "Jamaica: investigations, reporting period: 36 cases; note: potential trafficking cases. \
              Source: 2019 TIP Report, 003_a785160c3ddcd3ba.txt line 89."
         );
@@ -561,5 +634,53 @@ mod tests {
         assert_eq!(widget.readout().unwrap().heading, "Jamaica: investigations, previous reporting period");
         assert!(widget.csv().starts_with("edition,country,country_name,metric,period,period_label,value,unit,note,"));
         assert!(widget.summary().contains("Investigations: largest is the year before that, 40 investigations."));
+    }
+
+    /// The spec in `lang`, parsed against the dataset as that language names countries.
+    fn spec_in(lang: Lang, pairs: &[(&str, &str)]) -> Result<CountryEnforcementSpec, SpecError> {
+        let code = if lang == Lang::Fr { "fr" } else { "es" };
+        let mut all = pairs.to_vec();
+        all.push(("lang", code));
+        parse(&Attributes(&attrs(&all)), crate::charts::dataset_in(lang))
+    }
+
+    #[test]
+    fn french_titles_readouts_and_reasons() {
+        let data = crate::charts::dataset_in(Lang::Fr);
+        let s = spec_in(Lang::Fr, &[("country", "Jamaïque")]).unwrap();
+        let input = bar_input(data, &s);
+        assert_eq!(input.title, "Jamaïque : chiffres de l'application de la loi, Rapport TIP 2019");
+        let titles: Vec<&str> = input.groups.iter().map(|g| g.title.as_str()).collect();
+        assert_eq!(titles, ["Enquêtes", "Poursuites", "Condamnations", "Victimes identifiées"]);
+        // The heading is ours; the period and the unit are the narrative's own words.
+        assert_eq!(input.groups[0].bars[0].heading, "Jamaïque : enquêtes, reporting period");
+
+        let ranked = bar_input(data, &spec_in(Lang::Fr, &[("metric", "victims")]).unwrap());
+        assert_eq!(ranked.title, "Victimes identifiées dans les chapitres par pays du Rapport TIP 2019 (Jamaïque – Namibie)");
+        let malawi = bar_input(data, &spec_in(Lang::Fr, &[("country", "MWI")]).unwrap());
+        let missing = &malawi.groups[0].bars[0];
+        assert_eq!(missing.label, "période de référence");
+        assert_eq!(
+            missing.value_line(Lang::Fr),
+            "non communiqué : le chapitre du Rapport TIP 2019 ne chiffre pas les enquêtes de la période de référence"
+        );
+    }
+
+    #[test]
+    fn the_lists_sort_as_the_reader_spells_and_errors_speak_spanish() {
+        let data = crate::charts::dataset_in(Lang::Es);
+        let names: Vec<&str> = narrative_countries(data, Lang::Es).iter().map(|c| c.name.as_str()).collect();
+        let islas = names.iter().position(|n| *n == "Islas Marshall").unwrap();
+        assert_eq!(names[islas + 1], "Jamaica", "{names:?}");
+        let message = spec_in(Lang::Es, &[("country", "Francia")]).unwrap_err().message(Lang::Es);
+        assert!(
+            message.starts_with(
+                "country=\"Francia\" es Francia, que tipviz conoce, pero la fuente de este gráfico no tiene capítulo \
+                 para ese país: solo contiene los capítulos por país del Informe TIP 2019 (Jamaica – Namibia)."
+            ),
+            "{message}"
+        );
+        let message = spec_in(Lang::Es, &[("country", "Atlántida")]).unwrap_err().message(Lang::Es);
+        assert!(message.contains("Escriba su nombre (por ejemplo, Jamaica)"), "{message}");
     }
 }

@@ -3,6 +3,7 @@
 //! identified, an order of magnitude larger, get their own; legislation counts get a third
 //! when asked for. Labor-only counts, a second edition and a log scale are options.
 
+use crate::i18n::{self, tr, trf, Lang};
 use crate::data::{Dataset, EnforcementValue, Metric, Region, Scope};
 use crate::model::line::{Cite, LineChartInput, SeriesInput};
 use crate::model::scale::ValueScaleKind;
@@ -36,6 +37,8 @@ pub enum Labor {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnforcementSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     pub rows: Rows,
     pub edition: EditionChoice,
     /// The quantities asked for, as totals (labor-only parts follow from `labor`).
@@ -52,6 +55,7 @@ impl EnforcementSpec {
     /// The default view of one table.
     pub fn of(scope: Scope, edition: EditionChoice, metrics: &[Metric]) -> EnforcementSpec {
         EnforcementSpec {
+            lang: Default::default(),
             rows: Rows::One(scope),
             edition,
             metrics: metrics.to_vec(),
@@ -77,6 +81,7 @@ pub const METRICS: &[&str] = &["prosecutions", "convictions", "victims", "legisl
 const DEFAULT_METRICS: &[Metric] = &[Metric::Prosecutions, Metric::Convictions, Metric::Victims];
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<EnforcementSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let all_editions = editions(dataset);
     let rows = match attrs.choose("scope", SCOPES, "global")?.as_str() {
         "regions" => Rows::Regions,
@@ -104,8 +109,12 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<EnforcementSpec, S
     };
     if rows == Rows::Regions && metrics.len() > 1 {
         let given = attrs.given(metric_attribute).unwrap_or_default();
-        return Err(SpecError::new(metric_attribute, given, METRICS)
-            .because("scope=\"regions\" draws one metric per chart; name one"));
+        return Err(SpecError::new(metric_attribute, given, METRICS).because(tr!(
+            lang,
+            "scope=\"regions\" draws one metric per chart; name one",
+            "scope=\"regions\" trace une seule mesure par graphique ; n'en nommez qu'une",
+            "scope=\"regions\" dibuja una sola medida por gráfico; nombre solo una"
+        )));
     }
 
     let labor = match attrs.choose("labor", &["total", "labor", "both"], "total")?.as_str() {
@@ -119,15 +128,31 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<EnforcementSpec, S
     };
     let shared_axis = attrs.choose("axis", &["shared", "independent"], "shared")? == "shared";
 
-    let mut spec = EnforcementSpec { rows, edition, metrics, labor, years: None, scale, shared_axis };
+    let mut spec = EnforcementSpec { lang, rows, edition, metrics, labor, years: None, scale, shared_axis };
     if let Some(text) = attrs.given("years") {
         let printed = data_years(dataset, &EnforcementSpec { years: None, ..spec.clone() });
         let span = format!("{}–{}", printed.first().unwrap_or(&0), printed.last().unwrap_or(&0));
-        let example = format!("a year or a range within {span}, such as {span}");
+        let example = trf!(lang,
+            "a year or a range within {0}, such as {0}",
+            "une année ou une période comprise dans {0}, par exemple {0}",
+            "un año o un intervalo dentro de {0}, por ejemplo {0}";
+            span);
         let bad = |why: &str| SpecError::new("years", text, &[example.as_str()]).because(why);
-        let (from, to) = parse_year_range(text).ok_or_else(|| bad("write a year (2020) or a range (2019-2023)"))?;
+        let (from, to) = parse_year_range(text).ok_or_else(|| {
+            bad(tr!(
+                lang,
+                "write a year (2020) or a range (2019-2023)",
+                "écrivez une année (2020) ou une période (2019-2023)",
+                "escriba un año (2020) o un intervalo (2019-2023)"
+            ))
+        })?;
         if !printed.iter().any(|y| (from..=to).contains(y)) {
-            return Err(bad("no year in that range is in this table"));
+            return Err(bad(tr!(
+                lang,
+                "no year in that range is in this table",
+                "aucune année de cette période ne figure dans ce tableau",
+                "ningún año de ese intervalo figura en esta tabla"
+            )));
         }
         spec.years = Some((from, to));
     }
@@ -150,12 +175,20 @@ fn parse_year_range(text: &str) -> Option<(u16, u16)> {
     Some((from.min(to), from.max(to)))
 }
 
-/// The panels, in drawing order, and which metrics each holds.
-const PANELS: &[(&str, &[Metric])] = &[
-    ("Prosecutions and convictions", &[Metric::Prosecutions, Metric::ProsecutionsLabor, Metric::Convictions, Metric::ConvictionsLabor]),
-    ("Victims identified", &[Metric::Victims, Metric::VictimsLabor]),
-    ("New or amended legislation", &[Metric::Legislation]),
+/// The panels, in drawing order: the metrics each holds.
+const PANELS: &[&[Metric]] = &[
+    &[Metric::Prosecutions, Metric::ProsecutionsLabor, Metric::Convictions, Metric::ConvictionsLabor],
+    &[Metric::Victims, Metric::VictimsLabor],
+    &[Metric::Legislation],
 ];
+
+/// A panel's title: its metrics' names.
+fn panel_title(panel: usize, lang: Lang) -> &'static str {
+    match panel {
+        0 => tr!(lang, "Prosecutions and convictions", "Poursuites et condamnations", "Procesamientos y condenas"),
+        _ => i18n::metric(PANELS[panel][0], lang),
+    }
+}
 
 /// Each quantity keeps its colour and marker in every combination of metrics; labor-only
 /// counts share their total's colour and are drawn dashed.
@@ -169,7 +202,7 @@ fn style_of(metric: Metric) -> usize {
 }
 
 fn panel_of(metric: Metric) -> usize {
-    PANELS.iter().position(|(_, ms)| ms.contains(&metric)).unwrap_or(0)
+    PANELS.iter().position(|ms| ms.contains(&metric)).unwrap_or(0)
 }
 
 fn labor_part(metric: Metric) -> Option<Metric> {
@@ -269,6 +302,14 @@ fn cells<'d>(dataset: &'d Dataset, spec: &EnforcementSpec) -> Vec<&'d Enforcemen
     cells
 }
 
+/// `Global` or a region's name.
+fn scope_name(scope: Scope, lang: Lang) -> &'static str {
+    match scope {
+        Scope::Global => tr!(lang, "Global", "Monde", "Mundo"),
+        Scope::Region(r) => i18n::region(r, lang),
+    }
+}
+
 fn cite(dataset: &Dataset, v: &EnforcementValue) -> Cite {
     Cite {
         edition: v.edition,
@@ -280,6 +321,7 @@ fn cite(dataset: &Dataset, v: &EnforcementValue) -> Cite {
 }
 
 pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
+    let lang = spec.lang;
     let chosen = chosen_editions(dataset, spec.edition);
     let compare = chosen.len() > 1;
     let years = data_years(dataset, spec);
@@ -292,9 +334,9 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
     used_panels.sort_unstable();
     used_panels.dedup();
     let panel_titles: Vec<String> = if regions {
-        Region::ALL.iter().map(|r| r.label().to_owned()).collect()
+        Region::ALL.iter().map(|&r| i18n::region(r, lang).to_owned()).collect()
     } else {
-        used_panels.iter().map(|&p| PANELS[p].0.to_owned()).collect()
+        used_panels.iter().map(|&p| panel_title(p, lang).to_owned()).collect()
     };
 
     let mut series: Vec<SeriesInput> = Vec::new();
@@ -314,11 +356,21 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
                                 .map(|v| (v.value, cite(dataset, v)))
                         })
                         .collect();
-                    let edition_note = if compare { format!(", {edition} edition") } else { String::new() };
+                    let named = |name: &str| {
+                        if compare {
+                            trf!(lang, "{0}, {1} edition", "{0}, édition {1}", "{0}, edición {1}"; name, edition.to_string())
+                        } else {
+                            name.to_owned()
+                        }
+                    };
                     let group = if compare { format!("{}@{edition}", column.id()) } else { column.id().to_owned() };
-                    let group_label = format!("{}{edition_note}", column.label());
-                    let label = if regions { format!("{}{edition_note}", scope.label()) } else { group_label.clone() };
-                    let label = if regions && is_labor_part { format!("{label} (labor only)") } else { label };
+                    let group_label = named(i18n::metric(column, lang));
+                    let label = if regions { named(scope_name(scope, lang)) } else { group_label.clone() };
+                    let label = if regions && is_labor_part {
+                        trf!(lang, "{0} (labor only)", "{0} (travail forcé seul)", "{0} (solo trabajo forzoso)"; label)
+                    } else {
+                        label
+                    };
                     let panel = if regions {
                         scope_index
                     } else {
@@ -341,25 +393,56 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
     }
 
     let title = match spec.rows {
-        Rows::One(scope) => format!("{} law-enforcement data", scope.label()),
-        Rows::Regions => format!("{} by region", spec.metrics.first().map_or("", |m| m.label())),
+        Rows::One(Scope::Global) => tr!(
+            lang,
+            "Global law-enforcement data",
+            "Application de la loi dans le monde",
+            "Aplicación de la ley en el mundo"
+        )
+        .to_owned(),
+        Rows::One(scope) => trf!(lang,
+            "{0} law-enforcement data",
+            "Application de la loi : {0}",
+            "Aplicación de la ley: {0}";
+            scope_name(scope, lang)),
+        Rows::Regions => {
+            let metric = spec.metrics.first().map_or("", |&m| i18n::metric(m, lang));
+            trf!(lang, "{0} by region", "{0} par région", "{0} por región"; metric)
+        }
     };
     let printed_in = match chosen.as_slice() {
-        [one] => format!("As printed in the {one} TIP Report"),
-        [old, new] => format!("As printed in the {old} and {new} TIP Reports, for the years both print"),
+        [one] => trf!(lang,
+            "As printed in the {0}",
+            "Tel que publié dans le {0}",
+            "Tal como se publicó en el {0}";
+            i18n::tip_report(*one, lang)),
+        [old, new] => trf!(lang,
+            "As printed in the {0} and {1} TIP Reports, for the years both print",
+            "Tel que publié dans les Rapports TIP {0} et {1}, pour les années publiées dans les deux",
+            "Tal como se publicó en los Informes TIP {0} y {1}, para los años que publican ambos";
+            old.to_string(), new.to_string()),
         _ => String::new(),
     };
-    let mut notes = vec![format!("{printed_in} (data years {})", year_span(&years))];
+    let mut notes = vec![trf!(lang,
+        "{0} (data years {1})",
+        "{0} (années de données {1})",
+        "{0} (años de datos {1})";
+        printed_in, year_span(&years, lang))];
     if spec.scale == ValueScaleKind::Log {
-        notes.push("log scale".into());
+        notes.push(tr!(lang, "log scale", "échelle logarithmique", "escala logarítmica").into());
     }
     if regions {
-        notes.push(if spec.shared_axis { "one scale for all regions" } else { "each region on its own scale" }.into());
+        notes.push(if spec.shared_axis {
+            tr!(lang, "one scale for all regions", "même échelle pour toutes les régions", "una escala para todas las regiones").into()
+        } else {
+            tr!(lang, "each region on its own scale", "chaque région à sa propre échelle", "cada región con su propia escala").into()
+        });
     }
 
     LineChartInput {
+        lang: spec.lang,
         title,
-        subtitle: notes.join("; "),
+        subtitle: notes.join(tr!(lang, "; ", " ; ", "; ")),
         years,
         panel_titles,
         series,
@@ -369,11 +452,11 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
     }
 }
 
-fn year_span(years: &[u16]) -> String {
+fn year_span(years: &[u16], lang: Lang) -> String {
     match (years.first(), years.last()) {
         (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
         (Some(a), _) => a.to_string(),
-        _ => "none".into(),
+        _ => tr!(lang, "none", "aucune", "ninguno").into(),
     }
 }
 
@@ -465,7 +548,7 @@ mod tests {
         let err = parsed(&[("metrics", "victims,arrests")]).unwrap_err();
         assert_eq!((err.attribute.as_str(), err.value.as_str()), ("metrics", "arrests"));
         let err = parsed(&[("labor", "forced")]).unwrap_err();
-        assert_eq!(err.message(), "labor=\"forced\" is not a value tipviz knows. Accepted values: total, labor, both.");
+        assert_eq!(err.message(Lang::En), "labor=\"forced\" is not a value tipviz knows. Accepted values: total, labor, both.");
         let err = parsed(&[("scale", "sqrt")]).unwrap_err();
         assert_eq!(err.accepted, vec!["linear", "log"]);
         let err = parsed(&[("axis", "left")]).unwrap_err();
@@ -476,12 +559,12 @@ mod tests {
     fn years_outside_the_table_or_not_years_are_explained() {
         let err = parsed(&[("years", "2030-2032")]).unwrap_err();
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "years=\"2030-2032\" cannot be used: no year in that range is in this table. \
              Accepted values: a year or a range within 2018–2024, such as 2018–2024."
         );
         let err = parsed(&[("years", "last five")]).unwrap_err();
-        assert!(err.message().contains("write a year (2020) or a range (2019-2023)"), "{}", err.message());
+        assert!(err.message(Lang::En).contains("write a year (2020) or a range (2019-2023)"), "{}", err.message(Lang::En));
         let e = parsed(&[("years", "2021..2019")]).unwrap();
         assert_eq!(line_input(dataset(), &e).years, vec![2019, 2020, 2021]);
     }
@@ -565,7 +648,7 @@ mod tests {
         assert!(tops.windows(2).any(|w| w[0] != w[1]), "{tops:?}");
 
         let err = parsed(&[("scope", "regions"), ("metrics", "convictions,victims")]).unwrap_err();
-        assert!(err.message().contains("scope=\"regions\" draws one metric per chart"), "{}", err.message());
+        assert!(err.message(Lang::En).contains("scope=\"regions\" draws one metric per chart"), "{}", err.message(Lang::En));
     }
 
     #[test]
@@ -650,5 +733,78 @@ mod tests {
 
     fn table_for(spec: &EnforcementSpec) -> DataTable {
         table(dataset(), spec)
+    }
+}
+
+#[cfg(test)]
+mod translated {
+    use super::*;
+    use crate::charts::dataset_in;
+    use crate::model::line::{LineChart, Size};
+    use crate::model::spec::{attrs, parse as parse_spec, ChartSpec};
+
+    /// The spec `chart="enforcement"` and the attributes give in `lang`, or the error.
+    fn parsed(lang: Lang, pairs: &[(&str, &str)]) -> Result<EnforcementSpec, SpecError> {
+        let code = match lang {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+        };
+        let mut all = vec![("chart", "enforcement"), ("lang", code)];
+        all.extend_from_slice(pairs);
+        match parse_spec(&attrs(&all), dataset_in(lang))?.chart {
+            ChartSpec::Enforcement(e) => Ok(e),
+            other => panic!("not an enforcement spec: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn french_titles_panels_and_readouts() {
+        let e = parsed(Lang::Fr, &[("edition", "compare")]).unwrap();
+        let input = line_input(dataset_in(Lang::Fr), &e);
+        assert_eq!(input.title, "Application de la loi dans le monde");
+        assert_eq!(
+            input.subtitle,
+            "Tel que publié dans les Rapports TIP 2024 et 2025, pour les années publiées dans les deux \
+             (années de données 2018–2023)"
+        );
+        assert_eq!(input.panel_titles, ["Poursuites et condamnations", "Victimes identifiées"]);
+        let chart = LineChart::layout(&input, Size { width_css: 800.0, height_css: 600.0, dpr: 1.0 }, &[]);
+        let values = chart.readout(0).unwrap().values;
+        assert!(values.iter().any(|v| v.starts_with("Condamnations, édition 2024") && v.ends_with("7\u{202f}481")), "{values:?}");
+
+        let africa = parsed(Lang::Fr, &[("scope", "africa"), ("scale", "log")]).unwrap();
+        let input = line_input(dataset_in(Lang::Fr), &africa);
+        assert_eq!(input.title, "Application de la loi : Afrique");
+        assert!(input.subtitle.ends_with(" ; échelle logarithmique"), "{}", input.subtitle);
+    }
+
+    #[test]
+    fn spanish_regions_and_labor_parts() {
+        let e = parsed(Lang::Es, &[("scope", "regions"), ("metric", "convictions"), ("labor", "both")]).unwrap();
+        let input = line_input(dataset_in(Lang::Es), &e);
+        assert_eq!(input.title, "Condenas por región");
+        assert_eq!(input.panel_titles[3], "Cercano Oriente");
+        let labels: Vec<&str> = input.series.iter().take(2).map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["África", "África (solo trabajo forzoso)"]);
+        assert!(input.subtitle.ends_with("; una escala para todas las regiones"), "{}", input.subtitle);
+    }
+
+    #[test]
+    fn errors_explain_themselves_in_the_readers_language() {
+        let err = parsed(Lang::Es, &[("years", "pronto")]).unwrap_err();
+        assert_eq!(
+            err.message(Lang::Es),
+            "years=\"pronto\" no se puede usar: escriba un año (2020) o un intervalo (2019-2023). \
+             Valores aceptados: un año o un intervalo dentro de 2018–2024, por ejemplo 2018–2024."
+        );
+        let err = parsed(Lang::Fr, &[("scope", "regions"), ("metrics", "victims,convictions")]).unwrap_err();
+        assert!(err.message(Lang::Fr).contains("trace une seule mesure par graphique ; n'en nommez qu'une"));
+        let err = parsed(Lang::Fr, &[("view", "timeline")]).unwrap_err();
+        assert_eq!(
+            err.message(Lang::Fr),
+            "view=\"timeline\" ne peut pas servir : seul chart=\"ratifications\" a une vue chronologique. \
+             Valeurs acceptées : chart, table."
+        );
     }
 }

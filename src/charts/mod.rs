@@ -10,6 +10,7 @@ pub mod tier_summary;
 pub mod tier_map;
 
 use crate::data::{dataset, Dataset, SourceRef};
+use crate::i18n::trf;
 use crate::model::format::describe_documents;
 use crate::model::figure::FigureInput;
 use crate::model::spec::{ChartSpec, Lang, Spec};
@@ -25,22 +26,25 @@ pub struct Built {
 
 /// The document a source is, in words: `2025 TIP Report`, `UNODC report, 2024`, or a data
 /// set's title (the Kelley & Heiss tier history).
-pub fn document(dataset: &Dataset, source: SourceRef) -> String {
+pub fn document(dataset: &Dataset, source: SourceRef, lang: Lang) -> String {
     let file = dataset.source(source);
     match file.edition {
-        Some(edition) if file.title.starts_with("U.S. Department of State") => format!("{edition} TIP Report"),
-        Some(edition) => format!("{} report, {edition}", file.title.split(',').next().unwrap_or_default()),
+        Some(edition) if file.title.starts_with("U.S. Department of State") => crate::i18n::tip_report(edition, lang),
+        Some(edition) => {
+            let publisher = file.title.split(',').next().unwrap_or_default();
+            trf!(lang, "{0} report, {1}", "Rapport {0}, {1}", "Informe {0}, {1}"; publisher, edition.to_string())
+        }
         None => file.title.clone(),
     }
 }
 
 /// Sources as a reader wants them: one entry per document and file with its lines, each once.
-pub fn describe(dataset: &Dataset, sources: impl IntoIterator<Item = SourceRef>) -> Vec<String> {
+pub fn describe(dataset: &Dataset, sources: impl IntoIterator<Item = SourceRef>, lang: Lang) -> Vec<String> {
     let cites: Vec<(String, &str, u32)> = sources
         .into_iter()
-        .map(|s| (document(dataset, s), dataset.source(s).file.as_str(), s.line))
+        .map(|s| (document(dataset, s, lang), dataset.source(s).file.as_str(), s.line))
         .collect();
-    describe_documents(cites.iter().map(|(d, f, l)| (d.as_str(), *f, *l)))
+    describe_documents(cites.iter().map(|(d, f, l)| (d.as_str(), *f, *l)), lang)
 }
 
 /// A country name from the country-codes table without its trailing article:

@@ -14,10 +14,10 @@
 //! Victims (and, of them, children) are given for the UN only; where an edition gives none the
 //! bar is an empty box saying "not in the source", never a zero.
 
+use crate::i18n::{self, tr, trf, Lang, Numbers};
 use crate::data::{Dataset, Org, PeacekeepingValue};
 use crate::model::bars::{BarChartInput, BarGroup, BarInput};
-use crate::model::format::thousands;
-use crate::model::line::Cite;
+use crate::model::line::{not_in_the_source, Cite};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
 
@@ -42,35 +42,114 @@ impl Metric {
         }
     }
 
-    fn title(self) -> &'static str {
+    fn title(self, lang: Lang) -> &'static str {
         match self {
-            Metric::Personnel => "Peacekeeping and support personnel",
-            Metric::Missions => "Missions",
-            Metric::Allegations => "Allegations of sexual exploitation and abuse",
-            Metric::Victims => "Victims identified in the allegations (of them, children)",
+            Metric::Personnel => tr!(
+                lang,
+                "Peacekeeping and support personnel",
+                "Personnel de maintien de la paix et d'appui",
+                "Personal de mantenimiento de la paz y de apoyo"
+            ),
+            Metric::Missions => tr!(lang, "Missions", "Missions", "Misiones"),
+            Metric::Allegations => tr!(
+                lang,
+                "Allegations of sexual exploitation and abuse",
+                "Allégations d'exploitation et d'atteintes sexuelles",
+                "Denuncias de explotación y abusos sexuales"
+            ),
+            Metric::Victims => tr!(
+                lang,
+                "Victims identified in the allegations (of them, children)",
+                "Victimes identifiées dans les allégations (dont enfants)",
+                "Víctimas identificadas en las denuncias (de ellas, niños)"
+            ),
+        }
+    }
+
+    /// What a value counts, after the number: `92,682 personnel`, `1 mission`.
+    fn unit(self, value: u64, lang: Lang) -> &'static str {
+        // French puts 0 and 1 in the singular, Spanish only 1; English keeps the id as it was.
+        let one = match lang {
+            Lang::En => false,
+            Lang::Fr => value <= 1,
+            Lang::Es => value == 1,
+        };
+        match (self, one) {
+            (Metric::Personnel, false) => tr!(lang, "personnel", "personnes", "efectivos"),
+            (Metric::Personnel, true) => tr!(lang, "personnel", "personne", "efectivo"),
+            (Metric::Missions, false) => tr!(lang, "missions", "missions", "misiones"),
+            (Metric::Missions, true) => tr!(lang, "missions", "mission", "misión"),
+            (Metric::Allegations, false) => tr!(lang, "allegations", "allégations", "denuncias"),
+            (Metric::Allegations, true) => tr!(lang, "allegations", "allégation", "denuncia"),
+            (Metric::Victims, false) => tr!(lang, "victims", "victimes", "víctimas"),
+            (Metric::Victims, true) => tr!(lang, "victims", "victime", "víctima"),
         }
     }
 }
 
-pub fn org_label(org: Org) -> &'static str {
+pub fn org_label(org: Org, lang: Lang) -> &'static str {
     match org {
-        Org::Un => "UN",
-        Org::Osce => "OSCE",
-        Org::Nato => "NATO",
+        Org::Un => tr!(lang, "UN", "ONU", "ONU"),
+        Org::Osce => tr!(lang, "OSCE", "OSCE", "OSCE"),
+        Org::Nato => tr!(lang, "NATO", "OTAN", "OTAN"),
     }
 }
 
+/// The organisation inside a sentence, with its article: `the UN`, `l'ONU`, `la ONU`.
+fn org_in_sentence(org: Org, lang: Lang) -> String {
+    trf!(lang, "the {0}", "l'{0}", "la {0}"; org_label(org, lang))
+}
+
+/// The organisations whose tables give victims, in a sentence: `the UN`, `l'ONU et l'OSCE`.
+fn orgs_with_victims(dataset: &Dataset, lang: Lang) -> String {
+    let orgs: Vec<String> = orgs_with(dataset, "victims").into_iter().map(|o| org_in_sentence(o, lang)).collect();
+    i18n::and_list(&orgs, lang)
+}
+
 /// The table's other rows, read out with the allegations they describe.
-const ALLEGATION_DETAILS: [(&str, &str); 5] = [
-    ("accused_personnel", "personnel the allegations were made against"),
-    ("missions_with_allegations", "missions in which allegations were made"),
-    ("allegations_children", "allegations that affected children (a count of allegations, not of victims)"),
-    ("allegations_drc", "allegations from the missions in the Democratic Republic of the Congo"),
-    ("allegations_car", "allegations from the mission in the Central African Republic"),
-];
+const ALLEGATION_DETAILS: [&str; 5] =
+    ["accused_personnel", "missions_with_allegations", "allegations_children", "allegations_drc", "allegations_car"];
+
+/// What one of [`ALLEGATION_DETAILS`] counts, after its number.
+fn allegation_detail(id: &str, lang: Lang) -> &'static str {
+    match id {
+        "accused_personnel" => tr!(
+            lang,
+            "personnel the allegations were made against",
+            "membres du personnel visés par les allégations",
+            "efectivos contra los que se presentaron las denuncias"
+        ),
+        "missions_with_allegations" => tr!(
+            lang,
+            "missions in which allegations were made",
+            "missions dans lesquelles des allégations ont été formulées",
+            "misiones en las que se presentaron denuncias"
+        ),
+        "allegations_children" => tr!(
+            lang,
+            "allegations that affected children (a count of allegations, not of victims)",
+            "allégations concernant des enfants (un nombre d'allégations, non de victimes)",
+            "denuncias que afectaban a niños (un recuento de denuncias, no de víctimas)"
+        ),
+        "allegations_drc" => tr!(
+            lang,
+            "allegations from the missions in the Democratic Republic of the Congo",
+            "allégations provenant des missions en République démocratique du Congo",
+            "denuncias procedentes de las misiones en la República Democrática del Congo"
+        ),
+        _ => tr!(
+            lang,
+            "allegations from the mission in the Central African Republic",
+            "allégations provenant de la mission en République centrafricaine",
+            "denuncias procedentes de la misión en la República Centroafricana"
+        ),
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeacekeepingSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     pub orgs: Vec<Org>,
     pub metrics: Vec<Metric>,
 }
@@ -92,16 +171,17 @@ fn pick<T: Copy + PartialEq>(
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<PeacekeepingSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let orgs = pick(attrs, "org", Org::ALL, Org::id)?;
     let metrics = pick(attrs, "metric", &Metric::ALL, Metric::id)?;
-    let spec = PeacekeepingSpec { orgs, metrics };
+    let spec = PeacekeepingSpec { lang, orgs, metrics };
     if groups(dataset, &spec).iter().all(|(_, orgs)| orgs.is_empty()) {
         let asked = attrs.given("org").unwrap_or_default();
-        let with_victims: Vec<&str> = orgs_with(dataset, "victims").into_iter().map(org_label).collect();
-        return Err(SpecError::new("org", asked, &["un", "osce", "nato", "all"]).because(&format!(
-            "the tables give victims for the {} only",
-            with_victims.join(" and the ")
-        )));
+        return Err(SpecError::new("org", asked, &["un", "osce", "nato", "all"]).because(&trf!(lang,
+            "the tables give victims for {0} only",
+            "les tableaux ne donnent de victimes que pour {0}",
+            "las tablas solo dan víctimas para {0}";
+            orgs_with_victims(dataset, lang))));
     }
     Ok(spec)
 }
@@ -149,44 +229,60 @@ fn cite(dataset: &Dataset, v: &PeacekeepingValue) -> Cite {
     }
 }
 
-fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16) -> BarInput {
+fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16, lang: Lang) -> BarInput {
+    let number = |n: u64| Numbers(lang).whole(n);
     let value = cell(dataset, edition, org, metric.id());
-    let mut details = vec![format!("data year {year}, from the {edition} TIP Report")];
-    let mut value_text = value.map(|v| format!("{} {}", thousands(v.value), metric.id())).unwrap_or_default();
+    let report = i18n::tip_report(edition, lang);
+    let mut details = vec![trf!(lang,
+        "data year {0}, from the {1}",
+        "année de données {0}, selon le {1}",
+        "año de datos {0}, según el {1}";
+        year.to_string(), report)];
+    let mut value_text = value.map(|v| format!("{} {}", number(v.value), metric.unit(v.value, lang))).unwrap_or_default();
     match metric {
         Metric::Allegations => {
-            for (id, words) in ALLEGATION_DETAILS {
+            for id in ALLEGATION_DETAILS {
                 if let Some(d) = cell(dataset, edition, org, id) {
-                    details.push(format!("{} {words} ({})", thousands(d.value), cite(dataset, d).describe()));
+                    let words = allegation_detail(id, lang);
+                    details.push(format!("{} {words} ({})", number(d.value), cite(dataset, d).describe(lang)));
                 }
             }
         }
         Metric::Victims => {
             if let Some(c) = cell(dataset, edition, org, "children") {
-                if value.is_some() {
+                if let Some(v) = value {
                     // Short enough for a phone's value column; the heading says these are victims.
-                    value_text = format!("{}, {} children", thousands(value.map_or(0, |v| v.value)), thousands(c.value));
+                    value_text = trf!(lang, "{0}, {1} children", "{0}, dont {1} enfants", "{0}, de ellas {1} niños";
+                        number(v.value), number(c.value));
                 }
-                details.push(format!("{} of the victims were children ({})", thousands(c.value), cite(dataset, c).describe()));
+                details.push(trf!(lang,
+                    "{0} of the victims were children ({1})",
+                    "{0} des victimes étaient des enfants ({1})",
+                    "{0} de las víctimas eran niños ({1})";
+                    number(c.value), cite(dataset, c).describe(lang)));
             }
             if let Some(c) = cell(dataset, edition, org, "allegations_children") {
-                details.push(format!(
-                    "{} allegations affected children: a count of allegations, not of victims ({})",
-                    thousands(c.value),
-                    cite(dataset, c).describe()
-                ));
+                details.push(trf!(lang,
+                    "{0} allegations affected children: a count of allegations, not of victims ({1})",
+                    "{0} allégations concernaient des enfants : un nombre d'allégations, non de victimes ({1})",
+                    "{0} denuncias afectaban a niños: un recuento de denuncias, no de víctimas ({1})";
+                    number(c.value), cite(dataset, c).describe(lang)));
             }
         }
         Metric::Personnel | Metric::Missions => {}
     }
-    let label = format!("{} {year}", org_label(org));
+    let label = format!("{} {year}", org_label(org, lang));
     BarInput {
-        heading: format!("{}, {year}: {}", org_label(org), metric.title().to_lowercase()),
+        heading: i18n::labelled(&format!("{}, {year}", org_label(org, lang)), &metric.title(lang).to_lowercase(), lang),
         value: value.map(|v| v.value),
-        value_text: if value.is_some() { value_text } else { "not in the source".to_owned() },
+        value_text: if value.is_some() { value_text } else { not_in_the_source(lang).to_owned() },
         note: match value {
             Some(v) => v.note.clone(),
-            None => format!("the {edition} TIP Report's table gives no {} count for the {}", metric.id(), org_label(org)),
+            None => trf!(lang,
+                "the {0}'s table gives no {1} count for {2}",
+                "le tableau du {0} ne donne aucun chiffre pour {2} ({1})",
+                "la tabla del {0} no da ninguna cifra de {1} para {2}";
+                report, metric.unit(2, lang), org_in_sentence(org, lang)),
         },
         details,
         cite: value.map(|v| cite(dataset, v)),
@@ -201,31 +297,41 @@ fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16) -> 
 }
 
 pub fn bar_input(dataset: &Dataset, spec: &PeacekeepingSpec) -> BarChartInput {
+    let lang = spec.lang;
     let editions = editions(dataset);
     let groups: Vec<BarGroup> = groups(dataset, spec)
         .into_iter()
         .filter(|(_, orgs)| !orgs.is_empty())
         .map(|(metric, orgs)| BarGroup {
-            title: metric.title().to_owned(),
+            title: metric.title(lang).to_owned(),
             bars: orgs
                 .iter()
                 .flat_map(|&org| editions.iter().map(move |&(edition, year)| (org, edition, year)))
-                .map(|(org, edition, year)| bar(dataset, metric, org, edition, year))
+                .map(|(org, edition, year)| bar(dataset, metric, org, edition, year, lang))
                 .collect(),
         })
         .collect();
-    let who: Vec<&str> = spec.orgs.iter().map(|&o| org_label(o)).collect();
+    let who: Vec<&str> = spec.orgs.iter().map(|&o| org_label(o, lang)).collect();
     let years: Vec<String> = editions.iter().map(|(_, y)| y.to_string()).collect();
-    let mut subtitle = format!(
-        "As the 2018, 2024 and 2025 TIP Reports print it, for data years {}; each group has its own scale. \
+    let mut reports: Vec<String> = editions.iter().map(|(e, _)| e.to_string()).collect();
+    reports.dedup();
+    let mut subtitle = trf!(lang,
+        "As the {0} TIP Reports print it, for data years {1}; each group has its own scale. \
          Zero allegations are printed as words (\"No reported allegations\").",
-        years.join(", ")
-    );
+        "Tel que l'impriment les Rapports TIP {0}, pour les années de données {1} ; chaque groupe a sa \
+         propre échelle. Zéro allégation s'imprime en toutes lettres (\"No reported allegations\").",
+        "Tal como lo imprimen los Informes TIP {0}, para los años de datos {1}; cada grupo tiene su propia \
+         escala. Cero denuncias se imprime con palabras (\"No reported allegations\").";
+        i18n::and_list(&reports, lang), years.join(", "));
     if spec.metrics.contains(&Metric::Victims) {
-        let with_victims: Vec<&str> = orgs_with(dataset, "victims").into_iter().map(org_label).collect();
-        subtitle.push_str(&format!(" Victims are given for the {} only.", with_victims.join(" and the ")));
+        subtitle.push_str(&trf!(lang,
+            " Victims are given for {0} only.",
+            " Les victimes ne sont données que pour {0}.",
+            " Las víctimas solo se dan para {0}.";
+            orgs_with_victims(dataset, lang)));
     }
-    BarChartInput { title: format!("Peacekeeping: {}", who.join(", ")), subtitle, groups }
+    let title = trf!(lang, "Peacekeeping: {0}", "Maintien de la paix : {0}", "Mantenimiento de la paz: {0}"; who.join(", "));
+    BarChartInput { lang, title, subtitle, groups }
 }
 
 pub const CSV_COLUMNS: &[&str] = &["edition", "year", "org", "metric", "value", "note", "source_file", "source_line"];
@@ -236,7 +342,7 @@ pub fn table(dataset: &Dataset, spec: &PeacekeepingSpec) -> DataTable {
     for metric in &spec.metrics {
         metrics.push(metric.id());
         match metric {
-            Metric::Allegations => metrics.extend(ALLEGATION_DETAILS.iter().map(|(id, _)| *id)),
+            Metric::Allegations => metrics.extend(ALLEGATION_DETAILS),
             Metric::Victims => metrics.extend(["children", "allegations_children"]),
             Metric::Personnel | Metric::Missions => {}
         }
@@ -281,7 +387,7 @@ mod tests {
     fn default_draws_every_metric_for_every_organisation_and_table_year() {
         let input = bar_input(dataset(), &spec(&[]).unwrap());
         let titles: Vec<&str> = input.groups.iter().map(|g| g.title.as_str()).collect();
-        assert_eq!(titles, Metric::ALL.map(Metric::title));
+        assert_eq!(titles, Metric::ALL.map(|m| m.title(Lang::En)));
         let years = editions(dataset());
         // Personnel, missions and allegations: each organisation in each table.
         for group in &input.groups[..3] {
@@ -297,8 +403,8 @@ mod tests {
         assert_eq!(labels, expected);
         let un_2017 = &input.groups[0].bars[0];
         assert_eq!(un_2017.value, Some(value(2018, Org::Un, "personnel").value));
-        assert_eq!(un_2017.value_text, format!("{} personnel", thousands(value(2018, Org::Un, "personnel").value)));
-        assert_eq!(un_2017.cite.as_ref().unwrap().describe(), "2018 TIP Report, 002_294c21104cf34196.txt line 30");
+        assert_eq!(un_2017.value_text, format!("{} personnel", Numbers(Lang::En).whole(value(2018, Org::Un, "personnel").value)));
+        assert_eq!(un_2017.cite.as_ref().unwrap().describe(Lang::En), "2018 TIP Report, 002_294c21104cf34196.txt line 30");
     }
 
     #[test]
@@ -314,7 +420,7 @@ mod tests {
         // The 2024 edition counts allegations involving children, not victims: no victim bar.
         let none = bars.iter().find(|b| b.selection.contains(&("edition".into(), "2024".into()))).unwrap();
         assert_eq!(none.value, None);
-        assert_eq!(none.absent_label(), "not in the source");
+        assert_eq!(none.absent_label(Lang::En), "not in the source");
         let children = value(2024, Org::Un, "allegations_children");
         assert!(none.details.iter().any(|d| d.starts_with(&format!("{} allegations affected children", children.value))));
         assert!(input.summary().contains("Not in the source: UN, 2023: victims identified"), "{}", input.summary());
@@ -322,7 +428,7 @@ mod tests {
         let err = spec(&[("metric", "victims"), ("org", "nato")]).unwrap_err();
         assert_eq!(err.attribute, "org");
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "org=\"nato\" cannot be used: the tables give victims for the UN only. Accepted values: un, osce, nato, all."
         );
     }
@@ -358,10 +464,10 @@ mod tests {
         assert_eq!(s.metrics, [Metric::Missions]);
         assert_eq!(spec(&[("org", "all")]).unwrap().orgs, Org::ALL);
         let err = spec(&[("org", "eu")]).unwrap_err();
-        assert_eq!(err.message(), "org=\"eu\" is not a value tipviz knows. Accepted values: un, osce, nato, all.");
+        assert_eq!(err.message(Lang::En), "org=\"eu\" is not a value tipviz knows. Accepted values: un, osce, nato, all.");
         let err = spec(&[("metric", "deaths")]).unwrap_err();
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "metric=\"deaths\" is not a value tipviz knows. Accepted values: personnel, missions, allegations, victims, all."
         );
     }
@@ -379,5 +485,45 @@ mod tests {
         assert_eq!(csv.rows.len(), expected);
         let all = table(dataset(), &spec(&[]).unwrap());
         assert_eq!(all.rows.len(), dataset().peacekeeping.len(), "the default CSV holds every peacekeeping row");
+    }
+
+    fn spec_in(lang: &str, pairs: &[(&str, &str)]) -> Result<PeacekeepingSpec, SpecError> {
+        let mut all = pairs.to_vec();
+        all.push(("lang", lang));
+        parse(&Attributes(&attrs(&all)), dataset())
+    }
+
+    #[test]
+    fn french_bars_count_with_french_numbers_and_words() {
+        let input = bar_input(dataset(), &spec_in("fr", &[]).unwrap());
+        assert_eq!(input.title, "Maintien de la paix : ONU, OSCE, OTAN");
+        assert!(input.subtitle.starts_with("Tel que l'impriment les Rapports TIP 2018, 2024 et 2025, pour les années de données 2017, 2023, 2024 ;"));
+        assert!(input.subtitle.ends_with("Les victimes ne sont données que pour l'ONU."), "{}", input.subtitle);
+        let un_2017 = &input.groups[0].bars[0];
+        let personnel = value(2018, Org::Un, "personnel").value;
+        assert_eq!(un_2017.label, "ONU 2017");
+        assert_eq!(un_2017.value_text, format!("{} personnes", Numbers(Lang::Fr).whole(personnel)));
+        assert!(un_2017.value_text.contains('\u{202f}'), "{}", un_2017.value_text);
+        assert_eq!(un_2017.heading, "ONU, 2017 : personnel de maintien de la paix et d'appui");
+        assert_eq!(un_2017.details[0], "année de données 2017, selon le Rapport TIP 2018");
+        // Zero and one are singular in French.
+        let osce = bar_input(dataset(), &spec_in("fr", &[("org", "osce"), ("metric", "allegations")]).unwrap());
+        assert_eq!(osce.groups[0].bars[0].value_text, "0 allégation");
+    }
+
+    #[test]
+    fn spanish_victims_and_the_reason_an_organisation_has_none() {
+        let input = bar_input(dataset(), &spec_in("es", &[("metric", "victims")]).unwrap());
+        let last = input.groups[0].bars.last().unwrap();
+        let (v, c) = (value(2025, Org::Un, "victims").value, value(2025, Org::Un, "children").value);
+        assert_eq!(last.value_text, format!("{v}, de ellas {c} niños"));
+        let none = input.groups[0].bars.iter().find(|b| b.value.is_none()).unwrap();
+        assert_eq!(none.absent_label(Lang::Es), "no figura en la fuente");
+        assert_eq!(none.note, "la tabla del Informe TIP 2024 no da ninguna cifra de víctimas para la ONU");
+        let err = spec_in("es", &[("metric", "victims"), ("org", "nato")]).unwrap_err();
+        assert_eq!(
+            err.message(Lang::Es),
+            "org=\"nato\" no se puede usar: las tablas solo dan víctimas para la ONU. Valores aceptados: un, osce, nato, all."
+        );
     }
 }

@@ -19,9 +19,11 @@
 //! cut to "200", and its whole C189 column) and every cell of a country no chart lists are "not
 //! in the source". See data/notes/ratifications.md.
 
+use crate::i18n::{self, tr, trf, Lang, Numbers, Phrase};
 use crate::data::{Dataset, Instrument, PartyFact, ProtocolParty, Ratification, RatificationKind, SourceRef};
 use crate::charts::{describe, document};
-use crate::model::matrix::{CellInput, CellKind, ChipGroupInput, ChipInput, ColumnInput, MatrixInput, MatrixView, RowInput};
+use crate::model::line::not_in_the_source;
+use crate::model::matrix::{not_party, CellInput, CellKind, ChipGroupInput, ChipInput, ColumnInput, MatrixInput, MatrixView, RowInput};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
 
@@ -29,9 +31,25 @@ pub const EDITIONS: [u16; 3] = [2018, 2024, 2025];
 
 /// Cells of a chart the text extraction lost, with what survives; data/notes/ratifications.md
 /// ("Lost / ambiguous cells") has the line-by-line account.
-const LOST: [(u16, Instrument, &str); 2] = [
-    (2025, Instrument::C182, "the text of the 2025 chart cuts this year off (printed \"200\" or \"20°\")"),
-    (2025, Instrument::C189, "the text of the 2025 chart lost this whole column, heading and cells"),
+const LOST: [(u16, Instrument, Phrase); 2] = [
+    (
+        2025,
+        Instrument::C182,
+        Phrase::checked(
+            "the text of the 2025 chart cuts this year off (printed \"200\" or \"20°\")",
+            "le texte du tableau de 2025 tronque cette année (imprimée \"200\" ou \"20°\")",
+            "el texto del cuadro de 2025 corta este año (impreso \"200\" o \"20°\")",
+        ),
+    ),
+    (
+        2025,
+        Instrument::C189,
+        Phrase::checked(
+            "the text of the 2025 chart lost this whole column, heading and cells",
+            "le texte du tableau de 2025 a perdu toute cette colonne, en-tête et cases",
+            "el texto del cuadro de 2025 perdió toda esta columna, encabezado y casillas",
+        ),
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +60,8 @@ pub enum Sort {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RatificationsSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     pub editions: Vec<u16>,
     pub instrument: Option<Instrument>,
     /// Empty for every listed country.
@@ -50,36 +70,112 @@ pub struct RatificationsSpec {
     pub timeline: bool,
 }
 
-/// (matrix header, timeline label, full name as the charts print it)
-pub fn instrument_names(instrument: Instrument) -> (&'static str, &'static str, &'static str) {
+/// The matrix header: the charts' own short codes, the same in every language.
+pub fn short_name(instrument: Instrument) -> &'static str {
     match instrument {
-        Instrument::Palermo => {
-            ("TIP", "UN TIP Protocol", "UN Protocol to Prevent, Suppress and Punish Trafficking in Persons (2000)")
-        }
-        Instrument::Opsc => (
-            "OPSC",
-            "CRC-OPSC",
+        Instrument::Palermo => "TIP",
+        Instrument::Opsc => "OPSC",
+        Instrument::Opac => "OPAC",
+        Instrument::C029 => "C29",
+        Instrument::P029 => "P29",
+        Instrument::C105 => "C105",
+        Instrument::C182 => "C182",
+        Instrument::C189 => "C189",
+    }
+}
+
+/// The timeline's row label: short, as a phone's label column allows.
+pub fn label(instrument: Instrument, lang: Lang) -> &'static str {
+    match instrument {
+        Instrument::Palermo => tr!(lang, "UN TIP Protocol", "Palerme (ONU)", "Palermo (ONU)"),
+        Instrument::Opsc => tr!(lang, "CRC-OPSC", "CDE-OPSC", "CDN-OPSC"),
+        Instrument::Opac => tr!(lang, "CRC-OPAC", "CDE-OPAC", "CDN-OPAC"),
+        Instrument::C029 => tr!(lang, "ILO C29", "OIT C29", "OIT C29"),
+        Instrument::P029 => tr!(lang, "ILO P29", "OIT P29", "OIT P29"),
+        Instrument::C105 => tr!(lang, "ILO C105", "OIT C105", "OIT C105"),
+        Instrument::C182 => tr!(lang, "ILO C182", "OIT C182", "OIT C182"),
+        Instrument::C189 => tr!(lang, "ILO C189", "OIT C189", "OIT C189"),
+    }
+}
+
+/// The full name: in English as the charts print it, in French and Spanish the official title.
+pub fn full_name(instrument: Instrument, lang: Lang) -> &'static str {
+    match instrument {
+        Instrument::Palermo => tr!(
+            lang,
+            "UN Protocol to Prevent, Suppress and Punish Trafficking in Persons (2000)",
+            "Protocole visant à prévenir, réprimer et punir la traite des personnes, en particulier des femmes et \
+             des enfants (ONU, 2000)",
+            "Protocolo para prevenir, reprimir y sancionar la trata de personas, especialmente mujeres y niños \
+             (ONU, 2000)"
+        ),
+        Instrument::Opsc => tr!(
+            lang,
             "Optional Protocol to the Convention on the Rights of the Child on the Sale of Children, Child \
              Prostitution and Child Pornography (2000)",
+            "Protocole facultatif à la Convention relative aux droits de l'enfant, concernant la vente d'enfants, \
+             la prostitution des enfants et la pornographie mettant en scène des enfants (2000)",
+            "Protocolo facultativo de la Convención sobre los Derechos del Niño relativo a la venta de niños, la \
+             prostitución infantil y la utilización de niños en la pornografía (2000)"
         ),
-        Instrument::Opac => (
-            "OPAC",
-            "CRC-OPAC",
+        Instrument::Opac => tr!(
+            lang,
             "Optional Protocol to the Convention on the Rights of the Child on the Involvement of Children in Armed \
              Conflict (2000)",
+            "Protocole facultatif à la Convention relative aux droits de l'enfant, concernant l'implication \
+             d'enfants dans les conflits armés (2000)",
+            "Protocolo facultativo de la Convención sobre los Derechos del Niño relativo a la participación de \
+             niños en los conflictos armados (2000)"
         ),
-        Instrument::C029 => ("C29", "ILO C29", "ILO Convention 29, Forced Labour (1930)"),
-        Instrument::P029 => ("P29", "ILO P29", "ILO Protocol of 2014 to the Forced Labour Convention"),
-        Instrument::C105 => ("C105", "ILO C105", "ILO Convention 105, Abolition of Forced Labour (1957)"),
-        Instrument::C182 => ("C182", "ILO C182", "ILO Convention 182, Elimination of Worst Forms of Child Labour (1999)"),
-        Instrument::C189 => ("C189", "ILO C189", "ILO Convention 189, Domestic Workers (2011)"),
+        Instrument::C029 => tr!(
+            lang,
+            "ILO Convention 29, Forced Labour (1930)",
+            "OIT, Convention (n° 29) sur le travail forcé, 1930",
+            "OIT, Convenio sobre el trabajo forzoso, 1930 (núm. 29)"
+        ),
+        Instrument::P029 => tr!(
+            lang,
+            "ILO Protocol of 2014 to the Forced Labour Convention",
+            "OIT, Protocole de 2014 relatif à la convention sur le travail forcé, 1930",
+            "OIT, Protocolo de 2014 relativo al Convenio sobre el trabajo forzoso, 1930"
+        ),
+        Instrument::C105 => tr!(
+            lang,
+            "ILO Convention 105, Abolition of Forced Labour (1957)",
+            "OIT, Convention (n° 105) sur l'abolition du travail forcé, 1957",
+            "OIT, Convenio sobre la abolición del trabajo forzoso, 1957 (núm. 105)"
+        ),
+        Instrument::C182 => tr!(
+            lang,
+            "ILO Convention 182, Elimination of Worst Forms of Child Labour (1999)",
+            "OIT, Convention (n° 182) sur les pires formes de travail des enfants, 1999",
+            "OIT, Convenio sobre las peores formas de trabajo infantil, 1999 (núm. 182)"
+        ),
+        Instrument::C189 => tr!(
+            lang,
+            "ILO Convention 189, Domestic Workers (2011)",
+            "OIT, Convention (n° 189) sur les travailleuses et travailleurs domestiques, 2011",
+            "OIT, Convenio sobre las trabajadoras y los trabajadores domésticos, 2011 (núm. 189)"
+        ),
     }
 }
 
 /// The reporting period a chart covers: "April 2017 and March 2018", as each chart's scope
 /// sentence words it.
-fn period(edition: u16) -> String {
-    format!("April {} and March {edition}", edition - 1)
+fn period(edition: u16, lang: Lang) -> String {
+    trf!(lang, "April {0} and March {1}", "avril {0} et mars {1}", "abril de {0} y marzo de {1}";
+        (edition - 1).to_string(), edition.to_string())
+}
+
+/// Editions' reports without an article: `2018 TIP Report`, `Rapports TIP 2018, 2024, 2025`.
+fn reports(editions: &[u16], lang: Lang) -> String {
+    match editions {
+        [one] => i18n::tip_report(*one, lang),
+        _ => {
+            let all: Vec<String> = editions.iter().map(u16::to_string).collect();
+            trf!(lang, "{0} TIP Reports", "Rapports TIP {0}", "Informes TIP {0}"; all.join(", "))
+        }
+    }
 }
 
 /// The countries each edition's chart lists.
@@ -92,6 +188,7 @@ fn listed(dataset: &Dataset, edition: u16) -> Vec<&str> {
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<RatificationsSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let editions = match attrs.choose("edition", &["2018", "2024", "2025", "all"], "all")?.as_str() {
         "all" => EDITIONS.to_vec(),
         one => vec![one.parse().unwrap_or(2025)],
@@ -103,7 +200,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<RatificationsSpec,
             let lower = asked.to_ascii_lowercase();
             // "C29" and "P29" as well as the padded ids.
             let found = Instrument::ALL.iter().copied().find(|i| {
-                i.id() == lower || instrument_names(*i).0.eq_ignore_ascii_case(&lower) || i.id().replace('0', "") == lower.replace('0', "")
+                i.id() == lower || short_name(*i).eq_ignore_ascii_case(&lower) || i.id().replace('0', "") == lower.replace('0', "")
             });
             Some(found.ok_or_else(|| SpecError::new("instrument", asked, &ids))?)
         }
@@ -115,30 +212,39 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<RatificationsSpec,
     let timeline = attrs.given("view").is_some_and(|v| v.eq_ignore_ascii_case("timeline"));
     let countries = match attrs.given("country") {
         None => Vec::new(),
-        Some(asked) => countries(dataset, asked)?,
+        Some(asked) => countries(dataset, asked, lang)?,
     };
-    Ok(RatificationsSpec { editions, instrument, countries, sort, timeline })
+    Ok(RatificationsSpec { lang, editions, instrument, countries, sort, timeline })
 }
 
 /// Country names or codes, comma separated; a name with a comma in it ("Korea, Republic of")
 /// stays whole.
-fn countries(dataset: &Dataset, asked: &str) -> Result<Vec<String>, SpecError> {
+fn countries(dataset: &Dataset, asked: &str, lang: Lang) -> Result<Vec<String>, SpecError> {
     let mut charted: Vec<&str> = EDITIONS.iter().flat_map(|&e| listed(dataset, e)).collect();
     charted.sort_unstable();
     let ids: Vec<String> = dataset
         .countries_in_list(asked)
         .map_err(|bad| {
-            SpecError::new("country", bad, &charted).explained(format!(
-                "is not a country or territory tipviz knows. Write a name (such as Denmark) or a three-letter code \
-                 (such as DNK). The conventions charts list: {}.",
-                charted.iter().map(|id| dataset.name_of(id)).collect::<Vec<_>>().join(", ")
-            ))
+            let list = charted.iter().map(|id| dataset.name_of(id)).collect::<Vec<_>>().join(", ");
+            SpecError::new("country", bad, &charted).explained(trf!(lang,
+                "is not a country or territory tipviz knows. Write a name (such as {0}) or a three-letter code \
+                 (such as DNK). The conventions charts list: {1}.",
+                "n'est pas un pays ou territoire que tipviz connaît. Écrivez un nom (par exemple {0}) ou un code \
+                 à trois lettres (par exemple DNK). Les tableaux des conventions citent : {1}.",
+                "no es un país o territorio que tipviz conozca. Escriba un nombre (por ejemplo, {0}) o un código \
+                 de tres letras (por ejemplo, DNK). Los cuadros de convenciones incluyen: {1}.";
+                dataset.name_of("DNK"), list))
         })?
         .into_iter()
         .map(|(c, _)| c.id.clone())
         .collect();
     if ids.is_empty() {
-        return Err(SpecError::new("country", asked, &charted).explained("names no country."));
+        return Err(SpecError::new("country", asked, &charted).explained(tr!(
+            lang,
+            "names no country.",
+            "ne nomme aucun pays.",
+            "no nombra ningún país."
+        )));
     }
     Ok(ids)
 }
@@ -171,9 +277,10 @@ fn rows<'d>(dataset: &'d Dataset, spec: &'d RatificationsSpec) -> Vec<Row<'d>> {
                 None => cells.iter().map(|r| r.year).min().unwrap_or(u16::MAX),
             }
         };
+        let name = |id: &str| i18n::sort_key(dataset.name_of(id), spec.lang);
         match spec.sort {
-            Sort::Country => listed.sort_by_key(|id| dataset.name_of(id)),
-            Sort::Year => listed.sort_by_key(|id| (year_of(id), dataset.name_of(id))),
+            Sort::Country => listed.sort_by_cached_key(|id| name(id)),
+            Sort::Year => listed.sort_by_cached_key(|id| (year_of(id), name(id))),
         }
         rows.extend(listed.into_iter().map(|country| Row { country, edition: Some(edition) }));
     }
@@ -185,32 +292,60 @@ fn rows<'d>(dataset: &'d Dataset, spec: &'d RatificationsSpec) -> Vec<Row<'d>> {
     rows
 }
 
-fn kind_words(r: &Ratification) -> String {
+fn kind_words(r: &Ratification, lang: Lang) -> &'static str {
     match r.kind {
-        RatificationKind::Ratification if r.edition == 2018 => {
-            "ratification (the 2018 chart prints no kind marks at all, so this means no mark was printed)".to_owned()
+        RatificationKind::Ratification if r.edition == 2018 => tr!(
+            lang,
+            "ratification (the 2018 chart prints no kind marks at all, so this means no mark was printed)",
+            "ratification (le tableau de 2018 n'imprime aucune marque de type : cela signifie seulement qu'aucune \
+             marque n'est imprimée)",
+            "ratificación (el cuadro de 2018 no imprime ninguna marca de tipo: solo significa que no se imprimió \
+             ninguna marca)"
+        ),
+        RatificationKind::Ratification => {
+            tr!(lang, "ratification (no mark printed)", "ratification (aucune marque imprimée)", "ratificación (sin marca impresa)")
         }
-        RatificationKind::Ratification => "ratification (no mark printed)".to_owned(),
-        RatificationKind::Accession => "accession (printed \"(a)\")".to_owned(),
-        RatificationKind::Acceptance => "acceptance (printed \"(A)\")".to_owned(),
-        RatificationKind::Succession => "succession".to_owned(),
+        RatificationKind::Accession => {
+            tr!(lang, "accession (printed \"(a)\")", "adhésion (imprimé \"(a)\")", "adhesión (impreso \"(a)\")")
+        }
+        RatificationKind::Acceptance => {
+            tr!(lang, "acceptance (printed \"(A)\")", "acceptation (imprimé \"(A)\")", "aceptación (impreso \"(A)\")")
+        }
+        RatificationKind::Succession => tr!(lang, "succession", "succession", "sucesión"),
     }
 }
 
 /// What the Protocol facts say about one country, as readout lines and cites.
 fn party_facts(dataset: &Dataset, spec: &RatificationsSpec, country: &str) -> (Vec<String>, Vec<SourceRef>) {
+    let lang = spec.lang;
     let mut lines = Vec::new();
     let mut cites = Vec::new();
     for fact in facts(dataset, spec).into_iter().filter(|p| p.country.as_deref() == Some(country)) {
-        let doc = document(dataset, fact.source);
+        let doc = document(dataset, fact.source, lang);
         let n = dataset.name_of(country);
         lines.push(match fact.fact {
             PartyFact::NewParty => match fact.year {
-                Some(year) => format!("the {doc} names {n} a new party to the Protocol ({year})"),
-                None => format!("the {doc} names {n} a new party to the Protocol"),
+                Some(year) => trf!(lang,
+                    "the {0} names {1} a new party to the Protocol ({2})",
+                    "le {0} cite {1} comme nouvelle partie au Protocole ({2})",
+                    "el {0} cita a {1} como nueva parte del Protocolo ({2})";
+                    doc, n, year.to_string()),
+                None => trf!(lang,
+                    "the {0} names {1} a new party to the Protocol",
+                    "le {0} cite {1} comme nouvelle partie au Protocole",
+                    "el {0} cita a {1} como nueva parte del Protocolo";
+                    doc, n),
             },
-            PartyFact::NotParty => format!("the {doc} lists {n} as not party to the Protocol during its reporting period"),
-            PartyFact::Joined => format!("the {doc} says {n} became a State Party between {}", period(fact.edition)),
+            PartyFact::NotParty => trf!(lang,
+                "the {0} lists {1} as not party to the Protocol during its reporting period",
+                "selon le {0}, {1} n'était pas partie au Protocole pendant la période couverte",
+                "según el {0}, {1} no era parte del Protocolo durante el período cubierto";
+                doc, n),
+            PartyFact::Joined => trf!(lang,
+                "the {0} says {1} became a State Party between {2}",
+                "selon le {0}, {1} a acquis la qualité d'État partie entre {2}",
+                "según el {0}, {1} pasó a ser Estado parte entre {2}";
+                doc, n, period(fact.edition, lang)),
             PartyFact::PartiesCount => continue,
         });
         cites.push(fact.source);
@@ -219,7 +354,8 @@ fn party_facts(dataset: &Dataset, spec: &RatificationsSpec, country: &str) -> (V
 }
 
 fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column: usize, instrument: Instrument) -> CellInput {
-    let (_, _, full) = instrument_names(instrument);
+    let lang = spec.lang;
+    let full = full_name(instrument, lang);
     let country = dataset.name_of(r.country);
     let mut selection = vec![
         ("country".to_owned(), r.country.to_owned()),
@@ -240,13 +376,18 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
                 RatificationKind::Acceptance => " (A)",
                 _ => "",
             };
-            let mut values = vec![format!("{}: {}", x.year, kind_words(x))];
+            let mut values =
+                vec![i18n::labelled(&x.year.to_string(), kind_words(x, lang), lang)];
             if !x.in_force.is_empty() {
-                values.push(format!("entry into force: {}", x.in_force));
+                values.push(trf!(lang, "entry into force: {0}", "entrée en vigueur : {0}", "entrada en vigor: {0}"; x.in_force));
             }
-            values.push(format!("listed in the {} TIP Report's conventions chart", x.edition));
+            values.push(trf!(lang,
+                "listed in the {0}'s conventions chart",
+                "figure dans le tableau des conventions du {0}",
+                "figura en el cuadro de convenciones del {0}";
+                i18n::tip_report(x.edition, lang)));
             if !x.note.is_empty() {
-                values.push(format!("note: {}", x.note));
+                values.push(i18n::note(&x.note, lang));
             }
             cites.insert(0, x.source);
             selection.push(("year".to_owned(), x.year.to_string()));
@@ -261,50 +402,66 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
         (None, Some((_, _, why))) => {
             cites.extend(row_line);
             selection.push(("status".to_owned(), "not_in_source".to_owned()));
-            (CellKind::Absent, String::new(), vec![format!("not in the source: {why}")])
+            (CellKind::Absent, String::new(), vec![i18n::labelled(not_in_the_source(lang), why.get(lang), lang)])
         }
         (None, None) if r.edition.is_some() => {
             let edition = r.edition.unwrap_or_default();
             cites.extend(row_line);
             selection.push(("status".to_owned(), "not_party".to_owned()));
             let values = vec![
-                format!("not party as of the {edition} TIP Report: its chart lists {country} and leaves this cell empty"),
-                "each chart gives a listed country's status for all eight instruments; an empty cell means no \
-                 ratification, accession or acceptance"
-                    .to_owned(),
+                trf!(lang,
+                    "not party as of the {0}: its chart lists {1} and leaves this cell empty",
+                    "non partie selon le {0} : son tableau cite {1} et laisse cette case vide",
+                    "no es parte según el {0}: su cuadro incluye a {1} y deja esta casilla vacía";
+                    i18n::tip_report(edition, lang), country),
+                tr!(
+                    lang,
+                    "each chart gives a listed country's status for all eight instruments; an empty cell means no \
+                     ratification, accession or acceptance",
+                    "chaque tableau donne la situation d'un pays cité pour les huit instruments ; une case vide \
+                     signifie ni ratification, ni adhésion, ni acceptation",
+                    "cada cuadro da la situación de un país incluido para los ocho instrumentos; una casilla vacía \
+                     significa que no hubo ratificación, adhesión ni aceptación"
+                )
+                .to_owned(),
             ];
             (CellKind::NotParty, String::new(), values)
         }
         (None, None) => {
-            let not_party = instrument == Instrument::Palermo
+            let listed_not_party = instrument == Instrument::Palermo
                 && facts(dataset, spec).iter().any(|p| p.fact == PartyFact::NotParty && p.country.as_deref() == Some(r.country));
             let new_party = facts(dataset, spec)
                 .into_iter()
                 .find(|p| instrument == Instrument::Palermo && p.fact == PartyFact::NewParty && p.country.as_deref() == Some(r.country));
-            if not_party {
+            if listed_not_party {
                 selection.push(("status".to_owned(), "not_party".to_owned()));
-                (CellKind::NotParty, String::new(), vec!["not party".to_owned()])
+                (CellKind::NotParty, String::new(), vec![not_party(lang).to_owned()])
             } else if let Some(p) = new_party.filter(|p| p.year.is_some()) {
                 let year = p.year.unwrap_or_default();
                 selection.push(("year".to_owned(), year.to_string()));
-                let line = format!("{year}: became party (the {} does not say by ratification or accession)", document(dataset, p.source));
+                let line = trf!(lang,
+                    "{0}: became party (the {1} does not say by ratification or accession)",
+                    "{0} : devenu partie (le {1} ne précise pas si par ratification ou par adhésion)",
+                    "{0}: pasó a ser parte (el {1} no dice si por ratificación o por adhesión)";
+                    year.to_string(), document(dataset, p.source, lang));
                 let kind = CellKind::Year { year, marked: false, note: false };
                 (kind, year.to_string(), vec![line])
             } else {
                 selection.push(("status".to_owned(), "not_in_source".to_owned()));
-                let charts: Vec<String> = spec.editions.iter().map(u16::to_string).collect();
-                let line = format!(
-                    "not in the source: {country} is in none of the conventions charts of the {} TIP Report{}, which list \
-                     only the countries that acted in their reporting periods",
-                    charts.join(", "),
-                    if charts.len() > 1 { "s" } else { "" }
-                );
+                let line = trf!(lang,
+                    "{0}: {1} is in none of the conventions charts of the {2}, which list only the countries that \
+                     acted in their reporting periods",
+                    "{0} : {1} ne figure dans aucun tableau des conventions ({2}) ; ces tableaux ne citent que les \
+                     pays ayant agi pendant leur période de référence",
+                    "{0}: {1} no figura en ningún cuadro de convenciones ({2}); esos cuadros solo incluyen los \
+                     países que actuaron en su período de referencia";
+                    not_in_the_source(lang), country, reports(&spec.editions, lang));
                 (CellKind::Absent, String::new(), vec![line])
             }
         }
     };
     // Say where another source backs or adds to the cell, unless the cell says it already.
-    if values.first().is_some_and(|v| v != "not party") {
+    if values.first().is_some_and(|v| v != not_party(lang)) {
         values.append(&mut extra);
     } else {
         values = extra;
@@ -314,14 +471,15 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
         column,
         kind,
         text,
-        heading: format!("{country}: {full}"),
+        heading: i18n::labelled(country, full, lang),
         values,
-        sources: describe(dataset, cites),
+        sources: describe(dataset, cites, lang),
         selection,
     }
 }
 
 fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
+    let lang = spec.lang;
     let facts = facts(dataset, spec);
     let mut groups: Vec<ChipGroupInput> = Vec::new();
     let counts: Vec<ChipInput> = facts
@@ -329,12 +487,17 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
         .filter(|p| p.fact == PartyFact::PartiesCount)
         .filter_map(|p| {
             let value = p.value?;
-            let doc = document(dataset, p.source);
+            let doc = document(dataset, p.source, lang);
+            let count = Numbers(lang).whole(value);
             Some(ChipInput {
-                text: format!("{value} parties ({doc})"),
-                heading: format!("{value} parties to the UN TIP Protocol, as the {doc} states it"),
+                text: trf!(lang, "{0} parties ({1})", "{0} parties ({1})", "{0} partes ({1})"; count, doc),
+                heading: trf!(lang,
+                    "{0} parties to the UN TIP Protocol, as the {1} states it",
+                    "{0} parties au Protocole de Palerme (ONU), selon le {1}",
+                    "{0} partes en el Protocolo de Palermo (ONU), según el {1}";
+                    count, doc),
                 values: vec![p.note.clone()],
-                sources: describe(dataset, [p.source]),
+                sources: describe(dataset, [p.source], lang),
                 selection: vec![
                     ("fact".to_owned(), p.fact.id().to_owned()),
                     ("edition".to_owned(), p.edition.to_string()),
@@ -344,7 +507,13 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
         })
         .collect();
     if !counts.is_empty() {
-        groups.push(ChipGroupInput { title: "The count of parties, as each source states it".to_owned(), chips: counts });
+        let title = tr!(
+            lang,
+            "The count of parties, as each source states it",
+            "Le nombre de parties, selon chaque source",
+            "El número de partes, según cada fuente"
+        );
+        groups.push(ChipGroupInput { title: title.to_owned(), chips: counts });
     }
     for fact in [PartyFact::NewParty, PartyFact::NotParty, PartyFact::Joined] {
         let mut docs: Vec<(u16, SourceRef)> = Vec::new();
@@ -354,11 +523,23 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
             }
         }
         for (edition, source) in docs {
-            let doc = document(dataset, source);
+            let doc = document(dataset, source, lang);
             let title = match fact {
-                PartyFact::NewParty => format!("New parties named by the {doc}"),
-                PartyFact::NotParty => format!("Not party during the reporting period, {doc} list"),
-                _ => format!("Became party between {}, {doc}", period(edition)),
+                PartyFact::NewParty => trf!(lang,
+                    "New parties named by the {0}",
+                    "Nouvelles parties citées par le {0}",
+                    "Nuevas partes citadas por el {0}";
+                    doc),
+                PartyFact::NotParty => trf!(lang,
+                    "Not party during the reporting period, {0} list",
+                    "Non parties pendant la période de référence, liste du {0}",
+                    "No partes durante el período de referencia, lista del {0}";
+                    doc),
+                _ => trf!(lang,
+                    "Became party between {0}, {1}",
+                    "Devenus parties entre {0}, {1}",
+                    "Pasaron a ser parte entre {0}, {1}";
+                    period(edition, lang), doc),
             };
             let chips = facts
                 .iter()
@@ -369,7 +550,8 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                     let text = p.year.map_or(n.to_owned(), |y| format!("{n} {y}"));
                     let mut values = Vec::new();
                     if !p.name_printed.is_empty() && p.name_printed != n {
-                        values.push(format!("printed as \"{}\"", p.name_printed));
+                        values.push(trf!(lang, "printed as \"{0}\"", "imprimé \"{0}\"", "impreso \"{0}\"";
+                            p.name_printed));
                     }
                     values.push(p.note.clone());
                     let mut selection = vec![
@@ -382,9 +564,9 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                     }
                     ChipInput {
                         text,
-                        heading: format!("{n}: {title}"),
+                        heading: i18n::labelled(n, &title, lang),
                         values,
-                        sources: describe(dataset, [p.source]),
+                        sources: describe(dataset, [p.source], lang),
                         selection,
                     }
                 })
@@ -395,7 +577,11 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
     for &edition in &spec.editions {
         if !facts.iter().any(|p| p.edition == edition) {
             groups.push(ChipGroupInput {
-                title: format!("The {edition} TIP Report states no count of parties and names no new parties or non-parties."),
+                title: trf!(lang,
+                    "The {0} states no count of parties and names no new parties or non-parties.",
+                    "Le {0} ne donne aucun nombre de parties et ne cite ni nouvelles parties ni non-parties.",
+                    "El {0} no da ningún número de partes ni nombra nuevas partes o no partes.";
+                    i18n::tip_report(edition, lang)),
                 chips: Vec::new(),
             });
         }
@@ -403,17 +589,9 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
     groups
 }
 
-fn editions_words(editions: &[u16]) -> String {
-    match editions {
-        [one] => format!("the {one} TIP Report"),
-        _ => {
-            let all: Vec<String> = editions.iter().map(u16::to_string).collect();
-            format!("the {} TIP Reports", all.join(", "))
-        }
-    }
-}
-
 pub fn matrix_input(dataset: &Dataset, spec: &RatificationsSpec) -> MatrixInput {
+    let lang = spec.lang;
+    let charts = reports(&spec.editions, lang);
     let rows = rows(dataset, spec);
     let mut groups: Vec<String> = Vec::new();
     let mut group_of = |title: String| match groups.iter().position(|g| *g == title) {
@@ -427,11 +605,16 @@ pub fn matrix_input(dataset: &Dataset, spec: &RatificationsSpec) -> MatrixInput 
         .iter()
         .map(|r| {
             let title = match r.edition {
-                Some(e) => format!(
-                    "{e} TIP Report: countries that ratified, acceded to or accepted a convention between {}",
-                    period(e)
-                ),
-                None => format!("In none of these charts ({})", editions_words(&spec.editions)),
+                Some(e) => trf!(lang,
+                    "{0}: countries that ratified, acceded to or accepted a convention between {1}",
+                    "{0} : pays ayant ratifié ou accepté une convention, ou y ayant adhéré, entre {1}",
+                    "{0}: países que ratificaron o aceptaron una convención, o se adhirieron a ella, entre {1}";
+                    i18n::tip_report(e, lang), period(e, lang)),
+                None => trf!(lang,
+                    "In none of these charts (the {0})",
+                    "Dans aucun de ces tableaux ({0})",
+                    "En ninguno de estos cuadros ({0})";
+                    charts),
             };
             RowInput { key: r.country.to_owned(), label: dataset.name_of(r.country).to_owned(), group: group_of(title) }
         })
@@ -445,28 +628,56 @@ pub fn matrix_input(dataset: &Dataset, spec: &RatificationsSpec) -> MatrixInput 
     let columns = Instrument::ALL
         .iter()
         .map(|&i| {
-            let (short, label, _) = instrument_names(i);
-            ColumnInput { short: short.to_owned(), label: label.to_owned() }
+            ColumnInput { short: short_name(i).to_owned(), label: label(i, lang).to_owned() }
         })
         .collect();
     let (title, subtitle) = if spec.timeline {
         (
-            format!("Ratifications by year and instrument, {}", editions_words(&spec.editions)),
-            "Each mark is one country joining one instrument, in the year the conventions charts print; hover or use \
-             the arrow keys to read which. Cells without a year (not party, not in the source) are in the matrix view."
-                .to_owned(),
+            trf!(lang,
+                "Ratifications by year and instrument, the {0}",
+                "Ratifications par année et par instrument, {0}",
+                "Ratificaciones por año e instrumento, {0}";
+                charts),
+            tr!(
+                lang,
+                "Each mark is one country joining one instrument, in the year the conventions charts print; hover or use \
+                 the arrow keys to read which. Cells without a year (not party, not in the source) are in the matrix view.",
+                "Chaque marque est un pays qui rejoint un instrument, l'année qu'imprime le tableau des conventions ; \
+                 survolez-la ou parcourez-les avec les flèches du clavier pour savoir lequel. Les cases sans année \
+                 (non partie, absent de la source) sont dans la vue en grille.",
+                "Cada marca es un país que se suma a un instrumento, en el año que imprimen los cuadros de \
+                 convenciones; pase el puntero o utilice las flechas del teclado para saber cuál. Las casillas sin año \
+                 (no es parte, no figura en la fuente) están en la vista de matriz."
+            )
+            .to_owned(),
         )
     } else {
         (
-            format!("International conventions by country, {}", editions_words(&spec.editions)),
-            "Each chart lists only the countries that acted in its reporting period, with their status for all eight \
-             instruments. TIP: UN TIP Protocol; OPSC, OPAC: the Optional Protocols to the Convention on the Rights \
-             of the Child (sale of children; children in armed conflict); C29, P29, C105, C182, C189: ILO \
-             conventions and protocol."
-                .to_owned(),
+            trf!(lang,
+                "International conventions by country, the {0}",
+                "Conventions internationales par pays, {0}",
+                "Convenciones internacionales por país, {0}";
+                charts),
+            tr!(
+                lang,
+                "Each chart lists only the countries that acted in its reporting period, with their status for all eight \
+                 instruments. TIP: UN TIP Protocol; OPSC, OPAC: the Optional Protocols to the Convention on the Rights \
+                 of the Child (sale of children; children in armed conflict); C29, P29, C105, C182, C189: ILO \
+                 conventions and protocol.",
+                "Chaque tableau ne cite que les pays ayant agi pendant sa période de référence, avec leur situation \
+                 pour les huit instruments. TIP : Protocole de Palerme (ONU) ; OPSC, OPAC : protocoles facultatifs \
+                 à la Convention relative aux droits de l'enfant (vente d'enfants ; enfants dans les conflits \
+                 armés) ; C29, P29, C105, C182, C189 : conventions et protocole de l'OIT.",
+                "Cada cuadro solo incluye los países que actuaron en su período de referencia, con su situación \
+                 para los ocho instrumentos. TIP: Protocolo de Palermo (ONU); OPSC, OPAC: protocolos facultativos \
+                 de la Convención sobre los Derechos del Niño (venta de niños; niños en los conflictos armados); \
+                 C29, P29, C105, C182, C189: convenios y protocolo de la OIT."
+            )
+            .to_owned(),
         )
     };
     MatrixInput {
+        lang: spec.lang,
         title,
         subtitle,
         view: if spec.timeline { MatrixView::Timeline } else { MatrixView::Grid },
@@ -475,7 +686,13 @@ pub fn matrix_input(dataset: &Dataset, spec: &RatificationsSpec) -> MatrixInput 
         rows: row_inputs,
         cells,
         highlight: spec.instrument.and_then(|i| Instrument::ALL.iter().position(|&x| x == i)),
-        panel_title: "Parties to the UN TIP Protocol".to_owned(),
+        panel_title: tr!(
+            lang,
+            "Parties to the UN TIP Protocol",
+            "Parties au Protocole de Palerme (ONU)",
+            "Partes en el Protocolo de Palermo (ONU)"
+        )
+        .to_owned(),
         panel: panel(dataset, spec),
     }
 }
@@ -720,7 +937,7 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_attribute_and_what_it_accepts() {
-        let m = |pairs: &[(&str, &str)]| spec(pairs).unwrap_err().message();
+        let m = |pairs: &[(&str, &str)]| spec(pairs).unwrap_err().message(Lang::En);
         assert_eq!(m(&[("edition", "2019")]), "edition=\"2019\" is not a value tipviz knows. Accepted values: 2018, 2024, 2025, all.");
         assert_eq!(
             m(&[("instrument", "c98")]),
@@ -729,5 +946,52 @@ mod tests {
         assert_eq!(m(&[("sort", "size")]), "sort=\"size\" is not a value tipviz knows. Accepted values: country, year.");
         assert!(m(&[("country", "Atlantis")]).starts_with("country=\"Atlantis\" is not a country or territory tipviz knows."));
         assert_eq!(spec(&[("instrument", "P29")]).unwrap().instrument, Some(Instrument::P029));
+    }
+
+    fn spec_in(lang: Lang, pairs: &[(&str, &str)]) -> Result<RatificationsSpec, SpecError> {
+        let mut all = pairs.to_vec();
+        all.push(("lang", if lang == Lang::Fr { "fr" } else { "es" }));
+        parse(&Attributes(&attrs(&all)), crate::charts::dataset_in(lang))
+    }
+
+    #[test]
+    fn french_cells_name_the_instruments_by_their_official_titles() {
+        let data = crate::charts::dataset_in(Lang::Fr);
+        let input = matrix_input(data, &spec_in(Lang::Fr, &[("country", "Danemark, Iran")]).unwrap());
+        assert_eq!(input.title, "Conventions internationales par pays, Rapports TIP 2018, 2024, 2025");
+        assert_eq!(input.columns[0].short, "TIP", "the matrix headers are the charts' codes");
+        assert_eq!(input.columns[3].label, "OIT C29");
+        let c29 = find(&input, "DNK", Instrument::C029);
+        assert_eq!(c29.heading, "Danemark : OIT, Convention (n° 29) sur le travail forcé, 1930");
+        let year = record("DNK", Instrument::C029).year;
+        assert_eq!(c29.values[0], format!("{year} : ratification (le tableau de 2018 n'imprime aucune marque de type : \
+            cela signifie seulement qu'aucune marque n'est imprimée)"));
+        let iran = find(&input, "IRN", Instrument::Palermo);
+        assert_eq!(
+            iran.values,
+            ["selon le Rapport TIP 2025, Iran (République islamique d') n'était pas partie au Protocole pendant la période couverte"]
+        );
+        assert_eq!(input.groups[1], "Dans aucun de ces tableaux (Rapports TIP 2018, 2024, 2025)");
+        assert_eq!(input.panel_title, "Parties au Protocole de Palerme (ONU)");
+    }
+
+    #[test]
+    fn spanish_timeline_panel_and_errors() {
+        let data = crate::charts::dataset_in(Lang::Es);
+        let input = matrix_input(data, &spec_in(Lang::Es, &[("view", "timeline"), ("edition", "2025")]).unwrap());
+        assert_eq!(input.title, "Ratificaciones por año e instrumento, Informe TIP 2025");
+        assert_eq!(input.columns[0].label, "Palermo (ONU)");
+        let lost = find(&input, "SOM", Instrument::C189);
+        assert_eq!(lost.values[0], "no figura en la fuente: el texto del cuadro de 2025 perdió toda esta columna, encabezado y casillas");
+        let counts: Vec<&str> = input.panel[0].chips.iter().map(|c| c.text.as_str()).collect();
+        assert!(counts.iter().any(|c| c.ends_with(" partes (Informe TIP 2025)")), "{counts:?}");
+        let message = spec_in(Lang::Es, &[("country", "Atlántida")]).unwrap_err().message(Lang::Es);
+        assert!(
+            message.starts_with(
+                "country=\"Atlántida\" no es un país o territorio que tipviz conozca. Escriba un nombre (por ejemplo, \
+                 Dinamarca) o un código de tres letras (por ejemplo, DNK)."
+            ),
+            "{message}"
+        );
     }
 }

@@ -9,8 +9,9 @@
 //! edition places, and says so; a country missing from a full list (2001–2015, 2024, 2025)
 //! enters or leaves, and is never dropped silently.
 
+use crate::i18n::{self, tr, trf, Lang, Phrase};
 use crate::charts::tier_history::{basis_text, describe_placements, row, TIER_ORDER};
-use crate::charts::tier_summary::parse_region;
+use crate::charts::tier_summary::{in_region, parse_region};
 use crate::data::{Country, Dataset, Movement, Region, Tier, TierBasis, TierPlacement};
 use crate::model::flows::{Change, FlowBandInput, FlowChartInput, FlowEntryInput, FlowListInput, FlowNodeInput, ItemText, Member};
 use crate::model::spec::{Attributes, SpecError};
@@ -18,18 +19,35 @@ use crate::model::table::DataTable;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierChangesSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     pub from: u16,
     pub to: u16,
     pub region: Option<Region>,
 }
 
-/// Editions whose placements the dataset holds only in part, and what part.
-pub const PARTIAL_EDITIONS: [(u16, &str); 2] = [
-    (2018, "the 2018 tiers here are only those the 2019 narratives (Jamaica to Namibia) state"),
-    (2019, "the 2019 tiers here are only those of the narratives Jamaica to Namibia"),
+/// Editions whose placements the dataset holds only in part, and what part (in each language).
+pub const PARTIAL_EDITIONS: [(u16, Phrase); 2] = [
+    (
+        2018,
+        Phrase::checked(
+            "the 2018 tiers here are only those the 2019 narratives (Jamaica to Namibia) state",
+            "les catégories 2018 ne sont ici que celles qu'indiquent les chapitres pays de 2019 (de la Jamaïque à la \
+             Namibie)",
+            "los niveles de 2018 son aquí solo los que indican los capítulos de país de 2019 (de Jamaica a Namibia)",
+        ),
+    ),
+    (
+        2019,
+        Phrase::checked(
+            "the 2019 tiers here are only those of the narratives Jamaica to Namibia",
+            "les catégories 2019 ne sont ici que celles des chapitres pays de la Jamaïque à la Namibie",
+            "los niveles de 2019 son aquí solo los de los capítulos de país de Jamaica a Namibia",
+        ),
+    ),
 ];
 
-fn partial(edition: u16) -> Option<&'static str> {
+fn partial(edition: u16) -> Option<Phrase> {
     PARTIAL_EDITIONS.iter().find(|(e, _)| *e == edition).map(|(_, what)| *what)
 }
 
@@ -41,6 +59,7 @@ fn editions(dataset: &Dataset) -> Vec<u16> {
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierChangesSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let known = editions(dataset);
     let names: Vec<String> = known.iter().map(u16::to_string).collect();
     let accepted: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -50,8 +69,11 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierChangesSpec, S
             Some(asked) => match asked.parse::<u16>() {
                 Ok(e) if known.contains(&e) => Ok(e),
                 Ok(e) if known.first().zip(known.last()).is_some_and(|(a, b)| (*a..=*b).contains(&e)) => {
-                    Err(SpecError::new(attribute, asked, &accepted)
-                        .because(&format!("the dataset holds no tier placements from the {e} edition")))
+                    Err(SpecError::new(attribute, asked, &accepted).because(&trf!(lang,
+                        "the dataset holds no tier placements from the {0} edition",
+                        "le jeu de données n'a aucune catégorie de l'édition {0}",
+                        "el conjunto de datos no tiene niveles de la edición {0}";
+                        e.to_string())))
                 }
                 _ => Err(SpecError::new(attribute, asked, &accepted)),
             },
@@ -61,14 +83,21 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierChangesSpec, S
     let to = edition("to", 2025)?;
     if from == to {
         return Err(SpecError::new("to", &to.to_string(), &accepted)
-            .because("it is the same edition as from; a change needs two different editions"));
+            .because(tr!(lang,
+                "it is the same edition as from; a change needs two different editions",
+                "c'est la même édition que from ; un changement demande deux éditions différentes",
+                "es la misma edición que from; un cambio necesita dos ediciones distintas")));
     }
     if from > to {
         return Err(SpecError::new("from", &from.to_string(), &accepted)
-            .because(&format!("it is later than to=\"{to}\"; give the earlier edition as from")));
+            .because(&trf!(lang,
+                "it is later than to=\"{0}\"; give the earlier edition as from",
+                "elle est postérieure à to=\"{0}\" ; inversez les deux éditions",
+                "es posterior a to=\"{0}\"; invierta las dos ediciones";
+                to.to_string())));
     }
     let region = parse_region(attrs)?;
-    Ok(TierChangesSpec { from, to, region })
+    Ok(TierChangesSpec { lang, from, to, region })
 }
 
 /// One country's placements in the two editions.
@@ -127,9 +156,15 @@ fn tier_of(p: Option<&TierPlacement>) -> Option<Tier> {
     p.map(|p| p.tier)
 }
 
-/// A tier as the lists abbreviate it: its id, a dash for "not in the list".
-fn code(tier: Option<Tier>) -> &'static str {
-    tier.map_or("–", Tier::id)
+/// A tier as the lists abbreviate it: its id (`2WL` as the reports' own abbreviation in each
+/// language), a dash for "not in the list".
+fn code(tier: Option<Tier>, lang: Lang) -> &'static str {
+    match tier {
+        None => "–",
+        Some(Tier::WatchList) => tr!(lang, "2WL", "2LS", "2LV"),
+        Some(Tier::Special) => tr!(lang, "special", "particulier", "especial"),
+        Some(t) => t.id(),
+    }
 }
 
 fn tier_id(tier: Option<Tier>) -> String {
@@ -143,42 +178,72 @@ fn member(country: &Country) -> Member {
     }
 }
 
-fn nodes(edition: u16) -> Vec<FlowNodeInput> {
+fn nodes(edition: u16, lang: Lang) -> Vec<FlowNodeInput> {
     TIER_ORDER
         .iter()
         .enumerate()
-        .map(|(i, t)| FlowNodeInput { label: t.label().to_owned(), short_label: t.short_label().to_owned(), category: Some(i) })
+        .map(|(i, &t)| FlowNodeInput {
+            label: i18n::tier(t, lang).to_owned(),
+            short_label: i18n::tier_short(t, lang).to_owned(),
+            category: Some(i),
+        })
         .chain(Some(FlowNodeInput {
-            label: format!("Not in the {edition} list"),
-            short_label: "Not listed".to_owned(),
+            label: trf!(lang, "Not in the {0} list", "Absent de la liste {0}", "Fuera de la lista de {0}"; edition.to_string()),
+            short_label: tr!(lang, "Not listed", "Hors liste", "Fuera de lista").to_owned(),
             category: None,
         }))
         .collect()
 }
 
-fn node_label(tier: Option<Tier>, edition: u16) -> String {
+fn node_label(tier: Option<Tier>, edition: u16, lang: Lang) -> String {
     match tier {
-        Some(t) => format!("{} ({edition})", t.label()),
-        None => format!("not in the {edition} list"),
+        Some(t) => format!("{} ({edition})", i18n::tier(t, lang)),
+        None => trf!(lang, "not in the {0} list", "absent de la liste {0}", "fuera de la lista de {0}"; edition.to_string()),
     }
 }
 
 /// One edition's placement in words: `2025: Tier 2 (printed)`.
-fn placement_words(dataset: &Dataset, p: Option<&TierPlacement>, edition: u16) -> String {
+fn placement_words(dataset: &Dataset, p: Option<&TierPlacement>, edition: u16, lang: Lang) -> String {
+    let year = edition.to_string();
     match p {
-        Some(p) => format!("{edition}: {} ({})", p.tier.label(), basis_text(p, dataset)),
-        None => format!("{edition}: not in the list"),
+        Some(p) => trf!(lang, "{0}: {1} ({2})", "{0} : {1} ({2})", "{0}: {1} ({2})";
+            year, i18n::tier(p.tier, lang), basis_text(p, dataset, lang)),
+        None => trf!(lang, "{0}: not in the list", "{0} : absent de la liste", "{0}: fuera de la lista"; year),
     }
 }
 
-fn verb(change: Change) -> &'static str {
+/// What one country did, for its list entry.
+fn verb(change: Change, lang: Lang) -> &'static str {
     match change {
-        Change::Same => "stayed",
-        Change::Up => "moved up",
-        Change::Down => "moved down",
-        Change::Other => "moved",
-        Change::Entering => "entered the list",
-        Change::Leaving => "left the list",
+        Change::Same => tr!(lang, "stayed", "même catégorie", "mismo nivel"),
+        Change::Up => tr!(lang, "moved up", "en hausse", "subió"),
+        Change::Down => tr!(lang, "moved down", "en baisse", "bajó"),
+        Change::Other => tr!(lang, "moved", "changement", "cambió"),
+        Change::Entering => tr!(lang, "entered the list", "entré dans la liste", "entró en la lista"),
+        Change::Leaving => tr!(lang, "left the list", "sorti de la liste", "salió de la lista"),
+    }
+}
+
+/// What a band's countries did: `4 countries stayed`, `1 pays est monté`, `2 países bajaron`.
+fn moved(change: Change, count: usize, lang: Lang) -> String {
+    let n = count.to_string();
+    match (change, count == 1) {
+        (Change::Same, true) => trf!(lang, "{0} country stayed", "{0} pays est resté", "{0} país se mantuvo"; n),
+        (Change::Same, false) => trf!(lang, "{0} countries stayed", "{0} pays sont restés", "{0} países se mantuvieron"; n),
+        (Change::Up, true) => trf!(lang, "{0} country moved up", "{0} pays est monté", "{0} país subió"; n),
+        (Change::Up, false) => trf!(lang, "{0} countries moved up", "{0} pays sont montés", "{0} países subieron"; n),
+        (Change::Down, true) => trf!(lang, "{0} country moved down", "{0} pays est descendu", "{0} país bajó"; n),
+        (Change::Down, false) => trf!(lang, "{0} countries moved down", "{0} pays sont descendus", "{0} países bajaron"; n),
+        (Change::Other, true) => trf!(lang, "{0} country moved", "{0} pays a changé", "{0} país cambió"; n),
+        (Change::Other, false) => trf!(lang, "{0} countries moved", "{0} pays ont changé", "{0} países cambiaron"; n),
+        (Change::Entering, true) => trf!(lang,
+            "{0} country entered the list", "{0} pays est entré dans la liste", "{0} país entró en la lista"; n),
+        (Change::Entering, false) => trf!(lang,
+            "{0} countries entered the list", "{0} pays sont entrés dans la liste", "{0} países entraron en la lista"; n),
+        (Change::Leaving, true) => trf!(lang,
+            "{0} country left the list", "{0} pays a quitté la liste", "{0} país salió de la lista"; n),
+        (Change::Leaving, false) => trf!(lang,
+            "{0} countries left the list", "{0} pays ont quitté la liste", "{0} países salieron de la lista"; n),
     }
 }
 
@@ -195,15 +260,15 @@ fn band(dataset: &Dataset, spec: &TierChangesSpec, members: &[&Pair]) -> FlowBan
     let first = members[0];
     let (from, to) = (tier_of(first.from), tier_of(first.to));
     let change = first.change();
-    let count = members.len();
-    let noun = if count == 1 { "country" } else { "countries" };
+    let lang = spec.lang;
     let names: Vec<&str> = members.iter().map(|p| p.country.name.as_str()).collect();
-    let mut values = vec![format!("{count} {noun} {}", verb(change)), names.join(", ")];
+    let mut values = vec![moved(change, members.len(), lang), names.join(", ")];
     // Placements that were not simply printed are worth a reader's attention.
     for p in members {
         for placement in p.placements() {
             if matches!(placement.basis, TierBasis::Corrected | TierBasis::Inferred) {
-                values.push(format!("{} {}: {}", p.country.name, placement.edition, basis_text(placement, dataset)));
+                values.push(trf!(lang, "{0} {1}: {2}", "{0} {1} : {2}", "{0} {1}: {2}";
+                    p.country.name, placement.edition.to_string(), basis_text(placement, dataset, lang)));
             }
         }
     }
@@ -216,9 +281,9 @@ fn band(dataset: &Dataset, spec: &TierChangesSpec, members: &[&Pair]) -> FlowBan
         change,
         members: members.iter().map(|p| member(p.country)).collect(),
         text: ItemText {
-            heading: format!("{} → {}", node_label(from, spec.from), node_label(to, spec.to)),
+            heading: format!("{} → {}", node_label(from, spec.from, lang), node_label(to, spec.to, lang)),
             values,
-            sources: describe_placements(dataset, &placements),
+            sources: describe_placements(dataset, &placements, lang),
             selection,
         },
     }
@@ -226,7 +291,8 @@ fn band(dataset: &Dataset, spec: &TierChangesSpec, members: &[&Pair]) -> FlowBan
 
 fn entry(dataset: &Dataset, spec: &TierChangesSpec, pair: &Pair, band: usize) -> FlowEntryInput {
     let (from, to) = (tier_of(pair.from), tier_of(pair.to));
-    let label = format!("{} {} → {}", pair.country.name, code(from), code(to));
+    let lang = spec.lang;
+    let label = format!("{} {} → {}", pair.country.name, code(from, lang), code(to, lang));
     let mut selection = selection(spec, from, to);
     selection.insert(0, ("country".to_owned(), pair.country.id.clone()));
     FlowEntryInput {
@@ -236,33 +302,47 @@ fn entry(dataset: &Dataset, spec: &TierChangesSpec, pair: &Pair, band: usize) ->
         text: ItemText {
             heading: pair.country.name.clone(),
             values: vec![
-                placement_words(dataset, pair.from, spec.from),
-                placement_words(dataset, pair.to, spec.to),
-                verb(pair.change()).to_owned(),
+                placement_words(dataset, pair.from, spec.from, lang),
+                placement_words(dataset, pair.to, spec.to, lang),
+                verb(pair.change(), lang).to_owned(),
             ],
-            sources: describe_placements(dataset, &pair.placements()),
+            sources: describe_placements(dataset, &pair.placements(), lang),
             selection,
         },
     }
 }
 
 fn subtitle(spec: &TierChangesSpec, compared: usize) -> String {
-    let mut parts =
-        vec!["Each band is the countries that moved from a tier (left) to a tier (right); its thickness is their number. \
-              Lists give each country's tier in both editions."
-            .to_owned()];
-    let partial: Vec<&str> = [spec.from, spec.to].iter().filter_map(|&e| partial(e)).collect();
+    let lang = spec.lang;
+    let mut parts = vec![tr!(lang,
+        "Each band is the countries that moved from a tier (left) to a tier (right); its thickness is their number. \
+         Lists give each country's tier in both editions.",
+        "Chaque bande réunit les pays passés d'une catégorie (à gauche) à une catégorie (à droite) ; son épaisseur \
+         est leur nombre. Les listes donnent la catégorie de chaque pays dans les deux éditions.",
+        "Cada banda reúne los países que pasaron de un nivel (izquierda) a un nivel (derecha); su grosor es su \
+         número. Las listas dan el nivel de cada país en ambas ediciones.")
+    .to_owned()];
+    let partial: Vec<&str> = [spec.from, spec.to].iter().filter_map(|&e| partial(e)).map(|p| p.get(lang)).collect();
     if !partial.is_empty() {
-        parts.push(format!(
-            "The comparison covers the {compared} countries both editions place here: {}.",
-            partial.join("; ")
-        ));
+        parts.push(trf!(lang,
+            "The comparison covers the {0} countries both editions place here: {1}.",
+            "La comparaison porte sur les {0} pays que les deux éditions classent ici : {1}.",
+            "La comparación abarca los {0} países que ambas ediciones clasifican aquí: {1}.";
+            compared.to_string(), partial.join("; ")));
     }
     if spec.from <= 2015 {
-        parts.push("2001–2015 tiers come from Kelley and Heiss's tier history.".to_owned());
+        parts.push(tr!(lang,
+            "2001–2015 tiers come from Kelley and Heiss's tier history.",
+            "Les catégories 2001–2015 viennent de l'historique de Kelley et Heiss.",
+            "Los niveles 2001–2015 proceden del historial de Kelley y Heiss.")
+        .to_owned());
     }
     if spec.region.is_some() {
-        parts.push("Regions as the 2024 and 2025 reports assign them.".to_owned());
+        parts.push(tr!(lang,
+            "Regions as the 2024 and 2025 reports assign them.",
+            "Régions telles que les attribuent les rapports 2024 et 2025.",
+            "Regiones según las asignan los informes de 2024 y 2025.")
+        .to_owned());
     }
     parts.join(" ")
 }
@@ -281,47 +361,71 @@ pub fn flow_input(dataset: &Dataset, spec: &TierChangesSpec) -> FlowChartInput {
         })
         .collect();
     let band_of = |p: &Pair| keys.iter().position(|k| *k == (node(p.from), node(p.to))).unwrap_or(0);
-    let list = |change: Change, title: &str, empty: &str| {
+    let list = |change: Change, title: String, empty: String| {
         let entries: Vec<FlowEntryInput> =
             pairs.iter().filter(|p| p.change() == change).map(|p| entry(dataset, spec, p, band_of(p))).collect();
-        FlowListInput { title: format!("{title} ({})", entries.len()), empty: empty.to_owned(), entries }
+        FlowListInput { title: format!("{title} ({})", entries.len()), empty, entries }
     };
+    let lang = spec.lang;
     let (from, to) = (spec.from, spec.to);
+    let (a, b) = (from.to_string(), to.to_string());
+    let none = || tr!(lang, "None.", "Aucun.", "Ninguno.").to_owned();
     let mut lists = vec![
-        list(Change::Up, &format!("Moved up, tier {from} → {to}"), "None."),
-        list(Change::Down, &format!("Moved down, tier {from} → {to}"), "None."),
+        list(Change::Up, trf!(lang, "Moved up, tier {0} → {1}", "En hausse, {0} → {1}", "Subieron, {0} → {1}"; a, b), none()),
+        list(Change::Down, trf!(lang, "Moved down, tier {0} → {1}", "En baisse, {0} → {1}", "Bajaron, {0} → {1}"; a, b), none()),
     ];
-    let other = list(Change::Other, &format!("To or from a special case, {from} → {to}"), "None.");
+    let other = list(
+        Change::Other,
+        trf!(lang,
+            "To or from a special case, {0} → {1}",
+            "Vers ou depuis un cas particulier, {0} → {1}",
+            "Hacia o desde un caso especial, {0} → {1}";
+            a, b),
+        none(),
+    );
     if !other.entries.is_empty() {
         lists.push(other);
     }
     // Against a partial edition, "in the other list only" cannot happen by construction, so
-    // its always-empty list would only mislead.
+    // its always-empty list would only mislead. `{0}` is the list they are in, `{1}` the other.
+    let only_in = |first: &str, second: &str| {
+        (
+            trf!(lang,
+                "In the {0} list, not the {1} list",
+                "Dans la liste {0}, pas dans la liste {1}",
+                "En la lista de {0}, no en la de {1}";
+                first, second),
+            trf!(lang,
+                "None: every country the {0} list places here is in the {1} list too.",
+                "Aucun : chaque pays que la liste {0} classe ici figure aussi dans la liste {1}.",
+                "Ninguno: todos los países que la lista de {0} clasifica aquí figuran también en la de {1}.";
+                first, second),
+        )
+    };
     if partial(from).is_none() {
-        lists.push(list(
-            Change::Entering,
-            &format!("In the {to} list, not the {from} list"),
-            &format!("None: every country the {to} list places here is in the {from} list too."),
-        ));
+        let (title, empty) = only_in(&b, &a);
+        lists.push(list(Change::Entering, title, empty));
     }
     if partial(to).is_none() {
-        lists.push(list(
-            Change::Leaving,
-            &format!("In the {from} list, not the {to} list"),
-            &format!("None: every country the {from} list places here is in the {to} list too."),
-        ));
+        let (title, empty) = only_in(&a, &b);
+        lists.push(list(Change::Leaving, title, empty));
     }
-    let scope = spec.region.map_or(String::new(), |r| format!(" in {}", r.label()));
+    let scope = spec.region.map_or(String::new(), |r| format!(" {}", in_region(r, lang)));
     FlowChartInput {
-        title: format!("Tier changes{scope}, {from} to {to} TIP Report"),
+        lang,
+        title: trf!(lang,
+            "Tier changes{0}, {1} to {2} TIP Report",
+            "Changements de catégorie{0}, Rapports TIP {1} à {2}",
+            "Cambios de nivel{0}, Informes TIP {1} a {2}";
+            scope, a, b),
         subtitle: subtitle(spec, pairs.len()),
-        from_title: from.to_string(),
-        to_title: to.to_string(),
-        left: nodes(from),
-        right: nodes(to),
+        from_title: a,
+        to_title: b,
+        left: nodes(from, lang),
+        right: nodes(to, lang),
         bands,
         lists,
-        unit: "countries".to_owned(),
+        unit: tr!(lang, "countries", "pays", "países").to_owned(),
     }
 }
 
@@ -418,22 +522,22 @@ mod tests {
 
     #[test]
     fn defaults_compare_2024_with_2025_and_bad_editions_say_what_is_accepted() {
-        assert_eq!(spec(&[]).unwrap(), TierChangesSpec { from: 2024, to: 2025, region: None });
+        assert_eq!(spec(&[]).unwrap(), TierChangesSpec { lang: Default::default(), from: 2024, to: 2025, region: None });
         let err = spec(&[("from", "2016")]).unwrap_err();
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "from=\"2016\" cannot be used: the dataset holds no tier placements from the 2016 edition. Accepted \
              values: 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2018, \
              2019, 2024, 2025."
         );
-        assert!(spec(&[("from", "1999")]).unwrap_err().message().starts_with("from=\"1999\" is not a value tipviz knows."));
-        assert!(spec(&[("to", "latest")]).unwrap_err().message().starts_with("to=\"latest\" is not a value"));
+        assert!(spec(&[("from", "1999")]).unwrap_err().message(Lang::En).starts_with("from=\"1999\" is not a value tipviz knows."));
+        assert!(spec(&[("to", "latest")]).unwrap_err().message(Lang::En).starts_with("to=\"latest\" is not a value"));
         let same = spec(&[("from", "2025")]).unwrap_err();
-        assert!(same.message().starts_with("to=\"2025\" cannot be used: it is the same edition as from"), "{}", same.message());
+        assert!(same.message(Lang::En).starts_with("to=\"2025\" cannot be used: it is the same edition as from"), "{}", same.message(Lang::En));
         let backwards = spec(&[("from", "2025"), ("to", "2024")]).unwrap_err();
-        assert!(backwards.message().starts_with("from=\"2025\" cannot be used: it is later than to=\"2024\""));
+        assert!(backwards.message(Lang::En).starts_with("from=\"2025\" cannot be used: it is later than to=\"2024\""));
         assert_eq!(spec(&[("region", "africa")]).unwrap().region, Some(Region::Africa));
-        assert!(spec(&[("region", "Oceania")]).unwrap_err().message().starts_with("region=\"Oceania\" is not a value"));
+        assert!(spec(&[("region", "Oceania")]).unwrap_err().message(Lang::En).starts_with("region=\"Oceania\" is not a value"));
     }
 
     #[test]
@@ -526,7 +630,7 @@ mod tests {
         assert!(index < chart.bands.len(), "a band, not a list entry");
         let band = chart.readout(index).unwrap();
         assert_eq!(band.heading, format!("{0} (2024) → {0} (2025)", now.tier.label()));
-        let kaz = format!("Kazakhstan 2025: {}", basis_text(now, dataset()));
+        let kaz = format!("Kazakhstan 2025: {}", basis_text(now, dataset(), Lang::En));
         assert!(kaz.starts_with("Kazakhstan 2025: supplied by the dataset, not printed: "), "{kaz}");
         assert!(band.values.contains(&kaz), "{:?}", band.values);
         assert!(band.sources.iter().any(|s| s.starts_with("2025 TIP Report")), "{:?}", band.sources);
@@ -574,5 +678,52 @@ mod tests {
         assert_eq!(jam[7], "kelley-tip-tiers/map_tiers.csv");
         assert_eq!(jam[9], "2015");
         assert!(t.rows.iter().all(|r| ["same", "up", "down", "other", "entering", "leaving"].contains(&r[3].as_str())));
+    }
+
+    #[test]
+    fn french_lists_bands_and_entries() {
+        let s = spec(&[("lang", "fr")]).unwrap();
+        let input = flow_input(crate::charts::dataset_in(Lang::Fr), &s);
+        assert_eq!(input.title, "Changements de catégorie, Rapports TIP 2024 à 2025");
+        let titles: Vec<&str> = input.lists.iter().map(|l| l.title.as_str()).collect();
+        assert!(titles[0].starts_with("En hausse, 2024 → 2025 ("), "{titles:?}");
+        assert!(titles.iter().any(|t| t.starts_with("Dans la liste 2025, pas dans la liste 2024 (")), "{titles:?}");
+        assert_eq!(input.lists.last().unwrap().empty, "Aucun : chaque pays que la liste 2024 classe ici figure aussi dans la liste 2025.");
+        let slovenia = input.lists[0].entries.iter().find(|e| e.member.id == "SVN").unwrap();
+        assert_eq!(slovenia.label, "Slovénie 2 → 1");
+        assert_eq!(slovenia.text.values, ["2024 : Catégorie 2 (liste du rapport)", "2025 : Catégorie 1 (liste du rapport)", "en hausse"]);
+        assert_eq!(input.right.last().unwrap().label, "Absent de la liste 2025");
+        let band = &input.bands[slovenia.band];
+        assert_eq!(band.text.heading, "Catégorie 2 (2024) → Catégorie 1 (2025)");
+        assert!(band.text.values[0].ends_with(" pays est monté") || band.text.values[0].ends_with(" pays sont montés"), "{:?}", band.text.values);
+        // The Watch List's French name is too long for its label column even on a desktop:
+        // the nodes take their short names rather than a cut one.
+        let chart = crate::model::flows::FlowChart::layout(&input, crate::model::line::Size { width_css: 900.0, height_css: 700.0, dpr: 1.0 });
+        let labels: Vec<&str> = chart.nodes.iter().map(|n| n.label.text.as_str()).collect();
+        assert!(labels.iter().any(|l| l.starts_with("Cat. 2 LS (")), "{labels:?}");
+        assert!(labels.iter().all(|l| !l.contains('…')), "{labels:?}");
+    }
+
+    #[test]
+    fn spanish_reasons_subtitles_and_counts() {
+        let err = spec(&[("lang", "es"), ("from", "2016")]).unwrap_err();
+        assert!(
+            err.message(Lang::Es).starts_with("from=\"2016\" no se puede usar: el conjunto de datos no tiene niveles de la edición 2016."),
+            "{}",
+            err.message(Lang::Es)
+        );
+        let err = spec(&[("lang", "es"), ("from", "2025"), ("to", "2024")]).unwrap_err();
+        assert!(err.message(Lang::Es).contains("es posterior a to=\"2024\"; invierta las dos ediciones."), "{}", err.message(Lang::Es));
+        let s = spec(&[("lang", "es"), ("from", "2019"), ("to", "2025")]).unwrap();
+        let input = flow_input(crate::charts::dataset_in(Lang::Es), &s);
+        assert!(
+            input.subtitle.contains("los niveles de 2019 son aquí solo los de los capítulos de país de Jamaica a Namibia"),
+            "{}",
+            input.subtitle
+        );
+        assert_eq!(moved(Change::Down, 1, Lang::Es), "1 país bajó");
+        assert_eq!(moved(Change::Up, 7, Lang::Es), "7 países subieron");
+        assert_eq!(moved(Change::Up, 7, Lang::En), "7 countries moved up");
+        assert_eq!(code(Some(Tier::WatchList), Lang::Es), "2LV");
     }
 }

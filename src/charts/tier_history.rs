@@ -10,6 +10,7 @@
 //!   narrative's sentence (dashed ring), corrected or supplied by the dataset (ring), or from
 //!   Kelley and Heiss's tier history (hollow).
 
+use crate::i18n::{self, tr, trf, Lang};
 use crate::charts::{describe, document};
 use crate::data::{Country, Dataset, Movement, Tier, TierBasis, TierPlacement};
 use crate::model::spec::{Attributes, SpecError};
@@ -19,6 +20,8 @@ use crate::model::text::fit;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierHistorySpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     /// Country ids, in the order given, without repeats.
     pub countries: Vec<String>,
 }
@@ -49,42 +52,58 @@ fn ids_with_placements(dataset: &Dataset) -> Vec<&str> {
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let ids = ids_with_placements(dataset);
-    let how = "Write a name (such as Jamaica) or a three-letter code (such as JAM); separate several with \
-               commas (JAM, MEX)";
+    let how = tr!(lang,
+        "Write a name (such as Jamaica) or a three-letter code (such as JAM); separate several with commas (JAM, MEX)",
+        "Écrivez un nom (par exemple Jamaïque) ou un code de trois lettres (par exemple JAM) ; séparez-en plusieurs \
+         par des virgules (JAM, MEX)",
+        "Escriba un nombre (por ejemplo, Jamaica) o un código de tres letras (por ejemplo, JAM); separe varios con \
+         comas (JAM, MEX)");
     let Some(asked) = attrs.given("country") else {
-        return Err(SpecError::new("country", "", &ids).explained(format!(
-            "is required: name the countries whose tiers to show. {how}. The table view of \
-             chart=\"tier-summary\" lists every placed country by region."
-        )));
+        return Err(SpecError::new("country", "", &ids).explained(trf!(lang,
+            "is required: name the countries whose tiers to show. {0}. The table view of chart=\"tier-summary\" lists \
+             every placed country by region.",
+            "est obligatoire : nommez les pays dont afficher la catégorie. {0}. La vue en tableau de \
+             chart=\"tier-summary\" donne tous les pays classés, par région.",
+            "es obligatorio: indique los países cuyo nivel mostrar. {0}. La vista de tabla de chart=\"tier-summary\" \
+             enumera todos los países clasificados, por región.";
+            how)));
     };
     let named = dataset
         .countries_in_list(asked)
-        .map_err(|bad| SpecError::new("country", bad, &ids).explained(unknown(dataset, bad, how)))?;
+        .map_err(|bad| SpecError::new("country", bad, &ids).explained(unknown(dataset, bad, how, lang)))?;
     if let Some((country, typed)) = named.iter().find(|(c, _)| !placed(dataset, &c.id)) {
-        return Err(SpecError::new("country", typed, &ids).explained(format!(
-            "is {}, which tipviz knows, but no tier list, narrative or tier history in its data places it, \
-             so it has no tier to show.",
-            country.name
-        )));
+        return Err(SpecError::new("country", typed, &ids).explained(trf!(lang,
+            "is {0}, which tipviz knows, but no tier list, narrative or tier history in its data places it, so it has \
+             no tier to show.",
+            "désigne {0}, que tipviz connaît, mais aucune liste, aucun chapitre pays ni aucun historique de ses données \
+             ne le classe : il n'a pas de catégorie à afficher.",
+            "designa {0}, que tipviz conoce, pero ninguna lista, capítulo de país ni historial de sus datos lo \
+             clasifica: no tiene nivel que mostrar.";
+            country.name)));
     }
     let countries: Vec<&Country> = named.into_iter().map(|(c, _)| c).collect();
     if countries.is_empty() {
-        return Err(SpecError::new("country", asked, &ids).explained(format!("names no country. {how}.")));
+        return Err(SpecError::new("country", asked, &ids)
+            .explained(trf!(lang, "names no country. {0}.", "ne nomme aucun pays. {0}.", "no nombra ningún país. {0}."; how)));
     }
     if countries.len() > MAX_COUNTRIES {
-        return Err(SpecError::new("country", asked, &ids).explained(format!(
-            "names {} countries; this chart draws at most {MAX_COUNTRIES}: each country needs its own colour and \
-             marker shape, and there are {MAX_COUNTRIES} that stay distinct for every reader. Draw the others in a \
-             second chart.",
-            countries.len()
-        )));
+        return Err(SpecError::new("country", asked, &ids).explained(trf!(lang,
+            "names {0} countries; this chart draws at most {1}: each country needs its own colour and marker shape, and \
+             there are {1} that stay distinct for every reader. Draw the others in a second chart.",
+            "nomme {0} pays ; ce graphique en dessine {1} au plus : chaque pays a besoin de sa couleur et de sa forme de \
+             marqueur, et {1} seulement restent distinctes pour tous les lecteurs. Dessinez les autres dans un second \
+             graphique.",
+            "nombra {0} países; este gráfico dibuja {1} como máximo: cada país necesita su propio color y forma de \
+             marcador, y solo {1} se distinguen para todos los lectores. Dibuje los demás en un segundo gráfico.";
+            countries.len().to_string(), MAX_COUNTRIES.to_string())));
     }
-    Ok(TierHistorySpec { countries: countries.into_iter().map(|c| c.id.clone()).collect() })
+    Ok(TierHistorySpec { lang, countries: countries.into_iter().map(|c| c.id.clone()).collect() })
 }
 
 /// The message for a spelling no country has: how to write one, and the names it is part of.
-fn unknown(dataset: &Dataset, bad: &str, how: &str) -> String {
+fn unknown(dataset: &Dataset, bad: &str, how: &str, lang: Lang) -> String {
     let lower = bad.to_lowercase();
     let mut close: Vec<String> = Vec::new();
     if lower.chars().count() >= 3 {
@@ -97,13 +116,22 @@ fn unknown(dataset: &Dataset, bad: &str, how: &str) -> String {
     close.sort();
     let close = match close.len() {
         0 => String::new(),
-        1..=6 => format!(" Names that contain it: {}.", close.join("; ")),
-        n => format!(" {n} names contain it; be more precise."),
+        1..=6 => trf!(lang, " Names that contain it: {0}.", " Noms qui le contiennent : {0}.", " Nombres que lo contienen: {0}.";
+            close.join("; ")),
+        n => trf!(lang,
+            " {0} names contain it; be more precise.",
+            " {0} noms le contiennent ; soyez plus précis.",
+            " {0} nombres lo contienen; sea más preciso.";
+            n.to_string()),
     };
-    format!(
-        "is not a country or territory tipviz knows. {how}.{close} The table view of chart=\"tier-summary\" \
-         lists every placed country by region."
-    )
+    trf!(lang,
+        "is not a country or territory tipviz knows. {0}.{1} The table view of chart=\"tier-summary\" lists every \
+         placed country by region.",
+        "n'est pas un pays ou territoire que tipviz connaît. {0}.{1} La vue en tableau de chart=\"tier-summary\" donne \
+         tous les pays classés, par région.",
+        "no es un país o territorio que tipviz conozca. {0}.{1} La vista de tabla de chart=\"tier-summary\" enumera \
+         todos los países clasificados, por región.";
+        how, close)
 }
 
 /// The editions on the x axis.
@@ -128,39 +156,48 @@ pub fn first_clause(note: &str) -> String {
     fit(note[..end].trim().trim_end_matches(','), 90)
 }
 
-/// How a placement is known, in words for the readout.
-pub fn basis_text(p: &TierPlacement, dataset: &Dataset) -> String {
+/// How a placement is known, in words for the readout. French and Spanish use nouns and
+/// `d'après`/`según`, which agree with any tier's name.
+pub fn basis_text(p: &TierPlacement, dataset: &Dataset, lang: Lang) -> String {
     match p.basis {
-        TierBasis::Printed => "printed".to_owned(),
-        TierBasis::Inferred => format!("inferred from the {} narrative", document(dataset, p.source)),
-        TierBasis::External => "external history".to_owned(),
+        TierBasis::Printed => tr!(lang, "printed", "liste du rapport", "lista del informe").to_owned(),
+        TierBasis::Inferred => trf!(lang,
+            "inferred from the {0} narrative",
+            "d'après le chapitre pays du {0}",
+            "según el capítulo de país del {0}";
+            document(dataset, p.source, lang)),
+        TierBasis::External => tr!(lang, "external history", "historique externe", "historial externo").to_owned(),
         TierBasis::Corrected => match &p.printed {
-            Some(printed) => format!("corrected, printed as {printed}: {}", first_clause(&p.note)),
-            None => format!("supplied by the dataset, not printed: {}", first_clause(&p.note)),
+            Some(printed) => trf!(lang,
+                "corrected, printed as {0}: {1}",
+                "correction, le rapport imprime {0} : {1}",
+                "corrección, el informe imprime {0}: {1}";
+                printed, first_clause(&p.note)),
+            None => trf!(lang,
+                "supplied by the dataset, not printed: {0}",
+                "ajout du jeu de données, absent du rapport : {0}",
+                "aporte del conjunto de datos, ausente del informe: {0}";
+                first_clause(&p.note)),
         },
     }
 }
 
 /// The readout text of `p`, with the change since `before` where the tier changed.
-fn placement_text(p: &TierPlacement, before: Option<&TierPlacement>, dataset: &Dataset) -> String {
-    let mut text = format!("{} ({})", p.tier.label(), basis_text(p, dataset));
+fn placement_text(p: &TierPlacement, before: Option<&TierPlacement>, dataset: &Dataset, lang: Lang) -> String {
+    let mut text = format!("{} ({})", i18n::tier(p.tier, lang), basis_text(p, dataset, lang));
     if let Some(b) = before.filter(|b| b.tier != p.tier) {
-        let direction = match b.tier.movement(p.tier) {
-            Movement::Down => "down from",
-            Movement::Up => "up from",
-            Movement::Other | Movement::Same => "changed from",
+        let (was, year) = (i18n::tier(b.tier, lang), b.edition.to_string());
+        let change = match b.tier.movement(p.tier) {
+            Movement::Down => trf!(lang,
+                " (down from {0} in {1})", " (en baisse par rapport à {0} en {1})", " (baja respecto a {0} en {1})"; was, year),
+            Movement::Up => trf!(lang,
+                " (up from {0} in {1})", " (en hausse par rapport à {0} en {1})", " (sube respecto a {0} en {1})"; was, year),
+            Movement::Other | Movement::Same => trf!(lang,
+                " (changed from {0} in {1})", " (changement par rapport à {0} en {1})", " (cambio respecto a {0} en {1})"; was, year),
         };
-        text.push_str(&format!(" ({direction} {} in {})", b.tier.label(), b.edition));
+        text.push_str(&change);
     }
     text
-}
-
-fn and_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
@@ -181,9 +218,9 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
                         year_index,
                         row: row(p.tier),
                         kind: kind(p.basis),
-                        text: placement_text(p, before, dataset),
+                        text: placement_text(p, before, dataset, spec.lang),
                         source: StepSource {
-                            document: document(dataset, p.source),
+                            document: document(dataset, p.source, spec.lang),
                             file: dataset.source(p.source).file.clone(),
                             line: p.source.line,
                         },
@@ -199,25 +236,45 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
             }
         })
         .collect();
-    let names: Vec<&str> = countries.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<String> = countries.iter().map(|c| c.name.clone()).collect();
     let (first, last) = (years.first().copied().unwrap_or(FIRST_EDITION), years.last().copied().unwrap_or(FIRST_EDITION));
+    let lang = spec.lang;
     StepChartInput {
-        title: format!("Tier placements {first}–{last}: {}", and_list(&names)),
-        subtitle: "The tier in each TIP Report edition the data holds; shaded editions have no data, and no line \
-                   crosses them. 2001–2015 come from Kelley and Heiss's tier history, 2018–2019 only from the 2019 \
-                   narratives (Jamaica to Namibia)."
-            .to_owned(),
+        lang,
+        title: trf!(lang, "Tier placements {0}–{1}: {2}", "Catégories {0}–{1} : {2}", "Niveles {0}–{1}: {2}";
+            first.to_string(), last.to_string(), i18n::and_list(&names, lang)),
+        subtitle: tr!(lang,
+            "The tier in each TIP Report edition the data holds; shaded editions have no data, and no line crosses \
+             them. 2001–2015 come from Kelley and Heiss's tier history, 2018–2019 only from the 2019 narratives \
+             (Jamaica to Namibia).",
+            "La catégorie de chaque édition du Rapport TIP présente dans les données ; les éditions grisées n'ont \
+             aucune donnée et aucune ligne ne les traverse. 2001–2015 viennent de l'historique des catégories de \
+             Kelley et Heiss, 2018–2019 des seuls chapitres pays de 2019 (de la Jamaïque à la Namibie).",
+            "El nivel en cada edición del Informe TIP que contienen los datos; las ediciones sombreadas no tienen \
+             datos y ninguna línea las cruza. 2001–2015 proceden del historial de niveles de Kelley y Heiss; \
+             2018–2019, solo de los capítulos de país de 2019 (de Jamaica a Namibia).")
+        .to_owned(),
         years,
-        rows: TIER_ORDER.iter().map(|t| (t.label().to_owned(), t.short_label().to_owned())).collect(),
+        rows: TIER_ORDER.iter().map(|&t| (i18n::tier(t, lang).to_owned(), i18n::tier_short(t, lang).to_owned())).collect(),
         series,
         kind_labels: vec![
-            (PointKind::Printed, "Printed in the report".to_owned()),
-            (PointKind::Inferred, "Inferred from a narrative".to_owned()),
-            (PointKind::Corrected, "Corrected or supplied by the dataset".to_owned()),
-            (PointKind::External, "Kelley & Heiss tier history".to_owned()),
+            (PointKind::Printed, tr!(lang, "Printed in the report", "Imprimé dans le rapport", "Impreso en el informe").to_owned()),
+            (PointKind::Inferred, tr!(lang, "Inferred from a narrative", "Déduit d'un chapitre pays", "Deducido de un capítulo de país").to_owned()),
+            (
+                PointKind::Corrected,
+                tr!(lang,
+                    "Corrected or supplied by the dataset",
+                    "Corrigé ou ajouté par le jeu de données",
+                    "Corregido o aportado por el conjunto de datos")
+                .to_owned(),
+            ),
+            (
+                PointKind::External,
+                tr!(lang, "Kelley & Heiss tier history", "Historique Kelley & Heiss", "Historial de Kelley & Heiss").to_owned(),
+            ),
         ],
-        missing_text: "no data for this edition".to_owned(),
-        gap_label: "no data".to_owned(),
+        missing_text: tr!(lang, "no data for this edition", "aucune donnée pour cette édition", "sin datos para esta edición").to_owned(),
+        gap_label: tr!(lang, "no data", "aucune donnée", "sin datos").to_owned(),
     }
 }
 
@@ -251,8 +308,8 @@ pub fn table(dataset: &Dataset, spec: &TierHistorySpec) -> DataTable {
 }
 
 /// The sources of a list of placements, grouped as readouts show them.
-pub fn describe_placements(dataset: &Dataset, placements: &[&TierPlacement]) -> Vec<String> {
-    describe(dataset, placements.iter().map(|p| p.source))
+pub fn describe_placements(dataset: &Dataset, placements: &[&TierPlacement], lang: Lang) -> Vec<String> {
+    describe(dataset, placements.iter().map(|p| p.source), lang)
 }
 
 #[cfg(test)]
@@ -368,7 +425,7 @@ mod tests {
         let none = year(2021);
         assert_eq!(none.values, ["Jamaica: no data for this edition"]);
         assert!(none.sources.is_empty());
-        assert_eq!(none.sentence(), "2021: Jamaica: no data for this edition.");
+        assert_eq!(none.sentence(Lang::En), "2021: Jamaica: no data for this edition.");
     }
 
     #[test]
@@ -418,25 +475,25 @@ mod tests {
         assert_eq!((err.attribute.as_str(), err.value.as_str()), ("country", "Atlantis"));
         assert!(err.accepted.contains(&"JAM".to_owned()) && !err.accepted.contains(&"AND".to_owned()));
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "country=\"Atlantis\" is not a country or territory tipviz knows. Write a name (such as Jamaica) or a \
              three-letter code (such as JAM); separate several with commas (JAM, MEX). The table view of \
              chart=\"tier-summary\" lists every placed country by region."
         );
-        let message = spec("Korea").unwrap_err().message();
+        let message = spec("Korea").unwrap_err().message(Lang::En);
         assert!(
             message.contains("Names that contain it: Korea, Democratic People's Republic of (PRK); Korea, Republic of (KOR)."),
             "{message}"
         );
-        let message = spec("Andorra").unwrap_err().message();
+        let message = spec("Andorra").unwrap_err().message(Lang::En);
         assert_eq!(
             message,
             "country=\"Andorra\" is Andorra, which tipviz knows, but no tier list, narrative or tier history in its \
              data places it, so it has no tier to show."
         );
-        let message = spec("JAM,MEX,KAZ,FRA,DEU").unwrap_err().message();
+        let message = spec("JAM,MEX,KAZ,FRA,DEU").unwrap_err().message(Lang::En);
         assert!(message.starts_with("country=\"JAM,MEX,KAZ,FRA,DEU\" names 5 countries; this chart draws at most 4:"), "{message}");
-        let message = parse(&Attributes(&attrs(&[])), dataset()).unwrap_err().message();
+        let message = parse(&Attributes(&attrs(&[])), dataset()).unwrap_err().message(Lang::En);
         assert!(message.starts_with("country=\"\" is required: name the countries whose tiers to show."), "{message}");
         assert!(spec(" , ").is_err());
     }
@@ -472,7 +529,7 @@ mod tests {
         let y = (chart.plot.top + chart.plot.bottom) / 4.0;
         assert!(widget.pointer(x, y));
         assert_eq!(
-            widget.readout().unwrap().sentence(),
+            widget.readout().unwrap().sentence(Lang::En),
             "2019: Mexico: Tier 2 (printed). Source: 2019 TIP Report, 003_a785160c3ddcd3ba.txt line 8263."
         );
         widget.key("ArrowRight");
@@ -496,5 +553,52 @@ mod tests {
         assert_eq!(r.heading, "2012");
         assert!(r.values.iter().any(|v| v.starts_with("Kazakhstan: ") && v.contains("external history")), "{:?}", r.values);
         assert_eq!(widget.find("Mexico"), None, "only the drawn countries");
+    }
+
+    fn widget_in(country: &str, lang: &str) -> crate::widget::Widget {
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&[("chart", "tier-history"), ("country", country), ("lang", lang)])).unwrap();
+        widget.resize(Size { width_css: 720.0, height_css: 440.0, dpr: 1.0 });
+        widget
+    }
+
+    #[test]
+    fn french_rows_legend_gaps_and_readouts() {
+        let widget = widget_in("JAM", "fr");
+        assert_eq!(widget.title(), "Catégories 2001–2025 : Jamaïque");
+        let Some(crate::model::figure::Figure::Steps(chart)) = widget.figure() else { panic!("a step chart") };
+        let rows: Vec<String> = step_input(crate::charts::dataset_in(Lang::Fr), &TierHistorySpec { lang: Lang::Fr, countries: vec!["JAM".into()] })
+            .rows
+            .into_iter()
+            .map(|(long, short)| format!("{long} / {short}"))
+            .collect();
+        assert_eq!(rows[2], "Liste de surveillance de la catégorie 2 / Cat. 2 LS");
+        assert_eq!(rows[4], "Cas particulier / Particulier");
+        let r = chart.readout(2004 - 2001).unwrap();
+        assert_eq!(r.values, ["Jamaïque : Liste de surveillance de la catégorie 2 (historique externe) (en baisse par rapport à Catégorie 2 en 2003)"]);
+        assert_eq!(chart.readout(2021 - 2001).unwrap().values, ["Jamaïque : aucune donnée pour cette édition"]);
+        assert_eq!(chart.readout(2018 - 2001).unwrap().sources, ["Rapport TIP 2019, 003_a785160c3ddcd3ba.txt ligne 11"]);
+        let legend: Vec<&str> = chart.legend.iter().map(|e| e.label.as_str()).collect();
+        assert!(legend.contains(&"Déduit d'un chapitre pays"), "{legend:?}");
+        assert!(crate::i18n::widget_words(Lang::Fr, widget.searches()).iter().any(|(k, v)| *k == "no_match" && v.contains("(pays ou édition)")));
+    }
+
+    #[test]
+    fn spanish_readouts_and_errors() {
+        let widget = widget_in("KAZ", "es");
+        let Some(crate::model::figure::Figure::Steps(chart)) = widget.figure() else { panic!("a step chart") };
+        let r = chart.readout(2025 - 2001).unwrap();
+        assert!(r.values[0].starts_with("Kazajstán: Nivel 2 (aporte del conjunto de datos, ausente del informe: "), "{:?}", r.values);
+        assert_eq!(chart.readout(2019 - 2001).unwrap().values, ["Kazajstán: Lista de vigilancia del Nivel 2 (lista del informe) (baja respecto a Nivel 2 en 2015)"]);
+        let message = |pairs: &[(&str, &str)]| {
+            let mut all = pairs.to_vec();
+            all.push(("lang", "es"));
+            parse(&Attributes(&attrs(&all)), crate::charts::dataset_in(Lang::Es)).unwrap_err().message(Lang::Es)
+        };
+        let too_many = message(&[("country", "JAM,MEX,KAZ,FRA,DEU")]);
+        assert!(too_many.starts_with("country=\"JAM,MEX,KAZ,FRA,DEU\" nombra 5 países; este gráfico dibuja 4 como máximo"), "{too_many}");
+        assert!(message(&[]).starts_with("country=\"\" es obligatorio: indique los países cuyo nivel mostrar."));
+        let close = message(&[("country", "Corea")]);
+        assert!(close.contains("Nombres que lo contienen: "), "{close}");
     }
 }

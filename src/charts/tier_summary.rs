@@ -10,6 +10,7 @@
 //! placed in neither, so nothing is left out — the subtitle says so, and would name any placed
 //! country without a region.
 
+use crate::i18n::{self, tr, trf, Lang};
 use crate::charts::tier_history::{describe_placements, TIER_ORDER};
 use crate::charts::tier_map::full_editions;
 use crate::data::{Dataset, Region, Tier, TierPlacement};
@@ -19,6 +20,8 @@ use crate::model::table::DataTable;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierSummarySpec {
+    /// The reader's language: every word the chart writes follows it.
+    pub lang: crate::i18n::Lang,
     /// One edition, or two to compare.
     pub editions: Vec<u16>,
     /// `None` for all six regions.
@@ -28,6 +31,7 @@ pub struct TierSummarySpec {
 /// `edition`: one of the editions with a full tier list (as the map counts them), `latest`, or
 /// `compare` for the two newest side by side.
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierSummarySpec, SpecError> {
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let full = full_editions(dataset);
     let names: Vec<String> = full.iter().map(u16::to_string).chain(["latest".into(), "compare".into()]).collect();
     let accepted: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -36,19 +40,40 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierSummarySpec, S
         "compare" => full[full.len().saturating_sub(2)..].to_vec(),
         year => year.parse().into_iter().collect(),
     };
-    Ok(TierSummarySpec { editions, region: parse_region(attrs)? })
+    Ok(TierSummarySpec { lang, editions, region: parse_region(attrs)? })
 }
 
-/// `region="…"` by id or label; `None` when absent.
+/// `region="…"` by id, English label or name in the reader's language; `None` when absent.
 pub fn parse_region(attrs: &Attributes) -> Result<Option<Region>, SpecError> {
     let Some(asked) = attrs.given("region") else { return Ok(None) };
+    let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let ids: Vec<&str> = Region::ALL.iter().map(|r| r.id()).collect();
+    let named = |name: &str| name.to_lowercase() == asked.to_lowercase();
     Region::ALL
         .iter()
         .copied()
-        .find(|r| r.id().eq_ignore_ascii_case(asked) || r.label().eq_ignore_ascii_case(asked))
+        .find(|r| r.id().eq_ignore_ascii_case(asked) || r.label().eq_ignore_ascii_case(asked) || named(i18n::region(*r, lang)))
         .map(Some)
         .ok_or_else(|| SpecError::new("region", asked, &ids))
+}
+
+/// `in Africa`, `au Proche-Orient`, `en el Cercano Oriente`: a region after a preposition, as
+/// titles and readouts put it.
+pub fn in_region(r: Region, lang: Lang) -> &'static str {
+    match r {
+        Region::Africa => tr!(lang, "in Africa", "en Afrique", "en África"),
+        Region::EastAsiaPacific => {
+            tr!(lang, "in East Asia & Pacific", "en Asie de l'Est et Pacifique", "en Asia oriental y el Pacífico")
+        }
+        Region::Europe => tr!(lang, "in Europe", "en Europe", "en Europa"),
+        Region::NearEast => tr!(lang, "in Near East", "au Proche-Orient", "en el Cercano Oriente"),
+        Region::SouthCentralAsia => {
+            tr!(lang, "in South & Central Asia", "en Asie du Sud et centrale", "en Asia meridional y central")
+        }
+        Region::WesternHemisphere => {
+            tr!(lang, "in Western Hemisphere", "dans l'hémisphère occidental", "en el hemisferio occidental")
+        }
+    }
 }
 
 fn regions(spec: &TierSummarySpec) -> Vec<Region> {
@@ -71,7 +96,7 @@ fn members(dataset: &Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&
 }
 
 /// What the subtitle says about countries without a region.
-fn unregioned_note(dataset: &Dataset, editions: &[u16]) -> String {
+fn unregioned_note(dataset: &Dataset, editions: &[u16], lang: Lang) -> String {
     let placed: Vec<&str> = dataset
         .tiers
         .iter()
@@ -80,23 +105,34 @@ fn unregioned_note(dataset: &Dataset, editions: &[u16]) -> String {
         .map(|t| dataset.name_of(&t.country))
         .collect();
     if !placed.is_empty() {
-        return format!("Left out for want of a region: {}.", placed.join(", "));
+        return trf!(lang,
+            "Left out for want of a region: {0}.",
+            "Non comptés, faute de région : {0}.",
+            "No contados, por falta de región: {0}.";
+            placed.join(", "));
     }
-    let without: Vec<&str> = dataset.countries.iter().filter(|c| c.region.is_none()).map(|c| c.name.as_str()).collect();
-    match without.as_slice() {
-        [] => String::new(),
-        [one] => format!("{one}, the only country without a region, is in no tier list here."),
-        [init @ .., last] => {
-            format!("{} and {last}, the only countries without a region, are in neither tier list.", init.join(", "))
-        }
+    let without: Vec<String> = dataset.countries.iter().filter(|c| c.region.is_none()).map(|c| c.name.clone()).collect();
+    match without.len() {
+        0 => String::new(),
+        1 => trf!(lang,
+            "{0}, the only country without a region, is in no tier list here.",
+            "{0}, seul pays sans région, ne figure dans aucune liste ici.",
+            "{0}, único país sin región, no figura en ninguna lista aquí.";
+            without[0]),
+        _ => trf!(lang,
+            "{0}, the only countries without a region, are in neither tier list.",
+            "{0}, seuls pays sans région, ne figurent dans aucune des listes.",
+            "{0}, únicos países sin región, no figuran en ninguna de las listas.";
+            i18n::and_list(&without, lang)),
     }
 }
 
 pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput {
+    let lang = spec.lang;
     let groups = regions(spec)
         .into_iter()
         .map(|region| StackGroupInput {
-            title: region.label().to_owned(),
+            title: i18n::region(region, lang).to_owned(),
             bars: spec
                 .editions
                 .iter()
@@ -114,12 +150,17 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
                             SegmentInput {
                                 category,
                                 count: count as u64,
-                                heading: format!("{}, {edition}: {}", region.label(), tier.label()),
+                                heading: trf!(lang, "{0}, {1}: {2}", "{0}, {1} : {2}", "{0}, {1}: {2}";
+                                    i18n::region(region, lang), edition.to_string(), i18n::tier(tier, lang)),
                                 values: vec![
-                                    format!("{count} of the {total} countries placed in {}", region.label()),
+                                    trf!(lang,
+                                        "{0} of the {1} countries placed {2}",
+                                        "{0} des {1} pays classés {2}",
+                                        "{0} de los {1} países clasificados {2}";
+                                        count.to_string(), total.to_string(), in_region(region, lang)),
                                     names.join(", "),
                                 ],
-                                sources: describe_placements(dataset, &list),
+                                sources: describe_placements(dataset, &list, lang),
                                 selection: vec![
                                     ("region".to_owned(), region.id().to_owned()),
                                     ("tier".to_owned(), tier.id().to_owned()),
@@ -134,21 +175,25 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
         })
         .collect();
     let when = match spec.editions.as_slice() {
-        [one] => format!("the {one} TIP Report"),
-        _ => "the 2024 and 2025 TIP Reports".to_owned(),
+        [] => String::new(),
+        [one] => trf!(lang, "the {0} TIP Report", "Rapport TIP {0}", "Informe TIP {0}"; one.to_string()),
+        [first, .., last] => trf!(lang, "the {0} and {1} TIP Reports", "Rapports TIP {0} et {1}", "Informes TIP {0} y {1}";
+            first.to_string(), last.to_string()),
     };
-    let scope = spec.region.map_or("by region".to_owned(), |r| format!("in {}", r.label()));
+    let scope = spec.region.map_or(tr!(lang, "by region", "par région", "por región"), |r| in_region(r, lang));
     StackChartInput {
-        title: format!("Tier placements {scope}, {when}"),
-        subtitle: format!(
-            "Countries each tier list places, by the region the reports assign; the total is at the bar end. {}",
-            unregioned_note(dataset, &spec.editions)
-        )
+        lang,
+        title: trf!(lang, "Tier placements {0}, {1}", "Catégories {0}, {1}", "Niveles {0}, {1}"; scope, when),
+        subtitle: trf!(lang,
+            "Countries each tier list places, by the region the reports assign; the total is at the bar end. {0}",
+            "Pays que classe chaque liste, par région selon les rapports ; le total est au bout de la barre. {0}",
+            "Países que clasifica cada lista, por región según los informes; el total figura al final de la barra. {0}";
+            unregioned_note(dataset, &spec.editions, lang))
         .trim_end()
         .to_owned(),
-        categories: TIER_ORDER.iter().map(|t| t.label().to_owned()).collect(),
+        categories: TIER_ORDER.iter().map(|&t| i18n::tier(t, lang).to_owned()).collect(),
         groups,
-        unit: "countries".to_owned(),
+        unit: tr!(lang, "countries", "pays", "países").to_owned(),
     }
 }
 
@@ -274,12 +319,12 @@ mod tests {
         assert_eq!(spec(&[("region", "near east")]).unwrap().region, Some(Region::NearEast));
         let err = spec(&[("region", "Oceania")]).unwrap_err();
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "region=\"Oceania\" is not a value tipviz knows. Accepted values: africa, east-asia-pacific, europe, \
              near-east, south-central-asia, western-hemisphere."
         );
         let err = spec(&[("edition", "2019")]).unwrap_err();
-        assert_eq!(err.message(), "edition=\"2019\" is not a value tipviz knows. Accepted values: 2024, 2025, latest, compare.");
+        assert_eq!(err.message(Lang::En), "edition=\"2019\" is not a value tipviz knows. Accepted values: 2024, 2025, latest, compare.");
     }
 
     #[test]
@@ -317,7 +362,7 @@ mod tests {
         assert_eq!(pairs(&widget.readout().unwrap().selection), [("region", "africa"), ("tier", "2"), ("edition", "2024")]);
         widget.key("End");
         assert_eq!(widget.readout().unwrap().heading, "Western Hemisphere, 2025: Special case");
-        let sentence = widget.readout().unwrap().sentence();
+        let sentence = widget.readout().unwrap().sentence(Lang::En);
         assert!(sentence.starts_with("Western Hemisphere, 2025: Special case: 1 of the "), "{sentence}");
         assert!(sentence.contains("; Haiti. Source: 2025 TIP Report, 001_bb56f66af96aedbd.txt line 691."), "{sentence}");
     }
@@ -348,5 +393,30 @@ mod tests {
         assert_eq!(ids, ["SOM", "LBY|YEM", "HTI"]);
         let total: usize = t.rows.iter().filter(|r| r[0] == "2025").map(|r| r[3].parse::<usize>().unwrap()).sum();
         assert_eq!(total, 188);
+    }
+
+    #[test]
+    fn french_and_spanish_titles_readouts_and_subtitles() {
+        let mut widget = crate::widget::Widget::default();
+        widget.configure(&attrs(&[("chart", "tier-summary"), ("lang", "fr")])).unwrap();
+        widget.resize(Size { width_css: 360.0, height_css: 700.0, dpr: 1.0 });
+        assert_eq!(widget.title(), "Catégories par région, Rapport TIP 2025");
+        widget.key("Home");
+        let r = widget.readout().unwrap();
+        assert_eq!(r.heading, "Afrique, 2025 : Catégorie 1");
+        assert_eq!(r.values[0], "1 des 48 pays classés en Afrique");
+        assert!(crate::i18n::widget_words(Lang::Fr, widget.searches()).iter().any(|(k, v)| *k == "no_match" && v.contains("(région)")));
+        assert!(widget.find("proche").is_some(), "type-ahead takes the French region name");
+        assert!(widget.readout().unwrap().heading.starts_with("Proche-Orient, 2025 : "));
+
+        let s = spec(&[("lang", "es"), ("edition", "compare"), ("region", "near-east")]).unwrap();
+        let input = stack_input(crate::charts::dataset_in(Lang::Es), &s);
+        assert_eq!(input.title, "Niveles en el Cercano Oriente, Informes TIP 2024 y 2025");
+        assert!(input.subtitle.ends_with("Andorra y Kiribati, únicos países sin región, no figuran en ninguna de las listas."), "{}", input.subtitle);
+        assert_eq!(input.categories[2], "Lista de vigilancia del Nivel 2");
+        assert_eq!(input.groups[0].title, "Cercano Oriente");
+        // A region by its name in the reader's language, as countries are.
+        assert_eq!(spec(&[("lang", "es"), ("region", "cercano oriente")]).unwrap().region, Some(Region::NearEast));
+        assert_eq!(spec(&[("lang", "fr"), ("region", "Hémisphère occidental")]).unwrap().region, Some(Region::WesternHemisphere));
     }
 }

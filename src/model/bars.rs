@@ -5,6 +5,7 @@
 //! different things (cases, suspects, victims), so each group gets its own scale and an axis
 //! would invite comparing lengths across groups.
 
+use crate::i18n::{self, tr, trf, Lang};
 use super::figure::Readout;
 use super::text::{chars_in, fit, heading, TextLine};
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
@@ -36,7 +37,9 @@ pub mod bar_metrics {
 }
 
 /// What an absent value's placeholder says, beside its outlined box.
-pub const NOT_REPORTED: &str = "not reported";
+pub fn not_reported(lang: Lang) -> &'static str {
+    tr!(lang, "not reported", "non communiqué", "no comunicado")
+}
 
 /// One bar: a value with its unit and source, or the reason there is none.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,28 +71,28 @@ impl BarInput {
     }
 
     /// What an absent value's placeholder says.
-    pub fn absent_label(&self) -> &str {
+    pub fn absent_label(&self, lang: Lang) -> &str {
         if self.value_text.is_empty() {
-            NOT_REPORTED
+            not_reported(lang)
         } else {
             &self.value_text
         }
     }
 
     /// The value as one line of text: "36 cases", or "not reported: <reason>".
-    pub fn value_line(&self) -> String {
+    pub fn value_line(&self, lang: Lang) -> String {
         match self.value {
             Some(_) => self.value_text.clone(),
-            None if self.note.is_empty() => self.absent_label().to_owned(),
-            None => format!("{}: {}", self.absent_label(), self.reason()),
+            None if self.note.is_empty() => self.absent_label(lang).to_owned(),
+            None => i18n::labelled(self.absent_label(lang), self.reason(), lang),
         }
     }
 
     /// Everything a reader should know about the bar, one line each.
-    pub fn readout_values(&self) -> Vec<String> {
-        let mut values = vec![self.value_line()];
+    pub fn readout_values(&self, lang: Lang) -> Vec<String> {
+        let mut values = vec![self.value_line(lang)];
         if self.value.is_some() && !self.note.is_empty() {
-            values.push(format!("note: {}", self.note));
+            values.push(i18n::note(&self.note, lang));
         }
         values.extend(self.details.iter().cloned());
         values
@@ -106,6 +109,8 @@ pub struct BarGroup {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BarChartInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     pub groups: Vec<BarGroup>,
@@ -119,8 +124,9 @@ impl BarChartInput {
     /// A short text alternative: what is shown, the largest value of each group and what is
     /// not reported.
     pub fn summary(&self) -> String {
+        let lang = self.lang;
         if self.bars().next().is_none() {
-            return format!("{}. No values to show.", self.title);
+            return format!("{}. {}", self.title, i18n::no_values(lang));
         }
         let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
         for group in &self.groups {
@@ -131,17 +137,24 @@ impl BarChartInput {
                     _ => Some(b),
                 });
             if let Some(bar) = largest {
-                let lead =
-                    if group.title.is_empty() { "Largest".to_owned() } else { format!("{}: largest", group.title) };
-                parts.push(format!("{lead} is {}, {}.", bar.label, bar.value_text));
+                parts.push(if group.title.is_empty() {
+                    trf!(lang, "Largest is {0}, {1}.", "La plus grande valeur : {0}, {1}.", "El mayor valor: {0}, {1}.";
+                        bar.label, bar.value_text)
+                } else {
+                    trf!(lang,
+                        "{0}: largest is {1}, {2}.",
+                        "{0} : la plus grande valeur est {1}, {2}.",
+                        "{0}: el mayor valor es {1}, {2}.";
+                        group.title, bar.label, bar.value_text)
+                });
             }
         }
         // Absent values by what their placeholder says ("not reported", "not in the source").
         let mut absent: Vec<(&str, Vec<&str>)> = Vec::new();
         for (_, bar) in self.bars().filter(|(_, b)| b.value.is_none()) {
-            match absent.iter_mut().find(|(label, _)| *label == bar.absent_label()) {
+            match absent.iter_mut().find(|(label, _)| *label == bar.absent_label(lang)) {
                 Some((_, headings)) => headings.push(&bar.heading),
-                None => absent.push((bar.absent_label(), vec![&bar.heading])),
+                None => absent.push((bar.absent_label(lang), vec![&bar.heading])),
             }
         }
         for (label, headings) in absent {
@@ -150,21 +163,34 @@ impl BarChartInput {
             let lead: String = chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default();
             match headings.len() {
                 1..=8 => parts.push(format!("{lead}: {}.", headings.join("; "))),
-                n => parts.push(format!("{n} values are {label}.")),
+                n => parts.push(trf!(lang, "{0} values: {1}.", "{0} valeurs : {1}.", "{0} valores: {1}."; n.to_string(), label)),
             }
         }
-        parts.push("Use the arrow keys to step through the bars.".into());
+        parts.push(tr!(lang,
+            "Use the arrow keys to step through the bars.",
+            "Les flèches du clavier parcourent les barres.",
+            "Las flechas del teclado recorren las barras."
+        ).into());
         parts.join(" ")
     }
 
     /// The same facts as the chart, one row per bar in drawing order.
     pub fn wide_table(&self) -> DataTable {
+        let lang = self.lang;
         let grouped = self.groups.iter().any(|g| !g.title.is_empty());
         let mut columns: Vec<String> = Vec::new();
         if grouped {
-            columns.push("Group".into());
+            columns.push(tr!(lang, "Group", "Groupe", "Grupo").into());
         }
-        columns.extend(["Item", "Value", "Note", "Source"].map(String::from));
+        columns.extend(
+            [
+                tr!(lang, "Item", "Élément", "Elemento"),
+                tr!(lang, "Value", "Valeur", "Valor"),
+                tr!(lang, "Note", "Note", "Nota"),
+                i18n::source_column(lang),
+            ]
+            .map(String::from),
+        );
         let rows = self
             .bars()
             .map(|(group, bar)| {
@@ -178,9 +204,9 @@ impl BarChartInput {
                 }
                 notes.extend(bar.details.iter().cloned());
                 row.push(bar.label.clone());
-                row.push(bar.value_line());
+                row.push(bar.value_line(lang));
                 row.push(notes.join("; "));
-                row.push(bar.cite.as_ref().map(Cite::describe).unwrap_or_default());
+                row.push(bar.cite.as_ref().map(|c| c.describe(lang)).unwrap_or_default());
                 row
             })
             .collect();
@@ -238,6 +264,7 @@ pub struct BarChart {
     pub groups: Vec<GroupLayout>,
     /// Every bar, top to bottom: the keyboard order.
     pub rows: Vec<BarRow>,
+    lang: Lang,
 }
 
 /// The title and subtitle, wrapped to the width, and where the rows may start.
@@ -281,7 +308,7 @@ impl BarChart {
         let bar_left = label_right + GAP * u;
         let longest_value = input
             .bars()
-            .map(|(_, b)| if b.value.is_some() { b.value_text.chars().count() } else { b.absent_label().chars().count() })
+            .map(|(_, b)| if b.value.is_some() { b.value_text.chars().count() } else { b.absent_label(input.lang).chars().count() })
             .max()
             .unwrap_or(0);
         let value_width = (longest_value as f64 * char_dev).min(VALUE_SHARE_MAX * content);
@@ -324,7 +351,7 @@ impl BarChart {
                     }
                     None => {
                         let right = bar_left + thickness;
-                        (None, Some(Rect { left: bar_left, top, right, bottom: top + thickness }), right, bar.absent_label())
+                        (None, Some(Rect { left: bar_left, top, right, bottom: top + thickness }), right, bar.absent_label(input.lang))
                     }
                 };
                 let value_label_x_dev = end + GAP * u;
@@ -344,7 +371,7 @@ impl BarChart {
             }
             groups.push(GroupLayout { heading, scale, rows_top_dev, rows_bottom_dev: y });
         }
-        BarChart { size, title, subtitle, groups, rows }
+        BarChart { size, title, subtitle, groups, rows, lang: input.lang }
     }
 
     pub fn item_count(&self) -> usize {
@@ -363,8 +390,8 @@ impl BarChart {
         Some(Readout {
             index,
             heading: row.input.heading.clone(),
-            values: row.input.readout_values(),
-            sources: row.input.cite.iter().map(Cite::describe).collect(),
+            values: row.input.readout_values(self.lang),
+            sources: row.input.cite.iter().map(|c| c.describe(self.lang)).collect(),
             x_css: end / self.size.dpr,
             y_css: row.band.top / self.size.dpr,
             selection: row.input.selection.clone(),
@@ -375,13 +402,13 @@ impl BarChart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::format::thousands;
+    use crate::i18n::Numbers;
 
     fn bar(label: &str, value: Option<u64>, line: u32) -> BarInput {
         BarInput {
             label: label.into(),
             value,
-            value_text: value.map(|v| format!("{} cases", thousands(v))).unwrap_or_default(),
+            value_text: value.map(|v| format!("{} cases", Numbers(Lang::En).whole(v))).unwrap_or_default(),
             heading: format!("X: {label}"),
             note: if value.is_none() { "not reported: the text says so".into() } else { String::new() },
             details: Vec::new(),
@@ -391,7 +418,7 @@ mod tests {
     }
 
     fn input() -> BarChartInput {
-        BarChartInput {
+        BarChartInput { lang: Default::default(),
             title: "Title".into(),
             subtitle: "Subtitle".into(),
             groups: vec![

@@ -33,9 +33,13 @@ pub struct Readout {
 
 impl Readout {
     /// The text for a live region: one sentence a screen reader can speak.
-    pub fn sentence(&self) -> String {
-        let sources = if self.sources.is_empty() { String::new() } else { format!(" Source: {}.", self.sources.join("; ")) };
-        format!("{}: {}.{sources}", self.heading, self.values.join("; "))
+    pub fn sentence(&self, lang: crate::i18n::Lang) -> String {
+        let sources = if self.sources.is_empty() {
+            String::new()
+        } else {
+            crate::i18n::trf!(lang, " Source: {0}.", " Source : {0}.", " Fuente: {0}."; self.sources.join("; "))
+        };
+        crate::i18n::labelled(&self.heading, &self.values.join("; "), lang) + "." + &sources
     }
 }
 
@@ -63,6 +67,17 @@ pub enum FigureInput {
 }
 
 impl FigureInput {
+    /// What type-ahead searches, for "No country starts with …"; `None` where it searches
+    /// nothing. Known before any layout, so the loader's words can say it.
+    pub fn searches(&self) -> Option<&'static str> {
+        match self {
+            FigureInput::Map(_) | FigureInput::Flows(_) | FigureInput::Matrix(_) => Some("country"),
+            FigureInput::Steps(_) => Some("country or edition"),
+            FigureInput::Stacks(_) => Some("region"),
+            FigureInput::Line(_) | FigureInput::Bars(_) => None,
+        }
+    }
+
     pub fn title(&self) -> &str {
         match self {
             FigureInput::Line(l) => &l.title,
@@ -202,16 +217,6 @@ impl Figure {
             Figure::Matrix(m) => m.item_by_name(prefix),
             Figure::Steps(s) => s.item_by_name(prefix),
             Figure::Stacks(s) => s.item_by_name(prefix),
-            Figure::Line(_) | Figure::Bars(_) => None,
-        }
-    }
-
-    /// What type-ahead searches, for "No country starts with …"; `None` where it searches nothing.
-    pub fn searches(&self) -> Option<&'static str> {
-        match self {
-            Figure::Map(_) | Figure::Flows(_) | Figure::Matrix(_) => Some("country"),
-            Figure::Steps(_) => Some("country or edition"),
-            Figure::Stacks(_) => Some("region"),
             Figure::Line(_) | Figure::Bars(_) => None,
         }
     }

@@ -6,6 +6,7 @@
 //! Items, in keyboard order: the bands (by left node, then right node), then the list
 //! entries in reading order. Both sides share one scale, so a band is as thick at both ends.
 
+use crate::i18n::{self, tr, trf};
 use super::bars::Rect;
 use super::figure::Readout;
 use super::format::wrap_words;
@@ -80,6 +81,8 @@ pub struct FlowListInput {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FlowChartInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     /// Above each column: the editions.
@@ -108,34 +111,54 @@ impl FlowChartInput {
 
     /// A short text alternative: how many moved which way, and the largest movement.
     pub fn summary(&self) -> String {
+        let lang = self.lang;
         if self.bands.is_empty() {
-            return format!("{}. No {} to show.", self.title, self.unit);
+            return format!("{}. {}", self.title, i18n::no_values(lang));
         }
         let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
         let counts = [
-            (Change::Same, "stayed in their tier"),
-            (Change::Up, "moved up"),
-            (Change::Down, "moved down"),
-            (Change::Other, "moved to or from a special case"),
-            (Change::Entering, "entered the list"),
-            (Change::Leaving, "left the list"),
+            (Change::Same, tr!(lang, "stayed in their tier", "sont restés dans leur catégorie", "se mantuvieron en su nivel")),
+            (Change::Up, tr!(lang, "moved up", "sont montés", "subieron")),
+            (Change::Down, tr!(lang, "moved down", "sont descendus", "bajaron")),
+            (Change::Other, tr!(lang,
+                "moved to or from a special case",
+                "sont passés vers ou depuis un cas particulier",
+                "pasaron a o desde un caso especial")),
+            (Change::Entering, tr!(lang, "entered the list", "sont entrés dans la liste", "entraron en la lista")),
+            (Change::Leaving, tr!(lang, "left the list", "ont quitté la liste", "salieron de la lista")),
         ]
         .iter()
         .filter(|(c, _)| self.bands.iter().any(|b| b.change == *c) || matches!(c, Change::Up | Change::Down))
         .map(|(c, words)| format!("{} {words}", self.moved(*c)))
         .collect::<Vec<_>>();
-        parts.push(format!("Of {} {}, {}.", self.total(), self.unit, counts.join(", ")));
+        parts.push(trf!(lang, "Of {0} {1}, {2}.", "Sur {0} {1}, {2}.", "De {0} {1}, {2}.";
+            self.total().to_string(), self.unit, counts.join(", ")));
         let largest = self.bands.iter().filter(|b| b.change != Change::Same).max_by_key(|b| b.members.len());
         if let Some(b) = largest {
-            parts.push(format!("The largest movement: {}, {} {}.", b.text.heading, b.members.len(), self.unit));
+            parts.push(trf!(lang,
+                "The largest movement: {0}, {1} {2}.",
+                "Le plus grand mouvement : {0}, {1} {2}.",
+                "El mayor movimiento: {0}, {1} {2}.";
+                b.text.heading, b.members.len().to_string(), self.unit));
         }
-        parts.push("Use the arrow keys to step through the bands and then the countries listed; type a name to jump to it.".into());
+        parts.push(tr!(lang,
+            "Use the arrow keys to step through the bands and then the countries listed; type a name to jump to it.",
+            "Les flèches du clavier parcourent les flux puis les pays listés ; tapez un nom pour y aller.",
+            "Las flechas del teclado recorren los flujos y luego los países listados; escriba un nombre para ir a él."
+        ).into());
         parts.join(" ")
     }
 
     /// One row per band.
     pub fn wide_table(&self) -> DataTable {
-        let columns = [self.from_title.as_str(), self.to_title.as_str(), "Count", "Members", "Source"]
+        let lang = self.lang;
+        let columns = [
+            self.from_title.as_str(),
+            self.to_title.as_str(),
+            tr!(lang, "Count", "Nombre", "Número"),
+            tr!(lang, "Members", "Membres", "Miembros"),
+            i18n::source_column(lang),
+        ]
             .map(String::from)
             .to_vec();
         let rows = self
@@ -353,13 +376,14 @@ impl FlowChart {
             let right = input.right.iter().enumerate().map(|(i, n)| label_text(n, count_of(&input.bands, i, false), short));
             (left.collect(), right.collect())
         };
-        let column_width = |labels: &(Vec<String>, Vec<String>)| {
-            let longest = labels.0.iter().chain(&labels.1).map(|l| l.chars().count()).max().unwrap_or(0);
-            (longest as f64 * char_dev).min(0.3 * content)
+        let longest = |labels: &(Vec<String>, Vec<String>)| {
+            labels.0.iter().chain(&labels.1).map(|l| l.chars().count()).max().unwrap_or(0) as f64 * char_dev
         };
+        let column_width = |labels: &(Vec<String>, Vec<String>)| longest(labels).min(0.3 * content);
         let mut labels = labels_for(false);
         let mut label_width = column_width(&labels);
-        if content - 2.0 * (label_width + GAP * u + NODE * u) < SPAN_MIN * u {
+        // Short labels too where a full one would be cut (French names the Watch List at length).
+        if content - 2.0 * (label_width + GAP * u + NODE * u) < SPAN_MIN * u || longest(&labels) > label_width {
             labels = labels_for(true);
             label_width = column_width(&labels);
         }
@@ -593,7 +617,7 @@ mod tests {
             band(2, 1, Change::Entering, &["n1"]),
         ];
         let entry = |band: usize, id: &str| FlowEntryInput { label: format!("Name {id}"), band, member: member(id), text: text(id) };
-        FlowChartInput {
+        FlowChartInput { lang: Default::default(),
             title: "Title".into(),
             subtitle: "Subtitle".into(),
             from_title: "2024".into(),
@@ -768,6 +792,6 @@ mod tests {
         }
         assert_eq!(FlowChart::layout(&FlowChartInput::default(), DESKTOP).item_count(), 0);
         let empty = FlowChartInput { title: "T".into(), unit: "countries".into(), ..Default::default() };
-        assert_eq!(empty.summary(), "T. No countries to show.");
+        assert_eq!(empty.summary(), "T. No values to show.");
     }
 }

@@ -1,31 +1,7 @@
-//! Number formatting for labels, tooltips and tables.
+//! Text layout helpers and source citations for labels, tooltips and tables. Numbers are
+//! written by [`crate::i18n::Numbers`], in the reader's language.
 
-/// `15791` → `15,791`. (Locale-specific separators come with the `lang` work.)
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Axis labels: `15000` → `15k`, `120000` → `120k`, small numbers as they are.
-pub fn compact(n: f64) -> String {
-    if n >= 1_000_000.0 {
-        let m = n / 1_000_000.0;
-        if m.fract() == 0.0 { format!("{m}M") } else { format!("{m:.1}M") }
-    } else if n >= 1_000.0 && (n / 1_000.0).fract() == 0.0 {
-        format!("{}k", n / 1_000.0)
-    } else if n >= 1_000.0 {
-        format!("{:.1}k", n / 1_000.0)
-    } else {
-        format!("{}", n.round() as i64)
-    }
-}
+use crate::i18n::{self, Lang};
 
 /// Splits `text` into lines of at most `max_chars` characters at spaces (a longer word gets
 /// a line of its own), for titles and subtitles on narrow screens.
@@ -50,15 +26,15 @@ pub fn wrap_words(text: &str, max_chars: usize) -> Vec<String> {
 
 /// Sources as a reader wants them: one entry per report and file, its lines listed once each
 /// (`2025 TIP Report, 001.txt lines 712, 724`), in the order first cited.
-pub fn describe_sources<'a>(cites: impl IntoIterator<Item = (u16, &'a str, u32)>) -> Vec<String> {
+pub fn describe_sources<'a>(cites: impl IntoIterator<Item = (u16, &'a str, u32)>, lang: Lang) -> Vec<String> {
     let cites: Vec<(String, &str, u32)> =
-        cites.into_iter().map(|(edition, file, line)| (format!("{edition} TIP Report"), file, line)).collect();
-    describe_documents(cites.iter().map(|(document, file, line)| (document.as_str(), *file, *line)))
+        cites.into_iter().map(|(edition, file, line)| (i18n::tip_report(edition, lang), file, line)).collect();
+    describe_documents(cites.iter().map(|(document, file, line)| (document.as_str(), *file, *line)), lang)
 }
 
 /// The same grouping for sources that are not all TIP Report editions: each cite names its
 /// document in words (`2019 TIP Report`, or a data set's title), then its file and line.
-pub fn describe_documents<'a>(cites: impl IntoIterator<Item = (&'a str, &'a str, u32)>) -> Vec<String> {
+pub fn describe_documents<'a>(cites: impl IntoIterator<Item = (&'a str, &'a str, u32)>, lang: Lang) -> Vec<String> {
     let mut groups: Vec<(&str, &str, Vec<u32>)> = Vec::new();
     for (document, file, line) in cites {
         match groups.iter_mut().find(|(d, f, _)| *d == document && *f == file) {
@@ -69,11 +45,7 @@ pub fn describe_documents<'a>(cites: impl IntoIterator<Item = (&'a str, &'a str,
     }
     groups
         .into_iter()
-        .map(|(document, file, lines)| {
-            let numbers: Vec<String> = lines.iter().map(u32::to_string).collect();
-            let word = if lines.len() == 1 { "line" } else { "lines" };
-            format!("{document}, {file} {word} {}", numbers.join(", "))
-        })
+        .map(|(document, file, lines)| format!("{document}, {file} {}", i18n::lines(&lines, lang)))
         .collect()
 }
 
@@ -91,29 +63,12 @@ mod tests {
     #[test]
     fn sources_group_lines_by_report_and_file() {
         let cites = [(2025, "a.txt", 712), (2025, "a.txt", 724), (2024, "b.txt", 9), (2025, "a.txt", 712)];
-        assert_eq!(describe_sources(cites), vec!["2025 TIP Report, a.txt lines 712, 724", "2024 TIP Report, b.txt line 9"]);
+        assert_eq!(describe_sources(cites, Lang::En), vec!["2025 TIP Report, a.txt lines 712, 724", "2024 TIP Report, b.txt line 9"]);
     }
 
     #[test]
     fn sources_outside_the_reports_are_named_by_their_document() {
         let cites = [("Tier history", "h.csv", 5), ("2019 TIP Report", "c.txt", 6), ("Tier history", "h.csv", 9)];
-        assert_eq!(describe_documents(cites), vec!["Tier history, h.csv lines 5, 9", "2019 TIP Report, c.txt line 6"]);
-    }
-
-    #[test]
-    fn thousands_groups_by_three() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(133_948), "133,948");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-    }
-
-    #[test]
-    fn compact_axis_labels() {
-        assert_eq!(compact(0.0), "0");
-        assert_eq!(compact(5_000.0), "5k");
-        assert_eq!(compact(2_500.0), "2.5k");
-        assert_eq!(compact(20.0), "20");
+        assert_eq!(describe_documents(cites, Lang::En), vec!["Tier history, h.csv lines 5, 9", "2019 TIP Report, c.txt line 6"]);
     }
 }

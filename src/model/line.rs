@@ -5,7 +5,8 @@
 //! the same plot.
 
 use super::figure::{Readout, ToggleTarget};
-use super::format::{compact, describe_sources, thousands};
+use super::format::describe_sources;
+use crate::i18n::{self, tr, trf, Lang, Numbers};
 use super::text::{heading, TextLine};
 use super::scale::{ticks_for, CategoryScale, ValueScale, ValueScaleKind};
 
@@ -21,8 +22,8 @@ pub struct Cite {
 }
 
 impl Cite {
-    pub fn describe(&self) -> String {
-        format!("{} TIP Report, {} line {}", self.edition, self.file, self.line)
+    pub fn describe(&self, lang: Lang) -> String {
+        format!("{}, {} {}", i18n::tip_report(self.edition, lang), self.file, i18n::lines(&[self.line], lang))
     }
 }
 
@@ -75,6 +76,8 @@ impl SeriesInput {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineChartInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     pub years: Vec<u16>,
@@ -248,6 +251,7 @@ pub struct LineChart {
     pub legend: Vec<LegendEntry>,
     /// Readout text per shown series and year, worked out once at layout.
     readouts: Vec<Vec<String>>,
+    lang: Lang,
 }
 
 /// How many small multiples fit side by side at this CSS width.
@@ -288,7 +292,8 @@ impl LineChart {
             ranges.iter_mut().for_each(|r| *r = all);
         }
         let panel_ticks: Vec<Vec<f64>> = ranges.iter().map(|&(lo, hi)| ticks_for(input.scale, lo, hi, 4)).collect();
-        let widest_tick = panel_ticks.iter().flatten().map(|t| compact(*t).len()).max().unwrap_or(1);
+        let numbers = Numbers(input.lang);
+        let widest_tick = panel_ticks.iter().flatten().map(|t| numbers.compact(*t).chars().count()).max().unwrap_or(1);
         let tick_room = widest_tick as f64 * CHAR_WIDTH * LABEL_FONT * u + 8.0 * u;
 
         let (title_lines, subtitle_lines, legend_top) = heading(&input.title, &input.subtitle, width, u);
@@ -327,7 +332,7 @@ impl LineChart {
                     y,
                     ticks: ticks
                         .iter()
-                        .filter_map(|&t| y.position_from_value(t).map(|y_dev| Tick { y_dev, label: compact(t) }))
+                        .filter_map(|&t| y.position_from_value(t).map(|y_dev| Tick { y_dev, label: numbers.compact(t) }))
                         .collect(),
                 }
             })
@@ -383,6 +388,7 @@ impl LineChart {
             series,
             legend,
             readouts,
+            lang: input.lang,
         }
     }
 
@@ -438,7 +444,7 @@ impl LineChart {
                 cites.push((p.cite.edition, p.cite.file.as_str(), p.cite.line));
             }
         }
-        let sources = describe_sources(cites);
+        let sources = describe_sources(cites, self.lang);
         let panel = &self.panels[anchor_panel.unwrap_or(0).min(self.panels.len().saturating_sub(1))];
         if !top.is_finite() {
             top = panel.top_dev;
@@ -469,7 +475,13 @@ fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64, to
     }
     let visible = || input.series.iter().zip(shown).filter(|(_, shown)| **shown).map(|(s, _)| s);
     if visible().flat_map(|s| s.values.iter().flatten()).any(|(_, cite)| cite.printed.is_some()) {
-        marks.push((LegendMark::CorrectedRing, "Corrected value (hover for what was printed)".to_owned(), 0));
+        let label = tr!(
+            input.lang,
+            "Corrected value (hover for what was printed)",
+            "Valeur corrigée (survoler pour la valeur imprimée)",
+            "Valor corregido (pase el puntero para ver el impreso)"
+        );
+        marks.push((LegendMark::CorrectedRing, label.to_owned(), 0));
     }
     let any_revised = input.series.iter().zip(shown).filter(|(_, shown)| **shown).any(|(s, _)| {
         s.revises.is_some_and(|old| {
@@ -480,7 +492,13 @@ fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64, to
         })
     });
     if any_revised {
-        marks.push((LegendMark::RevisionFrame, "Revised since the earlier edition".to_owned(), 0));
+        let label = tr!(
+            input.lang,
+            "Revised since the earlier edition",
+            "Révisée depuis l'édition précédente",
+            "Revisado desde la edición anterior"
+        );
+        marks.push((LegendMark::RevisionFrame, label.to_owned(), 0));
     }
 
     let (mut x, mut y) = (PAD * u, top);
@@ -501,38 +519,49 @@ fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64, to
 fn value_text(input: &LineChartInput, s: usize, i: usize) -> String {
     let series = &input.series[s];
     let value_of = |s: usize| input.series.get(s).and_then(|x| x.values.get(i)).and_then(|v| v.as_ref());
+    let (lang, numbers) = (input.lang, Numbers(input.lang));
     let Some((value, cite)) = value_of(s) else {
-        return format!("{}: not in the source", series.label);
+        return i18n::labelled(&series.label, not_in_the_source(lang), lang);
     };
-    let mut text = format!("{}: {}", series.label, thousands(*value));
+    let mut text = i18n::labelled(&series.label, &numbers.whole(*value), lang);
     if let Some(printed) = &cite.printed {
-        let printed = printed.parse().map(thousands).unwrap_or_else(|_| printed.clone());
-        text.push_str(&format!(" (printed as {printed}; {})", cite.note));
+        text.push_str(&trf!(lang, " (printed as {0}; {1})", " (imprimé : {0} ; {1})", " (impreso: {0}; {1})";
+            printed_number(printed, numbers), cite.note));
     }
     if *value == 0 && input.scale == ValueScaleKind::Log {
-        text.push_str(" (not drawn: a log scale has no zero)");
+        text.push_str(tr!(
+            lang,
+            " (not drawn: a log scale has no zero)",
+            " (non tracé : une échelle logarithmique n'a pas de zéro)",
+            " (no dibujado: una escala logarítmica no tiene cero)"
+        ));
     }
     if let Some((old_value, old_cite)) = series.revises.and_then(value_of) {
         if old_value != value {
-            text.push_str(&format!(", revised from {} in the {} edition", thousands(*old_value), old_cite.edition));
+            text.push_str(&trf!(lang,
+                ", revised from {0} in the {1} edition",
+                ", révisé ; {0} dans l'édition {1}",
+                ", revisado; {0} en la edición {1}";
+                numbers.whole(*old_value), old_cite.edition.to_string()));
         }
     }
     if let Some((total, _)) = series.share_of.and_then(value_of) {
         if *total > 0 {
-            text.push_str(&format!(" ({}% of the total)", percent(*value, *total)));
+            text.push_str(&trf!(lang, " ({0} of the total)", " ({0} du total)", " ({0} del total)";
+                numbers.percent(*value, *total)));
         }
     }
     text
 }
 
-/// A share as a percentage with one decimal when it is small, whole otherwise.
-fn percent(part: u64, total: u64) -> String {
-    let p = part as f64 * 100.0 / total as f64;
-    if p < 10.0 {
-        format!("{:.1}", p)
-    } else {
-        format!("{:.0}", p)
-    }
+/// A printed value as the reader's language writes numbers, or as printed when it is not one.
+fn printed_number(printed: &str, numbers: Numbers) -> String {
+    printed.parse().map(|n| numbers.whole(n)).unwrap_or_else(|_| printed.to_owned())
+}
+
+/// What a table cell or readout says where the source has no value.
+pub fn not_in_the_source(lang: Lang) -> &'static str {
+    tr!(lang, "not in the source", "absent de la source", "no figura en la fuente")
 }
 
 impl LineChartInput {
@@ -579,42 +608,59 @@ impl LineChartInput {
     /// A short description for assistive technology: what is shown and how each series moved.
     pub fn summary(&self) -> String {
         let (Some(first), Some(last)) = (self.years.first(), self.years.last()) else {
-            return format!("{}. No values to show.", self.title);
+            return format!("{}. {}", self.title, i18n::no_values(self.lang));
         };
-        let mut parts = vec![format!("{}, {first} to {last}. {}.", self.title, self.subtitle)];
+        let (lang, numbers) = (self.lang, Numbers(self.lang));
+        let span = trf!(lang, "{0} to {1}", "de {0} à {1}", "de {0} a {1}"; first.to_string(), last.to_string());
+        let mut parts = vec![format!("{}, {span}. {}.", self.title, self.subtitle)];
         for s in &self.series {
             let present: Vec<(u16, u64)> =
                 self.years.iter().zip(&s.values).filter_map(|(y, v)| v.as_ref().map(|(v, _)| (*y, *v))).collect();
             if let (Some(&(first_year, a)), Some(&(last_year, b))) = (present.first(), present.last()) {
-                let trend = match b.cmp(&a) {
-                    std::cmp::Ordering::Greater => "rose",
-                    std::cmp::Ordering::Less => "fell",
-                    std::cmp::Ordering::Equal => "stayed",
-                };
-                parts.push(format!(
-                    "{} {trend} from {} in {} to {} in {}.",
-                    s.label,
-                    thousands(a),
-                    first_year,
-                    thousands(b),
-                    last_year
-                ));
+                let (a_text, b_text) = (numbers.whole(a), numbers.whole(b));
+                let (from, to) = (first_year.to_string(), last_year.to_string());
+                parts.push(match b.cmp(&a) {
+                    std::cmp::Ordering::Greater => trf!(lang,
+                        "{0} rose from {1} in {2} to {3} in {4}.",
+                        "{0} : hausse de {1} en {2} à {3} en {4}.",
+                        "{0}: subió de {1} en {2} a {3} en {4}.";
+                        s.label, a_text, from, b_text, to),
+                    std::cmp::Ordering::Less => trf!(lang,
+                        "{0} fell from {1} in {2} to {3} in {4}.",
+                        "{0} : baisse de {1} en {2} à {3} en {4}.",
+                        "{0}: bajó de {1} en {2} a {3} en {4}.";
+                        s.label, a_text, from, b_text, to),
+                    std::cmp::Ordering::Equal => trf!(lang,
+                        "{0} stayed at {1} from {2} to {3}.",
+                        "{0} : stable à {1} de {2} à {3}.",
+                        "{0}: se mantuvo en {1} de {2} a {3}.";
+                        s.label, a_text, from, to),
+                });
             }
         }
         let (revised, compared) = self.revision_counts();
         if compared > 0 {
-            parts.push(format!("{revised} of the {compared} values both editions print differ between them."));
+            parts.push(trf!(lang,
+                "{0} of the {1} values both editions print differ between them.",
+                "{0} des {1} valeurs imprimées dans les deux éditions diffèrent de l'une à l'autre.",
+                "{0} de los {1} valores que imprimen ambas ediciones difieren entre ellas.";
+                revised.to_string(), compared.to_string()));
         }
-        parts.push("Use the arrow keys to step through the years.".into());
+        parts.push(tr!(lang,
+            "Use the arrow keys to step through the years.",
+            "Les flèches du clavier parcourent les années.",
+            "Las flechas del teclado recorren los años."
+        ).into());
         parts.join(" ")
     }
 
     /// One row per year, one column per series, plus the sources: what `view="table"` and the
     /// screen-reader table show. Corrected values say so in the cell.
     pub fn wide_table(&self) -> super::table::DataTable {
-        let mut columns = vec!["Year".to_owned()];
+        let (lang, numbers) = (self.lang, Numbers(self.lang));
+        let mut columns = vec![tr!(lang, "Year", "Année", "Año").to_owned()];
         columns.extend(self.series.iter().map(|s| s.label.clone()));
-        columns.push("Source".to_owned());
+        columns.push(i18n::source_column(lang).to_owned());
         let rows = self
             .years
             .iter()
@@ -624,18 +670,19 @@ impl LineChartInput {
                 let mut sources: Vec<String> = Vec::new();
                 for s in &self.series {
                     row.push(match &s.values[i] {
-                        None => "not in the source".to_owned(),
+                        None => not_in_the_source(lang).to_owned(),
                         Some((v, cite)) => {
-                            let source = cite.describe();
+                            let source = cite.describe(lang);
                             if !sources.contains(&source) {
                                 sources.push(source);
                             }
                             match &cite.printed {
-                                None => thousands(*v),
-                                Some(p) => {
-                                    let p = p.parse().map(thousands).unwrap_or_else(|_| p.clone());
-                                    format!("{} (corrected; printed as {p})", thousands(*v))
-                                }
+                                None => numbers.whole(*v),
+                                Some(p) => trf!(lang,
+                                    "{0} (corrected; printed as {1})",
+                                    "{0} (corrigé ; imprimé : {1})",
+                                    "{0} (corregido; impreso: {1})";
+                                    numbers.whole(*v), printed_number(p, numbers)),
                             }
                         }
                     });
@@ -657,7 +704,7 @@ mod tests {
     }
 
     fn input() -> LineChartInput {
-        LineChartInput {
+        LineChartInput { lang: Default::default(),
             title: "T".into(),
             subtitle: "S".into(),
             years: vec![2018, 2019, 2020],

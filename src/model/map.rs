@@ -6,6 +6,7 @@
 //! as clipped line and dot segments, so drawing stays a thin layer), markers of small countries
 //! differ by shape, and countries not in the edition's list are plain light grey.
 
+use crate::i18n::{self, tr, trf, Lang};
 use super::bars::Rect;
 use super::text::{chars_in, first_named, heading, TextLine};
 use super::figure::Readout;
@@ -39,7 +40,9 @@ pub mod map_metrics {
 }
 
 /// What the legend says about a country not in the edition's list.
-pub const NOT_LISTED: &str = "Not in this edition's list";
+pub fn not_listed(lang: Lang) -> &'static str {
+    tr!(lang, "Not in this edition's list", "Absent de la liste de cette édition", "No figura en la lista de esta edición")
+}
 
 /// How a tier is drawn besides its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,27 +64,46 @@ pub fn pattern(tier: Option<Tier>) -> Pattern {
     }
 }
 
-/// The one-word change between two editions (`upgraded`, `downgraded`, `unchanged`,
-/// `changed`, `new`, `dropped`) and the sentence a readout shows, such as
-/// "Tier 2 Watch List in 2024 → Tier 2 in 2025: upgraded". Empty when there is no previous
-/// edition to compare with.
-pub fn change(previous: Option<(u16, Option<Tier>)>, edition: u16, tier: Option<Tier>) -> (String, String) {
-    let Some((before, was)) = previous else { return (String::new(), String::new()) };
-    let (word, sentence) = match (was, tier) {
+/// The change between two editions as a one-word id for the CSV (`upgraded`, `downgraded`,
+/// `unchanged`, `changed`, `new`, `dropped`) and the sentence a readout shows in the reader's
+/// language, such as "Tier 2 Watch List in 2024 → Tier 2 in 2025: upgraded". Empty when there
+/// is no previous edition to compare with.
+pub fn change(previous: Option<(u16, Option<Tier>)>, edition: u16, tier: Option<Tier>, lang: Lang) -> (&'static str, String) {
+    let Some((before, was)) = previous else { return ("", String::new()) };
+    let (before, edition) = (before.to_string(), edition.to_string());
+    match (was, tier) {
         (Some(a), Some(b)) => {
-            let word = match a.movement(b) {
-                Movement::Same => "unchanged",
-                Movement::Up => "upgraded",
-                Movement::Down => "downgraded",
-                Movement::Other => "changed",
-            };
-            (word, format!("{} in {before} → {} in {edition}: {word}", a.label(), b.label()))
+            let (id, word) = movement_words(a.movement(b), lang);
+            let (a, b) = (i18n::tier(a, lang), i18n::tier(b, lang));
+            (id, trf!(lang, "{0} in {1} → {2} in {3}: {4}", "{0} en {1} → {2} en {3} : {4}", "{0} en {1} → {2} en {3}: {4}";
+                a, before, b, edition, word))
         }
-        (None, Some(b)) => ("new", format!("not in the {before} list → {} in {edition}", b.label())),
-        (Some(a), None) => ("dropped", format!("{} in {before} → not in the {edition} list", a.label())),
-        (None, None) => ("", format!("not in the {before} or {edition} list")),
-    };
-    (word.to_owned(), sentence)
+        (None, Some(b)) => ("new", trf!(lang,
+            "not in the {0} list → {1} in {2}",
+            "absent de la liste {0} → {1} en {2}",
+            "no figura en la lista de {0} → {1} en {2}";
+            before, i18n::tier(b, lang), edition)),
+        (Some(a), None) => ("dropped", trf!(lang,
+            "{0} in {1} → not in the {2} list",
+            "{0} en {1} → absent de la liste {2}",
+            "{0} en {1} → no figura en la lista de {2}";
+            i18n::tier(a, lang), before, edition)),
+        (None, None) => ("", trf!(lang,
+            "not in the {0} or {1} list",
+            "absent des listes {0} et {1}",
+            "no figura en las listas de {0} ni de {1}";
+            before, edition)),
+    }
+}
+
+/// A tier movement as a CSV id and as a word in the reader's language.
+pub fn movement_words(movement: Movement, lang: Lang) -> (&'static str, &'static str) {
+    match movement {
+        Movement::Same => ("unchanged", tr!(lang, "unchanged", "inchangé", "sin cambio")),
+        Movement::Up => ("upgraded", tr!(lang, "upgraded", "relevé", "ascendido")),
+        Movement::Down => ("downgraded", tr!(lang, "downgraded", "abaissé", "descendido")),
+        Movement::Other => ("changed", tr!(lang, "changed", "modifié", "cambiado")),
+    }
 }
 
 /// One country as the chart kind supplies it.
@@ -105,24 +127,42 @@ pub struct MapCountryInput {
 
 impl MapCountryInput {
     /// Everything a reader should know about the country, one line each.
-    pub fn readout_values(&self, edition: u16) -> Vec<String> {
+    pub fn readout_values(&self, edition: u16, lang: Lang) -> Vec<String> {
+        let year = edition.to_string();
         let mut values = vec![match self.tier {
-            Some(t) => format!("{} in {edition}", t.label()),
-            None => format!("not in the {edition} list"),
+            Some(t) => trf!(lang, "{0} in {1}", "{0} en {1}", "{0} en {1}"; i18n::tier(t, lang), year),
+            None => not_in_list(edition, lang),
         }];
-        let (_, sentence) = change(self.previous, edition, self.tier);
+        let (_, sentence) = change(self.previous, edition, self.tier, lang);
         // Say why there is no change rather than leave the reader to wonder.
-        values.push(if sentence.is_empty() { format!("no full tier list before {edition} in the data") } else { sentence });
+        values.push(if sentence.is_empty() {
+            trf!(lang,
+                "no full tier list before {0} in the data",
+                "pas de liste complète des catégories avant {0} dans les données",
+                "no hay lista completa de niveles antes de {0} en los datos";
+                year)
+        } else {
+            sentence
+        });
         let basis = match self.basis {
-            Some(TierBasis::Inferred) => Some("placement inferred from the narrative"),
-            Some(TierBasis::Corrected) => Some("placement corrected by tipviz"),
-            Some(TierBasis::External) => Some("placement from Kelley & Heiss"),
+            Some(TierBasis::Inferred) => Some(tr!(lang,
+                "placement inferred from the narrative",
+                "classement déduit du récit de pays",
+                "clasificación deducida de la narrativa del país")),
+            Some(TierBasis::Corrected) => Some(tr!(lang,
+                "placement corrected by tipviz",
+                "classement corrigé par tipviz",
+                "clasificación corregida por tipviz")),
+            Some(TierBasis::External) => Some(tr!(lang,
+                "placement from Kelley & Heiss",
+                "classement selon Kelley & Heiss",
+                "clasificación según Kelley & Heiss")),
             _ => None,
         };
         match (basis, self.note.is_empty()) {
             (Some(b), false) => values.push(format!("{b}: {}", self.note)),
             (Some(b), true) => values.push(b.to_owned()),
-            (None, false) => values.push(format!("note: {}", self.note)),
+            (None, false) => values.push(i18n::note(&self.note, lang)),
             (None, true) => {}
         }
         values
@@ -131,6 +171,8 @@ impl MapCountryInput {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TierMapInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     pub edition: u16,
@@ -149,49 +191,74 @@ pub struct TierMapInput {
 
 impl TierMapInput {
     pub fn summary(&self) -> String {
+        let lang = self.lang;
         let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
         let counts: Vec<String> = Tier::ALL
             .iter()
             .map(|&t| (t, self.countries.iter().filter(|c| c.tier == Some(t)).count()))
             .filter(|(_, n)| *n > 0)
-            .map(|(t, n)| format!("{n} {}", t.label()))
+            .map(|(t, n)| format!("{n} {}", i18n::tier(t, lang)))
             .collect();
         if !counts.is_empty() {
-            parts.push(format!("Shown: {}.", counts.join(", ")));
+            parts.push(trf!(lang, "Shown: {0}.", "Affichés : {0}.", "Se muestran: {0}."; counts.join(", ")));
         }
         let unlisted: Vec<&str> =
             self.countries.iter().filter(|c| c.tier.is_none()).map(|c| c.name.as_str()).collect();
         if !unlisted.is_empty() {
-            parts.push(format!("Not in the {} list: {}.", self.edition, unlisted.join(", ")));
+            parts.push(i18n::labelled(&capitalized(&not_in_list(self.edition, lang)), &unlisted.join(", "), lang) + ".");
         }
         let changed: Vec<String> = self
             .countries
             .iter()
             .filter_map(|c| {
-                let (word, _) = change(c.previous, self.edition, c.tier);
-                matches!(word.as_str(), "upgraded" | "downgraded").then(|| format!("{} {word}", c.name))
+                let movement = match (c.previous, c.tier) {
+                    (Some((_, Some(was))), Some(now)) => was.movement(now),
+                    _ => return None,
+                };
+                matches!(movement, Movement::Up | Movement::Down)
+                    .then(|| format!("{} {}", c.name, movement_words(movement, lang).1))
             })
             .collect();
         match changed.len() {
             0 => {}
-            1..=12 => parts.push(format!("Changes since the previous edition: {}.", changed.join(", "))),
-            n => parts.push(format!("{n} countries moved up or down a tier since the previous edition.")),
+            1..=12 => parts.push(trf!(lang,
+                "Changes since the previous edition: {0}.",
+                "Changements depuis l'édition précédente : {0}.",
+                "Cambios desde la edición anterior: {0}.";
+                changed.join(", "))),
+            n => parts.push(trf!(lang,
+                "{0} countries moved up or down a tier since the previous edition.",
+                "{0} pays ont changé de catégorie depuis l'édition précédente.",
+                "{0} países cambiaron de nivel desde la edición anterior.";
+                n.to_string())),
         }
-        parts.push("Use the arrow keys to step through the countries in alphabetical order.".into());
+        parts.push(tr!(lang,
+            "Use the arrow keys to step through the countries in alphabetical order.",
+            "Les flèches du clavier parcourent les pays par ordre alphabétique.",
+            "Las flechas del teclado recorren los países en orden alfabético."
+        ).into());
         parts.join(" ")
     }
 
     pub fn wide_table(&self) -> DataTable {
-        let columns = ["Country", "Tier", "Change", "Source"].map(String::from).to_vec();
+        let lang = self.lang;
+        let columns = [
+            tr!(lang, "Country", "Pays", "País"),
+            tr!(lang, "Tier", "Catégorie", "Nivel"),
+            tr!(lang, "Change", "Changement", "Cambio"),
+            i18n::source_column(lang),
+        ]
+        .map(String::from)
+        .to_vec();
         let rows = self
             .countries
             .iter()
             .map(|c| {
                 vec![
                     c.name.clone(),
-                    c.tier.map_or_else(|| format!("not in the {} list", self.edition), |t| t.label().to_owned()),
-                    change(c.previous, self.edition, c.tier).1,
-                    c.cite.as_ref().map(Cite::describe).unwrap_or_default(),
+                    c.tier.map_or_else(|| not_in_list(self.edition, lang), |t| i18n::tier(t, lang).to_owned()),
+                    change(c.previous, self.edition, c.tier, lang).1,
+                    c.cite.as_ref().map(|cite| cite.describe(lang)).unwrap_or_default(),
                 ]
             })
             .collect();
@@ -247,6 +314,7 @@ pub struct TierMap {
     pub legend: Vec<LegendItem>,
     /// "Tiers differ by pattern…" and the outlines' credit, under the legend.
     pub notes: Vec<TextLine>,
+    lang: Lang,
 }
 
 /// The tier's pattern over some rings (device pixels), aligned to the canvas so neighbours
@@ -406,14 +474,33 @@ fn view_bounds(input: &TierMapInput) -> [f64; 4] {
 }
 
 /// The legend entries: every tier, then "not in this edition's list".
-fn legend_entries() -> Vec<(Option<Tier>, String)> {
-    Tier::ALL.iter().map(|&t| (Some(t), t.label().to_owned())).chain([(None, NOT_LISTED.to_owned())]).collect()
+fn legend_entries(lang: Lang) -> Vec<(Option<Tier>, String)> {
+    Tier::ALL.iter().map(|&t| (Some(t), i18n::tier(t, lang).to_owned())).chain([(None, not_listed(lang).to_owned())]).collect()
 }
 
-pub const PATTERN_NOTE: &str =
-    "Tiers differ by pattern as well as colour: Tier 1 plain, Tier 2 dots, Watch List diagonal lines, Tier 3 \
-     cross-hatch, special case horizontal lines. Countries too small to point at are shown as marks of \
-     different shapes.";
+/// `not in the 2025 list`.
+fn not_in_list(edition: u16, lang: Lang) -> String {
+    trf!(lang, "not in the {0} list", "absent de la liste {0}", "no figura en la lista de {0}"; edition.to_string())
+}
+
+/// The text with its first letter in capitals, for a phrase that starts a sentence.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+pub fn pattern_note(lang: Lang) -> &'static str {
+    tr!(lang,
+        "Tiers differ by pattern as well as colour: Tier 1 plain, Tier 2 dots, Watch List diagonal lines, Tier 3 \
+         cross-hatch, special case horizontal lines. Countries too small to point at are shown as marks of \
+         different shapes.",
+        "Les catégories se distinguent par le motif autant que par la couleur : catégorie 1 unie, catégorie 2 \
+         points, liste de surveillance rayures obliques, catégorie 3 quadrillage, cas particulier rayures \
+         horizontales. Les pays trop petits pour être pointés sont des repères de formes différentes.",
+        "Los niveles se distinguen por la trama además del color: Nivel 1 liso, Nivel 2 puntos, lista de \
+         vigilancia rayas diagonales, Nivel 3 cuadrícula, caso especial rayas horizontales. Los países demasiado \
+         pequeños para señalarlos se muestran como marcas de formas distintas.")
+}
 
 /// The header, legend and notes laid out for a width, around the map.
 struct Furniture {
@@ -522,7 +609,7 @@ impl TierMap {
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;
         let mut legend = Vec::new();
         let (mut x, mut row) = (PAD * u, 0.0);
-        for (tier, label) in legend_entries() {
+        for (tier, label) in legend_entries(input.lang) {
             let w = (SWATCH_W + 6.0) * u + label.chars().count() as f64 * char_dev;
             if x > PAD * u && x + w > width - PAD * u {
                 x = PAD * u;
@@ -533,7 +620,7 @@ impl TierMap {
         }
         let legend_height = (row + 1.0) * LEGEND_ROW * u;
         let note_chars = chars_in(text_width, CHAR_WIDTH * NOTE_FONT * u);
-        let mut notes = wrap_words(PATTERN_NOTE, note_chars);
+        let mut notes = wrap_words(pattern_note(input.lang), note_chars);
         notes.extend(wrap_words(&input.credit, note_chars));
         let below = 6.0 * u + legend_height + notes.len() as f64 * NOTE_FONT * 1.35 * u + PAD * u;
         Furniture { title, subtitle, map_top, legend, notes, below }
@@ -654,7 +741,7 @@ impl TierMap {
                 y_dev: legend_bottom + i as f64 * NOTE_FONT * 1.35 * u,
             })
             .collect();
-        TierMap { size, edition: input.edition, title, subtitle, frame, countries, draw_order, legend, notes }
+        TierMap { size, edition: input.edition, title, subtitle, frame, countries, draw_order, legend, notes, lang: input.lang }
     }
 
     pub fn item_count(&self) -> usize {
@@ -703,8 +790,8 @@ impl TierMap {
         Some(Readout {
             index,
             heading: c.input.name.clone(),
-            values: c.input.readout_values(self.edition),
-            sources: c.input.cite.iter().map(Cite::describe).collect(),
+            values: c.input.readout_values(self.edition, self.lang),
+            sources: c.input.cite.iter().map(|cite| cite.describe(self.lang)).collect(),
             x_css: c.anchor.0 / self.size.dpr,
             y_css: c.anchor.1 / self.size.dpr,
             selection: vec![("country".to_owned(), c.input.id.clone())],
@@ -766,7 +853,7 @@ mod tests {
             })
             .collect();
         countries.sort_by(|a, b| a.name.cmp(&b.name));
-        TierMapInput {
+        TierMapInput { lang: Default::default(),
             title: "Tiers".into(),
             subtitle: "Sub".into(),
             edition: 2025,
@@ -947,7 +1034,7 @@ mod tests {
         assert_eq!(readout.values[1], "Tier 2 Watch List in 2024 → not in the 2025 list");
         assert_eq!(pattern(None), Pattern::Plain);
         assert!(map.countries[andorra].pattern_lines.is_empty() && map.countries[andorra].pattern_dots.is_empty());
-        assert_eq!(map.legend.last().unwrap().label, NOT_LISTED);
+        assert_eq!(map.legend.last().unwrap().label, not_listed(Lang::En));
         assert_eq!(map.legend.len(), 6);
     }
 
@@ -1036,13 +1123,16 @@ mod tests {
 
     #[test]
     fn changes_between_editions_are_named() {
-        let c = |a, b| change(Some((2024, a)), 2025, b).0;
+        let c = |a, b| change(Some((2024, a)), 2025, b, Lang::En).0;
         assert_eq!(c(Some(Tier::Three), Some(Tier::WatchList)), "upgraded");
         assert_eq!(c(Some(Tier::One), Some(Tier::Two)), "downgraded");
         assert_eq!(c(Some(Tier::Two), Some(Tier::Two)), "unchanged");
         assert_eq!(c(Some(Tier::Special), Some(Tier::Three)), "changed");
         assert_eq!(c(None, Some(Tier::Three)), "new");
-        assert_eq!(change(None, 2025, Some(Tier::One)), (String::new(), String::new()));
+        assert_eq!(change(None, 2025, Some(Tier::One), Lang::En), ("", String::new()));
+        let (id, sentence) = change(Some((2024, Some(Tier::Three))), 2025, Some(Tier::WatchList), Lang::Fr);
+        assert_eq!(id, "upgraded", "the CSV keeps its ids in every language");
+        assert_eq!(sentence, "Catégorie 3 en 2024 → Liste de surveillance de la catégorie 2 en 2025 : relevé");
     }
 
     #[test]

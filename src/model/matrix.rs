@@ -7,6 +7,7 @@
 //! is text in a fixed grid, and a timeline event has to stay apart from its neighbours a year
 //! away. Every cell, event and chip is an item: hovered, stepped to with the keys, read out.
 
+use crate::i18n::{self, tr, trf, Lang};
 use super::bars::{bar_metrics::GAP, Rect};
 use super::figure::Readout;
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_ROW, PAD, X_AXIS};
@@ -84,6 +85,8 @@ pub enum MatrixView {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MatrixInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     pub view: MatrixView,
@@ -113,17 +116,30 @@ pub enum LegendMark {
 }
 
 impl LegendMark {
-    fn label(self) -> &'static str {
+    fn label(self, lang: Lang) -> &'static str {
         match self {
-            LegendMark::Year => "year of ratification",
-            LegendMark::Marked => "accession (a) or acceptance (A)",
-            LegendMark::Note => "entry-into-force note",
-            LegendMark::NotParty => "not party",
-            LegendMark::Absent => "not in the source",
-            LegendMark::Event => "ratification (no mark printed)",
-            LegendMark::MarkedEvent => "accession (a) or acceptance (A)",
+            LegendMark::Year => tr!(lang, "year of ratification", "année de ratification", "año de ratificación"),
+            LegendMark::Marked | LegendMark::MarkedEvent => tr!(lang,
+                "accession (a) or acceptance (A)",
+                "adhésion (a) ou acceptation (A)",
+                "adhesión (a) o aceptación (A)"),
+            LegendMark::Note => tr!(lang, "entry-into-force note", "note d'entrée en vigueur", "nota de entrada en vigor"),
+            LegendMark::NotParty => not_party(lang),
+            LegendMark::Absent => crate::model::line::not_in_the_source(lang),
+            LegendMark::Event => tr!(lang,
+                "ratification (no mark printed)",
+                "ratification (sans marque imprimée)",
+                "ratificación (sin marca impresa)"),
         }
     }
+}
+
+/// What a cell says for a country that is not party to an instrument.
+pub fn not_party(lang: Lang) -> &'static str {
+    tr!(lang, "not party", "non partie", "no es parte")
+}
+
+impl LegendMark {
 }
 
 impl MatrixInput {
@@ -132,12 +148,14 @@ impl MatrixInput {
         let years = self.cells.iter().filter(|c| matches!(c.kind, CellKind::Year { .. })).count();
         let not_party = self.cells.iter().filter(|c| c.kind == CellKind::NotParty).count();
         let absent = self.cells.iter().filter(|c| c.kind == CellKind::Absent).count();
+        let lang = self.lang;
         let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
-        parts.push(format!(
-            "{} rows, {} instruments: {years} years, {not_party} not party, {absent} not in the source.",
-            self.rows.len(),
-            self.columns.len()
-        ));
+        parts.push(trf!(lang,
+            "{0} rows, {1} instruments: {2} years, {3} not party, {4} not in the source.",
+            "{0} lignes, {1} instruments : {2} années, {3} non partie, {4} absentes de la source.",
+            "{0} filas, {1} instrumentos: {2} años, {3} no es parte, {4} no figuran en la fuente.";
+            self.rows.len().to_string(), self.columns.len().to_string(), years.to_string(),
+            not_party.to_string(), absent.to_string()));
         let facts: Vec<String> = self
             .panel
             .iter()
@@ -146,22 +164,27 @@ impl MatrixInput {
                 if chips.is_empty() {
                     g.title.clone()
                 } else {
-                    format!("{}: {}", g.title, chips.join(", "))
+                    i18n::labelled(&g.title, &chips.join(", "), lang)
                 }
             })
             .collect();
         if !facts.is_empty() {
             parts.push(format!("{}: {}.", self.panel_title, facts.join("; ")));
         }
-        parts.push("Use the arrow keys to step through the cells.".into());
+        parts.push(tr!(lang,
+            "Use the arrow keys to step through the cells.",
+            "Les flèches du clavier parcourent les cases.",
+            "Las flechas del teclado recorren las celdas."
+        ).into());
         parts.join(" ")
     }
 
     /// One row per matrix row, a column per instrument, then the panel's facts.
     pub fn wide_table(&self) -> DataTable {
-        let mut columns = vec!["Country".to_owned(), "Chart".to_owned()];
+        let lang = self.lang;
+        let mut columns = vec![tr!(lang, "Country", "Pays", "País").to_owned(), tr!(lang, "Chart", "Graphique", "Gráfico").to_owned()];
         columns.extend(self.columns.iter().map(|c| c.label.clone()));
-        columns.push("Source".to_owned());
+        columns.push(i18n::source_column(lang).to_owned());
         let mut rows: Vec<Vec<String>> = self
             .rows
             .iter()
@@ -173,8 +196,8 @@ impl MatrixInput {
                     let cell = self.cells.iter().find(|x| x.row == r && x.column == c);
                     out.push(cell.map_or(String::new(), |x| match x.kind {
                         CellKind::Year { .. } => x.text.clone(),
-                        CellKind::NotParty => "not party".to_owned(),
-                        CellKind::Absent => "not in the source".to_owned(),
+                        CellKind::NotParty => not_party(lang).to_owned(),
+                        CellKind::Absent => crate::model::line::not_in_the_source(lang).to_owned(),
                     }));
                     for s in cell.iter().flat_map(|x| &x.sources) {
                         if !sources.contains(s) {
@@ -641,7 +664,7 @@ fn legend(input: &MatrixInput, width: f64, top: f64, u: f64) -> (Vec<LegendEntry
     let (mut x, mut y) = (PAD * u, top);
     let mut entries = Vec::new();
     for mark in marks {
-        let label = mark.label().to_owned();
+        let label = mark.label(input.lang).to_owned();
         let w = sample * 2.0 + 6.0 * u + label.chars().count() as f64 * char_dev + 14.0 * u;
         if x + w > width - PAD * u && x > PAD * u {
             x = PAD * u;
@@ -695,7 +718,7 @@ mod tests {
             cell(1, 1, year(1932)),
             cell(1, 2, CellKind::Absent),
         ];
-        MatrixInput {
+        MatrixInput { lang: Default::default(),
             title: "T".into(),
             subtitle: "S".into(),
             view,

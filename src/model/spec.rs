@@ -2,6 +2,7 @@
 //! non-programmer what to type instead.
 
 use crate::data::Dataset;
+use crate::i18n::trf;
 
 /// Why a set of attributes cannot be drawn: the attribute, the value as given, and what would
 /// be accepted. Shown inside the widget box and sent with `tipviz:error`.
@@ -12,8 +13,11 @@ pub struct SpecError {
     pub accepted: Vec<String>,
     /// What to say instead of the generic "is not a value tipviz knows. Accepted values: …",
     /// where a plain list of values would not explain the problem (a known country that the
-    /// chart's source does not cover, say). Written to follow `attribute="value"`.
+    /// chart's source does not cover, say). Written, in the reader's language, to follow
+    /// `attribute="value"`.
     pub explanation: Option<String>,
+    /// Why a well-formed value cannot be used here, in the reader's language.
+    pub reason: Option<String>,
 }
 
 /// Values longer than this are cut in messages: a pasted essay must not fill the page.
@@ -26,6 +30,7 @@ impl SpecError {
             value: value.to_owned(),
             accepted: accepted.iter().map(|s| s.to_string()).collect(),
             explanation: None,
+            reason: None,
         }
     }
 
@@ -35,11 +40,11 @@ impl SpecError {
         self
     }
 
-    /// The same error for a value that is well-formed but cannot be used here: the reason,
-    /// then the accepted values.
-    pub fn because(self, reason: &str) -> SpecError {
-        let accepted = self.accepted.join(", ");
-        self.explained(format!("cannot be used: {reason}. Accepted values: {accepted}."))
+    /// The same error for a value that is well-formed but cannot be used here: the message
+    /// gives the reason, then the accepted values.
+    pub fn because(mut self, reason: &str) -> SpecError {
+        self.reason = Some(reason.to_owned());
+        self
     }
 
     /// The value as it may be shown: control characters dropped, length capped, and invisible
@@ -69,19 +74,32 @@ impl SpecError {
         shown
     }
 
-    pub fn message(&self) -> String {
-        if let Some(explanation) = &self.explanation {
-            return format!("{}=\"{}\" {explanation}", self.attribute, self.shown_value());
-        }
+    /// What the widget box says, in the reader's language.
+    pub fn message(&self, lang: Lang) -> String {
+        let (attribute, value) = (self.attribute.as_str(), self.shown_value());
         let accepted = self.accepted.join(", ");
+        if let Some(explanation) = &self.explanation {
+            return format!("{attribute}=\"{value}\" {explanation}");
+        }
+        if let Some(reason) = &self.reason {
+            return trf!(lang,
+                "{0}=\"{1}\" cannot be used: {2}. Accepted values: {3}.",
+                "{0}=\"{1}\" ne peut pas servir : {2}. Valeurs acceptées : {3}.",
+                "{0}=\"{1}\" no se puede usar: {2}. Valores aceptados: {3}.";
+                attribute, value, reason, accepted);
+        }
         if self.value.is_empty() {
-            format!("The attribute {} is required. Accepted values: {accepted}.", self.attribute)
+            trf!(lang,
+                "The attribute {0} is required. Accepted values: {1}.",
+                "L'attribut {0} est obligatoire. Valeurs acceptées : {1}.",
+                "El atributo {0} es obligatorio. Valores aceptados: {1}.";
+                attribute, accepted)
         } else {
-            format!(
-                "{}=\"{}\" is not a value tipviz knows. Accepted values: {accepted}.",
-                self.attribute,
-                self.shown_value()
-            )
+            trf!(lang,
+                "{0}=\"{1}\" is not a value tipviz knows. Accepted values: {2}.",
+                "{0}=\"{1}\" n'est pas une valeur que tipviz connaît. Valeurs acceptées : {2}.",
+                "{0}=\"{1}\" no es un valor que tipviz conozca. Valores aceptados: {2}.";
+                attribute, value, accepted)
         }
     }
 }
@@ -121,8 +139,9 @@ pub enum View {
     Table,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
+    #[default]
     En,
     Fr,
     Es,
@@ -210,13 +229,18 @@ pub const CHARTS: &[&str] = &[
 ];
 
 /// `view`: `chart` or `table` for every chart kind, `timeline` too for `ratifications` (and
-/// elsewhere a message that says which chart has one).
-fn parse_view(attrs: &Attributes) -> Result<String, SpecError> {
+/// elsewhere a message, in the reader's language, that says which chart has one).
+fn parse_view(attrs: &Attributes, lang: Lang) -> Result<String, SpecError> {
     let timeline = attrs.given("chart").is_some_and(|c| c.eq_ignore_ascii_case("ratifications"));
     let accepted: &[&str] = if timeline { &["chart", "table", "timeline"] } else { &["chart", "table"] };
     attrs.choose("view", accepted, "chart").map_err(|e| {
         if e.value.trim().eq_ignore_ascii_case("timeline") {
-            e.because("only chart=\"ratifications\" has a timeline view")
+            e.because(crate::i18n::tr!(
+                lang,
+                "only chart=\"ratifications\" has a timeline view",
+                "seul chart=\"ratifications\" a une vue chronologique",
+                "solo chart=\"ratifications\" tiene una vista cronológica"
+            ))
         } else {
             e
         }
@@ -242,7 +266,7 @@ pub fn parse(attributes: &[(String, String)], dataset: &Dataset) -> Result<Spec,
         "dark" => Theme::Dark,
         _ => Theme::Auto,
     };
-    let view = match parse_view(&attrs)?.as_str() {
+    let view = match parse_view(&attrs, lang)?.as_str() {
         "table" => View::Table,
         // `timeline` is another drawing of the ratifications chart, which reads it itself.
         _ => View::Chart,
@@ -321,7 +345,7 @@ mod tests {
         assert_eq!(err.attribute, "chart");
         assert_eq!(err.value, "nope");
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "chart=\"nope\" is not a value tipviz knows. Accepted values: enforcement, country-enforcement, tier-map, \
              tier-history, tier-summary, tier-changes, ratifications, \
              peacekeeping."
@@ -332,7 +356,7 @@ mod tests {
     fn missing_chart_says_it_is_required() {
         let err = parse(&attrs(&[]), dataset()).unwrap_err();
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "The attribute chart is required. Accepted values: enforcement, country-enforcement, tier-map, tier-history, \
              tier-summary, tier-changes, ratifications, \
              peacekeeping."
@@ -345,11 +369,11 @@ mod tests {
         assert_eq!(spec.view, View::Chart, "the timeline is drawn on the canvas");
         let err = parse(&attrs(&[("chart", "peacekeeping"), ("view", "timeline")]), dataset()).unwrap_err();
         assert_eq!(
-            err.message(),
+            err.message(Lang::En),
             "view=\"timeline\" cannot be used: only chart=\"ratifications\" has a timeline view. Accepted values: chart, table."
         );
         let err = parse(&attrs(&[("chart", "ratifications"), ("view", "grid")]), dataset()).unwrap_err();
-        assert_eq!(err.message(), "view=\"grid\" is not a value tipviz knows. Accepted values: chart, table, timeline.");
+        assert_eq!(err.message(Lang::En), "view=\"grid\" is not a value tipviz knows. Accepted values: chart, table, timeline.");
     }
 
     #[test]
@@ -357,18 +381,18 @@ mod tests {
         let evil = "<img src=x onerror=alert(1)>";
         let err = parse(&attrs(&[("chart", "enforcement"), ("scope", evil)]), dataset()).unwrap_err();
         assert_eq!(err.attribute, "scope");
-        assert!(err.message().contains(evil), "{}", err.message());
+        assert!(err.message(Lang::En).contains(evil), "{}", err.message(Lang::En));
         let long = "x".repeat(500);
         let err = parse(&attrs(&[("chart", "enforcement"), ("scope", &long)]), dataset()).unwrap_err();
-        assert!(err.message().len() < 250);
-        assert!(err.message().contains('…'));
+        assert!(err.message(Lang::En).len() < 250);
+        assert!(err.message(Lang::En).contains('…'));
     }
 
     #[test]
     fn invisible_and_reordering_characters_are_written_out() {
         let err = SpecError::new("country", "\u{202E}acia\u{200B}maJ", &["JAM"]);
         assert_eq!(err.shown_value(), "[U+202E]acia[U+200B]maJ");
-        assert!(err.message().ends_with("Accepted values: JAM."), "the override no longer reverses what follows");
+        assert!(err.message(Lang::En).ends_with("Accepted values: JAM."), "the override no longer reverses what follows");
         // Combining marks are ordinary text, but only two to a letter; the cap counts
         // characters as typed.
         let err = SpecError::new("scope", &"e\u{301}".repeat(40), &[]);
@@ -380,7 +404,7 @@ mod tests {
     #[test]
     fn an_explanation_replaces_the_generic_wording_but_keeps_the_value_safe() {
         let err = SpecError::new("country", "France\u{7}", &["JAM"]).explained("has no narrative here.");
-        assert_eq!(err.message(), "country=\"France\" has no narrative here.");
+        assert_eq!(err.message(Lang::En), "country=\"France\" has no narrative here.");
         assert_eq!(err.accepted, vec!["JAM"]);
     }
 

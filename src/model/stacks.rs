@@ -4,6 +4,7 @@
 //!
 //! All bars share one scale, so lengths compare across groups (they count the same thing).
 
+use crate::i18n::{self, tr};
 use super::bars::{bar_metrics, Rect};
 use super::text::{chars_in, first_named, heading, TextLine};
 use super::figure::Readout;
@@ -48,6 +49,8 @@ pub struct StackGroupInput {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StackChartInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     /// Category names in stacking order, for the legend and the table.
@@ -64,8 +67,9 @@ impl StackChartInput {
 
     /// A short text alternative: each bar's total and its counts per category.
     pub fn summary(&self) -> String {
+        let lang = self.lang;
         if self.bars().next().is_none() {
-            return format!("{}. No values to show.", self.title);
+            return format!("{}. {}", self.title, i18n::no_values(lang));
         }
         let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
         for (group, bar) in self.bars() {
@@ -76,13 +80,27 @@ impl StackChartInput {
                 .collect();
             parts.push(format!("{} {}: {} {} ({}).", group.title, bar.label, bar.total(), self.unit, counts.join(", ")));
         }
-        parts.push("Use the arrow keys to step through the segments.".into());
+        parts.push(tr!(lang,
+            "Use the arrow keys to step through the segments.",
+            "Les flèches du clavier parcourent les segments.",
+            "Las flechas del teclado recorren los segmentos."
+        ).into());
         parts.join(" ")
     }
 
     /// One row per segment, zero counts included.
     pub fn wide_table(&self) -> DataTable {
-        let columns = ["Group", "Bar", "Category", "Count", "Members", "Source"].map(String::from).to_vec();
+        let lang = self.lang;
+        let columns = [
+            tr!(lang, "Group", "Groupe", "Grupo"),
+            tr!(lang, "Bar", "Barre", "Barra"),
+            tr!(lang, "Category", "Catégorie", "Categoría"),
+            tr!(lang, "Count", "Nombre", "Número"),
+            tr!(lang, "Members", "Membres", "Miembros"),
+            i18n::source_column(lang),
+        ]
+        .map(String::from)
+        .to_vec();
         let rows = self
             .bars()
             .flat_map(|(group, bar)| {
@@ -306,7 +324,7 @@ mod tests {
     }
 
     fn input() -> StackChartInput {
-        StackChartInput {
+        StackChartInput { lang: Default::default(),
             title: "Title".into(),
             subtitle: "Subtitle".into(),
             categories: vec!["One".into(), "Two".into(), "Three".into()],

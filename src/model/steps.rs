@@ -6,6 +6,7 @@
 //! is a fixed list of named rows, and every point carries its own mark (how the value is
 //! known) rather than one style per series.
 
+use crate::i18n::{self, tr, trf};
 use super::bars::{bar_metrics, Rect};
 use super::text::{first_named, heading, TextLine};
 use super::figure::Readout;
@@ -64,6 +65,8 @@ pub struct StepSeriesInput {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StepChartInput {
+    /// The reader's language, for the words the layout writes itself.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub subtitle: String,
     pub years: Vec<u16>,
@@ -89,37 +92,38 @@ impl StepChartInput {
     /// A short text alternative: what is shown, and each series' span and latest value.
     pub fn summary(&self) -> String {
         let (Some(first), Some(last)) = (self.years.first(), self.years.last()) else {
-            return format!("{}. No values to show.", self.title);
+            return format!("{}. {}", self.title, i18n::no_values(self.lang));
         };
-        let mut parts = vec![format!("{}, {first} to {last}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
+        let lang = self.lang;
+        let span = trf!(lang, "{0} to {1}", "de {0} à {1}", "de {0} a {1}"; first.to_string(), last.to_string());
+        let mut parts = vec![format!("{}, {span}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
         for s in &self.series {
             let (Some(a), Some(b)) = (s.points.first(), s.points.last()) else {
-                parts.push(format!("{}: no data.", s.label));
+                parts.push(trf!(lang, "{0}: no data.", "{0} : aucune donnée.", "{0}: sin datos."; s.label));
                 continue;
             };
             let row = |p: &StepPointInput| self.rows.get(p.row).map_or("", |r| r.0.as_str()).to_owned();
-            let year = |p: &StepPointInput| self.years.get(p.year_index).copied().unwrap_or_default();
-            parts.push(format!(
-                "{}: {} editions with data, {} to {}; {} in {}, {} in {}.",
-                s.label,
-                s.points.len(),
-                year(a),
-                year(b),
-                row(a),
-                year(a),
-                row(b),
-                year(b)
-            ));
+            let year = |p: &StepPointInput| self.years.get(p.year_index).copied().unwrap_or_default().to_string();
+            parts.push(trf!(lang,
+                "{0}: {1} editions with data, {2} to {3}; {4} in {2}, {5} in {3}.",
+                "{0} : {1} éditions avec des données, de {2} à {3} ; {4} en {2}, {5} en {3}.",
+                "{0}: {1} ediciones con datos, de {2} a {3}; {4} en {2}, {5} en {3}.";
+                s.label, s.points.len().to_string(), year(a), year(b), row(a), row(b)));
         }
-        parts.push("Use the arrow keys to step through the editions.".into());
+        parts.push(tr!(lang,
+            "Use the arrow keys to step through the editions.",
+            "Les flèches du clavier parcourent les éditions.",
+            "Las flechas del teclado recorren las ediciones."
+        ).into());
         parts.join(" ")
     }
 
     /// One row per year, one column per series, plus the sources.
     pub fn wide_table(&self) -> DataTable {
-        let mut columns = vec!["Edition".to_owned()];
+        let lang = self.lang;
+        let mut columns = vec![tr!(lang, "Edition", "Édition", "Edición").to_owned()];
         columns.extend(self.series.iter().map(|s| s.label.clone()));
-        columns.push("Source".to_owned());
+        columns.push(i18n::source_column(lang).to_owned());
         let rows = self
             .years
             .iter()
@@ -136,7 +140,7 @@ impl StepChartInput {
                         None => row.push(self.missing_text.clone()),
                     }
                 }
-                row.push(describe_documents(cites).join("; "));
+                row.push(describe_documents(cites, lang).join("; "));
                 row
             })
             .collect();
@@ -337,8 +341,8 @@ impl StepChart {
                     .iter()
                     .enumerate()
                     .map(|(s, series)| match input.point(s, i) {
-                        Some(p) => format!("{}: {}", series.label, p.text),
-                        None => format!("{}: {}", series.label, input.missing_text),
+                        Some(p) => i18n::labelled(&series.label, &p.text, input.lang),
+                        None => i18n::labelled(&series.label, &input.missing_text, input.lang),
                     })
                     .collect()
             })
@@ -347,7 +351,7 @@ impl StepChart {
             .map(|i| {
                 describe_documents((0..input.series.len()).filter_map(|s| input.point(s, i)).map(|p| {
                     (p.source.document.as_str(), p.source.file.as_str(), p.source.line)
-                }))
+                }), input.lang)
             })
             .collect();
 
@@ -447,7 +451,7 @@ mod tests {
     }
 
     fn input() -> StepChartInput {
-        StepChartInput {
+        StepChartInput { lang: Default::default(),
             title: "Title".into(),
             subtitle: "Subtitle".into(),
             years: (2001..=2010).collect(),

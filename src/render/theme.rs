@@ -53,14 +53,17 @@ pub const DARK: Palette = Palette {
     muted: RGBColor(176, 176, 176),
     grid: RGBColor(58, 61, 68),
     guide: RGBColor(150, 150, 150),
-    series: [RGBColor(108, 178, 255), RGBColor(255, 158, 87), RGBColor(60, 207, 165), RGBColor(229, 140, 195)],
+    series: [RGBColor(108, 171, 255), RGBColor(255, 158, 87), RGBColor(60, 218, 163), RGBColor(203, 148, 191)],
     tier_fills: TIER_FILLS_DARK,
     no_tier: RGBColor(70, 73, 80),
 };
 
 /// Fills for tiers (Tier 1, 2, 2 Watch List, 3, special case, in `Tier::ALL` order) in the
 /// map and the stacked bars, and the ink for counts and hatching drawn on them. Tiers also
-/// differ by pattern, so the fills are never the only difference.
+/// differ by pattern, so the fills are never the only difference. The fills were chosen (by a
+/// search close to the earlier blue, teal, amber, red and grey) so that every pair stays at
+/// least ΔE00 15 apart for typical vision and simulated protanopia, deuteranopia and
+/// tritanopia; `theme/vision.rs` holds the check.
 pub struct TierFills {
     pub fills: [RGBColor; 5],
     pub ink: RGBColor,
@@ -74,16 +77,16 @@ impl TierFills {
 }
 
 const TIER_FILLS_LIGHT: TierFills = TierFills {
-    fills: [RGBColor(0, 90, 160), RGBColor(0, 118, 108), RGBColor(160, 82, 0), RGBColor(170, 30, 45), RGBColor(95, 95, 95)],
+    fills: [RGBColor(1, 106, 179), RGBColor(0, 69, 95), RGBColor(161, 105, 1), RGBColor(154, 7, 39), RGBColor(95, 95, 95)],
     ink: RGBColor(255, 255, 255),
 };
 
 const TIER_FILLS_DARK: TierFills = TierFills {
     fills: [
-        RGBColor(110, 170, 255),
-        RGBColor(80, 200, 180),
-        RGBColor(240, 170, 70),
-        RGBColor(255, 135, 135),
+        RGBColor(109, 136, 255),
+        RGBColor(80, 207, 245),
+        RGBColor(246, 178, 70),
+        RGBColor(254, 97, 126),
         RGBColor(185, 185, 185),
     ],
     ink: RGBColor(24, 26, 31),
@@ -147,3 +150,6 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod vision;

@@ -3,7 +3,7 @@
 //! throws on user input (bad options come back as an error object, drawing errors as `Error`).
 
 use crate::model::line::Size;
-use crate::model::spec::{SpecError, Theme, View};
+use crate::model::spec::{self, Lang, SpecError, Theme, View};
 use crate::model::view::KeyOutcome;
 use crate::render;
 use crate::widget::Widget;
@@ -26,12 +26,12 @@ fn strings(items: &[String]) -> JsValue {
     items.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
 }
 
-fn error_object(e: &SpecError) -> JsValue {
+fn error_object(e: &SpecError, lang: Lang) -> JsValue {
     object(&[
         ("attribute", e.attribute.as_str().into()),
         ("value", e.shown_value().into()),
         ("accepted", strings(&e.accepted)),
-        ("message", e.message().into()),
+        ("message", e.message(lang).into()),
     ])
 }
 
@@ -39,23 +39,35 @@ fn error_object(e: &SpecError) -> JsValue {
 pub struct TipWidget {
     core: Widget,
     dark: bool,
+    /// The `lang` asked for, kept through a bad configure so its message is in that language.
+    lang: Lang,
 }
 
 #[wasm_bindgen]
 impl TipWidget {
     #[wasm_bindgen(constructor)]
     pub fn new() -> TipWidget {
-        TipWidget { core: Widget::default(), dark: false }
+        TipWidget { core: Widget::default(), dark: false, lang: Lang::En }
     }
 
     /// `pairs` is `[name, value, name, value, …]`. Returns `null`, or the error to show.
     pub fn configure(&mut self, pairs: Vec<String>) -> JsValue {
         let attributes: Vec<(String, String)> =
             pairs.chunks(2).map(|c| (c[0].clone(), c.get(1).cloned().unwrap_or_default())).collect();
+        // A bad `lang` itself is reported in English.
+        self.lang = spec::parse_lang(&spec::Attributes(&attributes)).unwrap_or_default();
         match self.core.configure(&attributes) {
             Ok(()) => JsValue::NULL,
-            Err(e) => error_object(&e),
+            Err(e) => error_object(&e, self.lang),
         }
+    }
+
+    /// The words of the loader's controls, messages and key help in the reader's language, as
+    /// `{key: text}` (see [`crate::i18n::widget_words`]). After a bad attribute the language
+    /// asked for still holds, if it is itself valid.
+    pub fn words(&self) -> JsValue {
+        let words = crate::i18n::widget_words(self.lang, self.core.searches());
+        object(&words.iter().map(|(k, v)| (*k, JsValue::from_str(v))).collect::<Vec<_>>())
     }
 
     /// `light`, `dark` or `auto` (the loader resolves `auto` with `prefers-color-scheme`).
@@ -139,7 +151,7 @@ impl TipWidget {
                 ("index", (r.index as u32).into()),
                 ("values", strings(&r.values)),
                 ("sources", strings(&r.sources)),
-                ("sentence", r.sentence().into()),
+                ("sentence", r.sentence(self.core.lang()).into()),
                 ("x", r.x_css.into()),
                 ("y", r.y_css.into()),
                 (
