@@ -37,7 +37,7 @@ async function settled(p) {
     return {
       chart: c.getAttribute("chart"), lang: c.getAttribute("lang"), theme: c.getAttribute("theme"),
       label: canvas.getAttribute("aria-label"), rect: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
-      zoom: canvas.currentCSSZoom, backing: canvas.width, local: canvas.clientWidth, hostLocal: c.clientWidth, corner: [px[0], px[1], px[2]],
+      zoom: canvas.currentCSSZoom, backing: canvas.width, local: canvas.clientWidth, hostLocal: c.shadowRoot.querySelector(".box").clientWidth, corner: [px[0], px[1], px[2]],
       pressed: [...document.querySelectorAll("button[aria-pressed=true]")].map((b) => b.textContent),
       scroll: document.scrollingElement.scrollHeight - innerHeight, htmlLang: document.documentElement.lang,
     };
@@ -75,7 +75,8 @@ test("one click switches the chart and its editions, regions or countries; the c
     assert.equal(s.chart, chart);
     assert.ok(s.pressed.includes(name), `${name} is shown pressed`);
     assert.ok(s.rect.bottom >= 800 - 24 && s.scroll <= 0, `${chart} fills the window`);
-    // Drawn for the box it is in (not wider, clipped) at the zoomed resolution (not blurred).
+    // Drawn for the box it is in, inside its border (not wider, clipped) at the zoomed
+    // resolution (not blurred).
     assert.equal(s.local, s.hostLocal, `${chart}: canvas as wide as the widget`);
     assert.equal(s.backing, Math.round(s.local * s.zoom), `${chart}: crisp`);
     seen.add(s.label);

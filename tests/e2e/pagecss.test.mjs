@@ -24,14 +24,15 @@ const HOSTILE_CSS = `
 * { all: unset; }
 html, body { display: block; font: italic 700 31px/3.7 "Comic Sans MS", fantasy, serif; letter-spacing: 6px; word-spacing: 30px;
   color: #f0f; background: #222; direction: rtl; text-transform: uppercase; text-align: justify; text-shadow: 2px 2px red;
-  font-variant: small-caps; -webkit-text-stroke: 1px red; text-indent: 40px; white-space: pre; cursor: crosshair;
+  font-variant: small-caps; -webkit-text-stroke: 1px red; text-indent: 40px; cursor: crosshair;
   font-feature-settings: "smcp"; hyphens: auto; }
 :root { --tv-text: #f00; --tv-bg: #000; --tv-border: lime; --tv-accent: orange; --tv-muted: red; --tv-tip: #0f0; }
 head, script, link, style { display: none; }
 canvas { width: 10px !important; height: 10px !important; filter: invert(1) !important; image-rendering: pixelated !important; }
 div, span, p, table, td, th, button, strong, b, caption { padding: 20px !important; border: 7px dotted red !important;
   font-size: 40px !important; box-sizing: content-box !important; line-height: 9 !important; }
-tip-chart { box-sizing: content-box; line-height: 5; font-size: 50px; letter-spacing: 1em; writing-mode: vertical-rl; }
+tip-chart { box-sizing: content-box; line-height: 5; font-size: 50px; letter-spacing: 1em; writing-mode: vertical-rl;
+  white-space: pre; }
 `;
 
 const html = (css) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="frame.css">${css ? '<link rel="stylesheet" href="hostile.css">' : ""}
