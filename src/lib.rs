@@ -10,6 +10,7 @@ pub mod data;
 pub mod export;
 pub mod model;
 pub mod render;
+mod sort;
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]

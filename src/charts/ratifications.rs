@@ -86,7 +86,7 @@ fn period(edition: u16) -> String {
 fn listed(dataset: &Dataset, edition: u16) -> Vec<&str> {
     let mut ids: Vec<&str> =
         dataset.ratifications.iter().filter(|r| r.edition == edition).map(|r| r.country.as_str()).collect();
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     ids
 }
@@ -124,7 +124,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<RatificationsSpec,
 /// stays whole.
 fn countries(dataset: &Dataset, asked: &str) -> Result<Vec<String>, SpecError> {
     let mut charted: Vec<&str> = EDITIONS.iter().flat_map(|&e| listed(dataset, e)).collect();
-    charted.sort_unstable();
+    crate::sort::sort(&mut charted);
     let ids: Vec<String> = dataset
         .countries_in_list(asked)
         .map_err(|bad| {
@@ -172,8 +172,8 @@ fn rows<'d>(dataset: &'d Dataset, spec: &'d RatificationsSpec) -> Vec<Row<'d>> {
             }
         };
         match spec.sort {
-            Sort::Country => listed.sort_by_key(|id| dataset.name_of(id)),
-            Sort::Year => listed.sort_by_key(|id| (year_of(id), dataset.name_of(id))),
+            Sort::Country => crate::sort::sort_by_key(&mut listed, |id| dataset.name_of(id)),
+            Sort::Year => crate::sort::sort_by_key(&mut listed, |id| (year_of(id), dataset.name_of(id))),
         }
         rows.extend(listed.into_iter().map(|country| Row { country, edition: Some(edition) }));
     }
@@ -646,7 +646,7 @@ mod tests {
         let by_name = matrix_input(dataset(), &spec(&[("edition", "2018")]).unwrap());
         let names: Vec<&str> = by_name.rows.iter().map(|r| r.label.as_str()).collect();
         let mut sorted = names.clone();
-        sorted.sort_unstable();
+        crate::sort::sort(&mut sorted);
         assert_eq!(names, sorted);
 
         let by_c29 = matrix_input(dataset(), &spec(&[("edition", "2018"), ("sort", "year"), ("instrument", "C29")]).unwrap());

@@ -94,7 +94,7 @@ fn unknown(dataset: &Dataset, bad: &str, how: &str) -> String {
             }
         }
     }
-    close.sort();
+    crate::sort::sort(&mut close);
     let close = match close.len() {
         0 => String::new(),
         1..=6 => format!(" Names that contain it: {}.", close.join("; ")),

@@ -280,7 +280,7 @@ pub fn hatch(rings: &[Vec<Point>], angle_deg: f64, spacing: f64, phase: f64) -> 
                 }
             }
         }
-        crossings.sort_by(f64::total_cmp);
+        crate::sort::sort_by(&mut crossings, f64::total_cmp);
         for pair in crossings.chunks_exact(2) {
             segments.push([back((pair[0], v)), back((pair[1], v))]);
         }
@@ -347,7 +347,7 @@ mod tests {
                 (b[0], b[2])
             })
             .collect();
-        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::sort::sort_by(&mut spans, |a, b| a.0.total_cmp(&b.0));
         assert_eq!(spans, vec![(-180.0, -170.0), (170.0, 180.0)]);
         // Nothing is lost: the pieces' area is the square's.
         let total: f64 = pieces.iter().map(|p| area(p)).sum();
