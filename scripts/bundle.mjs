@@ -31,12 +31,18 @@ const wasmBase64 = gzipSync(wasm, { level: 9 }).toString("base64");
 
 const bytesLoader = `
 var WASM_GZIP_BASE64 = "${wasmBase64}";
+// Resolves to a Response over the inflating bytes: wasm-bindgen hands it to
+// WebAssembly.instantiateStreaming, so compiling overlaps inflating.
 function loadWasmBytes() {
-  var text = atob(WASM_GZIP_BASE64);
-  var bytes = new Uint8Array(text.length);
-  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  var bytes;
+  if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(WASM_GZIP_BASE64);
+  else {
+    var text = atob(WASM_GZIP_BASE64);
+    bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  }
   var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(stream).arrayBuffer();
+  return Promise.resolve(new Response(stream, { headers: { "Content-Type": "application/wasm" } }));
 }`;
 
 const header = `/*! tipviz ${version} | charts of human-trafficking policy data from the U.S. TIP Reports and UNODC.
