@@ -28,6 +28,10 @@ pub fn sort<T: Ord>(items: &mut [T]) {
 /// Stable bottom-up merge sort of positions; `compare` compares the items at two positions.
 fn sort_positions(order: &mut Vec<usize>, compare: &mut dyn FnMut(usize, usize) -> Ordering) {
     let n = order.len();
+    // Most lists arrive sorted already (the dataset's tables are stored in key order).
+    if (1..n).all(|i| compare(order[i], order[i - 1]) != Ordering::Less) {
+        return;
+    }
     let mut from = std::mem::take(order);
     let mut to = vec![0; n];
     let mut width = 1;
@@ -36,6 +40,12 @@ fn sort_positions(order: &mut Vec<usize>, compare: &mut dyn FnMut(usize, usize) 
         while start < n {
             let middle = (start + width).min(n);
             let end = (start + 2 * width).min(n);
+            // Two runs already in order (common in partly sorted lists) are copied as they are.
+            if middle == end || compare(from[middle], from[middle - 1]) != Ordering::Less {
+                to[start..end].copy_from_slice(&from[start..end]);
+                start = end;
+                continue;
+            }
             let (mut left, mut right) = (start, middle);
             for slot in &mut to[start..end] {
                 // The right run wins only when strictly smaller: equal items keep their order.
