@@ -124,146 +124,241 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
-    let mut r = Reader { bytes, pos: 0, strings: Vec::new(), columns: Vec::new(), field: 0, files: 0, country_ids: Vec::new() };
+    let strings = string_table(bytes)?;
+    let mut r = Reader::new(bytes, strings.end, &strings.strings);
+    let mut d = Dataset { sources: r.table(source_row)?.into(), ..Dataset::default() };
+    r.files = d.sources.len();
+    r.country_ids = country_ids(bytes, r.pos, &strings.strings)?;
+    d.countries = r.table(country_row)?.into();
+    d.tiers = r.table(tier_row)?.into();
+    d.enforcement = r.table(enforcement_row)?.into();
+    d.country_enforcement = r.table(country_enforcement_row)?.into();
+    d.ratifications = r.table(ratification_row)?.into();
+    d.protocol_parties = r.table(party_row)?.into();
+    d.peacekeeping = r.table(peacekeeping_row)?.into();
+    d.stated_totals = r.table(stated_total_row)?.into();
+    if r.pos != bytes.len() {
+        return Err(r.error("trailing bytes"));
+    }
+    Ok(d)
+}
+
+/// The embedded bytes as a [`Dataset`] whose tables but `sources` decode when first read
+/// (see [`Rows`]). The build step decoded these same bytes with [`decode`], so they are
+/// known good: a failure here means the binary itself is damaged, and panics.
+#[allow(dead_code)] // the build step decodes eagerly
+pub fn decode_embedded(bytes: &'static [u8]) -> Dataset {
+    const VERIFIED: &str = "embedded dataset verified at build time";
+    let strings = string_table(bytes).expect(VERIFIED);
+    let mut r = Reader::new(bytes, strings.end, &strings.strings);
+    let mut d = Dataset { sources: r.table(source_row).expect(VERIFIED).into(), ..Dataset::default() };
+    r.files = d.sources.len();
+    r.country_ids = country_ids(bytes, r.pos, &strings.strings).expect(VERIFIED);
+    let countries_at = r.skip_table().expect(VERIFIED);
+    let shared = std::sync::Arc::new(Embedded {
+        bytes,
+        strings: strings.strings.clone(),
+        files: r.files,
+        country_ids: r.country_ids.clone(),
+    });
+    // Each later table: where it starts, and how to read one of its rows.
+    fn lazy<T: 'static>(shared: &std::sync::Arc<Embedded>, at: usize, row: RowFn<T>) -> Rows<T> {
+        let shared = shared.clone();
+        Rows::lazy(move || {
+            let mut r = Reader::new(shared.bytes, at, &shared.strings);
+            (r.files, r.country_ids) = (shared.files, shared.country_ids.clone());
+            r.table(row).expect(VERIFIED)
+        })
+    }
+    d.countries = lazy(&shared, countries_at, country_row);
+    d.tiers = lazy(&shared, r.skip_table().expect(VERIFIED), tier_row);
+    d.enforcement = lazy(&shared, r.skip_table().expect(VERIFIED), enforcement_row);
+    d.country_enforcement = lazy(&shared, r.skip_table().expect(VERIFIED), country_enforcement_row);
+    d.ratifications = lazy(&shared, r.skip_table().expect(VERIFIED), ratification_row);
+    d.protocol_parties = lazy(&shared, r.skip_table().expect(VERIFIED), party_row);
+    d.peacekeeping = lazy(&shared, r.skip_table().expect(VERIFIED), peacekeeping_row);
+    d.stated_totals = lazy(&shared, r.skip_table().expect(VERIFIED), stated_total_row);
+    d
+}
+
+/// What the lazily decoded tables share: the bytes, the string table, how many source files
+/// there are and the countries' ids.
+struct Embedded {
+    bytes: &'static [u8],
+    strings: Vec<&'static str>,
+    files: usize,
+    country_ids: Vec<&'static str>,
+}
+
+type RowFn<T> = for<'s, 'a> fn(&mut Reader<'s, 'a>) -> Result<T, DecodeError>;
+
+struct Strings<'a> {
+    strings: Vec<&'a str>,
+    /// Where the tables start.
+    end: usize,
+}
+
+/// The header and the string table.
+fn string_table(bytes: &[u8]) -> Result<Strings<'_>, DecodeError> {
+    let empty = [];
+    let mut r = Reader::new(bytes, 0, &empty);
     if r.take(4)? != MAGIC {
         return Err(r.error("not a tipviz dataset"));
     }
     if r.take(1)?[0] != FORMAT_VERSION {
         return Err(r.error("unknown format version"));
     }
+    let mut strings = Vec::new();
     for _ in 0..r.len()? {
         let rest = &bytes[r.pos..];
         let n = rest.iter().position(|&b| b == 0).ok_or_else(|| r.error("unexpected end"))?;
         let text = core::str::from_utf8(r.take(n)?).map_err(|_| r.error("invalid UTF-8"))?;
         r.pos += 1;
-        r.strings.push(text);
+        strings.push(text);
     }
-    let mut d = Dataset::default();
-    d.sources = r.table(|r| {
-        let file = r.str()?;
-        let title = r.str()?;
-        let edition = match r.uint()? {
-            0 => None,
-            year => Some(r.narrow(year)?),
-        };
-        let licence = r.str()?;
-        Ok(SourceFile { file, title, edition, licence })
-    })?;
-    r.files = d.sources.len();
-    d.countries = r.table(|r| {
-        let id = r.str()?;
-        let name = r.str()?;
-        let aliases = r.strs()?;
-        let region = match r.u8()? {
-            0 => None,
-            n => Some(*Region::ALL.get(n as usize - 1).ok_or_else(|| r.error("bad region"))?),
-        };
-        let region_source = r.opt_source()?;
-        let name_fr = r.str()?;
-        let name_es = r.str()?;
-        let names_source = r.opt_source()?;
-        Ok(Country { id, name, aliases, region, region_source, name_fr, name_es, names_source })
-    })?;
-    r.country_ids = d.countries.iter().map(|c| c.id.clone()).collect();
-    d.tiers = r.table(|r| {
-        Ok(TierPlacement {
-            country: r.country()?,
-            edition: r.u16()?,
-            tier: r.code(Tier::ALL)?,
-            basis: r.code(TierBasis::ALL)?,
-            name_printed: r.str()?,
-            printed: r.opt_str()?,
-            note: r.str()?,
-            source: r.source()?,
+    Ok(Strings { strings, end: r.pos })
+}
+
+fn source_row(r: &mut Reader) -> Result<SourceFile, DecodeError> {
+    let file = r.str()?;
+    let title = r.str()?;
+    let edition = match r.uint()? {
+        0 => None,
+        year => Some(r.narrow(year)?),
+    };
+    let licence = r.str()?;
+    Ok(SourceFile { file, title, edition, licence })
+}
+
+/// The countries' ids in table order, from the first column of the countries table at `at`:
+/// later tables name a country by its position.
+fn country_ids<'a>(bytes: &'a [u8], at: usize, strings: &[&'a str]) -> Result<Vec<&'a str>, DecodeError> {
+    let mut r = Reader::new(bytes, at, strings);
+    let rows = r.begin_table()?;
+    (0..rows)
+        .map(|_| {
+            r.field = 0;
+            let index = r.plain()?;
+            r.string_ref(index)
         })
-    })?;
-    d.enforcement = r.table(|r| {
-        Ok(EnforcementValue {
-            edition: r.u16()?,
-            scope: {
-                let code = r.u8()?;
-                scope_from_code(code).ok_or_else(|| r.error("bad scope"))?
-            },
-            year: r.u16()?,
-            metric: r.code(Metric::ALL)?,
-            value: r.uint()?,
-            printed: r.opt_str()?,
-            note: r.str()?,
-            source: r.source()?,
-        })
-    })?;
-    d.country_enforcement = r.table(|r| {
-        Ok(CountryEnforcement {
-            country: r.country()?,
-            edition: r.u16()?,
-            period: {
-                let n = r.int()?;
-                r.narrow_signed(n)?
-            },
-            period_label: r.str()?,
-            metric: r.code(CountryMetric::ALL)?,
-            value: r.opt_uint()?,
-            unit: r.str()?,
-            name_printed: r.str()?,
-            note: r.str()?,
-            source: r.source()?,
-        })
-    })?;
-    d.ratifications = r.table(|r| {
-        Ok(Ratification {
-            country: r.country()?,
-            instrument: r.code(Instrument::ALL)?,
-            year: r.u16()?,
-            kind: r.code(RatificationKind::ALL)?,
-            in_force: r.str()?,
-            name_printed: r.str()?,
-            note: r.str()?,
-            edition: r.u16()?,
-            source: r.source()?,
-        })
-    })?;
-    d.protocol_parties = r.table(|r| {
-        Ok(ProtocolParty {
-            edition: r.u16()?,
-            fact: r.code(PartyFact::ALL)?,
-            country: match r.opt_uint()? {
-                None => None,
-                Some(n) => Some(r.country_at(n)?),
-            },
-            year: match r.opt_uint()? {
-                None => None,
-                Some(year) => Some(r.narrow(year)?),
-            },
-            value: r.opt_uint()?,
-            name_printed: r.str()?,
-            note: r.str()?,
-            source: r.source()?,
-        })
-    })?;
-    d.peacekeeping = r.table(|r| {
-        Ok(PeacekeepingValue {
-            edition: r.u16()?,
-            year: r.u16()?,
-            org: r.code(Org::ALL)?,
-            metric: r.str()?,
-            value: r.uint()?,
-            note: r.str()?,
-            source: r.source()?,
-        })
-    })?;
-    d.stated_totals = r.table(|r| {
-        Ok(StatedTotal {
-            edition: r.u16()?,
-            subject: r.str()?,
-            value: r.uint()?,
-            note: r.str()?,
-            source: r.source()?,
-        })
-    })?;
-    if r.pos != bytes.len() {
-        return Err(r.error("trailing bytes"));
-    }
-    Ok(d)
+        .collect()
+}
+
+fn country_row(r: &mut Reader) -> Result<Country, DecodeError> {
+    let id = r.str()?;
+    let name = r.str()?;
+    let aliases = r.strs()?;
+    let region = match r.u8()? {
+        0 => None,
+        n => Some(*Region::ALL.get(n as usize - 1).ok_or_else(|| r.error("bad region"))?),
+    };
+    let region_source = r.opt_source()?;
+    let name_fr = r.str()?;
+    let name_es = r.str()?;
+    let names_source = r.opt_source()?;
+    Ok(Country { id, name, aliases, region, region_source, name_fr, name_es, names_source })
+}
+
+fn tier_row(r: &mut Reader) -> Result<TierPlacement, DecodeError> {
+    Ok(TierPlacement {
+        country: r.country()?,
+        edition: r.u16()?,
+        tier: r.code(Tier::ALL)?,
+        basis: r.code(TierBasis::ALL)?,
+        name_printed: r.str()?,
+        printed: r.opt_str()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
+}
+
+fn enforcement_row(r: &mut Reader) -> Result<EnforcementValue, DecodeError> {
+    Ok(EnforcementValue {
+        edition: r.u16()?,
+        scope: {
+            let code = r.u8()?;
+            scope_from_code(code).ok_or_else(|| r.error("bad scope"))?
+        },
+        year: r.u16()?,
+        metric: r.code(Metric::ALL)?,
+        value: r.uint()?,
+        printed: r.opt_str()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
+}
+
+fn country_enforcement_row(r: &mut Reader) -> Result<CountryEnforcement, DecodeError> {
+    Ok(CountryEnforcement {
+        country: r.country()?,
+        edition: r.u16()?,
+        period: {
+            let n = r.int()?;
+            r.narrow_signed(n)?
+        },
+        period_label: r.str()?,
+        metric: r.code(CountryMetric::ALL)?,
+        value: r.opt_uint()?,
+        unit: r.str()?,
+        name_printed: r.str()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
+}
+
+fn ratification_row(r: &mut Reader) -> Result<Ratification, DecodeError> {
+    Ok(Ratification {
+        country: r.country()?,
+        instrument: r.code(Instrument::ALL)?,
+        year: r.u16()?,
+        kind: r.code(RatificationKind::ALL)?,
+        in_force: r.str()?,
+        name_printed: r.str()?,
+        note: r.str()?,
+        edition: r.u16()?,
+        source: r.source()?,
+    })
+}
+
+fn party_row(r: &mut Reader) -> Result<ProtocolParty, DecodeError> {
+    Ok(ProtocolParty {
+        edition: r.u16()?,
+        fact: r.code(PartyFact::ALL)?,
+        country: match r.opt_uint()? {
+            None => None,
+            Some(n) => Some(r.country_at(n)?),
+        },
+        year: match r.opt_uint()? {
+            None => None,
+            Some(year) => Some(r.narrow(year)?),
+        },
+        value: r.opt_uint()?,
+        name_printed: r.str()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
+}
+
+fn peacekeeping_row(r: &mut Reader) -> Result<PeacekeepingValue, DecodeError> {
+    Ok(PeacekeepingValue {
+        edition: r.u16()?,
+        year: r.u16()?,
+        org: r.code(Org::ALL)?,
+        metric: r.str()?,
+        value: r.uint()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
+}
+
+fn stated_total_row(r: &mut Reader) -> Result<StatedTotal, DecodeError> {
+    Ok(StatedTotal {
+        edition: r.u16()?,
+        subject: r.str()?,
+        value: r.uint()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
 }
 
 fn scope_code(scope: Scope) -> u8 {
@@ -438,20 +533,35 @@ struct Cursor<'a> {
     previous: u64,
 }
 
-struct Reader<'a> {
+struct Reader<'s, 'a> {
     bytes: &'a [u8],
     /// Read position in `bytes` (the header, the string table, each table's column list).
     pos: usize,
-    strings: Vec<&'a str>,
+    strings: &'s [&'a str],
     /// The current table's columns, and the one the next value comes from.
     columns: Vec<Cursor<'a>>,
     field: usize,
     /// How many source files there are, to check every citation's index.
     files: usize,
-    country_ids: Vec<String>,
+    country_ids: Vec<&'a str>,
 }
 
-impl<'a> Reader<'a> {
+impl<'s, 'a> Reader<'s, 'a> {
+    fn new(bytes: &'a [u8], pos: usize, strings: &'s [&'a str]) -> Self {
+        Reader { bytes, pos, strings, columns: Vec::new(), field: 0, files: 0, country_ids: Vec::new() }
+    }
+
+    /// Steps over a table; returns where it starts.
+    fn skip_table(&mut self) -> Result<usize, DecodeError> {
+        let start = self.pos;
+        self.len()?;
+        for _ in 0..self.len()? {
+            let n = self.len()?;
+            self.take(n)?;
+        }
+        Ok(start)
+    }
+
     fn error(&self, what: &'static str) -> DecodeError {
         let offset = match self.field.checked_sub(1).and_then(|f| self.columns.get(f)) {
             Some(c) => c.start + c.pos,
@@ -493,7 +603,20 @@ impl<'a> Reader<'a> {
     }
 
     /// A table: its columns, then `row` once per row.
-    fn table<T>(&mut self, mut row: impl FnMut(&mut Self) -> Result<T, DecodeError>) -> Result<Vec<T>, DecodeError> {
+    fn table<T>(&mut self, row: fn(&mut Self) -> Result<T, DecodeError>) -> Result<Vec<T>, DecodeError> {
+        let rows = self.begin_table()?;
+        let mut out = Vec::with_capacity(rows);
+        for _ in 0..rows {
+            self.field = 0;
+            out.push(row(self)?);
+        }
+        self.end_table()?;
+        Ok(out)
+    }
+
+    /// Reads a table's column list; returns its row count. (Apart from [`Self::table`] so
+    /// that this part is not repeated for each row type.)
+    fn begin_table(&mut self) -> Result<usize, DecodeError> {
         self.columns.clear();
         self.field = 0;
         let rows = self.len()?;
@@ -503,17 +626,16 @@ impl<'a> Reader<'a> {
             let bytes = self.take(n)?;
             self.columns.push(Cursor { start, bytes, pos: 0, previous: 0 });
         }
-        let mut out = Vec::with_capacity(rows);
-        for _ in 0..rows {
-            self.field = 0;
-            out.push(row(self)?);
-        }
+        Ok(rows)
+    }
+
+    fn end_table(&mut self) -> Result<(), DecodeError> {
         if self.columns.iter().any(|c| c.pos != c.bytes.len()) {
             return Err(self.error("a column is longer than its rows"));
         }
         self.columns.clear();
         self.field = 0;
-        Ok(out)
+        Ok(())
     }
 
     /// The column the next value of this row comes from.
@@ -563,9 +685,13 @@ impl<'a> Reader<'a> {
         self.narrow(n)
     }
 
-    fn string(&self, index: u64) -> Result<String, DecodeError> {
+    fn string_ref(&self, index: u64) -> Result<&'a str, DecodeError> {
         let s = usize::try_from(index).ok().and_then(|i| self.strings.get(i));
-        s.map(|s| (*s).to_owned()).ok_or_else(|| self.error("string index out of range"))
+        s.copied().ok_or_else(|| self.error("string index out of range"))
+    }
+
+    fn string(&self, index: u64) -> Result<String, DecodeError> {
+        self.string_ref(index).map(str::to_owned)
     }
 
     fn str(&mut self) -> Result<String, DecodeError> {
@@ -643,7 +769,7 @@ impl<'a> Reader<'a> {
 
     fn country_at(&self, index: u64) -> Result<String, DecodeError> {
         let id = usize::try_from(index).ok().and_then(|i| self.country_ids.get(i));
-        id.cloned().ok_or_else(|| self.error("country index out of range"))
+        id.map(|id| (*id).to_owned()).ok_or_else(|| self.error("country index out of range"))
     }
 
     fn country(&mut self) -> Result<String, DecodeError> {
