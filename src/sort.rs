@@ -15,9 +15,13 @@ pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) 
     permute(items, &order);
 }
 
-/// Like `slice::sort_by_key`: stable.
-pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
-    sort_by(items, |a, b| key(a).cmp(&key(b)));
+/// Like `slice::sort_by_key` (stable), but each item's key is made once, not once per
+/// comparison: some keys cost a lookup (a country's name found by its id).
+pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) {
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    sort_positions(&mut order, &mut |a, b| keys[a].cmp(&keys[b]));
+    permute(items, &order);
 }
 
 /// Like `slice::sort` (and `sort_unstable`, whose instability nothing here relies on).
