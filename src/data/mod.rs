@@ -1,4 +1,4 @@
-//! The embedded dataset: built from `data/` by `build.rs`, decoded once on first use.
+//! The embedded dataset: built from `data/` by `build.rs`, each table decoded on first read.
 
 mod codec;
 mod records;
