@@ -115,13 +115,50 @@ function encodeNumber(n) {
   }
   return out + String.fromCharCode(v + 63);
 }
+// Neighbours share borders, each stored once per country and in opposite directions, which
+// gzip cannot match. So a run of at least MIN_RUN points that an earlier ring already holds
+// (forwards or backwards, possibly across its end) is written as a reference to it instead.
+const MIN_RUN = 3;
+const written = []; // every ring so far, in file order
+const seen = new Map(); // "x,y" -> [[ring, index], ...] over `written`
+
+function longestRun(points, i) {
+  let best = { length: 0 };
+  for (const [r, j] of seen.get(points[i].join()) ?? []) {
+    const other = written[r];
+    for (const step of [1, -1]) {
+      let length = 0;
+      while (i + length < points.length && length < other.length) {
+        const p = other[(((j + step * length) % other.length) + other.length) % other.length];
+        if (p[0] !== points[i + length][0] || p[1] !== points[i + length][1]) break;
+        length += 1;
+      }
+      if (length > best.length) best = { ring: r, start: j, length, step };
+    }
+  }
+  return best;
+}
+
 function encodeRing(points) {
   let [px, py] = [0, 0];
   let out = "";
-  for (const [x, y] of points) {
-    out += encodeNumber(x - px) + encodeNumber(y - py);
-    [px, py] = [x, y];
+  for (let i = 0; i < points.length; ) {
+    const run = longestRun(points, i);
+    if (run.length >= MIN_RUN) {
+      out += "!" + encodeNumber(run.ring) + encodeNumber(run.start) + encodeNumber(run.step * run.length);
+      i += run.length;
+    } else {
+      out += encodeNumber(points[i][0] - px) + encodeNumber(points[i][1] - py);
+      i += 1;
+    }
+    [px, py] = points[i - 1];
   }
+  points.forEach((p, index) => {
+    const key = p.join();
+    if (!seen.has(key)) seen.set(key, []);
+    seen.get(key).push([written.length, index]);
+  });
+  written.push(points);
   return out;
 }
 
@@ -165,6 +202,10 @@ const header = [
   "# (n >= 0 -> 2n, n < 0 -> -2n - 1) and written low 5 bits first, one character per 5 bits:",
   "# bits + 63, plus 32 when more characters follow. A ring of one point marks a country too",
   "# small for the grid. Holes are not kept; enclaves are separate countries drawn on top.",
+  "# Instead of points, a ring may hold '!' and three numbers: an earlier ring (counted from 0",
+  "# over the whole file), a point index in it and a signed count n: its |n| points from that",
+  "# index on, forwards (n > 0) or backwards, wrapping at the ring's end. The next point's",
+  "# difference is from the last of them.",
 ];
 const text = header.join("\n") + "\n" + lines.join("\n") + "\n";
 const out = join(root, "data/geometry/countries.txt");

@@ -11,6 +11,7 @@ pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod render;
+mod sort;
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]

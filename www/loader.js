@@ -207,7 +207,11 @@ Controller.prototype.setState = function (state) {
 Controller.prototype.listen = function () {
   var self = this;
   var canvas = this.canvas;
-  this.resizeObserver = new ResizeObserver(function () { self.schedule(); });
+  this.resizeObserver = new ResizeObserver(function () {
+    // The first report arrives just after the first draw, at the width it drew: no redraw.
+    if (self.drawnWidth === self.width()) return;
+    self.schedule();
+  });
   this.resizeObserver.observe(this.host);
   canvas.addEventListener("pointermove", function (e) {
     self.pointerAt = [e.offsetX, e.offsetY];
@@ -364,9 +368,7 @@ Controller.prototype.render = function () {
   this.tableBox.hidden = !asTable;
   this.bar.hidden = false;
   if (asTable) return;
-  // The box's inner width: the host's clientWidth would count padding a page gives the host
-  // (and the box's border), and a canvas that wide is cut off at the right.
-  var width = Math.max(120, Math.floor(this.box.clientWidth || this.host.clientWidth || 600));
+  var width = this.width();
   var requested = parseFloat(this.option("height"));
   var preferred = this.call(function (h) { return h.preferred_height(width); }) || 0;
   var height = requested > 0 ? Math.min(requested, 4000)
@@ -381,8 +383,16 @@ Controller.prototype.render = function () {
   if (canvas.height !== deviceHeight) canvas.height = deviceHeight;
   if (!printing) this.watchDpr(window.devicePixelRatio || 1);
   this.call(function (h) { h.set_dark(dark); h.resize(width, height, dpr); h.draw(canvas); });
+  this.drawnWidth = width;
   this.placeToggles();
   this.showReadout();
+};
+
+// The CSS width to draw at: the host's, else the box's, else a default.
+// The box's inner width: the host's clientWidth would count padding a page gives the host
+// (and the box's border), and a canvas that wide is cut off at the right.
+Controller.prototype.width = function () {
+  return Math.max(120, Math.floor(this.box.clientWidth || this.host.clientWidth || 600));
 };
 
 // Keeps one button per toggling legend entry, over the entry; buttons are reused by key so

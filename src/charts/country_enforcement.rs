@@ -77,10 +77,10 @@ pub fn narrative_countries(dataset: &Dataset, lang: Lang) -> Vec<&Country> {
     let edition = edition(dataset);
     let mut ids: Vec<&str> =
         dataset.country_enforcement.iter().filter(|r| r.edition == edition).map(|r| r.country.as_str()).collect();
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     let mut countries: Vec<&Country> = ids.into_iter().filter_map(|id| dataset.country(id)).collect();
-    countries.sort_by_cached_key(|c| i18n::sort_key(&c.name, lang));
+    crate::sort::sort_by_key(&mut countries, |c| i18n::sort_key(&c.name, lang));
     countries
 }
 
@@ -158,7 +158,7 @@ fn records_of<'d>(dataset: &'d Dataset, country: &str, metric: CountryMetric) ->
         .filter(|r| r.edition == edition && r.country == country && r.metric == metric)
         .collect();
     // Newest period first; within a period, in the narrative's line order.
-    records.sort_by_key(|r| (std::cmp::Reverse(r.period), r.source));
+    crate::sort::sort_by_key(&mut records, |r| (std::cmp::Reverse(r.period), r.source));
     records
 }
 
@@ -193,7 +193,7 @@ fn drawn<'d>(dataset: &'d Dataset, spec: &CountryEnforcementSpec) -> Vec<Drawn<'
                 .collect();
             let value = |d: &Drawn| d.record.and_then(|r| r.value);
             // Largest first; countries without a value last; ties by name.
-            bars.sort_by(|a, b| {
+            crate::sort::sort_by(&mut bars, |a, b| {
                 (value(a).is_none(), std::cmp::Reverse(value(a)), &a.country.name).cmp(&(
                     value(b).is_none(),
                     std::cmp::Reverse(value(b)),

@@ -227,7 +227,7 @@ fn columns(metric: Metric, labor: Labor) -> Vec<(Metric, bool)> {
 /// The editions whose law-enforcement tables the data holds, oldest first.
 pub fn editions(dataset: &Dataset) -> Vec<u16> {
     let mut editions: Vec<u16> = dataset.enforcement.iter().map(|v| v.edition).collect();
-    editions.sort_unstable();
+    crate::sort::sort(&mut editions);
     editions.dedup();
     editions
 }
@@ -266,7 +266,7 @@ fn data_years(dataset: &Dataset, spec: &EnforcementSpec) -> Vec<u16> {
             .filter(|v| v.edition == edition && scopes.contains(&v.scope) && metrics.contains(&v.metric))
             .map(|v| v.year)
             .collect();
-        years.sort_unstable();
+        crate::sort::sort(&mut years);
         years.dedup();
         years
     };
@@ -298,7 +298,7 @@ fn cells<'d>(dataset: &'d Dataset, spec: &EnforcementSpec) -> Vec<&'d Enforcemen
         })
         .collect();
     let position = |list: &[Metric], m: Metric| list.iter().position(|x| *x == m);
-    cells.sort_by_key(|v| (v.scope, position(&metrics, v.metric), v.edition, v.year));
+    crate::sort::sort_by_key(&mut cells, |v| (v.scope, position(&metrics, v.metric), v.edition, v.year));
     cells
 }
 
@@ -331,7 +331,7 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
     // Stacked view: only the panels that hold a requested metric, renumbered in order.
     // Regions view: one panel per region.
     let mut used_panels: Vec<usize> = spec.metrics.iter().map(|m| panel_of(*m)).collect();
-    used_panels.sort_unstable();
+    crate::sort::sort(&mut used_panels);
     used_panels.dedup();
     let panel_titles: Vec<String> = if regions {
         Region::ALL.iter().map(|&r| i18n::region(r, lang).to_owned()).collect()
@@ -657,7 +657,7 @@ mod tests {
         let columns = |width: f64| {
             let chart = laid_out(&e, width);
             let mut lefts: Vec<i64> = chart.panels.iter().map(|p| p.left_dev as i64).collect();
-            lefts.sort_unstable();
+            crate::sort::sort(&mut lefts);
             lefts.dedup();
             lefts.len()
         };

@@ -210,7 +210,7 @@ fn groups(dataset: &Dataset, spec: &PeacekeepingSpec) -> Vec<(Metric, Vec<Org>)>
 /// Every (edition, data year) a table exists for, oldest first.
 fn editions(dataset: &Dataset) -> Vec<(u16, u16)> {
     let mut pairs: Vec<(u16, u16)> = dataset.peacekeeping.iter().map(|v| (v.edition, v.year)).collect();
-    pairs.sort_unstable();
+    crate::sort::sort(&mut pairs);
     pairs.dedup();
     pairs
 }

@@ -182,7 +182,7 @@ fn reports(editions: &[u16], lang: Lang) -> String {
 fn listed(dataset: &Dataset, edition: u16) -> Vec<&str> {
     let mut ids: Vec<&str> =
         dataset.ratifications.iter().filter(|r| r.edition == edition).map(|r| r.country.as_str()).collect();
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     ids
 }
@@ -221,7 +221,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<RatificationsSpec,
 /// stays whole.
 fn countries(dataset: &Dataset, asked: &str, lang: Lang) -> Result<Vec<String>, SpecError> {
     let mut charted: Vec<&str> = EDITIONS.iter().flat_map(|&e| listed(dataset, e)).collect();
-    charted.sort_unstable();
+    crate::sort::sort(&mut charted);
     let ids: Vec<String> = dataset
         .countries_in_list(asked)
         .map_err(|bad| {
@@ -279,8 +279,8 @@ fn rows<'d>(dataset: &'d Dataset, spec: &'d RatificationsSpec) -> Vec<Row<'d>> {
         };
         let name = |id: &str| i18n::sort_key(dataset.name_of(id), spec.lang);
         match spec.sort {
-            Sort::Country => listed.sort_by_cached_key(|id| name(id)),
-            Sort::Year => listed.sort_by_cached_key(|id| (year_of(id), name(id))),
+            Sort::Country => crate::sort::sort_by_key(&mut listed, |id| name(id)),
+            Sort::Year => crate::sort::sort_by_key(&mut listed, |id| (year_of(id), name(id))),
         }
         rows.extend(listed.into_iter().map(|country| Row { country, edition: Some(edition) }));
     }
@@ -863,7 +863,7 @@ mod tests {
         let by_name = matrix_input(dataset(), &spec(&[("edition", "2018")]).unwrap());
         let names: Vec<&str> = by_name.rows.iter().map(|r| r.label.as_str()).collect();
         let mut sorted = names.clone();
-        sorted.sort_unstable();
+        crate::sort::sort(&mut sorted);
         assert_eq!(names, sorted);
 
         let by_c29 = matrix_input(dataset(), &spec(&[("edition", "2018"), ("sort", "year"), ("instrument", "C29")]).unwrap());

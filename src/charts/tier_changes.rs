@@ -53,7 +53,7 @@ fn partial(edition: u16) -> Option<Phrase> {
 
 fn editions(dataset: &Dataset) -> Vec<u16> {
     let mut list: Vec<u16> = dataset.tiers.iter().map(|t| t.edition).collect();
-    list.sort_unstable();
+    crate::sort::sort(&mut list);
     list.dedup();
     list
 }
@@ -143,7 +143,7 @@ fn pairs<'d>(dataset: &'d Dataset, spec: &TierChangesSpec) -> Vec<Pair<'d>> {
             (partial(spec.from).is_none() || p.from.is_some()) && (partial(spec.to).is_none() || p.to.is_some())
         })
         .collect();
-    list.sort_by(|a, b| a.country.name.cmp(&b.country.name));
+    crate::sort::sort_by(&mut list, |a, b| a.country.name.cmp(&b.country.name));
     list
 }
 
@@ -351,7 +351,7 @@ pub fn flow_input(dataset: &Dataset, spec: &TierChangesSpec) -> FlowChartInput {
     let pairs = pairs(dataset, spec);
     // Bands in node order; members by name (pairs are sorted).
     let mut keys: Vec<(usize, usize)> = pairs.iter().map(|p| (node(p.from), node(p.to))).collect();
-    keys.sort_unstable();
+    crate::sort::sort(&mut keys);
     keys.dedup();
     let bands: Vec<FlowBandInput> = keys
         .iter()
@@ -547,7 +547,7 @@ mod tests {
             let input = flow_input(dataset(), &s);
             let (before, after) = (csv_tiers(from), csv_tiers(to));
             let mut ids: Vec<&str> = before.iter().chain(&after).map(|(c, _)| c.as_str()).collect();
-            ids.sort_unstable();
+            crate::sort::sort(&mut ids);
             ids.dedup();
             assert_eq!(input.total(), ids.len(), "{from}->{to}");
             let mut up = 0;

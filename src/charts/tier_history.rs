@@ -113,7 +113,7 @@ fn unknown(dataset: &Dataset, bad: &str, how: &str, lang: Lang) -> String {
             }
         }
     }
-    close.sort();
+    crate::sort::sort(&mut close);
     let close = match close.len() {
         0 => String::new(),
         1..=6 => trf!(lang, " Names that contain it: {0}.", " Noms qui le contiennent : {0}.", " Nombres que lo contienen: {0}.";

@@ -30,7 +30,7 @@ pub struct TierMapSpec {
 /// countries. Oldest first.
 pub fn full_editions(dataset: &Dataset) -> Vec<u16> {
     let mut editions: Vec<u16> = dataset.tiers.iter().map(|t| t.edition).collect();
-    editions.sort_unstable();
+    crate::sort::sort(&mut editions);
     editions.dedup();
     editions
         .into_iter()
@@ -126,7 +126,7 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
             }
         })
         .collect();
-    countries.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut countries, |a, b| a.name.cmp(&b.name));
     let focus: Vec<String> = match spec.region {
         Some(r) => dataset.countries.iter().filter(|c| c.region == Some(r)).map(|c| c.id.clone()).collect(),
         None => Vec::new(),

@@ -91,7 +91,7 @@ fn members(dataset: &Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&
         .filter(|t| t.edition == edition && t.tier == tier)
         .filter(|t| dataset.country(&t.country).and_then(|c| c.region) == Some(region))
         .collect();
-    list.sort_by_key(|t| dataset.country(&t.country).map_or(t.country.as_str(), |c| c.name.as_str()));
+    crate::sort::sort_by_key(&mut list, |t| dataset.country(&t.country).map_or(t.country.as_str(), |c| c.name.as_str()));
     list
 }
 
@@ -207,7 +207,7 @@ pub fn table(dataset: &Dataset, spec: &TierSummarySpec) -> DataTable {
             for &tier in &TIER_ORDER {
                 let list = members(dataset, edition, region, tier);
                 let mut ids: Vec<&str> = list.iter().map(|p| p.country.as_str()).collect();
-                ids.sort_unstable();
+                crate::sort::sort(&mut ids);
                 rows.push(vec![
                     edition.to_string(),
                     region.id().to_owned(),

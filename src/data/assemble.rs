@@ -73,15 +73,15 @@ pub fn assemble(data_dir: &Path) -> Result<Dataset, Vec<DataError>> {
         return Err(errors);
     }
     let mut dataset = Dataset {
-        sources: sources.files,
-        countries: records(&countries),
-        tiers: records(&tiers),
-        enforcement,
-        country_enforcement: records(&country_enforcement),
-        ratifications: records(&ratifications),
-        protocol_parties: records(&parties),
-        peacekeeping: records(&peacekeeping),
-        stated_totals: records(&totals),
+        sources: sources.files.into(),
+        countries: records(&countries).into(),
+        tiers: records(&tiers).into(),
+        enforcement: enforcement.into(),
+        country_enforcement: records(&country_enforcement).into(),
+        ratifications: records(&ratifications).into(),
+        protocol_parties: records(&parties).into(),
+        peacekeeping: records(&peacekeeping).into(),
+        stated_totals: records(&totals).into(),
     };
     dataset.sort();
     Ok(dataset)

@@ -1,17 +1,23 @@
 //! The compact binary form of the dataset, embedded in the wasm. One file holds both
 //! directions so the writer (`build.rs`) and the reader (runtime) cannot drift apart.
 //!
-//! Layout: magic `TIPV`, a format version byte, then each table as a LEB128 row count followed
-//! by its rows, in the order of the [`Dataset`] fields. Integers are unsigned LEB128 (signed
-//! ones zigzag first), strings are a length plus UTF-8 bytes, enums are one byte (their position
-//! in `ALL`), optional values are shifted by one so 0 means absent, and a country is its index in
+//! Layout: magic `TIPV`, a format version byte, the string table (a count, then each distinct
+//! string once, in UTF-8 and ended by a 0 byte: gzip finds more repeats than between length
+//! prefixes), then each table in the order of the [`Dataset`]
+//! fields: its row count, its column count, and each column as a byte length plus its bytes.
+//! A column holds one field of every row, so alike values sit together and gzip finds them.
+//! Integers are unsigned LEB128 of the zigzagged difference from the previous row's value in
+//! the same column (sorted tables make most of these 0 or 1); strings are their index in the
+//! string table; enums are one byte (their position in `ALL`); optional values are shifted by
+//! one so 0 means absent; a citation is two columns (file, line); a country is its index in
 //! the countries table. No alignment is assumed, so the bytes can come straight from
 //! `include_bytes!`.
 
 use super::records::*;
+use std::collections::HashMap;
 
 const MAGIC: &[u8; 4] = b"TIPV";
-const FORMAT_VERSION: u8 = 2;
+const FORMAT_VERSION: u8 = 3;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct DecodeError {
@@ -26,33 +32,25 @@ impl core::fmt::Display for DecodeError {
 }
 
 pub fn encode(dataset: &Dataset) -> Vec<u8> {
-    let mut w = Writer { bytes: Vec::with_capacity(64 * 1024), country_ids: Vec::new() };
-    w.bytes.extend_from_slice(MAGIC);
-    w.u8(FORMAT_VERSION);
-    w.len(dataset.sources.len());
-    for s in &dataset.sources {
+    let mut w = Writer::default();
+    w.table(&dataset.sources, |w, s| {
         w.str(&s.file);
         w.str(&s.title);
         w.uint(s.edition.map_or(0, u64::from));
         w.str(&s.licence);
-    }
-    w.len(dataset.countries.len());
-    for c in &dataset.countries {
+    });
+    w.table(&dataset.countries, |w, c| {
         w.str(&c.id);
         w.str(&c.name);
-        w.len(c.aliases.len());
-        for alias in &c.aliases {
-            w.str(alias);
-        }
+        w.strs(&c.aliases);
         w.u8(c.region.map_or(0, |r| 1 + r as u8));
         w.opt_source(c.region_source);
         w.str(&c.name_fr);
         w.str(&c.name_es);
         w.opt_source(c.names_source);
-    }
+    });
     w.country_ids = dataset.countries.iter().map(|c| c.id.clone()).collect();
-    w.len(dataset.tiers.len());
-    for t in &dataset.tiers {
+    w.table(&dataset.tiers, |w, t| {
         w.country(&t.country);
         w.uint(t.edition.into());
         w.code(Tier::ALL, t.tier);
@@ -61,9 +59,8 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
         w.opt_str(t.printed.as_deref());
         w.str(&t.note);
         w.source(t.source);
-    }
-    w.len(dataset.enforcement.len());
-    for v in &dataset.enforcement {
+    });
+    w.table(&dataset.enforcement, |w, v| {
         w.uint(v.edition.into());
         w.u8(scope_code(v.scope));
         w.uint(v.year.into());
@@ -72,9 +69,8 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
         w.opt_str(v.printed.as_deref());
         w.str(&v.note);
         w.source(v.source);
-    }
-    w.len(dataset.country_enforcement.len());
-    for v in &dataset.country_enforcement {
+    });
+    w.table(&dataset.country_enforcement, |w, v| {
         w.country(&v.country);
         w.uint(v.edition.into());
         w.int(v.period.into());
@@ -85,9 +81,8 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
         w.str(&v.name_printed);
         w.str(&v.note);
         w.source(v.source);
-    }
-    w.len(dataset.ratifications.len());
-    for r in &dataset.ratifications {
+    });
+    w.table(&dataset.ratifications, |w, r| {
         w.country(&r.country);
         w.code(Instrument::ALL, r.instrument);
         w.uint(r.year.into());
@@ -97,26 +92,19 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
         w.str(&r.note);
         w.uint(r.edition.into());
         w.source(r.source);
-    }
-    w.len(dataset.protocol_parties.len());
-    for p in &dataset.protocol_parties {
+    });
+    w.table(&dataset.protocol_parties, |w, p| {
         w.uint(p.edition.into());
         w.code(PartyFact::ALL, p.fact);
-        match &p.country {
-            None => w.uint(0),
-            Some(id) => {
-                let index = w.country_index(id);
-                w.len(index + 1);
-            }
-        }
+        let country = p.country.as_deref().map(|id| w.country_index(id) as u64);
+        w.opt_uint(country);
         w.opt_uint(p.year.map(u64::from));
         w.opt_uint(p.value);
         w.str(&p.name_printed);
         w.str(&p.note);
         w.source(p.source);
-    }
-    w.len(dataset.peacekeeping.len());
-    for p in &dataset.peacekeeping {
+    });
+    w.table(&dataset.peacekeeping, |w, p| {
         w.uint(p.edition.into());
         w.uint(p.year.into());
         w.code(Org::ALL, p.org);
@@ -124,155 +112,253 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
         w.uint(p.value);
         w.str(&p.note);
         w.source(p.source);
-    }
-    w.len(dataset.stated_totals.len());
-    for t in &dataset.stated_totals {
+    });
+    w.table(&dataset.stated_totals, |w, t| {
         w.uint(t.edition.into());
         w.str(&t.subject);
         w.uint(t.value);
         w.str(&t.note);
         w.source(t.source);
-    }
-    w.bytes
+    });
+    w.finish()
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
-    let mut r = Reader { bytes, pos: 0, files: 0, country_ids: Vec::new() };
-    if r.take(4)? != MAGIC {
-        return Err(r.error("not a tipviz dataset"));
-    }
-    if r.u8()? != FORMAT_VERSION {
-        return Err(r.error("unknown format version"));
-    }
-    let mut d = Dataset::default();
-    for _ in 0..r.len()? {
-        let file = r.str()?;
-        let title = r.str()?;
-        let edition = match r.uint()? {
-            0 => None,
-            year => Some(r.narrow(year)?),
-        };
-        let licence = r.str()?;
-        d.sources.push(SourceFile { file, title, edition, licence });
-    }
+    let strings = string_table(bytes)?;
+    let mut r = Reader::new(bytes, strings.end, &strings.strings);
+    let mut d = Dataset { sources: r.table(source_row)?.into(), ..Dataset::default() };
     r.files = d.sources.len();
-    for _ in 0..r.len()? {
-        let id = r.str()?;
-        let name = r.str()?;
-        let mut aliases = Vec::new();
-        for _ in 0..r.len()? {
-            aliases.push(r.str()?);
-        }
-        let region = match r.u8()? {
-            0 => None,
-            n => Some(*Region::ALL.get(n as usize - 1).ok_or_else(|| r.error("bad region"))?),
-        };
-        let region_source = r.opt_source()?;
-        let name_fr = r.str()?;
-        let name_es = r.str()?;
-        let names_source = r.opt_source()?;
-        d.countries.push(Country { id, name, aliases, region, region_source, name_fr, name_es, names_source });
-    }
-    r.country_ids = d.countries.iter().map(|c| c.id.clone()).collect();
-    for _ in 0..r.len()? {
-        d.tiers.push(TierPlacement {
-            country: r.country()?,
-            edition: r.u16()?,
-            tier: r.code(Tier::ALL)?,
-            basis: r.code(TierBasis::ALL)?,
-            name_printed: r.str()?,
-            printed: r.opt_str()?,
-            note: r.str()?,
-            source: r.source()?,
-        });
-    }
-    for _ in 0..r.len()? {
-        d.enforcement.push(EnforcementValue {
-            edition: r.u16()?,
-            scope: {
-                let code = r.u8()?;
-                scope_from_code(code).ok_or_else(|| r.error("bad scope"))?
-            },
-            year: r.u16()?,
-            metric: r.code(Metric::ALL)?,
-            value: r.uint()?,
-            printed: r.opt_str()?,
-            note: r.str()?,
-            source: r.source()?,
-        });
-    }
-    for _ in 0..r.len()? {
-        d.country_enforcement.push(CountryEnforcement {
-            country: r.country()?,
-            edition: r.u16()?,
-            period: {
-                let n = r.int()?;
-                r.narrow_signed(n)?
-            },
-            period_label: r.str()?,
-            metric: r.code(CountryMetric::ALL)?,
-            value: r.opt_uint()?,
-            unit: r.str()?,
-            name_printed: r.str()?,
-            note: r.str()?,
-            source: r.source()?,
-        });
-    }
-    for _ in 0..r.len()? {
-        d.ratifications.push(Ratification {
-            country: r.country()?,
-            instrument: r.code(Instrument::ALL)?,
-            year: r.u16()?,
-            kind: r.code(RatificationKind::ALL)?,
-            in_force: r.str()?,
-            name_printed: r.str()?,
-            note: r.str()?,
-            edition: r.u16()?,
-            source: r.source()?,
-        });
-    }
-    for _ in 0..r.len()? {
-        d.protocol_parties.push(ProtocolParty {
-            edition: r.u16()?,
-            fact: r.code(PartyFact::ALL)?,
-            country: match r.uint()? {
-                0 => None,
-                n => Some(r.country_at(n - 1)?),
-            },
-            year: match r.opt_uint()? {
-                None => None,
-                Some(year) => Some(r.narrow(year)?),
-            },
-            value: r.opt_uint()?,
-            name_printed: r.str()?,
-            note: r.str()?,
-            source: r.source()?,
-        });
-    }
-    for _ in 0..r.len()? {
-        d.peacekeeping.push(PeacekeepingValue {
-            edition: r.u16()?,
-            year: r.u16()?,
-            org: r.code(Org::ALL)?,
-            metric: r.str()?,
-            value: r.uint()?,
-            note: r.str()?,
-            source: r.source()?,
-        });
-    }
-    for _ in 0..r.len()? {
-        d.stated_totals.push(StatedTotal {
-            edition: r.u16()?,
-            subject: r.str()?,
-            value: r.uint()?,
-            note: r.str()?,
-            source: r.source()?,
-        });
-    }
+    r.country_ids = country_ids(bytes, r.pos, &strings.strings)?;
+    d.countries = r.table(country_row)?.into();
+    d.tiers = r.table(tier_row)?.into();
+    d.enforcement = r.table(enforcement_row)?.into();
+    d.country_enforcement = r.table(country_enforcement_row)?.into();
+    d.ratifications = r.table(ratification_row)?.into();
+    d.protocol_parties = r.table(party_row)?.into();
+    d.peacekeeping = r.table(peacekeeping_row)?.into();
+    d.stated_totals = r.table(stated_total_row)?.into();
     if r.pos != bytes.len() {
         return Err(r.error("trailing bytes"));
     }
     Ok(d)
+}
+
+/// The embedded bytes as a [`Dataset`] whose tables but `sources` decode when first read
+/// (see [`Rows`]). The build step decoded these same bytes with [`decode`], so they are
+/// known good: a failure here means the binary itself is damaged, and panics.
+#[allow(dead_code)] // the build step decodes eagerly
+pub fn decode_embedded(bytes: &'static [u8]) -> Dataset {
+    const VERIFIED: &str = "embedded dataset verified at build time";
+    let strings = string_table(bytes).expect(VERIFIED);
+    let mut r = Reader::new(bytes, strings.end, &strings.strings);
+    let mut d = Dataset { sources: r.table(source_row).expect(VERIFIED).into(), ..Dataset::default() };
+    r.files = d.sources.len();
+    r.country_ids = country_ids(bytes, r.pos, &strings.strings).expect(VERIFIED);
+    let countries_at = r.skip_table().expect(VERIFIED);
+    let shared = std::sync::Arc::new(Embedded {
+        bytes,
+        strings: strings.strings.clone(),
+        files: r.files,
+        country_ids: r.country_ids.clone(),
+    });
+    // Each later table: where it starts, and how to read one of its rows.
+    fn lazy<T: 'static>(shared: &std::sync::Arc<Embedded>, at: usize, row: RowFn<T>) -> Rows<T> {
+        let shared = shared.clone();
+        Rows::lazy(move || {
+            let mut r = Reader::new(shared.bytes, at, &shared.strings);
+            (r.files, r.country_ids) = (shared.files, shared.country_ids.clone());
+            r.table(row).expect(VERIFIED)
+        })
+    }
+    d.countries = lazy(&shared, countries_at, country_row);
+    d.tiers = lazy(&shared, r.skip_table().expect(VERIFIED), tier_row);
+    d.enforcement = lazy(&shared, r.skip_table().expect(VERIFIED), enforcement_row);
+    d.country_enforcement = lazy(&shared, r.skip_table().expect(VERIFIED), country_enforcement_row);
+    d.ratifications = lazy(&shared, r.skip_table().expect(VERIFIED), ratification_row);
+    d.protocol_parties = lazy(&shared, r.skip_table().expect(VERIFIED), party_row);
+    d.peacekeeping = lazy(&shared, r.skip_table().expect(VERIFIED), peacekeeping_row);
+    d.stated_totals = lazy(&shared, r.skip_table().expect(VERIFIED), stated_total_row);
+    d
+}
+
+/// What the lazily decoded tables share: the bytes, the string table, how many source files
+/// there are and the countries' ids.
+struct Embedded {
+    bytes: &'static [u8],
+    strings: Vec<&'static str>,
+    files: usize,
+    country_ids: Vec<&'static str>,
+}
+
+type RowFn<T> = for<'s, 'a> fn(&mut Reader<'s, 'a>) -> Result<T, DecodeError>;
+
+struct Strings<'a> {
+    strings: Vec<&'a str>,
+    /// Where the tables start.
+    end: usize,
+}
+
+/// The header and the string table.
+fn string_table(bytes: &[u8]) -> Result<Strings<'_>, DecodeError> {
+    let empty = [];
+    let mut r = Reader::new(bytes, 0, &empty);
+    if r.take(4)? != MAGIC {
+        return Err(r.error("not a tipviz dataset"));
+    }
+    if r.take(1)?[0] != FORMAT_VERSION {
+        return Err(r.error("unknown format version"));
+    }
+    let mut strings = Vec::new();
+    for _ in 0..r.len()? {
+        let rest = &bytes[r.pos..];
+        let n = rest.iter().position(|&b| b == 0).ok_or_else(|| r.error("unexpected end"))?;
+        let text = core::str::from_utf8(r.take(n)?).map_err(|_| r.error("invalid UTF-8"))?;
+        r.pos += 1;
+        strings.push(text);
+    }
+    Ok(Strings { strings, end: r.pos })
+}
+
+fn source_row(r: &mut Reader) -> Result<SourceFile, DecodeError> {
+    let file = r.str()?;
+    let title = r.str()?;
+    let edition = match r.uint()? {
+        0 => None,
+        year => Some(r.narrow(year)?),
+    };
+    let licence = r.str()?;
+    Ok(SourceFile { file, title, edition, licence })
+}
+
+/// The countries' ids in table order, from the first column of the countries table at `at`:
+/// later tables name a country by its position.
+fn country_ids<'a>(bytes: &'a [u8], at: usize, strings: &[&'a str]) -> Result<Vec<&'a str>, DecodeError> {
+    let mut r = Reader::new(bytes, at, strings);
+    let rows = r.begin_table()?;
+    (0..rows)
+        .map(|_| {
+            r.field = 0;
+            let index = r.plain()?;
+            r.string_ref(index)
+        })
+        .collect()
+}
+
+fn country_row(r: &mut Reader) -> Result<Country, DecodeError> {
+    let id = r.str()?;
+    let name = r.str()?;
+    let aliases = r.strs()?;
+    let region = match r.u8()? {
+        0 => None,
+        n => Some(*Region::ALL.get(n as usize - 1).ok_or_else(|| r.error("bad region"))?),
+    };
+    let region_source = r.opt_source()?;
+    let name_fr = r.str()?;
+    let name_es = r.str()?;
+    let names_source = r.opt_source()?;
+    Ok(Country { id, name, aliases, region, region_source, name_fr, name_es, names_source })
+}
+
+fn tier_row(r: &mut Reader) -> Result<TierPlacement, DecodeError> {
+    Ok(TierPlacement {
+        country: r.country()?,
+        edition: r.u16()?,
+        tier: r.code(Tier::ALL)?,
+        basis: r.code(TierBasis::ALL)?,
+        name_printed: r.str()?,
+        printed: r.opt_str()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
+}
+
+fn enforcement_row(r: &mut Reader) -> Result<EnforcementValue, DecodeError> {
+    Ok(EnforcementValue {
+        edition: r.u16()?,
+        scope: {
+            let code = r.u8()?;
+            scope_from_code(code).ok_or_else(|| r.error("bad scope"))?
+        },
+        year: r.u16()?,
+        metric: r.code(Metric::ALL)?,
+        value: r.uint()?,
+        printed: r.opt_str()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
+}
+
+fn country_enforcement_row(r: &mut Reader) -> Result<CountryEnforcement, DecodeError> {
+    Ok(CountryEnforcement {
+        country: r.country()?,
+        edition: r.u16()?,
+        period: {
+            let n = r.int()?;
+            r.narrow_signed(n)?
+        },
+        period_label: r.str()?,
+        metric: r.code(CountryMetric::ALL)?,
+        value: r.opt_uint()?,
+        unit: r.str()?,
+        name_printed: r.str()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
+}
+
+fn ratification_row(r: &mut Reader) -> Result<Ratification, DecodeError> {
+    Ok(Ratification {
+        country: r.country()?,
+        instrument: r.code(Instrument::ALL)?,
+        year: r.u16()?,
+        kind: r.code(RatificationKind::ALL)?,
+        in_force: r.str()?,
+        name_printed: r.str()?,
+        note: r.str()?,
+        edition: r.u16()?,
+        source: r.source()?,
+    })
+}
+
+fn party_row(r: &mut Reader) -> Result<ProtocolParty, DecodeError> {
+    Ok(ProtocolParty {
+        edition: r.u16()?,
+        fact: r.code(PartyFact::ALL)?,
+        country: match r.opt_uint()? {
+            None => None,
+            Some(n) => Some(r.country_at(n)?),
+        },
+        year: match r.opt_uint()? {
+            None => None,
+            Some(year) => Some(r.narrow(year)?),
+        },
+        value: r.opt_uint()?,
+        name_printed: r.str()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
+}
+
+fn peacekeeping_row(r: &mut Reader) -> Result<PeacekeepingValue, DecodeError> {
+    Ok(PeacekeepingValue {
+        edition: r.u16()?,
+        year: r.u16()?,
+        org: r.code(Org::ALL)?,
+        metric: r.str()?,
+        value: r.uint()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
+}
+
+fn stated_total_row(r: &mut Reader) -> Result<StatedTotal, DecodeError> {
+    Ok(StatedTotal {
+        edition: r.u16()?,
+        subject: r.str()?,
+        value: r.uint()?,
+        note: r.str()?,
+        source: r.source()?,
+    })
 }
 
 fn scope_code(scope: Scope) -> u8 {
@@ -289,25 +375,132 @@ fn scope_from_code(code: u8) -> Option<Scope> {
     }
 }
 
-struct Writer {
+fn push_uint(bytes: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let low = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            bytes.push(low);
+            return;
+        }
+        bytes.push(low | 0x80);
+    }
+}
+
+/// One column of the table being written, and its previous integer (integers are stored as
+/// differences from it).
+#[derive(Default)]
+struct Column {
     bytes: Vec<u8>,
+    previous: u64,
+}
+
+#[derive(Default)]
+struct Writer {
+    /// The tables written so far.
+    body: Vec<u8>,
+    /// The current table's columns, and the one the next value goes to.
+    columns: Vec<Column>,
+    field: usize,
+    /// Each distinct string once, in order of first use, and its index.
+    strings: Vec<String>,
+    string_index: HashMap<String, u64>,
     /// The countries table's ids, in order: rows refer to a country by its position.
     country_ids: Vec<String>,
 }
 
 impl Writer {
+    fn table<T>(&mut self, rows: &[T], mut row: impl FnMut(&mut Self, &T)) {
+        self.columns.clear();
+        for r in rows {
+            self.field = 0;
+            row(self, r);
+        }
+        push_uint(&mut self.body, rows.len() as u64);
+        push_uint(&mut self.body, self.columns.len() as u64);
+        for column in std::mem::take(&mut self.columns) {
+            push_uint(&mut self.body, column.bytes.len() as u64);
+            self.body.extend_from_slice(&column.bytes);
+        }
+    }
+
+    fn finish(self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.body.len() + 64 * 1024);
+        out.extend_from_slice(MAGIC);
+        out.push(FORMAT_VERSION);
+        push_uint(&mut out, self.strings.len() as u64);
+        for s in &self.strings {
+            assert!(!s.contains('\0'), "a dataset string holds a NUL byte: {s:?}");
+            out.extend_from_slice(s.as_bytes());
+            out.push(0);
+        }
+        out.extend_from_slice(&self.body);
+        out
+    }
+
+    /// The column the next value of this row goes to.
+    fn column(&mut self) -> &mut Column {
+        if self.field == self.columns.len() {
+            self.columns.push(Column::default());
+        }
+        self.field += 1;
+        &mut self.columns[self.field - 1]
+    }
+
     /// An enum value as its position in the type's `ALL` list.
     fn code<T: PartialEq + Copy>(&mut self, all: &[T], value: T) {
         let position = all.iter().position(|v| *v == value).expect("every variant is in ALL");
         self.u8(position as u8);
     }
 
+    fn u8(&mut self, b: u8) {
+        self.column().bytes.push(b);
+    }
+
+    fn uint(&mut self, n: u64) {
+        let column = self.column();
+        let step = n.wrapping_sub(column.previous) as i64;
+        column.previous = n;
+        push_uint(&mut column.bytes, ((step << 1) ^ (step >> 63)) as u64); // zigzag
+    }
+
     fn int(&mut self, n: i64) {
-        self.uint(((n << 1) ^ (n >> 63)) as u64); // zigzag: small magnitudes stay short
+        self.uint(n as u64);
     }
 
     fn opt_uint(&mut self, n: Option<u64>) {
         self.uint(n.map_or(0, |n| n + 1));
+    }
+
+    fn string_index(&mut self, s: &str) -> u64 {
+        if let Some(&index) = self.string_index.get(s) {
+            return index;
+        }
+        let index = self.strings.len() as u64;
+        self.strings.push(s.to_owned());
+        self.string_index.insert(s.to_owned(), index);
+        index
+    }
+
+    fn str(&mut self, s: &str) {
+        let index = self.string_index(s);
+        push_uint(&mut self.column().bytes, index);
+    }
+
+    /// `None` and `Some("")` are different facts, so the index is shifted by one.
+    fn opt_str(&mut self, s: Option<&str>) {
+        let code = s.map_or(0, |s| self.string_index(s) + 1);
+        push_uint(&mut self.column().bytes, code);
+    }
+
+    /// A list of strings in one column: its length, then each string's index.
+    fn strs(&mut self, list: &[String]) {
+        let indices: Vec<u64> = list.iter().map(|s| self.string_index(s)).collect();
+        let column = self.column();
+        push_uint(&mut column.bytes, indices.len() as u64);
+        for index in indices {
+            push_uint(&mut column.bytes, index);
+        }
     }
 
     fn country_index(&self, id: &str) -> usize {
@@ -317,72 +510,64 @@ impl Writer {
 
     fn country(&mut self, id: &str) {
         let index = self.country_index(id);
-        self.len(index);
-    }
-
-    fn opt_source(&mut self, s: Option<SourceRef>) {
-        match s {
-            None => self.uint(0),
-            Some(s) => {
-                self.uint(u64::from(s.file) + 1);
-                self.uint(s.line.into());
-            }
-        }
-    }
-
-    fn u8(&mut self, b: u8) {
-        self.bytes.push(b);
-    }
-
-    fn uint(&mut self, mut n: u64) {
-        loop {
-            let low = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                self.bytes.push(low);
-                return;
-            }
-            self.bytes.push(low | 0x80);
-        }
-    }
-
-    fn len(&mut self, n: usize) {
-        self.uint(n as u64);
-    }
-
-    fn str(&mut self, s: &str) {
-        self.len(s.len());
-        self.bytes.extend_from_slice(s.as_bytes());
-    }
-
-    /// `None` and `Some("")` are different facts, so the length is shifted by one.
-    fn opt_str(&mut self, s: Option<&str>) {
-        match s {
-            None => self.uint(0),
-            Some(s) => {
-                self.uint(s.len() as u64 + 1);
-                self.bytes.extend_from_slice(s.as_bytes());
-            }
-        }
+        self.uint(index as u64);
     }
 
     fn source(&mut self, s: SourceRef) {
         self.uint(s.file.into());
         self.uint(s.line.into());
     }
+
+    fn opt_source(&mut self, s: Option<SourceRef>) {
+        self.uint(s.map_or(0, |s| u64::from(s.file) + 1));
+        self.uint(s.map_or(0, |s| s.line.into()));
+    }
 }
 
-struct Reader<'a> {
+/// One column of the table being read: where it starts in the whole input (for error
+/// offsets), its bytes, how far it has been read, and its previous integer.
+struct Cursor<'a> {
+    start: usize,
     bytes: &'a [u8],
     pos: usize,
-    /// How many source files there are, to check every citation's index.
-    files: usize,
-    country_ids: Vec<String>,
+    previous: u64,
 }
 
-impl<'a> Reader<'a> {
+struct Reader<'s, 'a> {
+    bytes: &'a [u8],
+    /// Read position in `bytes` (the header, the string table, each table's column list).
+    pos: usize,
+    strings: &'s [&'a str],
+    /// The current table's columns, and the one the next value comes from.
+    columns: Vec<Cursor<'a>>,
+    field: usize,
+    /// How many source files there are, to check every citation's index.
+    files: usize,
+    country_ids: Vec<&'a str>,
+}
+
+impl<'s, 'a> Reader<'s, 'a> {
+    fn new(bytes: &'a [u8], pos: usize, strings: &'s [&'a str]) -> Self {
+        Reader { bytes, pos, strings, columns: Vec::new(), field: 0, files: 0, country_ids: Vec::new() }
+    }
+
+    /// Steps over a table; returns where it starts.
+    fn skip_table(&mut self) -> Result<usize, DecodeError> {
+        let start = self.pos;
+        self.len()?;
+        for _ in 0..self.len()? {
+            let n = self.len()?;
+            self.take(n)?;
+        }
+        Ok(start)
+    }
+
     fn error(&self, what: &'static str) -> DecodeError {
-        DecodeError { offset: self.pos, what }
+        let offset = match self.field.checked_sub(1).and_then(|f| self.columns.get(f)) {
+            Some(c) => c.start + c.pos,
+            None => self.pos,
+        };
+        DecodeError { offset, what }
     }
 
     fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
@@ -393,20 +578,102 @@ impl<'a> Reader<'a> {
         Ok(slice)
     }
 
-    fn u8(&mut self) -> Result<u8, DecodeError> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn uint(&mut self) -> Result<u64, DecodeError> {
+    /// An unsigned LEB128 number from `bytes` at `pos`.
+    fn leb128(bytes: &[u8], pos: &mut usize) -> Result<u64, &'static str> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
-            let b = self.u8()?;
+            let b = *bytes.get(*pos).ok_or("unexpected end")?;
+            *pos += 1;
             n |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
                 return Ok(n);
             }
         }
-        Err(self.error("integer too long"))
+        Err("integer too long")
+    }
+
+    /// A count in the header or the string table. It can never exceed the bytes left: this
+    /// bounds allocation on damaged input.
+    fn len(&mut self) -> Result<usize, DecodeError> {
+        let n = Self::leb128(self.bytes, &mut self.pos).map_err(|what| self.error(what))?;
+        if n > (self.bytes.len() - self.pos) as u64 {
+            return Err(self.error("count larger than the data"));
+        }
+        Ok(n as usize)
+    }
+
+    /// A table: its columns, then `row` once per row.
+    fn table<T>(&mut self, row: fn(&mut Self) -> Result<T, DecodeError>) -> Result<Vec<T>, DecodeError> {
+        let rows = self.begin_table()?;
+        let mut out = Vec::with_capacity(rows);
+        for _ in 0..rows {
+            self.field = 0;
+            out.push(row(self)?);
+        }
+        self.end_table()?;
+        Ok(out)
+    }
+
+    /// Reads a table's column list; returns its row count. (Apart from [`Self::table`] so
+    /// that this part is not repeated for each row type.)
+    fn begin_table(&mut self) -> Result<usize, DecodeError> {
+        self.columns.clear();
+        self.field = 0;
+        let rows = self.len()?;
+        for _ in 0..self.len()? {
+            let n = self.len()?;
+            let start = self.pos;
+            let bytes = self.take(n)?;
+            self.columns.push(Cursor { start, bytes, pos: 0, previous: 0 });
+        }
+        Ok(rows)
+    }
+
+    fn end_table(&mut self) -> Result<(), DecodeError> {
+        if self.columns.iter().any(|c| c.pos != c.bytes.len()) {
+            return Err(self.error("a column is longer than its rows"));
+        }
+        self.columns.clear();
+        self.field = 0;
+        Ok(())
+    }
+
+    /// The column the next value of this row comes from.
+    fn column(&mut self) -> Result<&mut Cursor<'a>, DecodeError> {
+        if self.field >= self.columns.len() {
+            return Err(self.error("missing column"));
+        }
+        self.field += 1;
+        Ok(&mut self.columns[self.field - 1])
+    }
+
+    /// A plain LEB128 number from the next column (string indices, list lengths).
+    fn plain(&mut self) -> Result<u64, DecodeError> {
+        let c = self.column()?;
+        Self::leb128(c.bytes, &mut c.pos).map_err(|what| self.error(what))
+    }
+
+    fn u8(&mut self) -> Result<u8, DecodeError> {
+        let c = self.column()?;
+        match c.bytes.get(c.pos) {
+            Some(&b) => {
+                c.pos += 1;
+                Ok(b)
+            }
+            None => Err(self.error("unexpected end")),
+        }
+    }
+
+    fn uint(&mut self) -> Result<u64, DecodeError> {
+        let c = self.column()?;
+        match Self::leb128(c.bytes, &mut c.pos) {
+            Ok(zigzag) => {
+                let step = (zigzag >> 1) as i64 ^ -((zigzag & 1) as i64);
+                c.previous = c.previous.wrapping_add(step as u64);
+                Ok(c.previous)
+            }
+            Err(what) => Err(self.error(what)),
+        }
     }
 
     fn narrow<T: TryFrom<u64>>(&self, n: u64) -> Result<T, DecodeError> {
@@ -418,30 +685,43 @@ impl<'a> Reader<'a> {
         self.narrow(n)
     }
 
-    fn len(&mut self) -> Result<usize, DecodeError> {
-        let n = self.uint()?;
-        // A count can never exceed the bytes left: this bounds allocation on damaged input.
-        if n > (self.bytes.len() - self.pos) as u64 {
-            return Err(self.error("count larger than the data"));
-        }
-        Ok(n as usize)
+    fn string_ref(&self, index: u64) -> Result<&'a str, DecodeError> {
+        let s = usize::try_from(index).ok().and_then(|i| self.strings.get(i));
+        s.copied().ok_or_else(|| self.error("string index out of range"))
     }
 
-    fn utf8(&mut self, n: usize) -> Result<String, DecodeError> {
-        let raw = self.take(n)?;
-        core::str::from_utf8(raw).map(str::to_owned).map_err(|_| self.error("invalid UTF-8"))
+    fn string(&self, index: u64) -> Result<String, DecodeError> {
+        self.string_ref(index).map(str::to_owned)
     }
 
     fn str(&mut self) -> Result<String, DecodeError> {
-        let n = self.len()?;
-        self.utf8(n)
+        let index = self.plain()?;
+        self.string(index)
     }
 
     fn opt_str(&mut self) -> Result<Option<String>, DecodeError> {
-        match self.len()? {
+        match self.plain()? {
             0 => Ok(None),
-            n => self.utf8(n - 1).map(Some),
+            n => self.string(n - 1).map(Some),
         }
+    }
+
+    /// A list of strings from one column: its length, then each string's index.
+    fn strs(&mut self) -> Result<Vec<String>, DecodeError> {
+        let c = self.column()?;
+        let (bytes, mut pos) = (c.bytes, c.pos);
+        let mut indices = Vec::new();
+        let mut read = || -> Result<(), &'static str> {
+            let n = Self::leb128(bytes, &mut pos)?;
+            for _ in 0..n {
+                indices.push(Self::leb128(bytes, &mut pos)?);
+            }
+            Ok(())
+        };
+        let read = read();
+        self.columns[self.field - 1].pos = pos;
+        read.map_err(|what| self.error(what))?;
+        indices.into_iter().map(|i| self.string(i)).collect()
     }
 
     fn source(&mut self) -> Result<SourceRef, DecodeError> {
@@ -450,16 +730,19 @@ impl<'a> Reader<'a> {
     }
 
     fn source_line(&mut self, file: u16) -> Result<SourceRef, DecodeError> {
+        let line = self.uint()?;
         if file as usize >= self.files {
             return Err(self.error("source file index out of range"));
         }
-        let line = self.uint()?;
         Ok(SourceRef { file, line: self.narrow(line)? })
     }
 
     fn opt_source(&mut self) -> Result<Option<SourceRef>, DecodeError> {
         match self.uint()? {
-            0 => Ok(None),
+            0 => {
+                self.uint()?; // the line column's placeholder
+                Ok(None)
+            }
             n => {
                 let file = self.narrow(n - 1)?;
                 self.source_line(file).map(Some)
@@ -473,8 +756,7 @@ impl<'a> Reader<'a> {
     }
 
     fn int(&mut self) -> Result<i64, DecodeError> {
-        let n = self.uint()?;
-        Ok((n >> 1) as i64 ^ -((n & 1) as i64))
+        Ok(self.uint()? as i64)
     }
 
     fn narrow_signed<T: TryFrom<i64>>(&self, n: i64) -> Result<T, DecodeError> {
@@ -487,7 +769,7 @@ impl<'a> Reader<'a> {
 
     fn country_at(&self, index: u64) -> Result<String, DecodeError> {
         let id = usize::try_from(index).ok().and_then(|i| self.country_ids.get(i));
-        id.cloned().ok_or_else(|| self.error("country index out of range"))
+        id.map(|id| (*id).to_owned()).ok_or_else(|| self.error("country index out of range"))
     }
 
     fn country(&mut self) -> Result<String, DecodeError> {

@@ -402,15 +402,99 @@ pub struct StatedTotal {
 /// deterministic (see `sort` in the build step).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Dataset {
-    pub sources: Vec<SourceFile>,
-    pub countries: Vec<Country>,
-    pub tiers: Vec<TierPlacement>,
-    pub enforcement: Vec<EnforcementValue>,
-    pub country_enforcement: Vec<CountryEnforcement>,
-    pub ratifications: Vec<Ratification>,
-    pub protocol_parties: Vec<ProtocolParty>,
-    pub peacekeeping: Vec<PeacekeepingValue>,
-    pub stated_totals: Vec<StatedTotal>,
+    pub sources: Rows<SourceFile>,
+    pub countries: Rows<Country>,
+    pub tiers: Rows<TierPlacement>,
+    pub enforcement: Rows<EnforcementValue>,
+    pub country_enforcement: Rows<CountryEnforcement>,
+    pub ratifications: Rows<Ratification>,
+    pub protocol_parties: Rows<ProtocolParty>,
+    pub peacekeeping: Rows<PeacekeepingValue>,
+    pub stated_totals: Rows<StatedTotal>,
+}
+
+/// One table's rows; reads like the `Vec` it dereferences to. The embedded dataset decodes
+/// each table the first time it is read, so a chart pays only for the tables it uses (the
+/// enforcement chart never decodes the 2,688 tier placements, which are most of the bytes).
+pub struct Rows<T> {
+    rows: std::sync::OnceLock<Vec<T>>,
+    /// Where the rows come from when they are not there yet.
+    decode: Option<std::sync::Arc<dyn Fn() -> Vec<T> + Send + Sync>>,
+}
+
+impl<T> Rows<T> {
+    /// A table whose rows `decode` makes on first read.
+    pub fn lazy(decode: impl Fn() -> Vec<T> + Send + Sync + 'static) -> Self {
+        Rows { rows: std::sync::OnceLock::new(), decode: Some(std::sync::Arc::new(decode)) }
+    }
+}
+
+impl<T> From<Vec<T>> for Rows<T> {
+    fn from(rows: Vec<T>) -> Self {
+        Rows { rows: rows.into(), decode: None }
+    }
+}
+
+impl<T> Default for Rows<T> {
+    fn default() -> Self {
+        Vec::new().into()
+    }
+}
+
+impl<T> std::ops::Deref for Rows<T> {
+    type Target = Vec<T>;
+    // Not inlined: every read of a table goes through here, and one copy per row type keeps
+    // the wasm small.
+    #[inline(never)]
+    fn deref(&self) -> &Vec<T> {
+        self.rows.get_or_init(|| self.decode.as_ref().map_or_else(Vec::new, |decode| decode()))
+    }
+}
+
+impl<T> std::ops::DerefMut for Rows<T> {
+    fn deref_mut(&mut self) -> &mut Vec<T> {
+        let _ = std::ops::Deref::deref(self);
+        self.rows.get_mut().expect("the rows were made just above")
+    }
+}
+
+impl<T: Clone> Clone for Rows<T> {
+    fn clone(&self) -> Self {
+        match self.rows.get() {
+            Some(rows) => rows.clone().into(),
+            None => Rows { rows: std::sync::OnceLock::new(), decode: self.decode.clone() },
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Rows<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: Eq> Eq for Rows<T> {}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Rows<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Rows<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a mut Rows<T> {
+    type Item = &'a mut T;
+    type IntoIter = std::slice::IterMut<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
 }
 
 impl Dataset {

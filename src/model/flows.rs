@@ -432,7 +432,7 @@ impl FlowChart {
         let mut left_offset = node_tops[0].clone();
         let mut right_offset = node_tops[1].clone();
         let mut order: Vec<usize> = (0..input.bands.len()).collect();
-        order.sort_by_key(|&b| (input.bands[b].from, input.bands[b].to));
+        crate::sort::sort_by_key(&mut order, |&b| (input.bands[b].from, input.bands[b].to));
         let mut shapes: Vec<Option<BandShape>> = vec![None; input.bands.len()];
         for &b in &order {
             let band = &input.bands[b];
@@ -441,7 +441,7 @@ impl FlowChart {
             left_offset[band.from] += h;
             shapes[b] = Some(BandShape { x0: left_node_x + NODE * u, x1: right_node_x, top0, bottom0: top0 + h, top1: 0.0, bottom1: 0.0 });
         }
-        order.sort_by_key(|&b| (input.bands[b].to, input.bands[b].from));
+        crate::sort::sort_by_key(&mut order, |&b| (input.bands[b].to, input.bands[b].from));
         for &b in &order {
             let h = input.bands[b].members.len() as f64 * per_member;
             if let Some(shape) = shapes[b].as_mut() {

@@ -29,6 +29,8 @@ pub struct Shape {
 pub fn decode(text: &str) -> Result<Vec<Shape>, String> {
     let mut grid = None;
     let mut shapes = Vec::new();
+    // Every ring so far in grid steps, for the references later rings make to them.
+    let mut written: Vec<Vec<(i64, i64)>> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line_no = n + 1;
         if let Some(comment) = line.strip_prefix('#') {
@@ -49,17 +51,12 @@ pub fn decode(text: &str) -> Result<Vec<Shape>, String> {
         let mut rings = Vec::new();
         let mut single = None;
         for encoded in parts {
-            let numbers = decode_numbers(encoded).map_err(|e| format!("line {line_no} ({id}): {e}"))?;
-            if numbers.len() % 2 != 0 || numbers.is_empty() {
+            let points = decode_ring(encoded, &written).map_err(|e| format!("line {line_no} ({id}): {e}"))?;
+            if points.is_empty() {
                 return Err(format!("line {line_no} ({id}): a ring needs whole points"));
             }
-            let (mut x, mut y) = (0i64, 0i64);
-            let mut ring = Vec::with_capacity(numbers.len() / 2);
-            for pair in numbers.chunks(2) {
-                x += pair[0];
-                y += pair[1];
-                ring.push((x as f64 * grid - 180.0, y as f64 * grid - 90.0));
-            }
+            let ring: Vec<Point> = points.iter().map(|&(x, y)| (x as f64 * grid - 180.0, y as f64 * grid - 90.0)).collect();
+            written.push(points);
             if ring.len() == 1 {
                 single = Some(ring[0]);
             } else if ring.len() < 3 {
@@ -79,28 +76,47 @@ pub fn decode(text: &str) -> Result<Vec<Shape>, String> {
     Ok(shapes)
 }
 
-/// The self-delimiting numbers of one ring (format in the file's header).
-fn decode_numbers(encoded: &str) -> Result<Vec<i64>, String> {
-    let mut numbers = Vec::new();
+/// One ring's points in grid steps (format in the file's header): differences from the
+/// previous point, and `!` references to runs of an earlier ring's points.
+fn decode_ring(encoded: &str, earlier: &[Vec<(i64, i64)>]) -> Result<Vec<(i64, i64)>, String> {
+    let mut bytes = encoded.bytes().peekable();
+    let mut points = Vec::new();
+    let (mut x, mut y) = (0i64, 0i64);
+    while let Some(&byte) = bytes.peek() {
+        if byte == b'!' {
+            bytes.next();
+            let (ring, start, count) = (next_number(&mut bytes)?, next_number(&mut bytes)?, next_number(&mut bytes)?);
+            let from = usize::try_from(ring).ok().and_then(|r| earlier.get(r)).ok_or_else(|| format!("no earlier ring {ring}"))?;
+            let len = from.len() as i64;
+            if !(0..len).contains(&start) || count == 0 || count.abs() > len {
+                return Err(format!("points {start}, {count} are not in ring {ring}"));
+            }
+            points.extend((0..count.abs()).map(|k| from[(start + k * count.signum()).rem_euclid(len) as usize]));
+            (x, y) = from[(start + (count.abs() - 1) * count.signum()).rem_euclid(len) as usize];
+        } else {
+            x += next_number(&mut bytes)?;
+            y += next_number(&mut bytes)?;
+            points.push((x, y));
+        }
+    }
+    Ok(points)
+}
+
+/// One self-delimiting number (format in the file's header).
+fn next_number(bytes: &mut impl Iterator<Item = u8>) -> Result<i64, String> {
     let (mut value, mut shift) = (0i64, 0u32);
-    for byte in encoded.bytes() {
+    for byte in bytes {
         if !(63..=126).contains(&byte) || shift > 50 {
             return Err(format!("bad character {:?}", byte as char));
         }
         let bits = (byte - 63) as i64;
         value |= (bits & 31) << shift;
-        if bits & 32 != 0 {
-            shift += 5;
-        } else {
-            numbers.push(if value & 1 == 1 { -(value + 1) / 2 } else { value / 2 });
-            value = 0;
-            shift = 0;
+        if bits & 32 == 0 {
+            return Ok(if value & 1 == 1 { -(value + 1) / 2 } else { value / 2 });
         }
+        shift += 5;
     }
-    if shift != 0 {
-        return Err("a number runs past the end of its ring".into());
-    }
-    Ok(numbers)
+    Err("a number runs past the end of its ring".into())
 }
 
 /// The committed geometry, decoded on first use.
@@ -280,7 +296,7 @@ pub fn hatch(rings: &[Vec<Point>], angle_deg: f64, spacing: f64, phase: f64) -> 
                 }
             }
         }
-        crossings.sort_by(f64::total_cmp);
+        crate::sort::sort_by(&mut crossings, f64::total_cmp);
         for pair in crossings.chunks_exact(2) {
             segments.push([back((pair[0], v)), back((pair[1], v))]);
         }
@@ -347,7 +363,7 @@ mod tests {
                 (b[0], b[2])
             })
             .collect();
-        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::sort::sort_by(&mut spans, |a, b| a.0.total_cmp(&b.0));
         assert_eq!(spans, vec![(-180.0, -170.0), (170.0, 180.0)]);
         // Nothing is lost: the pieces' area is the square's.
         let total: f64 = pieces.iter().map(|p| area(p)).sum();
@@ -406,11 +422,21 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_repeats_an_earlier_rings_points() {
+        // AAA: (1,0) (2,0) (2,1); BBB: three of AAA's points backwards from index 2, then (3,1).
+        let shapes = decode("# grid=1\nAAA;A?A??A\nBBB;!?CDCA").unwrap();
+        let at = |x: f64, y: f64| (x - 180.0, y - 90.0);
+        assert_eq!(shapes[1].rings, vec![vec![at(2.0, 1.0), at(2.0, 0.0), at(1.0, 0.0), at(3.0, 1.0)]]);
+    }
+
+    #[test]
     fn decode_rejects_damage() {
         assert!(decode("ABW;??").is_err(), "no header");
         assert!(decode("# grid=0.05\nABW;?").is_err(), "half a point");
         assert!(decode("# grid=0.05\nABW;_").is_err(), "unfinished number");
         assert!(decode("# grid=0.05\nabc;????").is_err(), "bad id");
+        assert!(decode("# grid=1\nAAA;A?A??A\nBBB;!A?C").is_err(), "a ring not written yet");
+        assert!(decode("# grid=1\nAAA;A?A??A\nBBB;!?CK").is_err(), "more points than the ring has");
         let one = decode("# grid=0.05\nMCO;E?").unwrap();
         assert_eq!(one[0].rings.len(), 0);
         assert!(close(one[0].anchor, (-180.0 + 0.15, -90.0), 1e-9));

@@ -427,7 +427,7 @@ fn quantile(values: &mut [f64], q: f64) -> f64 {
     if values.is_empty() {
         return 0.0;
     }
-    values.sort_by(f64::total_cmp);
+    crate::sort::sort_by(values, f64::total_cmp);
     values[((values.len() - 1) as f64 * q).round() as usize]
 }
 
@@ -550,7 +550,7 @@ fn spread_markers(countries: &mut [MapCountry], frame: &Rect, u: f64) {
         markers.iter().filter(move |&&j| j != i && dist(home(i), home(j)) < reach).copied().collect::<Vec<usize>>()
     };
     let mut order: Vec<(usize, usize)> = markers.iter().map(|&i| (near(i, spacing).len(), i)).collect();
-    order.sort_by(|a, b| a.0.cmp(&b.0).then(home(a.1).1.total_cmp(&home(b.1).1)).then(home(a.1).0.total_cmp(&home(b.1).0)));
+    crate::sort::sort_by(&mut order, |a, b| a.0.cmp(&b.0).then(home(a.1).1.total_cmp(&home(b.1).1)).then(home(a.1).0.total_cmp(&home(b.1).0)));
     let margin = spacing / 2.0;
     let fits = |p: Point| {
         p.0 >= frame.left + margin && p.0 <= frame.right - margin && p.1 >= frame.top + margin && p.1 <= frame.bottom - margin
@@ -701,7 +701,7 @@ impl TierMap {
         }
         spread_markers(&mut countries, &frame, u);
         let mut draw_order: Vec<usize> = (0..countries.len()).collect();
-        draw_order.sort_by(|&a, &b| countries[b].area_dev.total_cmp(&countries[a].area_dev));
+        crate::sort::sort_by(&mut draw_order, |&a, &b| countries[b].area_dev.total_cmp(&countries[a].area_dev));
 
         let legend_top = frame.bottom + 6.0 * u;
         let legend = entries
@@ -852,7 +852,7 @@ mod tests {
                 input
             })
             .collect();
-        countries.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sort::sort_by(&mut countries, |a, b| a.name.cmp(&b.name));
         TierMapInput { lang: Default::default(),
             title: "Tiers".into(),
             subtitle: "Sub".into(),

@@ -470,7 +470,7 @@ impl MatrixChart {
                     _ => None,
                 })
                 .collect();
-            events.sort_by_key(|&(i, year)| (year, input.cells[i].row));
+            crate::sort::sort_by_key(&mut events, |&(i, year)| (year, input.cells[i].row));
             let mut level_ends: Vec<f64> = Vec::new();
             let mut placed = Vec::new();
             for (i, year) in events {

@@ -32,7 +32,7 @@ pub fn draw_flow_chart<DB: DrawingBackend>(
 
     // The widest bands first, so thin ones stay visible on top where bands cross.
     let mut order: Vec<usize> = (0..chart.bands.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(chart.bands[i].input.members.len()));
+    crate::sort::sort_by_key(&mut order, |&i| std::cmp::Reverse(chart.bands[i].input.members.len()));
     let faded = if highlighted_band.is_some() { 0.18 } else { 0.38 };
     for &i in &order {
         let band = &chart.bands[i];
