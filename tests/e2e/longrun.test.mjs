@@ -56,13 +56,17 @@ function instrument() {
     resizeObserved: [...observed.ResizeObserver.values()].reduce((n, s) => n + s.size, 0),
     mutationObserved: [...observed.MutationObserver.values()].reduce((n, s) => n + s.size, 0),
   });
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = function (...args) {
-    return instantiate.apply(this, args).then((result) => {
-      window.__wasmMemory = (result.instance || result).exports.memory;
-      return result;
-    });
-  };
+  // The loader compiles with instantiateStreaming where it can, else instantiate: watch both.
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    if (!original) continue;
+    WebAssembly[name] = function (...args) {
+      return original.apply(this, args).then((result) => {
+        window.__wasmMemory = (result.instance || result).exports.memory;
+        return result;
+      });
+    };
+  }
 }
 
 let browser, server;
