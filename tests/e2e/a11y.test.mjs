@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { makeSite, serve, launch, openPage, waitForState, shadow, screenshot, page, repo, liveText } from "./harness.mjs";
+import { contrast, makeSite, serve, launch, openPage, waitForState, shadow, screenshot, page, repo, liveText } from "./harness.mjs";
 
 const require = createRequire(join(repo, "package.json"));
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -273,19 +273,6 @@ test("key help in French: the engine's words and the French key names", async ()
       "taper un nom (pays) pour y aller", "boutons de la légende et téléchargements", "afficher ou masquer cette aide"],
   });
 });
-
-// WCAG relative luminance and contrast of two CSS rgb() colours.
-function contrast(a, b) {
-  const lum = (css) => {
-    const [r, g, b] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
-      const c = v / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 // Tabs through a widget from its start and reads each focused part's outline; at the "?"
 // button it opens the key help (Enter) to read the panel's and Close's rings too.

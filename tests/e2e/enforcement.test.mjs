@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
-import { makeSite, launch, openPage, waitForState, shadow, screenshot, thousands, sweep, liveText, canvasPixels, page, REGION_LABELS } from "./harness.mjs";
+import { contrast, makeSite, launch, openPage, waitForState, shadow, screenshot, thousands, sweep, liveText, canvasPixels, page, REGION_LABELS } from "./harness.mjs";
 
 const pages = {
   "compare.html": page(`<tip-chart id="c" chart="enforcement" edition="compare"></tip-chart>`),
@@ -162,19 +162,6 @@ test("bad option values explain themselves inside their own box; the others stil
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
-
-// WCAG relative luminance and contrast of two CSS rgb() colours.
-function contrast(a, b) {
-  const lum = (css) => {
-    const [r, g, b] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
-      const c = v / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 test("the keyboard focus ring is drawn over the chart and stands out in light and dark", async () => {
   const { page: p, context } = await openPage(browser, `${base}/focus.html`);

@@ -177,3 +177,16 @@ export const REGION_LABELS = {
   "africa": "Africa", "east-asia-pacific": "East Asia & Pacific", "europe": "Europe", "near-east": "Near East",
   "south-central-asia": "South & Central Asia", "western-hemisphere": "Western Hemisphere",
 };
+
+// WCAG relative luminance and contrast of two CSS rgb() colours.
+export function contrast(a, b) {
+  const lum = (css) => {
+    const [r, g, b] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
