@@ -129,7 +129,7 @@ fn unregioned_note(dataset: &Dataset, editions: &[u16], lang: Lang) -> String {
 
 pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput {
     let lang = spec.lang;
-    let groups = regions(spec)
+    let groups: Vec<StackGroupInput> = regions(spec)
         .into_iter()
         .map(|region| StackGroupInput {
             title: i18n::region(region, lang).to_owned(),
@@ -181,7 +181,9 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
             first.to_string(), last.to_string()),
     };
     let scope = spec.region.map_or(tr!(lang, "by region", "par région", "por región"), |r| in_region(r, lang));
+    let finding = finding(&groups, &spec.editions, lang);
     StackChartInput {
+        finding,
         lang,
         title: trf!(lang, "Tier placements {0}, {1}", "Catégories {0}, {1}", "Niveles {0}, {1}"; scope, when),
         subtitle: trf!(lang,
@@ -195,6 +197,59 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
         groups,
         unit: tr!(lang, "countries", "pays", "países").to_owned(),
     }
+}
+
+/// The summary's main finding, from the newest edition shown: where the Tier 3 and Tier 1
+/// countries are (or, for one region, how many are on each), and with two editions how the
+/// Tier 3 count changed.
+fn finding(groups: &[StackGroupInput], editions: &[u16], lang: Lang) -> String {
+    fn newest(g: &StackGroupInput) -> Option<&StackBarInput> {
+        g.bars.last()
+    }
+    let category = |tier: Tier| TIER_ORDER.iter().position(|&t| t == tier).unwrap_or_default();
+    let (tier_1, tier_3) = (category(Tier::One), category(Tier::Three));
+    let count = |bar: &StackBarInput, category: usize| {
+        bar.segments.iter().find(|s| s.category == category).map_or(0, |s| s.count)
+    };
+    let Some(&edition) = editions.last() else { return String::new() };
+    let edition = edition.to_string();
+    let mut sentence = match groups {
+        [] => return String::new(),
+        [one] => {
+            let Some(bar) = newest(one) else { return String::new() };
+            trf!(lang,
+                "In {0}, {1} of the {2} countries are on Tier 1 and {3} on Tier 3.",
+                "En {0}, {1} des {2} pays sont en catégorie 1 et {3} en catégorie 3.",
+                "En {0}, {1} de los {2} países están en el Nivel 1 y {3} en el Nivel 3.";
+                edition, count(bar, tier_1).to_string(), bar.total().to_string(), count(bar, tier_3).to_string())
+        }
+        _ => {
+            // The first region with the most, in the chart's order, names each tier.
+            let most = |category: usize| {
+                groups.iter().filter_map(|g| newest(g).map(|b| (g, count(b, category)))).fold(None, |best, (g, n)| match best {
+                    Some((_, m)) if m >= n => best,
+                    _ => Some((g, n)),
+                })
+            };
+            let (Some((g3, n3)), Some((g1, n1))) = (most(tier_3), most(tier_1)) else { return String::new() };
+            let all_3: u64 = groups.iter().filter_map(newest).map(|b| count(b, tier_3)).sum();
+            trf!(lang,
+                "In {0}, most Tier 3 countries are in {1} ({2} of {3}); most Tier 1 countries are in {4} ({5}).",
+                "En {0}, la plupart des pays en catégorie 3 sont en {1} ({2} sur {3}) ; la plupart des pays en catégorie 1, en {4} ({5}).",
+                "En {0}, la mayoría de los países del Nivel 3 están en {1} ({2} de {3}); la mayoría de los del Nivel 1, en {4} ({5}).";
+                edition, g3.title, n3.to_string(), all_3.to_string(), g1.title, n1.to_string())
+        }
+    };
+    if let [first, .., last] = editions {
+        let total = |i: usize| -> u64 { groups.iter().filter_map(|g| g.bars.get(i)).map(|b| count(b, tier_3)).sum() };
+        sentence.push(' ');
+        sentence.push_str(&trf!(lang,
+            "Tier 3: {0} countries in {1}, {2} in {3}.",
+            "Catégorie 3 : {0} pays en {1}, {2} en {3}.",
+            "Nivel 3: {0} países en {1}, {2} en {3}.";
+            total(0).to_string(), first.to_string(), total(editions.len() - 1).to_string(), last.to_string()));
+    }
+    sentence
 }
 
 pub const CSV_COLUMNS: &[&str] = &["edition", "region", "tier", "count", "countries"];
@@ -231,6 +286,32 @@ mod tests {
 
     fn spec(pairs: &[(&str, &str)]) -> Result<TierSummarySpec, SpecError> {
         parse(&Attributes(&attrs(pairs)), dataset())
+    }
+
+    #[test]
+    fn the_summary_opens_with_where_tier_3_and_tier_1_countries_are() {
+        // Worked out here from the placements themselves, not from the chart.
+        let regional = |tier: Tier| {
+            let mut counts: Vec<(Region, usize)> =
+                Region::ALL.iter().map(|&r| (r, members(dataset(), 2025, r, tier).len())).collect();
+            let most = counts.iter().map(|c| c.1).max().unwrap();
+            counts.retain(|c| c.1 == most);
+            (counts[0].0, most)
+        };
+        let ((r3, n3), (r1, n1)) = (regional(Tier::Three), regional(Tier::One));
+        let all_3: usize = Region::ALL.iter().map(|&r| members(dataset(), 2025, r, Tier::Three).len()).sum();
+        let summary = stack_input(dataset(), &spec(&[]).unwrap()).summary();
+        let expected = format!(
+            "In 2025, most Tier 3 countries are in {} ({n3} of {all_3}); most Tier 1 countries are in {} ({n1}).",
+            r3.label(),
+            r1.label()
+        );
+        assert!(summary.contains(&expected), "{summary}");
+        let europe = stack_input(dataset(), &spec(&[("region", "europe"), ("edition", "compare"), ("lang", "fr")]).unwrap()).summary();
+        let tier_1 = members(dataset(), 2025, Region::Europe, Tier::One).len();
+        assert!(europe.contains(&format!("En 2025, {tier_1} des ")), "{europe}");
+        let (t24, t25) = (members(dataset(), 2024, Region::Europe, Tier::Three).len(), members(dataset(), 2025, Region::Europe, Tier::Three).len());
+        assert!(europe.contains(&format!("Catégorie 3 : {t24} pays en 2024, {t25} en 2025.")), "{europe}");
     }
 
     fn pairs(selection: &[(String, String)]) -> Vec<(&str, &str)> {

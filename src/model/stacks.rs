@@ -58,6 +58,8 @@ pub struct StackChartInput {
     pub groups: Vec<StackGroupInput>,
     /// What a total counts, for the summary ("countries").
     pub unit: String,
+    /// The chart's main finding in a sentence, read first in the summary; empty for none.
+    pub finding: String,
 }
 
 impl StackChartInput {
@@ -72,6 +74,9 @@ impl StackChartInput {
             return format!("{}. {}", self.title, i18n::no_values(lang));
         }
         let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
+        if !self.finding.is_empty() {
+            parts.push(self.finding.clone());
+        }
         for (group, bar) in self.bars() {
             let counts: Vec<String> = bar
                 .segments
@@ -325,6 +330,7 @@ mod tests {
 
     fn input() -> StackChartInput {
         StackChartInput { lang: Default::default(),
+            finding: String::new(),
             title: "Title".into(),
             subtitle: "Subtitle".into(),
             categories: vec!["One".into(), "Two".into(), "Three".into()],
