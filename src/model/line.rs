@@ -483,7 +483,7 @@ fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64, to
         );
         marks.push((LegendMark::CorrectedRing, label.to_owned(), 0));
     }
-    let any_revised = input.series.iter().zip(shown).filter(|(_, shown)| **shown).any(|(s, _)| {
+    let any_revised = visible().any(|s| {
         s.revises.is_some_and(|old| {
             s.values.iter().zip(&input.series[old].values).any(|(new, old)| match (new, old) {
                 (Some((a, _)), Some((b, _))) => a != b,
