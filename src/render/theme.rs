@@ -96,18 +96,7 @@ const TIER_FILLS_DARK: TierFills = TierFills {
 mod tests {
     use super::*;
 
-    fn luminance(c: RGBColor) -> f64 {
-        let channel = |v: u8| {
-            let s = v as f64 / 255.0;
-            if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
-        };
-        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
-    }
-
-    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
-        let (x, y) = (luminance(a), luminance(b));
-        (x.max(y) + 0.05) / (x.min(y) + 0.05)
-    }
+    use super::vision::contrast;
 
     #[test]
     fn series_and_text_contrast_with_the_background() {
