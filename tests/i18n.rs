@@ -13,7 +13,7 @@ use tipviz::model::view::ViewState;
 use tipviz::render;
 use tipviz::widget::Widget;
 
-/// Words that are English and neither French nor Spanish (so not `source`, `total`, `table`,
+/// Words that are English and neither French nor Spanish (so not `source`, `total`, `table`, `ratification`,
 /// `cases`, `personnel`, `no`): one of them left in a French or Spanish chart is an
 /// untranslated phrase.
 const ENGLISH: &[&str] = &[
@@ -21,7 +21,7 @@ const ENGLISH: &[&str] = &[
     "which", "this", "that", "not", "only", "between", "since", "than", "use", "arrow", "keys", "key", "values",
     "value", "year", "years", "edition", "editions", "sources", "printed", "corrected", "revised",
     "tier", "tiers", "country", "countries", "report", "shown", "hidden", "largest", "rose", "fell", "moved", "list",
-    "party", "ratification", "data", "narrative", "narratives", "chart", "per", "region",
+    "party", "data", "narrative", "narratives", "chart", "per", "region",
     "regions", "watch", "special", "none", "unknown", "accepted", "attribute", "required", "cannot", "write",
     "such", "as", "or", "line", "lines", "victims", "prosecutions", "convictions", "identified",
     "legislation", "children", "allegations", "peacekeeping", "protocol", "convention", "changes", "upgraded", "downgraded", "unchanged", "new", "dropped", "inferred",
@@ -80,11 +80,16 @@ const BAD: &[&[(&str, &str)]] = &[
     &[("chart", "ratifications"), ("country", ",")],
 ];
 
+/// The dataset JSON's keys whose values are ids, not printed text.
+const ID_KEYS: &[&str] =
+    &["id", "country", "basis", "fact", "instrument", "kind", "metric", "org", "region", "scope", "tier", "version", "in_force"];
+
 /// Every string value in the dataset's JSON: text the sources print, which stays as printed.
 fn dataset_strings() -> Vec<String> {
     let json = tipviz::export::dataset_json(tipviz::data::dataset());
     let mut strings = Vec::new();
-    let mut chars = json.chars();
+    let mut chars = json.chars().peekable();
+    let mut key = String::new();
     while let Some(c) = chars.next() {
         if c != '"' {
             continue;
@@ -104,6 +109,16 @@ fn dataset_strings() -> Vec<String> {
                 },
                 c => s.push(c),
             }
+        }
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        if chars.peek() == Some(&':') {
+            key = s;
+            continue;
+        }
+        // Ids (`victims`, `europe`, `ratification`) are not text the sources print: taking them
+        // out would hide the very words an untranslated label leaves.
+        if ID_KEYS.contains(&key.as_str()) {
+            continue;
         }
         // Charts quote a note's first clause, or a sentence of it, as well as the whole.
         for clause in s.split(['.', ';', ':', '(', ')']).map(str::trim).filter(|c| c.len() >= 12) {
@@ -244,7 +259,10 @@ fn french_and_spanish_charts_leave_no_english_word() {
             // The value as typed, the accepted attribute values (`chart`, `table`) and attributes
             // quoted as markup (`from="2025"`, `chart="tier-summary"`) are not prose.
             let mut prose = without_markup(&message).replace(&error.shown_value(), " ");
-            for value in &error.accepted {
+            // Longest first, so `country-enforcement` goes whole, not as `country-` and `enforcement`.
+            let mut accepted: Vec<&String> = error.accepted.iter().collect();
+            accepted.sort_by_key(|v| std::cmp::Reverse(v.len()));
+            for value in accepted {
                 prose = prose.replace(value.as_str(), " ");
             }
             let words = english_left(&prose, &printed);
@@ -264,6 +282,10 @@ fn english_words_are_found_when_they_are_there() {
     assert_eq!(english_left("Use the arrow keys", &printed), ["Use", "the", "arrow", "keys"]);
     assert!(english_left("Les flèches du clavier parcourent les années.", &printed).is_empty());
     assert!(english_left("remarque : the text says so", &printed).is_empty());
+    // The dataset's ids (`legislation`, `europe`) are not taken out: an untranslated metric
+    // name is caught.
+    let ids = matcher(&dataset_strings());
+    assert_eq!(english_left("Afrique : 12 legislation", &ids), ["legislation"]);
     // Attributes quoted as markup go; the words around them stay to be read.
     assert_eq!(without_markup("from=\"2025\" is later than to=\"2024\""), "  is later than  ");
 }
