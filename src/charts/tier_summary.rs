@@ -48,11 +48,10 @@ pub fn parse_region(attrs: &Attributes) -> Result<Option<Region>, SpecError> {
     let Some(asked) = attrs.given("region") else { return Ok(None) };
     let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
     let ids: Vec<&str> = Region::ALL.iter().map(|r| r.id()).collect();
-    let named = |name: &str| name.to_lowercase() == asked.to_lowercase();
     Region::ALL
         .iter()
         .copied()
-        .find(|r| r.id().eq_ignore_ascii_case(asked) || r.label().eq_ignore_ascii_case(asked) || named(i18n::region(*r, lang)))
+        .find(|r| [r.id(), r.label(), i18n::region(*r, lang)].iter().any(|name| crate::data::same_name(name, asked)))
         .map(Some)
         .ok_or_else(|| SpecError::new("region", asked, &ids))
 }

@@ -128,7 +128,7 @@ impl BarChartInput {
         if self.bars().next().is_none() {
             return format!("{}. {}", self.title, i18n::no_values(lang));
         }
-        let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
+        let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
         for group in &self.groups {
             // The first of equal values, so the sentence names the bar drawn highest.
             let largest =

@@ -115,7 +115,7 @@ impl FlowChartInput {
         if self.bands.is_empty() {
             return format!("{}. {}", self.title, i18n::no_values(lang));
         }
-        let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
+        let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
         let counts = [
             (Change::Same, tr!(lang, "stayed in their tier", "sont restés dans leur catégorie", "se mantuvieron en su nivel")),
             (Change::Up, tr!(lang, "moved up", "sont montés", "subieron")),

@@ -192,7 +192,7 @@ pub struct TierMapInput {
 impl TierMapInput {
     pub fn summary(&self) -> String {
         let lang = self.lang;
-        let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
+        let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
         let counts: Vec<String> = Tier::ALL
             .iter()
             .map(|&t| (t, self.countries.iter().filter(|c| c.tier == Some(t)).count()))

@@ -149,7 +149,7 @@ impl MatrixInput {
         let not_party = self.cells.iter().filter(|c| c.kind == CellKind::NotParty).count();
         let absent = self.cells.iter().filter(|c| c.kind == CellKind::Absent).count();
         let lang = self.lang;
-        let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
+        let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
         parts.push(trf!(lang,
             "{0} rows, {1} instruments: {2} years, {3} not party, {4} not in the source.",
             "{0} lignes, {1} instruments : {2} années, {3} non partie, {4} absentes de la source.",

@@ -73,7 +73,7 @@ impl StackChartInput {
         if self.bars().next().is_none() {
             return format!("{}. {}", self.title, i18n::no_values(lang));
         }
-        let mut parts = vec![format!("{}. {}", self.title, self.subtitle.trim_end_matches('.')) + "."];
+        let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
         if !self.finding.is_empty() {
             parts.push(self.finding.clone());
         }

@@ -77,6 +77,11 @@ pub fn first_named<S: AsRef<str>>(typed: &str, items: &[Vec<S>]) -> Option<usize
         .or_else(|| items.iter().position(|names| names.iter().any(starts)))
 }
 
+/// The first sentences of a chart's summary: its title, then its subtitle as a sentence.
+pub fn summary_opening(title: &str, subtitle: &str) -> String {
+    format!("{title}. {}.", subtitle.trim_end_matches('.'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
