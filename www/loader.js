@@ -749,7 +749,9 @@ if (window.customElements && !window.customElements.get("tip-chart")) {
   window.customElements.define("tip-chart", TipChart);
 }
 
-var mountedDivs = new WeakMap();
+// data-tipviz elements with a widget: a Map, so a removal anywhere in the page checks these
+// few instead of searching what was removed.
+var mountedDivs = new Map();
 function scan(root) {
   var nodes = (root || document).querySelectorAll("[data-tipviz]");
   for (var i = 0; i < nodes.length; i++) mountDataElement(nodes[i]);
@@ -782,12 +784,12 @@ function watchDocument() {
         if (n.hasAttribute("data-tipviz")) mountDataElement(n);
         scan(n);
       });
-      r.removedNodes.forEach(function (n) {
-        if (n.nodeType !== 1) return;
-        var gone = [n].concat(Array.prototype.slice.call(n.querySelectorAll("[data-tipviz]")));
-        Promise.resolve().then(function () { gone.forEach(unmountDataElement); });
-      });
     });
+    var removed = records.some(function (r) { return r.removedNodes.length > 0; });
+    // After this task, so an element moved elsewhere in the page keeps its widget.
+    if (removed && mountedDivs.size) {
+      Promise.resolve().then(function () { mountedDivs.forEach(function (_, node) { unmountDataElement(node); }); });
+    }
   }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
