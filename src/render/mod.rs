@@ -4,6 +4,7 @@
 //! hit-testing would need to know.
 
 pub mod bars;
+pub mod css;
 pub mod flows;
 pub mod stacks;
 pub mod steps;

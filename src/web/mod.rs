@@ -2,6 +2,8 @@
 //! the loader script (`www/loader.js`) drives. Results cross as plain JS objects; nothing here
 //! throws on user input (bad options come back as an error object, drawing errors as `Error`).
 
+mod canvas;
+
 use crate::model::line::Size;
 use crate::model::spec::{self, Lang, SpecError, Theme, View};
 use crate::model::view::KeyOutcome;
@@ -9,7 +11,7 @@ use crate::render;
 use crate::widget::Widget;
 use js_sys::{Array, Object, Reflect};
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
+use canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -100,7 +102,7 @@ impl TipWidget {
     /// Draws into `canvas`, whose backing store the loader has sized to CSS size × DPR.
     pub fn draw(&self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
         let Some(figure) = self.core.figure() else { return Ok(()) };
-        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
+        let backend = CanvasBackend::new(&canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
         let root = backend.into_drawing_area();
         render::draw(&root, figure, &self.core.state, render::palette(self.dark))
             .map_err(|e| JsError::new(&format!("drawing failed: {e:?}")))?;
