@@ -13,8 +13,26 @@ function start() {
     started = loadWasmBytes().then(function (bytes) {
       return wasm_bindgen({ module_or_path: bytes });
     });
+    warmFonts();
   }
   return started;
+}
+
+// Measuring a word in each face the charts draw with makes the browser find and load those
+// fonts now, while the wasm compiles off the main thread, instead of at the first chart's
+// first words (several milliseconds a face on a cold start).
+// Drawing (not only measuring) also prepares the glyphs at the sizes this screen will use.
+var CHART_FONTS = [["bold", 15], ["bold", 12], ["", 12]];
+var COMMON_GLYPHS = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 ,.;:()&–";
+function warmFonts() {
+  try {
+    var context = document.createElement("canvas").getContext("2d");
+    var dpr = window.devicePixelRatio || 1;
+    CHART_FONTS.forEach(function (font) {
+      context.font = font[0] + " " + font[1] * dpr + "px sans-serif";
+      context.fillText(COMMON_GLYPHS, 0, 0);
+    });
+  } catch (e) { /* no canvas: the first chart loads its fonts itself */ }
 }
 
 var STYLE_TEXT = [
@@ -22,8 +40,8 @@ var STYLE_TEXT = [
   // box as wide as the viewport. (!important in the shadow tree wins over the page's rules.)
   ":host{display:block;position:relative;contain:content;min-width:120px;writing-mode:horizontal-tb !important;}",
   ":host([hidden]){display:none;}",
-  // `all` leaves `direction` alone: an RTL host would flip the canvas's text alignment
-  // (plotters draws with textAlign start/end), so the box sets it back.
+  // `all` leaves `direction` alone: an RTL host would flip the box's own text and controls,
+  // so the box sets it back (the canvas backend aligns text left/right, not start/end).
   ".box{all:initial;direction:ltr;unicode-bidi:isolate;display:block;position:relative;box-sizing:border-box;width:100%;",
   "font:var(--tipviz-font-size,14px)/1.4 var(--tipviz-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);",
   "color:var(--tv-text);background:var(--tv-bg);border:1px solid var(--tv-border);border-radius:6px;overflow:hidden;}",
@@ -208,14 +226,19 @@ Controller.prototype.listen = function () {
   var self = this;
   var canvas = this.canvas;
   this.resizeObserver = new ResizeObserver(function () {
-    // The first report arrives just after the first draw, at the width it drew: no redraw.
-    if (self.drawnWidth === self.width()) return;
+    // Reports before the engine is ready are covered by the first draw, and the first report
+    // after it comes at the width it drew: no redraw for either.
+    if (!self.handle || self.drawnWidth === self.width()) return;
     self.schedule();
   });
   this.resizeObserver.observe(this.host);
+  // The readout follows the pointer at once; the highlight is drawn at the next frame, once
+  // however many moves arrived before it (a fast mouse sends several per frame).
   canvas.addEventListener("pointermove", function (e) {
     self.pointerAt = [e.offsetX, e.offsetY];
-    if (self.call(function (h) { return h.pointer(e.offsetX, e.offsetY); })) self.refresh();
+    if (!self.call(function (h) { return h.pointer(e.offsetX, e.offsetY); })) return;
+    self.showReadout();
+    self.drawAtFrame();
   });
   canvas.addEventListener("pointerleave", function () {
     self.pointerAt = null;
@@ -360,6 +383,11 @@ Controller.prototype.schedule = function () {
 // Sizes the canvas to the container (backing store = CSS size × devicePixelRatio) and draws.
 Controller.prototype.render = function () {
   if (!this.handle || this.error) return;
+  // This draw covers any redraw still waiting for a frame.
+  if (this.frame) {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
   var dark = !printing && this.isDark();
   this.box.className = "box " + (dark ? "dark" : "light");
   var asTable = this.call(function (h) { return h.view(); }) === "table";
@@ -440,6 +468,16 @@ Controller.prototype.watchDpr = function (dpr) {
   this.dprQuery = window.matchMedia("(resolution: " + dpr + "dppx)");
   this.dprListener = function () { self.schedule(); };
   this.dprQuery.addEventListener("change", this.dprListener);
+};
+
+Controller.prototype.drawAtFrame = function () {
+  var self = this;
+  if (this.hoverFrame) return;
+  this.hoverFrame = requestAnimationFrame(function () {
+    self.hoverFrame = 0;
+    var canvas = self.canvas;
+    self.call(function (h) { h.draw(canvas); });
+  });
 };
 
 Controller.prototype.refresh = function () {
@@ -536,6 +574,7 @@ Controller.prototype.destroy = function () {
   this.destroyed = true;
   liveWidgets.delete(this);
   if (this.frame) cancelAnimationFrame(this.frame);
+  if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
   clearTimeout(this.typedTimer);
   if (this.resizeObserver) this.resizeObserver.disconnect();
   if (this.dprQuery) this.dprQuery.removeEventListener("change", this.dprListener);

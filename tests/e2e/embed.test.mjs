@@ -185,6 +185,27 @@ test("many widgets, script at the end of body, bad attributes contained", async 
   await context.close();
 });
 
+test("a page load draws each chart once: no second drawing when nothing changed", async () => {
+  // Counts drawings (each starts by filling the whole canvas) from the first script on.
+  const init = () => {
+    window.__drawings = 0;
+    const fillRect = CanvasRenderingContext2D.prototype.fillRect;
+    CanvasRenderingContext2D.prototype.fillRect = function (x, y, w, h) {
+      if (w === this.canvas.width && h === this.canvas.height) window.__drawings++;
+      return fillRect.call(this, x, y, w, h);
+    };
+  };
+  const { page: p, context } = await openPage(browser, `${server.origin}/one.html`, { init });
+  await waitForState(p, "#c1", "ready");
+  const drawings = await p.evaluate(() => new Promise((resolve) => {
+    let frames = 0;
+    const next = () => (++frames < 10 ? requestAnimationFrame(next) : resolve(window.__drawings));
+    requestAnimationFrame(next);
+  }));
+  assert.equal(drawings, 1, "drawings of one chart over the load and ten frames after it");
+  await context.close();
+});
+
 test("TipViz.mount returns a handle with update, csv, png and destroy", async () => {
   const base = origins().file;
   const { page, context, log } = await openPage(browser, `${base}/one.html`);

@@ -134,6 +134,38 @@ test("legend entries are buttons: they hide and show series by keyboard and mous
   await context.close();
 });
 
+test("a burst of pointer moves: the readout follows the last one at once, and the chart is redrawn once, at the next frame", async () => {
+  const { page: p, context } = await openPage(browser, `${base}/toggle.html`);
+  await waitForState(p, "#t", "ready");
+  const { at } = await sweep(p, "#t");
+  await p.mouse.move(0, 0);
+  const before = await canvasPixels(p, "#t");
+  const points = [...at.values()].map(({ x, y }) => [x, y]);
+  const burst = await shadow(p, "#t", async (el, points) => {
+    const canvas = el.shadowRoot.querySelector("canvas");
+    const context = canvas.getContext("2d");
+    // Each drawing starts by filling the whole canvas with the background.
+    let drawings = 0;
+    context.fillRect = function (x, y, w, h) {
+      if (w === canvas.width && h === canvas.height) drawings++;
+      return CanvasRenderingContext2D.prototype.fillRect.call(this, x, y, w, h);
+    };
+    const box = canvas.getBoundingClientRect();
+    for (const [x, y] of points) {
+      canvas.dispatchEvent(new PointerEvent("pointermove", { clientX: x, clientY: y, bubbles: true }));
+    }
+    const atOnce = { year: el.getAttribute("data-active-year"), tip: !el.shadowRoot.querySelector(".tip").hidden, drawings };
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    delete context.fillRect;
+    return { atOnce, drawingsAfterFrame: drawings, moves: points.length, inside: points.every(([x]) => x > box.left) };
+  }, points);
+  assert.ok(burst.moves >= 7 && burst.inside, "one move over each year");
+  assert.deepEqual(burst.atOnce, { year: "2024", tip: true, drawings: 0 }, "the readout is current before any frame; nothing drawn yet");
+  assert.equal(burst.drawingsAfterFrame, 1, "one redraw for the whole burst");
+  assert.notDeepEqual(await canvasPixels(p, "#t"), before, "the highlight is drawn");
+  await context.close();
+});
+
 test("a click on the plot pins that year and tipviz:select carries it", async () => {
   const { page: p, context } = await openPage(browser, `${base}/toggle.html`);
   await waitForState(p, "#t", "ready");
