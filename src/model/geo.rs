@@ -46,7 +46,7 @@ pub fn decode(text: &str) -> Result<Vec<Shape>, String> {
         let mut parts = line.split(';');
         let id = parts.next().unwrap_or_default().to_owned();
         if id.len() != 3 || !id.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(format!("line {line_no}: {id:?} is not an alpha-3 id"));
+            return Err(format!("line {line_no}: \"{id}\" is not an alpha-3 id"));
         }
         let mut rings = Vec::new();
         let mut single = None;
@@ -120,7 +120,7 @@ fn next_number(bytes: &mut impl Iterator<Item = u8>) -> Result<i64, String> {
     let (mut value, mut shift) = (0i64, 0u32);
     for byte in bytes {
         if !(63..=126).contains(&byte) || shift > 50 {
-            return Err(format!("bad character {:?}", byte as char));
+            return Err(format!("bad character '{}'", byte as char));
         }
         let bits = (byte - 63) as i64;
         value |= (bits & 31) << shift;
@@ -135,7 +135,9 @@ fn next_number(bytes: &mut impl Iterator<Item = u8>) -> Result<i64, String> {
 /// The committed geometry, decoded on first use.
 pub fn shapes() -> &'static [Shape] {
     static SHAPES: OnceLock<Vec<Shape>> = OnceLock::new();
-    SHAPES.get_or_init(|| decode(GEOMETRY).expect("data/geometry/countries.txt decodes (tested)"))
+    // The errors are printed with Display, here and in `decode`: Debug's string escaping
+    // would bring Unicode tables into the wasm.
+    SHAPES.get_or_init(|| decode(GEOMETRY).unwrap_or_else(|e| panic!("data/geometry/countries.txt decodes (tested): {e}")))
 }
 
 pub fn shape(id: &str) -> Option<&'static Shape> {
