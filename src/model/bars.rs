@@ -10,7 +10,7 @@ use super::figure::Readout;
 use super::text::{capitalized, chars_in, fit, heading, TextLine};
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
 use super::line::{Cite, Size};
-use super::scale::LinearScale;
+use super::scale::{clamp, LinearScale};
 use super::table::DataTable;
 
 /// Spacing of bar charts in CSS pixels; multiplied by DPR at layout time.
@@ -296,7 +296,7 @@ impl BarChart {
 
         let row_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
         let room = height - PAD * u - rows_top - headings_height(input, u);
-        let row_height = (room / row_count.max(1) as f64).clamp(ROW_MIN * u, ROW_MAX * u);
+        let row_height = clamp(room / row_count.max(1) as f64, ROW_MIN * u, ROW_MAX * u);
 
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;
         let content = (width - 2.0 * PAD * u).max(0.0);
