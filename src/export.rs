@@ -2,7 +2,6 @@
 //! Written by hand so the wasm carries no serialisation framework.
 
 use crate::data::{Dataset, Metric, Scope, SourceRef};
-use std::collections::HashMap;
 
 pub fn dataset_json(dataset: &Dataset) -> String {
     let mut out = String::with_capacity(1024 * 1024);
@@ -52,7 +51,7 @@ pub fn dataset_json(dataset: &Dataset) -> String {
         o.num("value", v.value);
         o.opt_str("printed", v.printed.as_deref());
         o.str("note", &v.note);
-        o.bool("revised", revised.get(&(v.scope, v.year, v.metric)).is_some_and(|values| values.len() > 1));
+        o.bool("revised", revised.binary_search(&(v.scope, v.year, v.metric)).is_ok());
         o.source(dataset, v.source);
     });
     top.array("country_enforcement", &dataset.country_enforcement, |o, v| {
@@ -108,17 +107,16 @@ pub fn dataset_json(dataset: &Dataset) -> String {
     out
 }
 
-/// The distinct values the editions give each law-enforcement cell: more than one means a
-/// later edition revised it (corrected misprints count as the corrected value).
-fn revised_cells(dataset: &Dataset) -> HashMap<(Scope, u16, Metric), Vec<u64>> {
-    let mut cells: HashMap<(Scope, u16, Metric), Vec<u64>> = HashMap::new();
-    for v in &dataset.enforcement {
-        let values = cells.entry((v.scope, v.year, v.metric)).or_default();
-        if !values.contains(&v.value) {
-            values.push(v.value);
-        }
-    }
-    cells
+/// The law-enforcement cells the editions give more than one value: a later edition revised
+/// them (corrected misprints count as the corrected value). Sorted for `binary_search`; a
+/// sorted list rather than a HashMap keeps hashing out of the wasm.
+fn revised_cells(dataset: &Dataset) -> Vec<(Scope, u16, Metric)> {
+    let mut values: Vec<_> = dataset.enforcement.iter().map(|v| ((v.scope, v.year, v.metric), v.value)).collect();
+    crate::sort::sort(&mut values);
+    values.dedup();
+    let mut revised: Vec<_> = values.windows(2).filter(|pair| pair[0].0 == pair[1].0).map(|pair| pair[0].0).collect();
+    revised.dedup();
+    revised
 }
 
 /// Writes one JSON object's members, adding the commas between them.

@@ -12,20 +12,20 @@
 use crate::data::{Metric, Region, Tier};
 pub use crate::model::spec::Lang;
 
-/// One piece of interface text in every language tipviz speaks.
+/// One piece of interface text in every language tipviz speaks: the English, French and
+/// Spanish texts in one string, separated by [`SEPARATOR`]. One string per phrase, because
+/// three `&str` side by side put a 24-byte table in the wasm at every use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Phrase {
-    pub en: &'static str,
-    pub fr: &'static str,
-    pub es: &'static str,
-}
+pub struct Phrase(&'static str);
 
-/// The placeholders `{0}`–`{9}` a text uses, as a bit set.
-const fn placeholders(text: &str) -> u16 {
-    let bytes = text.as_bytes();
+/// Separates a phrase's three texts: the ASCII unit separator, which no text holds (checked).
+pub const SEPARATOR: char = '\u{1f}';
+
+/// The placeholders `{0}`–`{9}` that `bytes[start..end]` uses, as a bit set.
+const fn placeholders(bytes: &[u8], start: usize, end: usize) -> u16 {
     let mut set = 0u16;
-    let mut i = 0;
-    while i + 2 < bytes.len() {
+    let mut i = start;
+    while i + 2 < end {
         if bytes[i] == b'{' && bytes[i + 1].is_ascii_digit() && bytes[i + 2] == b'}' {
             set |= 1 << (bytes[i + 1] - b'0');
         }
@@ -35,21 +35,42 @@ const fn placeholders(text: &str) -> u16 {
 }
 
 impl Phrase {
-    /// A phrase whose translations are all there and fill the same placeholders. Called in a
-    /// `const` block by the macros, so a failure here is a compile error.
-    pub const fn checked(en: &'static str, fr: &'static str, es: &'static str) -> Phrase {
-        assert!(!en.is_empty() && !fr.is_empty() && !es.is_empty(), "a translation is missing");
-        let wanted = placeholders(en);
-        assert!(placeholders(fr) == wanted && placeholders(es) == wanted, "translations fill other placeholders");
-        Phrase { en, fr, es }
+    /// A phrase from its three texts joined by [`SEPARATOR`] (as [`phrase!`] joins them), all
+    /// there and filling the same placeholders. Called in a `const` block by the macros, so a
+    /// failure here is a compile error.
+    pub const fn checked(joined: &'static str) -> Phrase {
+        let bytes = joined.as_bytes();
+        // Where the English and the French text end.
+        let mut ends = [0; 2];
+        let mut found = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == SEPARATOR as u8 {
+                assert!(found < 2, "a text holds the separator");
+                ends[found] = i;
+                found += 1;
+            }
+            i += 1;
+        }
+        assert!(found == 2, "a phrase needs three texts");
+        let [en_end, fr_end] = ends;
+        assert!(en_end > 0 && fr_end > en_end + 1 && bytes.len() > fr_end + 1, "a translation is missing");
+        let wanted = placeholders(bytes, 0, en_end);
+        assert!(
+            placeholders(bytes, en_end + 1, fr_end) == wanted && placeholders(bytes, fr_end + 1, bytes.len()) == wanted,
+            "translations fill other placeholders"
+        );
+        Phrase(joined)
     }
 
     pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Fr => self.fr,
-            Lang::Es => self.es,
-        }
+        let mut texts = self.0.split(SEPARATOR);
+        let text = match lang {
+            Lang::En => texts.next(),
+            Lang::Fr => texts.nth(1),
+            Lang::Es => texts.nth(2),
+        };
+        text.unwrap_or_default()
     }
 
     /// The text in `lang` with `{0}` replaced by `args[0]`, and so on.
@@ -76,11 +97,19 @@ impl Phrase {
     }
 }
 
+/// `phrase!("English", "français", "español")`: the checked [`Phrase`], a constant.
+#[macro_export]
+macro_rules! phrase {
+    ($en:literal, $fr:literal, $es:literal $(,)?) => {
+        const { $crate::i18n::Phrase::checked(concat!($en, "\u{1f}", $fr, "\u{1f}", $es)) }
+    };
+}
+
 /// `tr!(lang, "English", "français", "español")`: the phrase in `lang`, a `&'static str`.
 #[macro_export]
 macro_rules! tr {
     ($lang:expr, $en:literal, $fr:literal, $es:literal $(,)?) => {
-        const { $crate::i18n::Phrase::checked($en, $fr, $es) }.get($lang)
+        $crate::phrase!($en, $fr, $es).get($lang)
     };
 }
 
@@ -89,11 +118,11 @@ macro_rules! tr {
 #[macro_export]
 macro_rules! trf {
     ($lang:expr, $en:literal, $fr:literal, $es:literal; $($arg:expr),+ $(,)?) => {
-        const { $crate::i18n::Phrase::checked($en, $fr, $es) }.fill($lang, &[$(AsRef::<str>::as_ref(&$arg)),+])
+        $crate::phrase!($en, $fr, $es).fill($lang, &[$(AsRef::<str>::as_ref(&$arg)),+])
     };
 }
 
-pub use crate::{tr, trf};
+pub use crate::{phrase, tr, trf};
 
 /// Numbers as the reader's language writes them: `15,791` / `15 791` / `15.791`, and
 /// decimals with a point or a comma.
@@ -368,11 +397,11 @@ mod tests {
 
     #[test]
     fn phrases_fill_their_placeholders_in_the_order_each_language_needs() {
-        let p = Phrase::checked("{0} in {1}", "en {1} : {0}", "{0} en {1}");
+        let p = phrase!("{0} in {1}", "en {1} : {0}", "{0} en {1}");
         assert_eq!(p.fill(Lang::En, &["Tier 1", "2025"]), "Tier 1 in 2025");
         assert_eq!(p.fill(Lang::Fr, &["Catégorie 1", "2025"]), "en 2025 : Catégorie 1");
         // Braces that are not placeholders stay as they are.
-        assert_eq!(Phrase::checked("{x} {0}", "{x} {0}", "{x} {0}").fill(Lang::Es, &["a"]), "{x} a");
+        assert_eq!(phrase!("{x} {0}", "{x} {0}", "{x} {0}").fill(Lang::Es, &["a"]), "{x} a");
         assert_eq!(trf!(Lang::Fr, "{0} TIP Report", "Rapport TIP {0}", "Informe TIP {0}"; "2024"), "Rapport TIP 2024");
     }
 
@@ -380,13 +409,19 @@ mod tests {
     #[should_panic(expected = "a translation is missing")]
     fn a_missing_translation_is_refused() {
         // In a `tr!` this is a compile error; called at run time it panics the same way.
-        let _ = Phrase::checked("Year", "", "Año");
+        let _ = Phrase::checked("Year\u{1f}\u{1f}Año");
+    }
+
+    #[test]
+    #[should_panic(expected = "holds the separator")]
+    fn a_text_holding_the_separator_is_refused() {
+        let _ = Phrase::checked("a\u{1f}b\u{1f}c\u{1f}d");
     }
 
     #[test]
     #[should_panic(expected = "other placeholders")]
     fn a_translation_that_drops_a_value_is_refused() {
-        let _ = Phrase::checked("{0} rose to {1}", "{0} a augmenté", "{0} subió a {1}");
+        let _ = Phrase::checked("{0} rose to {1}\u{1f}{0} a augmenté\u{1f}{0} subió a {1}");
     }
 
     #[test]

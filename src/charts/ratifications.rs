@@ -19,7 +19,7 @@
 //! cut to "200", and its whole C189 column) and every cell of a country no chart lists are "not
 //! in the source". See data/notes/ratifications.md.
 
-use crate::i18n::{self, tr, trf, Lang, Numbers, Phrase};
+use crate::i18n::{self, phrase, tr, trf, Lang, Numbers, Phrase};
 use crate::data::{Dataset, Instrument, PartyFact, ProtocolParty, Ratification, RatificationKind, SourceRef};
 use crate::charts::{describe, document};
 use crate::model::line::not_in_the_source;
@@ -35,7 +35,7 @@ const LOST: [(u16, Instrument, Phrase); 2] = [
     (
         2025,
         Instrument::C182,
-        Phrase::checked(
+        phrase!(
             "the text of the 2025 chart cuts this year off (printed \"200\" or \"20°\")",
             "le texte du tableau de 2025 tronque cette année (imprimée \"200\" ou \"20°\")",
             "el texto del cuadro de 2025 corta este año (impreso \"200\" o \"20°\")",
@@ -44,7 +44,7 @@ const LOST: [(u16, Instrument, Phrase); 2] = [
     (
         2025,
         Instrument::C189,
-        Phrase::checked(
+        phrase!(
             "the text of the 2025 chart lost this whole column, heading and cells",
             "le texte du tableau de 2025 a perdu toute cette colonne, en-tête et cases",
             "el texto del cuadro de 2025 perdió toda esta columna, encabezado y casillas",

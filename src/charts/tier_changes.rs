@@ -9,7 +9,7 @@
 //! edition places, and says so; a country missing from a full list (2001–2015, 2024, 2025)
 //! enters or leaves, and is never dropped silently.
 
-use crate::i18n::{self, tr, trf, Lang, Phrase};
+use crate::i18n::{self, phrase, tr, trf, Lang, Phrase};
 use crate::charts::tier_history::{basis_text, describe_placements, row, TIER_ORDER};
 use crate::charts::tier_summary::{in_region, parse_region};
 use crate::data::{Country, Dataset, Movement, Region, Tier, TierBasis, TierPlacement};
@@ -30,7 +30,7 @@ pub struct TierChangesSpec {
 pub const PARTIAL_EDITIONS: [(u16, Phrase); 2] = [
     (
         2018,
-        Phrase::checked(
+        phrase!(
             "the 2018 tiers here are only those the 2019 narratives (Jamaica to Namibia) state",
             "les catégories 2018 ne sont ici que celles qu'indiquent les chapitres pays de 2019 (de la Jamaïque à la \
              Namibie)",
@@ -39,7 +39,7 @@ pub const PARTIAL_EDITIONS: [(u16, Phrase); 2] = [
     ),
     (
         2019,
-        Phrase::checked(
+        phrase!(
             "the 2019 tiers here are only those of the narratives Jamaica to Namibia",
             "les catégories 2019 ne sont ici que celles des chapitres pays de la Jamaïque à la Namibie",
             "los niveles de 2019 son aquí solo los de los capítulos de país de Jamaica a Namibia",

@@ -19,10 +19,18 @@ use std::collections::HashMap;
 const MAGIC: &[u8; 4] = b"TIPV";
 const FORMAT_VERSION: u8 = 3;
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub struct DecodeError {
     pub offset: usize,
     pub what: &'static str,
+}
+
+/// The Display text: `expect` prints the error with Debug, and a derived Debug would bring
+/// string escaping and its Unicode tables into the wasm.
+impl core::fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Display::fmt(self, f)
+    }
 }
 
 impl core::fmt::Display for DecodeError {

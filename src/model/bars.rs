@@ -7,10 +7,10 @@
 
 use crate::i18n::{self, tr, trf, Lang};
 use super::figure::Readout;
-use super::text::{chars_in, fit, heading, TextLine};
+use super::text::{capitalized, chars_in, fit, heading, TextLine};
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
 use super::line::{Cite, Size};
-use super::scale::LinearScale;
+use super::scale::{clamp, LinearScale};
 use super::table::DataTable;
 
 /// Spacing of bar charts in CSS pixels; multiplied by DPR at layout time.
@@ -158,9 +158,7 @@ impl BarChartInput {
             }
         }
         for (label, headings) in absent {
-            let mut chars = label.chars();
-            // ASCII only: the labels are ours, and full case mapping would add its tables to the wasm.
-            let lead: String = chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default();
+            let lead = capitalized(label);
             match headings.len() {
                 1..=8 => parts.push(format!("{lead}: {}.", headings.join("; "))),
                 n => parts.push(trf!(lang, "{0} values: {1}.", "{0} valeurs : {1}.", "{0} valores: {1}."; n.to_string(), label)),
@@ -298,7 +296,7 @@ impl BarChart {
 
         let row_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
         let room = height - PAD * u - rows_top - headings_height(input, u);
-        let row_height = (room / row_count.max(1) as f64).clamp(ROW_MIN * u, ROW_MAX * u);
+        let row_height = clamp(room / row_count.max(1) as f64, ROW_MIN * u, ROW_MAX * u);
 
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;
         let content = (width - 2.0 * PAD * u).max(0.0);

@@ -10,6 +10,7 @@ use crate::i18n::{self, tr, trf};
 use super::bars::Rect;
 use super::figure::Readout;
 use super::format::wrap_words;
+use super::scale::clamp;
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
 use super::line::Size;
 use super::table::DataTable;
@@ -364,7 +365,7 @@ impl FlowChart {
         // The lists' height does not depend on where they start.
         let lists_height = lay_out_lists(input, width, 0.0, u).bottom;
         let room = height - PAD * u - diagram_top - 2.0 * GAP * u - lists_height;
-        let diagram_height = room.clamp(DIAGRAM_MIN * u, DIAGRAM_MAX * u);
+        let diagram_height = clamp(room, DIAGRAM_MIN * u, DIAGRAM_MAX * u);
 
         // Labels: full where the columns keep a useful span between them, short otherwise.
         let content = (width - 2.0 * PAD * u).max(0.0);

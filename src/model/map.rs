@@ -8,7 +8,7 @@
 
 use crate::i18n::{self, tr, trf, Lang};
 use super::bars::Rect;
-use super::text::{chars_in, first_named, heading, TextLine};
+use super::text::{capitalized, chars_in, first_named, heading, TextLine};
 use super::figure::Readout;
 use super::format::wrap_words;
 use super::geo::{self, Point};
@@ -483,12 +483,6 @@ fn not_in_list(edition: u16, lang: Lang) -> String {
     trf!(lang, "not in the {0} list", "absent de la liste {0}", "no figura en la lista de {0}"; edition.to_string())
 }
 
-/// The text with its first letter in capitals, for a phrase that starts a sentence.
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
 pub fn pattern_note(lang: Lang) -> &'static str {
     tr!(lang,
         "Tiers differ by pattern as well as colour: Tier 1 plain, Tier 2 dots, Watch List diagonal lines, Tier 3 \
@@ -819,6 +813,14 @@ impl TierMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_capitalized_phrase_starts_with_an_ascii_letter_in_every_language() {
+        // `capitalized` upper-cases ASCII only.
+        for lang in [Lang::En, Lang::Fr, Lang::Es] {
+            assert!(not_in_list(2025, lang).starts_with(|c: char| c.is_ascii_lowercase()), "{lang:?}");
+        }
+    }
 
     fn country(id: &str, name: &str, tier: Option<Tier>) -> MapCountryInput {
         MapCountryInput {

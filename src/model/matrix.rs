@@ -12,7 +12,7 @@ use super::bars::{bar_metrics::GAP, Rect};
 use super::figure::Readout;
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_ROW, PAD, X_AXIS};
 use super::line::Size;
-use super::scale::LinearScale;
+use super::scale::{clamp, LinearScale};
 use super::table::DataTable;
 use super::text::{chars_in, first_named, fit, heading, TextLine};
 
@@ -364,14 +364,14 @@ impl MatrixChart {
         let n = input.columns.len().max(1) as f64;
         let content = (width - 2.0 * PAD * u).max(0.0);
         let longest_text = input.cells.iter().map(|c| c.text.chars().count()).max().unwrap_or(4).max(4);
-        let full_column = (longest_text as f64 * char_dev + 10.0 * u).clamp(COLUMN_MIN * u, COLUMN_MAX * u);
+        let full_column = clamp(longest_text as f64 * char_dev + 10.0 * u, COLUMN_MIN * u, COLUMN_MAX * u);
         let longest_label = input.rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0) as f64 * char_dev;
         // Columns first: the years are the data; long country names are cut with "…".
         let room = (content - GAP * u).max(0.0);
         let column = if longest_label.min(0.4 * room) + n * full_column <= room {
             full_column
         } else {
-            ((room - (0.3 * room).min(longest_label)) / n).clamp(COLUMN_MIN * u, full_column)
+            clamp((room - (0.3 * room).min(longest_label)) / n, COLUMN_MIN * u, full_column)
         };
         let label_width = (room - n * column).max(0.0).min(longest_label);
         let left = PAD * u + label_width + GAP * u;

@@ -1,6 +1,18 @@
 //! Scales map data values to device pixels and back. Each is a small `Copy` value with both
 //! directions, so drawing and hit-testing use the very same mapping.
 
+/// `x.clamp(lo, hi)` for bounds in order by construction. `f64::clamp` asserts that order,
+/// and the assertion's message alone brings float Debug formatting into the wasm.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}
+
 /// A continuous scale from a value domain to a pixel range (the range may be inverted, as
 /// y axes are: larger values are higher up, at smaller pixel rows).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -153,7 +165,7 @@ impl CategoryScale {
             return Some(0);
         }
         let t = ((position - self.range.0) / self.step()).round();
-        Some(t.clamp(0.0, (self.count - 1) as f64) as usize)
+        Some(clamp(t, 0.0, (self.count - 1) as f64) as usize)
     }
 }
 

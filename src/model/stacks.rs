@@ -10,7 +10,7 @@ use super::text::{chars_in, first_named, heading, TextLine};
 use super::figure::Readout;
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, PAD};
 use super::line::Size;
-use super::scale::LinearScale;
+use super::scale::{clamp, LinearScale};
 use super::table::DataTable;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -220,7 +220,7 @@ impl StackChart {
 
         let bar_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
         let room = height - PAD * u - rows_top - StackChart::rows_height(input, 0.0, u);
-        let row_height = (room / bar_count.max(1) as f64).clamp(ROW_MIN * u, ROW_MAX * u);
+        let row_height = clamp(room / bar_count.max(1) as f64, ROW_MIN * u, ROW_MAX * u);
 
         let content = (width - 2.0 * PAD * u).max(0.0);
         let longest_label = input.bars().map(|(_, b)| b.label.chars().count()).max().unwrap_or(0);

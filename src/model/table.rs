@@ -29,7 +29,7 @@ fn csv_field(text: &str) -> String {
     // prefix keeps it text. Our values are numbers and prose, so this only guards notes.
     let text = match text.chars().next() {
         Some('=' | '+' | '@') => format!("'{text}"),
-        Some('-') if text.parse::<f64>().is_err() => format!("'{text}"),
+        Some('-') if !is_float_literal(text) => format!("'{text}"),
         _ => text.to_owned(),
     };
     if text.contains([',', '"', '\n', '\r']) {
@@ -37,6 +37,28 @@ fn csv_field(text: &str) -> String {
     } else {
         text
     }
+}
+
+/// Whether `f64::from_str` would accept `text`, decided by its documented grammar
+/// (`[+-]? (inf | infinity | nan | digits [. digits] [e [+-] digits])`, letters in any case,
+/// at least one mantissa digit) so the wasm needs no float parser (17 KB with its tables).
+fn is_float_literal(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if ["inf", "infinity", "nan"].iter().any(|word| unsigned.eq_ignore_ascii_case(word)) {
+        return true;
+    }
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = all_digits(whole) && all_digits(fraction) && whole.len() + fraction.len() > 0;
+    let exponent_ok = exponent.map_or(true, |e| {
+        let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !digits.is_empty() && all_digits(digits)
+    });
+    mantissa_ok && exponent_ok
 }
 
 #[cfg(test)]
@@ -50,5 +72,17 @@ mod tests {
             rows: vec![vec!["1,5".into(), "say \"hi\"".into()], vec!["=cmd()".into(), "-3".into()]],
         };
         assert_eq!(table.to_csv(), "a,b\r\n\"1,5\",\"say \"\"hi\"\"\"\r\n'=cmd(),-3\r\n");
+    }
+
+    #[test]
+    fn float_literals_are_what_the_float_parser_accepts() {
+        let cases = [
+            "-3", "-3.", "-.5", "-0.25", "-1e5", "-1E+5", "-2.5e-3", "-inf", "-INFINITY", "-NaN", "+7", "12",
+            "-", "-.", "-e5", "-1e", "-1e+", "-1.2.3", "-1,5", "- 3", "-3 ", "-in", "-infinit", "-nan1", "-1e5.0",
+            "-0x10", "-1_000", "", ".", "e", "--3", "-+3", "-\u{2212}3", "-3–5", "-1e-", "-.e1", "-5.e2", "-١",
+        ];
+        for case in cases {
+            assert_eq!(is_float_literal(case), case.parse::<f64>().is_ok(), "{case:?}");
+        }
     }
 }

@@ -77,6 +77,14 @@ pub fn first_named<S: AsRef<str>>(typed: &str, items: &[Vec<S>]) -> Option<usize
         .or_else(|| items.iter().position(|names| names.iter().any(starts)))
 }
 
+/// The text with its first letter in capitals, for a phrase of ours that starts a sentence.
+/// ASCII only: our phrases start with an ASCII letter, and full case mapping
+/// (`char::to_uppercase`) would add its 12 KB table to the wasm.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default()
+}
+
 /// The first sentences of a chart's summary: its title, then its subtitle as a sentence.
 pub fn summary_opening(title: &str, subtitle: &str) -> String {
     format!("{title}. {}.", subtitle.trim_end_matches('.'))
