@@ -306,7 +306,7 @@ pub fn sort_key(name: &str, lang: Lang) -> String {
         return name.to_owned();
     }
     let mut key = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in name.chars().map(crate::data::lower_latin) {
         match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => key.push('a'),
             'ç' => key.push('c'),
@@ -394,6 +394,23 @@ const LOADER_OWN_WORDS: &[&str] = &["could not start", "n'a pas pu démarrer", "
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_latin_lower_case_agrees_with_unicode_on_every_name_the_dataset_holds() {
+        let dataset = crate::data::dataset();
+        let mut names: Vec<&str> = Vec::new();
+        for c in dataset.countries.iter() {
+            names.extend([c.id.as_str(), c.name.as_str(), c.name_fr.as_str(), c.name_es.as_str()]);
+            names.extend(c.aliases.iter().map(String::as_str));
+        }
+        names.extend(dataset.tiers.iter().map(|t| t.name_printed.as_str()));
+        assert!(names.iter().any(|n| n.contains('Î')) && names.iter().any(|n| n.contains('É')), "accented capitals are covered");
+        for name in names {
+            assert_eq!(crate::data::lowercase(name), name.to_lowercase(), "{name}");
+        }
+        // Letters beyond Latin-1 are kept as they are rather than guessed.
+        assert_eq!(crate::data::lowercase("ŁÓDŹ"), "ŁódŹ");
+    }
 
     #[test]
     fn phrases_fill_their_placeholders_in_the_order_each_language_needs() {

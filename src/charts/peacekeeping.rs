@@ -273,7 +273,7 @@ fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16, lan
     }
     let label = format!("{} {year}", org_label(org, lang));
     BarInput {
-        heading: i18n::labelled(&format!("{}, {year}", org_label(org, lang)), &metric.title(lang).to_lowercase(), lang),
+        heading: i18n::labelled(&format!("{}, {year}", org_label(org, lang)), &crate::data::lowercase(metric.title(lang)), lang),
         value: value.map(|v| v.value),
         value_text: if value.is_some() { value_text } else { not_in_the_source(lang).to_owned() },
         note: match value {

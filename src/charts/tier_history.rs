@@ -12,7 +12,7 @@
 
 use crate::i18n::{self, tr, trf, Lang};
 use crate::charts::{describe, document};
-use crate::data::{Country, Dataset, Movement, Tier, TierBasis, TierPlacement};
+use crate::data::{lowercase, Country, Dataset, Movement, Tier, TierBasis, TierPlacement};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::steps::{PointKind, StepChartInput, StepPointInput, StepSeriesInput, StepSource};
 use crate::model::table::DataTable;
@@ -104,11 +104,11 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, S
 
 /// The message for a spelling no country has: how to write one, and the names it is part of.
 fn unknown(dataset: &Dataset, bad: &str, how: &str, lang: Lang) -> String {
-    let lower = bad.to_lowercase();
+    let lower = lowercase(bad);
     let mut close: Vec<String> = Vec::new();
     if lower.chars().count() >= 3 {
         for country in &dataset.countries {
-            if placed(dataset, &country.id) && country.name.to_lowercase().contains(&lower) {
+            if placed(dataset, &country.id) && lowercase(&country.name).contains(&lower) {
                 close.push(format!("{} ({})", country.name, country.id));
             }
         }

@@ -298,15 +298,32 @@ impl Country {
     }
 }
 
+/// `c` in lower case, for the Latin letters the dataset and its three languages write (ASCII,
+/// Latin-1's À–Þ, Œ and Ÿ); any other character is returned as it is. Full Unicode case
+/// mapping would bring its tables (about 11 KB gzip) into the wasm for letters no name uses.
+pub fn lower_latin(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        _ => c,
+    }
+}
+
+/// `s` with [`lower_latin`] applied to every character.
+pub fn lowercase(s: &str) -> String {
+    s.chars().map(lower_latin).collect()
+}
+
 /// The form two spellings are compared in: trimmed, inner whitespace collapsed, lower case.
 pub fn fold_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    lowercase(&name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// `fold_name(a) == fold_name(b)` without allocating: lookups compare against every alias.
 pub fn same_name(a: &str, b: &str) -> bool {
     fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.split_whitespace().flat_map(|word| word.chars().flat_map(char::to_lowercase).chain(Some(' ')))
+        s.split_whitespace().flat_map(|word| word.chars().map(lower_latin).chain(Some(' ')))
     }
     folded(a).eq(folded(b))
 }

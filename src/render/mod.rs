@@ -25,7 +25,7 @@ use theme::Palette;
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 fn font(size_dev: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    ("sans-serif", size_dev).into_font().color(&color).pos(Pos::new(h, v))
+    (FontFamily::SansSerif, size_dev).into_font().color(&color).pos(Pos::new(h, v))
 }
 
 fn pt(x: f64, y: f64) -> (i32, i32) {
@@ -73,7 +73,7 @@ fn begin<DB: DrawingBackend>(
 
 /// Bold sans-serif, anchored at its top left: headings and list titles.
 fn bold(size_dev: f64, color: RGBColor) -> TextStyle<'static> {
-    ("sans-serif", size_dev).into_font().style(FontStyle::Bold).color(&color)
+    (FontFamily::SansSerif, size_dev).into_font().style(FontStyle::Bold).color(&color)
 }
 
 /// Draws any laid-out chart.
