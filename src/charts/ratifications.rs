@@ -256,7 +256,7 @@ struct Row<'d> {
 }
 
 fn cells_of<'d>(dataset: &'d Dataset, country: &str, edition: u16) -> Vec<&'d Ratification> {
-    dataset.ratifications.iter().filter(|r| r.country == country && r.edition == edition).collect()
+    dataset.ratifications_of(country).iter().filter(|r| r.edition == edition).collect()
 }
 
 fn facts<'d>(dataset: &'d Dataset, spec: &RatificationsSpec) -> Vec<&'d ProtocolParty> {

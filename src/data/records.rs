@@ -564,6 +564,14 @@ impl Dataset {
         &self.tiers[start..end]
     }
 
+    /// A country's rows of the conventions charts: a slice of `ratifications`, which is kept
+    /// sorted by country first.
+    pub fn ratifications_of(&self, country: &str) -> &[Ratification] {
+        let start = self.ratifications.partition_point(|r| r.country.as_str() < country);
+        let end = start + self.ratifications[start..].partition_point(|r| r.country == country);
+        &self.ratifications[start..end]
+    }
+
     /// A country's placement in one edition.
     pub fn placement(&self, country: &str, edition: u16) -> Option<&TierPlacement> {
         self.placements_of(country).iter().find(|t| t.edition == edition)
