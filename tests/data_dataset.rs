@@ -212,6 +212,19 @@ fn a_countrys_placements_are_found_by_binary_search_as_a_scan_finds_them() {
 }
 
 #[test]
+fn a_changed_clone_of_the_dataset_leaves_the_original_as_it_was() {
+    let original = dataset();
+    let mut copy = original.clone();
+    assert!(&copy == original);
+    let placement = copy.tiers[0].clone();
+    copy.tiers.push(placement);
+    copy.countries[0].name.push_str(" (renamed)");
+    assert_eq!(copy.tiers.len(), original.tiers.len() + 1);
+    assert!(!original.countries[0].name.ends_with(" (renamed)"));
+    assert!(copy.enforcement == original.enforcement, "unchanged tables stay equal");
+}
+
+#[test]
 fn a_countrys_ratifications_are_found_by_binary_search_as_a_scan_finds_them() {
     let data = dataset();
     let mut checked = 0;

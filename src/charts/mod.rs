@@ -75,6 +75,7 @@ pub fn dataset_in(lang: Lang) -> &'static Dataset {
 /// country without a name in that language keeps its English one. Other text is English
 /// until the translations land.
 fn localized(dataset: &Dataset, lang: Lang) -> Dataset {
+    // The copy shares every table but the countries, which renaming them copies.
     let mut copy = dataset.clone();
     for country in &mut copy.countries {
         let name = match lang {

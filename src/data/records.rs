@@ -416,8 +416,10 @@ pub struct Dataset {
 /// One table's rows; reads like the `Vec` it dereferences to. The embedded dataset decodes
 /// each table the first time it is read, so a chart pays only for the tables it uses (the
 /// enforcement chart never decodes the 2,688 tier placements, which are most of the bytes).
+/// Clones share the rows (decoded once, for all of them) until one is changed: a dataset in
+/// another language copies only its countries.
 pub struct Rows<T> {
-    rows: std::sync::OnceLock<Vec<T>>,
+    rows: std::sync::Arc<std::sync::OnceLock<Vec<T>>>,
     /// Where the rows come from when they are not there yet.
     decode: Option<std::sync::Arc<dyn Fn() -> Vec<T> + Send + Sync>>,
 }
@@ -425,13 +427,13 @@ pub struct Rows<T> {
 impl<T> Rows<T> {
     /// A table whose rows `decode` makes on first read.
     pub fn lazy(decode: impl Fn() -> Vec<T> + Send + Sync + 'static) -> Self {
-        Rows { rows: std::sync::OnceLock::new(), decode: Some(std::sync::Arc::new(decode)) }
+        Rows { rows: Default::default(), decode: Some(std::sync::Arc::new(decode)) }
     }
 }
 
 impl<T> From<Vec<T>> for Rows<T> {
     fn from(rows: Vec<T>) -> Self {
-        Rows { rows: rows.into(), decode: None }
+        Rows { rows: std::sync::Arc::new(rows.into()), decode: None }
     }
 }
 
@@ -451,19 +453,21 @@ impl<T> std::ops::Deref for Rows<T> {
     }
 }
 
-impl<T> std::ops::DerefMut for Rows<T> {
+impl<T: Clone> std::ops::DerefMut for Rows<T> {
+    /// The rows to change, copied first if a clone shares them.
     fn deref_mut(&mut self) -> &mut Vec<T> {
-        let _ = std::ops::Deref::deref(self);
-        self.rows.get_mut().expect("the rows were made just above")
+        if std::sync::Arc::get_mut(&mut self.rows).is_none() {
+            *self = (**self).clone().into();
+        }
+        let rows = std::sync::Arc::get_mut(&mut self.rows).expect("the rows were just made this table's own");
+        let _ = rows.get_or_init(|| self.decode.as_ref().map_or_else(Vec::new, |decode| decode()));
+        rows.get_mut().expect("the rows were made just above")
     }
 }
 
-impl<T: Clone> Clone for Rows<T> {
+impl<T> Clone for Rows<T> {
     fn clone(&self) -> Self {
-        match self.rows.get() {
-            Some(rows) => rows.clone().into(),
-            None => Rows { rows: std::sync::OnceLock::new(), decode: self.decode.clone() },
-        }
+        Rows { rows: self.rows.clone(), decode: self.decode.clone() }
     }
 }
 
@@ -489,7 +493,7 @@ impl<'a, T> IntoIterator for &'a Rows<T> {
     }
 }
 
-impl<'a, T> IntoIterator for &'a mut Rows<T> {
+impl<'a, T: Clone> IntoIterator for &'a mut Rows<T> {
     type Item = &'a mut T;
     type IntoIter = std::slice::IterMut<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
