@@ -320,8 +320,8 @@ fn cite(dataset: &Dataset, v: &EnforcementValue) -> Cite {
         edition: v.edition,
         file: dataset.source(v.source).file.clone(),
         line: v.source.line,
-        printed: v.printed.clone(),
-        note: v.note.clone(),
+        printed: v.printed.as_deref().map(str::to_owned),
+        note: v.note.to_string(),
     }
 }
 
@@ -479,8 +479,8 @@ pub fn table(dataset: &Dataset, spec: &EnforcementSpec) -> DataTable {
                 v.year.to_string(),
                 v.metric.id().to_owned(),
                 v.value.to_string(),
-                v.printed.clone().unwrap_or_default(),
-                v.note.clone(),
+                v.printed.as_deref().unwrap_or_default().to_owned(),
+                v.note.to_string(),
                 dataset.source(v.source).file.clone(),
                 v.source.line.to_string(),
             ]

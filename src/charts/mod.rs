@@ -49,7 +49,9 @@ pub fn describe(dataset: &Dataset, sources: impl IntoIterator<Item = SourceRef>,
         }
     }
     let document_of = |file: u16| documents.iter().find(|(f, _)| *f == file).map_or("", |(_, d)| d.as_str());
-    describe_documents(sources.iter().map(|s| (document_of(s.file), dataset.source(*s).file.as_str(), s.line)), lang)
+    let cites: Vec<(&str, &str, u32)> =
+        sources.iter().map(|s| (document_of(s.file), dataset.source(*s).file.as_str(), s.line)).collect();
+    describe_documents(cites, lang)
 }
 
 /// A country name from the country-codes table without its trailing article:

@@ -126,7 +126,7 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
                     edition: p.edition,
                     file: dataset.source(p.source).file.clone(),
                     line: p.source.line,
-                    printed: p.printed.clone(),
+                    printed: p.printed.as_deref().map(str::to_owned),
                     note: String::new(),
                 }),
                 highlighted: spec.highlight.contains(&c.id),
@@ -212,7 +212,7 @@ pub fn table(dataset: &Dataset, spec: &TierMapSpec) -> DataTable {
                 c.previous.map_or_else(String::new, |(e, _)| e.to_string()),
                 c.previous.and_then(|(_, t)| t).map_or("", |t| t.id()).to_owned(),
                 change(c.previous, spec.edition, c.tier, Lang::En).0.to_owned(),
-                placed.map_or_else(String::new, |p| p.note.clone()),
+                placed.map_or_else(String::new, |p| p.note.to_string()),
                 placed.map_or_else(String::new, |p| dataset.source(p.source).file.clone()),
                 placed.map_or_else(String::new, |p| p.source.line.to_string()),
             ]

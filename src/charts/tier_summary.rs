@@ -103,7 +103,7 @@ fn placed_by_name(dataset: &Dataset, edition: u16) -> Vec<Placed<'_>> {
             Placed {
                 placement: t,
                 region: country.and_then(|c| c.region),
-                name: country.map_or(t.country.as_str(), |c| c.name.as_str()),
+                name: country.map_or(t.country.as_ref(), |c| c.name.as_str()),
             }
         })
         .collect();
@@ -291,7 +291,7 @@ pub fn table(dataset: &Dataset, spec: &TierSummarySpec) -> DataTable {
         let placed = placed_by_name(dataset, edition);
         for region in regions(spec) {
             for &tier in &TIER_ORDER {
-                let mut ids: Vec<&str> = members_of(&placed, region, tier).map(|p| p.placement.country.as_str()).collect();
+                let mut ids: Vec<&str> = members_of(&placed, region, tier).map(|p| p.placement.country.as_ref()).collect();
                 crate::sort::sort(&mut ids);
                 rows.push(vec![
                     edition.to_string(),

@@ -136,9 +136,9 @@ pub struct EnforcementValue {
     /// The value the dataset stands behind: the printed one, or its correction.
     pub value: u64,
     /// The text as printed, only where `value` corrects it.
-    pub printed: Option<String>,
+    pub printed: Option<Text>,
     /// Why a value was corrected, or another remark; empty when there is none.
-    pub note: String,
+    pub note: Text,
     pub source: SourceRef,
 }
 
@@ -311,51 +311,55 @@ pub fn same_name(a: &str, b: &str) -> bool {
     folded(a).eq(folded(b))
 }
 
+/// Text of a record: borrowed from the embedded bytes when the runtime decodes them (no copy
+/// per row), owned when the build step and the tests read `data/*.csv`.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// One tier placement of one country in one edition.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TierPlacement {
-    pub country: String,
+    pub country: Text,
     pub edition: u16,
     pub tier: Tier,
     pub basis: TierBasis,
     /// The country name exactly as the cited line prints it.
-    pub name_printed: String,
+    pub name_printed: Text,
     /// The tier as printed, only where `tier` corrects it.
-    pub printed: Option<String>,
-    pub note: String,
+    pub printed: Option<Text>,
+    pub note: Text,
     pub source: SourceRef,
 }
 
 /// One count from a 2019 country narrative.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CountryEnforcement {
-    pub country: String,
+    pub country: Text,
     pub edition: u16,
     /// 0 = the edition's own reporting period, -1 the one before, ... (an ordering key).
     pub period: i16,
     /// The text's own words for the period ("reporting period", "2017").
-    pub period_label: String,
+    pub period_label: Text,
     pub metric: CountryMetric,
     /// `None` where the text says the count was not reported (the note says so).
     pub value: Option<u64>,
     /// What the text counts (`cases`, `suspects`, `victims`, ...).
-    pub unit: String,
-    pub name_printed: String,
-    pub note: String,
+    pub unit: Text,
+    pub name_printed: Text,
+    pub note: Text,
     pub source: SourceRef,
 }
 
 /// One year cell of a conventions chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ratification {
-    pub country: String,
+    pub country: Text,
     pub instrument: Instrument,
     pub year: u16,
     pub kind: RatificationKind,
     /// The entry-into-force note as printed; empty when there is none.
-    pub in_force: String,
-    pub name_printed: String,
-    pub note: String,
+    pub in_force: Text,
+    pub name_printed: Text,
+    pub note: Text,
     pub edition: u16,
     pub source: SourceRef,
 }
@@ -365,11 +369,11 @@ pub struct Ratification {
 pub struct ProtocolParty {
     pub edition: u16,
     pub fact: PartyFact,
-    pub country: Option<String>,
+    pub country: Option<Text>,
     pub year: Option<u16>,
     pub value: Option<u64>,
-    pub name_printed: String,
-    pub note: String,
+    pub name_printed: Text,
+    pub note: Text,
     pub source: SourceRef,
 }
 
@@ -381,9 +385,9 @@ pub struct PeacekeepingValue {
     pub year: u16,
     pub org: Org,
     /// An open set (`personnel`, `missions`, `allegations`, ...; see data/README.md).
-    pub metric: String,
+    pub metric: Text,
     pub value: u64,
-    pub note: String,
+    pub note: Text,
     pub source: SourceRef,
 }
 
@@ -392,9 +396,9 @@ pub struct PeacekeepingValue {
 pub struct StatedTotal {
     pub edition: u16,
     /// What is counted, e.g. `tiers.countries` or `tiers.3`.
-    pub subject: String,
+    pub subject: Text,
     pub value: u64,
-    pub note: String,
+    pub note: Text,
     pub source: SourceRef,
 }
 
@@ -563,7 +567,7 @@ impl Dataset {
     /// A country's tier placements, oldest edition first: a slice of `tiers`, which is kept
     /// sorted by country and edition.
     pub fn placements_of(&self, country: &str) -> &[TierPlacement] {
-        let start = self.tiers.partition_point(|t| t.country.as_str() < country);
+        let start = self.tiers.partition_point(|t| &*t.country < country);
         let end = start + self.tiers[start..].partition_point(|t| t.country == country);
         &self.tiers[start..end]
     }
@@ -571,7 +575,7 @@ impl Dataset {
     /// A country's rows of the conventions charts: a slice of `ratifications`, which is kept
     /// sorted by country first.
     pub fn ratifications_of(&self, country: &str) -> &[Ratification] {
-        let start = self.ratifications.partition_point(|r| r.country.as_str() < country);
+        let start = self.ratifications.partition_point(|r| &*r.country < country);
         let end = start + self.ratifications[start..].partition_point(|r| r.country == country);
         &self.ratifications[start..end]
     }
