@@ -71,7 +71,7 @@ pub fn dataset_json(dataset: &Dataset) -> String {
         o.str("instrument", r.instrument.id());
         o.num("year", r.year);
         o.str("kind", r.kind.id());
-        o.opt_str("in_force", Some(r.in_force.as_str()).filter(|t| !t.is_empty()));
+        o.opt_str("in_force", Some(r.in_force.as_ref()).filter(|t| !t.is_empty()));
         o.num("edition", r.edition);
         o.str("name_printed", &r.name_printed);
         o.str("note", &r.note);

@@ -212,6 +212,33 @@ fn a_countrys_placements_are_found_by_binary_search_as_a_scan_finds_them() {
 }
 
 #[test]
+fn a_changed_clone_of_the_dataset_leaves_the_original_as_it_was() {
+    let original = dataset();
+    let mut copy = original.clone();
+    assert!(&copy == original);
+    let placement = copy.tiers[0].clone();
+    copy.tiers.push(placement);
+    copy.countries[0].name.push_str(" (renamed)");
+    assert_eq!(copy.tiers.len(), original.tiers.len() + 1);
+    assert!(!original.countries[0].name.ends_with(" (renamed)"));
+    assert!(copy.enforcement == original.enforcement, "unchanged tables stay equal");
+}
+
+#[test]
+fn a_countrys_ratifications_are_found_by_binary_search_as_a_scan_finds_them() {
+    let data = dataset();
+    let mut checked = 0;
+    for country in &data.countries {
+        let scanned: Vec<_> = data.ratifications.iter().filter(|r| r.country == country.id).collect();
+        let found: Vec<_> = data.ratifications_of(&country.id).iter().collect();
+        assert_eq!(found, scanned, "{}", country.id);
+        checked += scanned.len();
+    }
+    assert_eq!(checked, data.ratifications.len(), "every row belongs to a known country");
+    assert!(data.ratifications_of("ZZZ").is_empty());
+}
+
+#[test]
 fn tier_movements_follow_the_ranking_and_a_special_case_is_outside_it() {
     use tipviz::data::{Movement, Tier};
     assert_eq!(Tier::Two.movement(Tier::One), Movement::Up);

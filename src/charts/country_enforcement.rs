@@ -76,7 +76,7 @@ fn edition(dataset: &Dataset) -> u16 {
 pub fn narrative_countries(dataset: &Dataset, lang: Lang) -> Vec<&Country> {
     let edition = edition(dataset);
     let mut ids: Vec<&str> =
-        dataset.country_enforcement.iter().filter(|r| r.edition == edition).map(|r| r.country.as_str()).collect();
+        dataset.country_enforcement.iter().filter(|r| r.edition == edition).map(|r| r.country.as_ref()).collect();
     crate::sort::sort(&mut ids);
     ids.dedup();
     let mut countries: Vec<&Country> = ids.into_iter().filter_map(|id| dataset.country(id)).collect();
@@ -137,7 +137,7 @@ impl Drawn<'_> {
     /// The period in the narrative's words; where it has no record, ours.
     fn period_label(&self, lang: Lang) -> &str {
         let ours = tr!(lang, "reporting period", "période de référence", "período de referencia");
-        self.record.map_or(ours, |r| r.period_label.as_str())
+        self.record.map_or(ours, |r| r.period_label.as_ref())
     }
 
     /// Why there is no record at all.
@@ -220,7 +220,7 @@ fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String, lang: Lang) ->
         .map(|o| {
             let what = o.value.map_or_else(|| not_reported(lang).to_owned(), |v| count_with_unit(v, &o.unit, lang));
             // An absent value's note often starts by saying so; once is enough.
-            let note = o.note.strip_prefix("not reported:").map_or(o.note.as_str(), str::trim_start);
+            let note = o.note.strip_prefix("not reported:").map_or(o.note.as_ref(), str::trim_start);
             let note = if note.is_empty() { String::new() } else { format!(" ({note})") };
             let line = i18n::lines(&[o.source.line], lang);
             trf!(lang,
@@ -237,14 +237,14 @@ fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String, lang: Lang) ->
         ("period".to_owned(), d.period_label(Lang::En).to_owned()),
     ];
     if let Some(r) = d.record {
-        selection.push(("unit".to_owned(), r.unit.clone()));
+        selection.push(("unit".to_owned(), r.unit.to_string()));
     }
     BarInput {
         label,
         value: d.record.and_then(|r| r.value),
         value_text: d.record.and_then(|r| r.value.map(|v| count_with_unit(v, &r.unit, lang))).unwrap_or_default(),
         heading: i18n::labelled(&d.country.name, &format!("{}, {}", metric_word(d.metric, lang), d.period_label(lang)), lang),
-        note: d.record.map_or_else(|| d.missing_reason(edition, lang), |r| r.note.clone()),
+        note: d.record.map_or_else(|| d.missing_reason(edition, lang), |r| r.note.to_string()),
         details,
         cite,
         selection,
@@ -345,14 +345,14 @@ pub fn table(dataset: &Dataset, spec: &CountryEnforcementSpec) -> DataTable {
         .map(|d| match d.record {
             Some(r) => vec![
                 r.edition.to_string(),
-                r.country.clone(),
+                r.country.to_string(),
                 d.country.name.clone(),
                 r.metric.id().to_owned(),
                 r.period.to_string(),
-                r.period_label.clone(),
+                r.period_label.to_string(),
                 r.value.map(|v| v.to_string()).unwrap_or_default(),
-                r.unit.clone(),
-                r.note.clone(),
+                r.unit.to_string(),
+                r.note.to_string(),
                 dataset.source(r.source).file.clone(),
                 r.source.line.to_string(),
             ],
@@ -522,7 +522,7 @@ mod tests {
             (None, "not reported: test".into(), 1300);
         let mut later = kaz.clone();
         (later.value, later.unit, later.note, later.source.line) =
-            (Some(182), "investigations".into(), String::new(), 1324);
+            (Some(182), "investigations".into(), "".into(), 1324);
         data.country_enforcement.extend([later, earlier_blank]);
         let input = bar_input(&data, &CountryEnforcementSpec { lang: Default::default(), country: None, metric: CountryMetric::Investigations });
         let bar = bars(&input).into_iter().find(|b| b.label == "Kazakhstan").unwrap();

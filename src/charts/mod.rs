@@ -40,11 +40,18 @@ pub fn document(dataset: &Dataset, source: SourceRef, lang: Lang) -> String {
 
 /// Sources as a reader wants them: one entry per document and file with its lines, each once.
 pub fn describe(dataset: &Dataset, sources: impl IntoIterator<Item = SourceRef>, lang: Lang) -> Vec<String> {
-    let cites: Vec<(String, &str, u32)> = sources
-        .into_iter()
-        .map(|s| (document(dataset, s, lang), dataset.source(s).file.as_str(), s.line))
-        .collect();
-    describe_documents(cites.iter().map(|(d, f, l)| (d.as_str(), *f, *l)), lang)
+    let sources: Vec<SourceRef> = sources.into_iter().collect();
+    // Each file's document in words, written once: a readout cites many lines of few files.
+    let mut documents: Vec<(u16, String)> = Vec::new();
+    for s in &sources {
+        if !documents.iter().any(|(file, _)| *file == s.file) {
+            documents.push((s.file, document(dataset, *s, lang)));
+        }
+    }
+    let document_of = |file: u16| documents.iter().find(|(f, _)| *f == file).map_or("", |(_, d)| d.as_str());
+    let cites: Vec<(&str, &str, u32)> =
+        sources.iter().map(|s| (document_of(s.file), dataset.source(*s).file.as_str(), s.line)).collect();
+    describe_documents(cites, lang)
 }
 
 /// A country name from the country-codes table without its trailing article:
@@ -70,6 +77,7 @@ pub fn dataset_in(lang: Lang) -> &'static Dataset {
 /// country without a name in that language keeps its English one. Other text is English
 /// until the translations land.
 fn localized(dataset: &Dataset, lang: Lang) -> Dataset {
+    // The copy shares every table but the countries, which renaming them copies.
     let mut copy = dataset.clone();
     for country in &mut copy.countries {
         let name = match lang {

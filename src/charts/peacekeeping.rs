@@ -225,7 +225,7 @@ fn cite(dataset: &Dataset, v: &PeacekeepingValue) -> Cite {
         file: dataset.source(v.source).file.clone(),
         line: v.source.line,
         printed: None,
-        note: v.note.clone(),
+        note: v.note.to_string(),
     }
 }
 
@@ -277,7 +277,7 @@ fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16, lan
         value: value.map(|v| v.value),
         value_text: if value.is_some() { value_text } else { not_in_the_source(lang).to_owned() },
         note: match value {
-            Some(v) => v.note.clone(),
+            Some(v) => v.note.to_string(),
             None => trf!(lang,
                 "the {0}'s table gives no {1} count for {2}",
                 "le tableau du {0} ne donne aucun chiffre pour {2} ({1})",
@@ -350,15 +350,15 @@ pub fn table(dataset: &Dataset, spec: &PeacekeepingSpec) -> DataTable {
     let rows = dataset
         .peacekeeping
         .iter()
-        .filter(|v| spec.orgs.contains(&v.org) && metrics.contains(&v.metric.as_str()))
+        .filter(|v| spec.orgs.contains(&v.org) && metrics.contains(&v.metric.as_ref()))
         .map(|v| {
             vec![
                 v.edition.to_string(),
                 v.year.to_string(),
                 v.org.id().to_owned(),
-                v.metric.clone(),
+                v.metric.to_string(),
                 v.value.to_string(),
-                v.note.clone(),
+                v.note.to_string(),
                 dataset.source(v.source).file.clone(),
                 v.source.line.to_string(),
             ]
@@ -480,7 +480,7 @@ mod tests {
         let expected = dataset()
             .peacekeeping
             .iter()
-            .filter(|v| v.org == Org::Un && ["victims", "children", "allegations_children"].contains(&v.metric.as_str()))
+            .filter(|v| v.org == Org::Un && ["victims", "children", "allegations_children"].contains(&v.metric.as_ref()))
             .count();
         assert_eq!(csv.rows.len(), expected);
         let all = table(dataset(), &spec(&[]).unwrap());

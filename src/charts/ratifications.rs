@@ -181,7 +181,7 @@ fn reports(editions: &[u16], lang: Lang) -> String {
 /// The countries each edition's chart lists.
 fn listed(dataset: &Dataset, edition: u16) -> Vec<&str> {
     let mut ids: Vec<&str> =
-        dataset.ratifications.iter().filter(|r| r.edition == edition).map(|r| r.country.as_str()).collect();
+        dataset.ratifications.iter().filter(|r| r.edition == edition).map(|r| r.country.as_ref()).collect();
     crate::sort::sort(&mut ids);
     ids.dedup();
     ids
@@ -256,7 +256,7 @@ struct Row<'d> {
 }
 
 fn cells_of<'d>(dataset: &'d Dataset, country: &str, edition: u16) -> Vec<&'d Ratification> {
-    dataset.ratifications.iter().filter(|r| r.country == country && r.edition == edition).collect()
+    dataset.ratifications_of(country).iter().filter(|r| r.edition == edition).collect()
 }
 
 fn facts<'d>(dataset: &'d Dataset, spec: &RatificationsSpec) -> Vec<&'d ProtocolParty> {
@@ -496,7 +496,7 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                     "{0} parties au Protocole de Palerme (ONU), selon le {1}",
                     "{0} partes en el Protocolo de Palermo (ONU), según el {1}";
                     count, doc),
-                values: vec![p.note.clone()],
+                values: vec![p.note.to_string()],
                 sources: describe(dataset, [p.source], lang),
                 selection: vec![
                     ("fact".to_owned(), p.fact.id().to_owned()),
@@ -553,7 +553,7 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                         values.push(trf!(lang, "printed as \"{0}\"", "imprimé \"{0}\"", "impreso \"{0}\"";
                             p.name_printed));
                     }
-                    values.push(p.note.clone());
+                    values.push(p.note.to_string());
                     let mut selection = vec![
                         ("fact".to_owned(), p.fact.id().to_owned()),
                         ("country".to_owned(), id.to_owned()),
@@ -720,7 +720,7 @@ pub fn table(dataset: &Dataset, spec: &RatificationsSpec) -> DataTable {
                 CellKind::Absent => "not_in_source",
             };
             let note = match cell.kind {
-                CellKind::Year { .. } => found.map(|x| x.note.clone()).unwrap_or_else(|| cell.values.join("; ")),
+                CellKind::Year { .. } => found.map(|x| x.note.to_string()).unwrap_or_else(|| cell.values.join("; ")),
                 _ => cell.values.join("; "),
             };
             out.push(vec![
@@ -731,7 +731,7 @@ pub fn table(dataset: &Dataset, spec: &RatificationsSpec) -> DataTable {
                 status.to_owned(),
                 get("year"),
                 get("kind"),
-                found.map(|x| x.in_force.clone()).unwrap_or_default(),
+                found.map(|x| x.in_force.to_string()).unwrap_or_default(),
                 String::new(),
                 note,
                 source.map(|s| dataset.source(s).file.clone()).unwrap_or_default(),
@@ -742,7 +742,7 @@ pub fn table(dataset: &Dataset, spec: &RatificationsSpec) -> DataTable {
     for p in facts(dataset, spec) {
         out.push(vec![
             p.edition.to_string(),
-            p.country.clone().unwrap_or_default(),
+            p.country.as_deref().unwrap_or_default().to_owned(),
             p.country.as_deref().map(|c| dataset.name_of(c).to_owned()).unwrap_or_default(),
             Instrument::Palermo.id().to_owned(),
             p.fact.id().to_owned(),
@@ -750,7 +750,7 @@ pub fn table(dataset: &Dataset, spec: &RatificationsSpec) -> DataTable {
             String::new(),
             String::new(),
             p.value.map(|v| v.to_string()).unwrap_or_default(),
-            p.note.clone(),
+            p.note.to_string(),
             dataset.source(p.source).file.clone(),
             p.source.line.to_string(),
         ]);
@@ -929,7 +929,7 @@ mod tests {
         };
         let pak = record("PAK", Instrument::P029);
         let r = row("PAK", "p029");
-        assert_eq!(r[4..8], ["year".to_owned(), pak.year.to_string(), "ratification".to_owned(), pak.in_force.clone()]);
+        assert_eq!(r[4..8], ["year".to_owned(), pak.year.to_string(), "ratification".to_owned(), pak.in_force.to_string()]);
         assert_eq!(r[10..], ["001_bb56f66af96aedbd.txt".to_owned(), pak.source.line.to_string()]);
         assert_eq!(row("CAF", "p029")[4], "not_party");
         assert_eq!(row("SOM", "c189")[4], "not_in_source");

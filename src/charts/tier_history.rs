@@ -46,7 +46,7 @@ fn placed(dataset: &Dataset, country: &str) -> bool {
 }
 
 fn ids_with_placements(dataset: &Dataset) -> Vec<&str> {
-    let mut ids: Vec<&str> = dataset.tiers.iter().map(|t| t.country.as_str()).collect();
+    let mut ids: Vec<&str> = dataset.tiers.iter().map(|t| t.country.as_ref()).collect();
     ids.dedup();
     ids
 }
@@ -290,14 +290,14 @@ pub fn table(dataset: &Dataset, spec: &TierHistorySpec) -> DataTable {
         .flat_map(|country| {
             dataset.placements_of(&country.id).iter().map(move |p| {
                 vec![
-                    p.country.clone(),
+                    p.country.to_string(),
                     country.name.clone(),
                     p.edition.to_string(),
                     p.tier.id().to_owned(),
                     p.basis.id().to_owned(),
-                    p.name_printed.clone(),
-                    p.printed.clone().unwrap_or_default(),
-                    p.note.clone(),
+                    p.name_printed.to_string(),
+                    p.printed.as_deref().unwrap_or_default().to_owned(),
+                    p.note.to_string(),
                     dataset.source(p.source).file.clone(),
                     p.source.line.to_string(),
                 ]

@@ -10,7 +10,7 @@
 use crate::i18n::{self, tr, trf, Lang};
 use crate::charts::tier_history::first_clause;
 use crate::charts::tier_summary::parse_region;
-use crate::data::{Dataset, Region, TierBasis, TierPlacement};
+use crate::data::{Dataset, Region, TierBasis};
 use crate::model::line::Cite;
 use crate::model::map::{change, MapCountryInput, TierMapInput};
 use crate::model::spec::{Attributes, SpecError};
@@ -29,16 +29,23 @@ pub struct TierMapSpec {
 /// The editions with a full tier list: every placement printed (or corrected), at least 150
 /// countries. Oldest first.
 pub fn full_editions(dataset: &Dataset) -> Vec<u16> {
-    let mut editions: Vec<u16> = dataset.tiers.iter().map(|t| t.edition).collect();
-    crate::sort::sort(&mut editions);
-    editions.dedup();
-    editions
-        .into_iter()
-        .filter(|&e| {
-            let placed: Vec<&TierPlacement> = dataset.tiers.iter().filter(|t| t.edition == e).collect();
-            placed.len() >= 150 && placed.iter().all(|t| matches!(t.basis, TierBasis::Printed | TierBasis::Corrected))
-        })
-        .collect()
+    // One pass over the placements, tallying each edition's count and whether all of them
+    // were printed: a pass per edition cost more than the rest of the chart.
+    let mut tally: Vec<(u16, usize, bool)> = Vec::new();
+    for t in dataset.tiers.iter() {
+        let printed = matches!(t.basis, TierBasis::Printed | TierBasis::Corrected);
+        match tally.iter_mut().find(|(edition, ..)| *edition == t.edition) {
+            Some((_, count, all_printed)) => {
+                *count += 1;
+                *all_printed &= printed;
+            }
+            None => tally.push((t.edition, 1, printed)),
+        }
+    }
+    let mut full: Vec<u16> =
+        tally.into_iter().filter(|&(_, count, all_printed)| count >= 150 && all_printed).map(|(e, ..)| e).collect();
+    crate::sort::sort(&mut full);
+    full
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecError> {
@@ -119,7 +126,7 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
                     edition: p.edition,
                     file: dataset.source(p.source).file.clone(),
                     line: p.source.line,
-                    printed: p.printed.clone(),
+                    printed: p.printed.as_deref().map(str::to_owned),
                     note: String::new(),
                 }),
                 highlighted: spec.highlight.contains(&c.id),
@@ -205,7 +212,7 @@ pub fn table(dataset: &Dataset, spec: &TierMapSpec) -> DataTable {
                 c.previous.map_or_else(String::new, |(e, _)| e.to_string()),
                 c.previous.and_then(|(_, t)| t).map_or("", |t| t.id()).to_owned(),
                 change(c.previous, spec.edition, c.tier, Lang::En).0.to_owned(),
-                placed.map_or_else(String::new, |p| p.note.clone()),
+                placed.map_or_else(String::new, |p| p.note.to_string()),
                 placed.map_or_else(String::new, |p| dataset.source(p.source).file.clone()),
                 placed.map_or_else(String::new, |p| p.source.line.to_string()),
             ]

@@ -82,16 +82,44 @@ fn regions(spec: &TierSummarySpec) -> Vec<Region> {
     }
 }
 
-/// The placements of `edition` in `region` on `tier`, by country name.
-fn members(dataset: &Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&TierPlacement> {
-    let mut list: Vec<&TierPlacement> = dataset
+/// One placement of an edition with what the lists need of its country.
+struct Placed<'d> {
+    placement: &'d TierPlacement,
+    region: Option<Region>,
+    /// The country's name (its id when the dataset does not know it).
+    name: &'d str,
+}
+
+/// The placements of `edition`, by country name: every (region, tier) list of the edition is
+/// taken from this, so the placements are scanned, looked up and sorted once per edition
+/// rather than once per list.
+fn placed_by_name(dataset: &Dataset, edition: u16) -> Vec<Placed<'_>> {
+    let mut placed: Vec<Placed> = dataset
         .tiers
         .iter()
-        .filter(|t| t.edition == edition && t.tier == tier)
-        .filter(|t| dataset.country(&t.country).and_then(|c| c.region) == Some(region))
+        .filter(|t| t.edition == edition)
+        .map(|t| {
+            let country = dataset.country(&t.country);
+            Placed {
+                placement: t,
+                region: country.and_then(|c| c.region),
+                name: country.map_or(t.country.as_ref(), |c| c.name.as_str()),
+            }
+        })
         .collect();
-    crate::sort::sort_by_key(&mut list, |t| dataset.country(&t.country).map_or(t.country.as_str(), |c| c.name.as_str()));
-    list
+    crate::sort::sort_by(&mut placed, |a, b| a.name.cmp(b.name));
+    placed
+}
+
+/// The placements in `region` on `tier`, by country name, from one edition's [`placed_by_name`].
+fn members_of<'p, 'd>(placed: &'p [Placed<'d>], region: Region, tier: Tier) -> impl Iterator<Item = &'p Placed<'d>> {
+    placed.iter().filter(move |p| p.placement.tier == tier && p.region == Some(region))
+}
+
+/// The placements of `edition` in `region` on `tier`, by country name.
+#[cfg(test)]
+fn members(dataset: &Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&TierPlacement> {
+    members_of(&placed_by_name(dataset, edition), region, tier).map(|p| p.placement).collect()
 }
 
 /// What the subtitle says about countries without a region.
@@ -128,6 +156,7 @@ fn unregioned_note(dataset: &Dataset, editions: &[u16], lang: Lang) -> String {
 
 pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput {
     let lang = spec.lang;
+    let placed: Vec<Vec<Placed>> = spec.editions.iter().map(|&edition| placed_by_name(dataset, edition)).collect();
     let groups: Vec<StackGroupInput> = regions(spec)
         .into_iter()
         .map(|region| StackGroupInput {
@@ -135,16 +164,18 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
             bars: spec
                 .editions
                 .iter()
-                .map(|&edition| {
-                    let lists: Vec<Vec<&TierPlacement>> =
-                        TIER_ORDER.iter().map(|&t| members(dataset, edition, region, t)).collect();
+                .zip(&placed)
+                .map(|(&edition, placed)| {
+                    let lists: Vec<Vec<&Placed>> =
+                        TIER_ORDER.iter().map(|&t| members_of(placed, region, t).collect()).collect();
                     let total: usize = lists.iter().map(Vec::len).sum();
                     let segments = TIER_ORDER
                         .iter()
                         .zip(lists)
                         .enumerate()
                         .map(|(category, (&tier, list))| {
-                            let names: Vec<&str> = list.iter().map(|p| dataset.name_of(&p.country)).collect();
+                            let names: Vec<&str> = list.iter().map(|p| p.name).collect();
+                            let placements: Vec<&TierPlacement> = list.iter().map(|p| p.placement).collect();
                             let count = list.len();
                             SegmentInput {
                                 category,
@@ -159,7 +190,7 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
                                         count.to_string(), total.to_string(), in_region(region, lang)),
                                     names.join(", "),
                                 ],
-                                sources: describe_placements(dataset, &list, lang),
+                                sources: describe_placements(dataset, &placements, lang),
                                 selection: vec![
                                     ("region".to_owned(), region.id().to_owned()),
                                     ("tier".to_owned(), tier.id().to_owned()),
@@ -257,16 +288,16 @@ pub const CSV_COLUMNS: &[&str] = &["edition", "region", "tier", "count", "countr
 pub fn table(dataset: &Dataset, spec: &TierSummarySpec) -> DataTable {
     let mut rows = Vec::new();
     for &edition in &spec.editions {
+        let placed = placed_by_name(dataset, edition);
         for region in regions(spec) {
             for &tier in &TIER_ORDER {
-                let list = members(dataset, edition, region, tier);
-                let mut ids: Vec<&str> = list.iter().map(|p| p.country.as_str()).collect();
+                let mut ids: Vec<&str> = members_of(&placed, region, tier).map(|p| p.placement.country.as_ref()).collect();
                 crate::sort::sort(&mut ids);
                 rows.push(vec![
                     edition.to_string(),
                     region.id().to_owned(),
                     tier.id().to_owned(),
-                    list.len().to_string(),
+                    ids.len().to_string(),
                     ids.join("|"),
                 ]);
             }

@@ -200,7 +200,7 @@ pub fn tier_lists(
                 p.country, p.edition, first.file, first.line
             )));
         }
-        if FULL_TIER_EDITIONS.contains(&p.edition) && region_of.get(p.country.as_str()) == Some(&None) {
+        if FULL_TIER_EDITIONS.contains(&p.edition) && region_of.get(&*p.country) == Some(&None) {
             errors.push(t.at.error(format!(
                 "{} has no region in data/countries.csv but is placed in the {} edition",
                 p.country, p.edition
@@ -221,7 +221,7 @@ pub fn tier_lists(
     for &edition in &editions {
         for &region in Region::ALL {
             let any = tiers.iter().any(|t| {
-                t.record.edition == edition && region_of.get(t.record.country.as_str()) == Some(&Some(region))
+                t.record.edition == edition && region_of.get(&*t.record.country) == Some(&Some(region))
             });
             if !any {
                 let first = tiers.iter().find(|t| t.record.edition == edition).map(|t| &t.at);

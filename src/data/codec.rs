@@ -175,6 +175,7 @@ pub fn decode_embedded(bytes: &'static [u8]) -> Dataset {
         Rows::lazy(move || {
             let mut r = Reader::new(shared.bytes, at, &shared.strings);
             (r.files, r.country_ids) = (shared.files, shared.country_ids.clone());
+            r.text = Text::Borrowed;
             r.table(row).expect(VERIFIED)
         })
     }
@@ -196,6 +197,11 @@ struct Embedded {
     strings: Vec<&'static str>,
     files: usize,
     country_ids: Vec<&'static str>,
+}
+
+/// A string copied out of bytes that may not outlive the dataset.
+fn owned_text(s: &str) -> Text {
+    Text::Owned(s.to_owned())
 }
 
 type RowFn<T> = for<'s, 'a> fn(&mut Reader<'s, 'a>) -> Result<T, DecodeError>;
@@ -269,13 +275,13 @@ fn country_row(r: &mut Reader) -> Result<Country, DecodeError> {
 
 fn tier_row(r: &mut Reader) -> Result<TierPlacement, DecodeError> {
     Ok(TierPlacement {
-        country: r.country()?,
+        country: r.country_text()?,
         edition: r.u16()?,
         tier: r.code(Tier::ALL)?,
         basis: r.code(TierBasis::ALL)?,
-        name_printed: r.str()?,
-        printed: r.opt_str()?,
-        note: r.str()?,
+        name_printed: r.text()?,
+        printed: r.opt_text()?,
+        note: r.text()?,
         source: r.source()?,
     })
 }
@@ -290,39 +296,39 @@ fn enforcement_row(r: &mut Reader) -> Result<EnforcementValue, DecodeError> {
         year: r.u16()?,
         metric: r.code(Metric::ALL)?,
         value: r.uint()?,
-        printed: r.opt_str()?,
-        note: r.str()?,
+        printed: r.opt_text()?,
+        note: r.text()?,
         source: r.source()?,
     })
 }
 
 fn country_enforcement_row(r: &mut Reader) -> Result<CountryEnforcement, DecodeError> {
     Ok(CountryEnforcement {
-        country: r.country()?,
+        country: r.country_text()?,
         edition: r.u16()?,
         period: {
             let n = r.int()?;
             r.narrow_signed(n)?
         },
-        period_label: r.str()?,
+        period_label: r.text()?,
         metric: r.code(CountryMetric::ALL)?,
         value: r.opt_uint()?,
-        unit: r.str()?,
-        name_printed: r.str()?,
-        note: r.str()?,
+        unit: r.text()?,
+        name_printed: r.text()?,
+        note: r.text()?,
         source: r.source()?,
     })
 }
 
 fn ratification_row(r: &mut Reader) -> Result<Ratification, DecodeError> {
     Ok(Ratification {
-        country: r.country()?,
+        country: r.country_text()?,
         instrument: r.code(Instrument::ALL)?,
         year: r.u16()?,
         kind: r.code(RatificationKind::ALL)?,
-        in_force: r.str()?,
-        name_printed: r.str()?,
-        note: r.str()?,
+        in_force: r.text()?,
+        name_printed: r.text()?,
+        note: r.text()?,
         edition: r.u16()?,
         source: r.source()?,
     })
@@ -334,15 +340,15 @@ fn party_row(r: &mut Reader) -> Result<ProtocolParty, DecodeError> {
         fact: r.code(PartyFact::ALL)?,
         country: match r.opt_uint()? {
             None => None,
-            Some(n) => Some(r.country_at(n)?),
+            Some(n) => Some(r.country_text_at(n)?),
         },
         year: match r.opt_uint()? {
             None => None,
             Some(year) => Some(r.narrow(year)?),
         },
         value: r.opt_uint()?,
-        name_printed: r.str()?,
-        note: r.str()?,
+        name_printed: r.text()?,
+        note: r.text()?,
         source: r.source()?,
     })
 }
@@ -352,9 +358,9 @@ fn peacekeeping_row(r: &mut Reader) -> Result<PeacekeepingValue, DecodeError> {
         edition: r.u16()?,
         year: r.u16()?,
         org: r.code(Org::ALL)?,
-        metric: r.str()?,
+        metric: r.text()?,
         value: r.uint()?,
-        note: r.str()?,
+        note: r.text()?,
         source: r.source()?,
     })
 }
@@ -362,9 +368,9 @@ fn peacekeeping_row(r: &mut Reader) -> Result<PeacekeepingValue, DecodeError> {
 fn stated_total_row(r: &mut Reader) -> Result<StatedTotal, DecodeError> {
     Ok(StatedTotal {
         edition: r.u16()?,
-        subject: r.str()?,
+        subject: r.text()?,
         value: r.uint()?,
-        note: r.str()?,
+        note: r.text()?,
         source: r.source()?,
     })
 }
@@ -546,6 +552,9 @@ struct Reader<'s, 'a> {
     /// Read position in `bytes` (the header, the string table, each table's column list).
     pos: usize,
     strings: &'s [&'a str],
+    /// How a string of the bytes becomes a record's [`Text`]: borrowed when the bytes are the
+    /// embedded ones (they live as long as the program), else copied.
+    text: fn(&'a str) -> Text,
     /// The current table's columns, and the one the next value comes from.
     columns: Vec<Cursor<'a>>,
     field: usize,
@@ -556,7 +565,7 @@ struct Reader<'s, 'a> {
 
 impl<'s, 'a> Reader<'s, 'a> {
     fn new(bytes: &'a [u8], pos: usize, strings: &'s [&'a str]) -> Self {
-        Reader { bytes, pos, strings, columns: Vec::new(), field: 0, files: 0, country_ids: Vec::new() }
+        Reader { bytes, pos, strings, text: owned_text, columns: Vec::new(), field: 0, files: 0, country_ids: Vec::new() }
     }
 
     /// Steps over a table; returns where it starts.
@@ -707,10 +716,15 @@ impl<'s, 'a> Reader<'s, 'a> {
         self.string(index)
     }
 
-    fn opt_str(&mut self) -> Result<Option<String>, DecodeError> {
+    fn text(&mut self) -> Result<Text, DecodeError> {
+        let index = self.plain()?;
+        self.string_ref(index).map(self.text)
+    }
+
+    fn opt_text(&mut self) -> Result<Option<Text>, DecodeError> {
         match self.plain()? {
             0 => Ok(None),
-            n => self.string(n - 1).map(Some),
+            n => self.string_ref(n - 1).map(|s| Some((self.text)(s))),
         }
     }
 
@@ -775,13 +789,14 @@ impl<'s, 'a> Reader<'s, 'a> {
         Ok(self.uint()?.checked_sub(1))
     }
 
-    fn country_at(&self, index: u64) -> Result<String, DecodeError> {
+    /// The country at `index` of the countries table, by its id.
+    fn country_text_at(&self, index: u64) -> Result<Text, DecodeError> {
         let id = usize::try_from(index).ok().and_then(|i| self.country_ids.get(i));
-        id.map(|id| (*id).to_owned()).ok_or_else(|| self.error("country index out of range"))
+        id.map(|id| (self.text)(id)).ok_or_else(|| self.error("country index out of range"))
     }
 
-    fn country(&mut self) -> Result<String, DecodeError> {
+    fn country_text(&mut self) -> Result<Text, DecodeError> {
         let index = self.uint()?;
-        self.country_at(index)
+        self.country_text_at(index)
     }
 }

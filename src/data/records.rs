@@ -136,9 +136,9 @@ pub struct EnforcementValue {
     /// The value the dataset stands behind: the printed one, or its correction.
     pub value: u64,
     /// The text as printed, only where `value` corrects it.
-    pub printed: Option<String>,
+    pub printed: Option<Text>,
     /// Why a value was corrected, or another remark; empty when there is none.
-    pub note: String,
+    pub note: Text,
     pub source: SourceRef,
 }
 
@@ -328,51 +328,55 @@ pub fn same_name(a: &str, b: &str) -> bool {
     folded(a).eq(folded(b))
 }
 
+/// Text of a record: borrowed from the embedded bytes when the runtime decodes them (no copy
+/// per row), owned when the build step and the tests read `data/*.csv`.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// One tier placement of one country in one edition.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TierPlacement {
-    pub country: String,
+    pub country: Text,
     pub edition: u16,
     pub tier: Tier,
     pub basis: TierBasis,
     /// The country name exactly as the cited line prints it.
-    pub name_printed: String,
+    pub name_printed: Text,
     /// The tier as printed, only where `tier` corrects it.
-    pub printed: Option<String>,
-    pub note: String,
+    pub printed: Option<Text>,
+    pub note: Text,
     pub source: SourceRef,
 }
 
 /// One count from a 2019 country narrative.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CountryEnforcement {
-    pub country: String,
+    pub country: Text,
     pub edition: u16,
     /// 0 = the edition's own reporting period, -1 the one before, ... (an ordering key).
     pub period: i16,
     /// The text's own words for the period ("reporting period", "2017").
-    pub period_label: String,
+    pub period_label: Text,
     pub metric: CountryMetric,
     /// `None` where the text says the count was not reported (the note says so).
     pub value: Option<u64>,
     /// What the text counts (`cases`, `suspects`, `victims`, ...).
-    pub unit: String,
-    pub name_printed: String,
-    pub note: String,
+    pub unit: Text,
+    pub name_printed: Text,
+    pub note: Text,
     pub source: SourceRef,
 }
 
 /// One year cell of a conventions chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ratification {
-    pub country: String,
+    pub country: Text,
     pub instrument: Instrument,
     pub year: u16,
     pub kind: RatificationKind,
     /// The entry-into-force note as printed; empty when there is none.
-    pub in_force: String,
-    pub name_printed: String,
-    pub note: String,
+    pub in_force: Text,
+    pub name_printed: Text,
+    pub note: Text,
     pub edition: u16,
     pub source: SourceRef,
 }
@@ -382,11 +386,11 @@ pub struct Ratification {
 pub struct ProtocolParty {
     pub edition: u16,
     pub fact: PartyFact,
-    pub country: Option<String>,
+    pub country: Option<Text>,
     pub year: Option<u16>,
     pub value: Option<u64>,
-    pub name_printed: String,
-    pub note: String,
+    pub name_printed: Text,
+    pub note: Text,
     pub source: SourceRef,
 }
 
@@ -398,9 +402,9 @@ pub struct PeacekeepingValue {
     pub year: u16,
     pub org: Org,
     /// An open set (`personnel`, `missions`, `allegations`, ...; see data/README.md).
-    pub metric: String,
+    pub metric: Text,
     pub value: u64,
-    pub note: String,
+    pub note: Text,
     pub source: SourceRef,
 }
 
@@ -409,9 +413,9 @@ pub struct PeacekeepingValue {
 pub struct StatedTotal {
     pub edition: u16,
     /// What is counted, e.g. `tiers.countries` or `tiers.3`.
-    pub subject: String,
+    pub subject: Text,
     pub value: u64,
-    pub note: String,
+    pub note: Text,
     pub source: SourceRef,
 }
 
@@ -433,8 +437,10 @@ pub struct Dataset {
 /// One table's rows; reads like the `Vec` it dereferences to. The embedded dataset decodes
 /// each table the first time it is read, so a chart pays only for the tables it uses (the
 /// enforcement chart never decodes the 2,688 tier placements, which are most of the bytes).
+/// Clones share the rows (decoded once, for all of them) until one is changed: a dataset in
+/// another language copies only its countries.
 pub struct Rows<T> {
-    rows: std::sync::OnceLock<Vec<T>>,
+    rows: std::sync::Arc<std::sync::OnceLock<Vec<T>>>,
     /// Where the rows come from when they are not there yet.
     decode: Option<std::sync::Arc<dyn Fn() -> Vec<T> + Send + Sync>>,
 }
@@ -442,13 +448,13 @@ pub struct Rows<T> {
 impl<T> Rows<T> {
     /// A table whose rows `decode` makes on first read.
     pub fn lazy(decode: impl Fn() -> Vec<T> + Send + Sync + 'static) -> Self {
-        Rows { rows: std::sync::OnceLock::new(), decode: Some(std::sync::Arc::new(decode)) }
+        Rows { rows: Default::default(), decode: Some(std::sync::Arc::new(decode)) }
     }
 }
 
 impl<T> From<Vec<T>> for Rows<T> {
     fn from(rows: Vec<T>) -> Self {
-        Rows { rows: rows.into(), decode: None }
+        Rows { rows: std::sync::Arc::new(rows.into()), decode: None }
     }
 }
 
@@ -468,19 +474,21 @@ impl<T> std::ops::Deref for Rows<T> {
     }
 }
 
-impl<T> std::ops::DerefMut for Rows<T> {
+impl<T: Clone> std::ops::DerefMut for Rows<T> {
+    /// The rows to change, copied first if a clone shares them.
     fn deref_mut(&mut self) -> &mut Vec<T> {
-        let _ = std::ops::Deref::deref(self);
-        self.rows.get_mut().expect("the rows were made just above")
+        if std::sync::Arc::get_mut(&mut self.rows).is_none() {
+            *self = (**self).clone().into();
+        }
+        let rows = std::sync::Arc::get_mut(&mut self.rows).expect("the rows were just made this table's own");
+        let _ = rows.get_or_init(|| self.decode.as_ref().map_or_else(Vec::new, |decode| decode()));
+        rows.get_mut().expect("the rows were made just above")
     }
 }
 
-impl<T: Clone> Clone for Rows<T> {
+impl<T> Clone for Rows<T> {
     fn clone(&self) -> Self {
-        match self.rows.get() {
-            Some(rows) => rows.clone().into(),
-            None => Rows { rows: std::sync::OnceLock::new(), decode: self.decode.clone() },
-        }
+        Rows { rows: self.rows.clone(), decode: self.decode.clone() }
     }
 }
 
@@ -506,7 +514,7 @@ impl<'a, T> IntoIterator for &'a Rows<T> {
     }
 }
 
-impl<'a, T> IntoIterator for &'a mut Rows<T> {
+impl<'a, T: Clone> IntoIterator for &'a mut Rows<T> {
     type Item = &'a mut T;
     type IntoIter = std::slice::IterMut<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
@@ -576,9 +584,17 @@ impl Dataset {
     /// A country's tier placements, oldest edition first: a slice of `tiers`, which is kept
     /// sorted by country and edition.
     pub fn placements_of(&self, country: &str) -> &[TierPlacement] {
-        let start = self.tiers.partition_point(|t| t.country.as_str() < country);
+        let start = self.tiers.partition_point(|t| &*t.country < country);
         let end = start + self.tiers[start..].partition_point(|t| t.country == country);
         &self.tiers[start..end]
+    }
+
+    /// A country's rows of the conventions charts: a slice of `ratifications`, which is kept
+    /// sorted by country first.
+    pub fn ratifications_of(&self, country: &str) -> &[Ratification] {
+        let start = self.ratifications.partition_point(|r| &*r.country < country);
+        let end = start + self.ratifications[start..].partition_point(|r| r.country == country);
+        &self.ratifications[start..end]
     }
 
     /// A country's placement in one edition.

@@ -271,8 +271,8 @@ pub fn load_enforcement(
             year: table.parse_field(row, "year")?,
             metric,
             value: table.parse_field(row, "value")?,
-            printed,
-            note,
+            printed: printed.map(Text::from),
+            note: note.into(),
             source: sources.cite(table, row)?,
         };
         let key = (value.scope, value.metric, value.year, value.edition);
@@ -345,13 +345,13 @@ pub fn load_tiers(table: &Table, sources: &SourceIndex) -> Result<Vec<Loaded<Tie
     let columns = ["country", "edition", "tier", "basis", "name_printed", "printed", "note", "source_file", "source_line"];
     load_rows(table, &columns, |row| {
         let placement = TierPlacement {
-            country: table.text(row, "country"),
+            country: table.text(row, "country").into(),
             edition: table.parse_field(row, "edition")?,
             tier: table.parse_id(row, "tier", Tier::from_id)?,
             basis: table.parse_id(row, "basis", TierBasis::from_id)?,
-            name_printed: table.text(row, "name_printed"),
-            printed: table.optional_text(row, "printed"),
-            note: table.text(row, "note"),
+            name_printed: table.text(row, "name_printed").into(),
+            printed: table.optional_text(row, "printed").map(Text::from),
+            note: table.text(row, "note").into(),
             source: sources.cite(table, row)?,
         };
         match placement.basis {
@@ -375,15 +375,15 @@ pub fn load_country_enforcement(table: &Table, sources: &SourceIndex) -> Result<
     ];
     load_rows(table, &columns, |row| {
         let value = CountryEnforcement {
-            country: table.text(row, "country"),
+            country: table.text(row, "country").into(),
             edition: table.parse_field(row, "edition")?,
             period: table.parse_field(row, "period")?,
-            period_label: table.text(row, "period_label"),
+            period_label: table.text(row, "period_label").into(),
             metric: table.parse_id(row, "metric", CountryMetric::from_id)?,
             value: table.parse_optional(row, "value")?,
-            unit: table.text(row, "unit"),
-            name_printed: table.text(row, "name_printed"),
-            note: table.text(row, "note"),
+            unit: table.text(row, "unit").into(),
+            name_printed: table.text(row, "name_printed").into(),
+            note: table.text(row, "note").into(),
             source: sources.cite(table, row)?,
         };
         if value.period > 0 {
@@ -402,13 +402,13 @@ pub fn load_ratifications(table: &Table, sources: &SourceIndex) -> Result<Vec<Lo
     ];
     load_rows(table, &columns, |row| {
         Ok(Ratification {
-            country: table.text(row, "country"),
+            country: table.text(row, "country").into(),
             instrument: table.parse_id(row, "instrument", Instrument::from_id)?,
             year: table.parse_field(row, "year")?,
             kind: table.parse_id(row, "kind", RatificationKind::from_id)?,
-            in_force: table.text(row, "in_force"),
-            name_printed: table.text(row, "name_printed"),
-            note: table.text(row, "note"),
+            in_force: table.text(row, "in_force").into(),
+            name_printed: table.text(row, "name_printed").into(),
+            note: table.text(row, "note").into(),
             edition: table.parse_field(row, "edition")?,
             source: sources.cite(table, row)?,
         })
@@ -421,11 +421,11 @@ pub fn load_protocol_parties(table: &Table, sources: &SourceIndex) -> Result<Vec
         let party = ProtocolParty {
             edition: table.parse_field(row, "edition")?,
             fact: table.parse_id(row, "fact", PartyFact::from_id)?,
-            country: table.optional_text(row, "country"),
+            country: table.optional_text(row, "country").map(Text::from),
             year: table.parse_optional(row, "year")?,
             value: table.parse_optional(row, "value")?,
-            name_printed: table.text(row, "name_printed"),
-            note: table.text(row, "note"),
+            name_printed: table.text(row, "name_printed").into(),
+            note: table.text(row, "note").into(),
             source: sources.cite(table, row)?,
         };
         // A count states a number about no one country; the other facts name a country.
@@ -448,9 +448,9 @@ pub fn load_peacekeeping(table: &Table, sources: &SourceIndex) -> Result<Vec<Loa
             edition: table.parse_field(row, "edition")?,
             year: table.parse_field(row, "year")?,
             org: table.parse_id(row, "org", Org::from_id)?,
-            metric,
+            metric: metric.into(),
             value: table.parse_field(row, "value")?,
-            note: table.text(row, "note"),
+            note: table.text(row, "note").into(),
             source: sources.cite(table, row)?,
         })
     })
@@ -461,9 +461,9 @@ pub fn load_stated_totals(table: &Table, sources: &SourceIndex) -> Result<Vec<Lo
     load_rows(table, &columns, |row| {
         Ok(StatedTotal {
             edition: table.parse_field(row, "edition")?,
-            subject: table.text(row, "subject"),
+            subject: table.text(row, "subject").into(),
             value: table.parse_field(row, "value")?,
-            note: table.text(row, "note"),
+            note: table.text(row, "note").into(),
             source: sources.cite(table, row)?,
         })
     })
