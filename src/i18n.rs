@@ -403,7 +403,7 @@ mod tests {
             names.extend([c.id.as_str(), c.name.as_str(), c.name_fr.as_str(), c.name_es.as_str()]);
             names.extend(c.aliases.iter().map(String::as_str));
         }
-        names.extend(dataset.tiers.iter().map(|t| t.name_printed.as_str()));
+        names.extend(dataset.tiers.iter().map(|t| t.name_printed.as_ref()));
         assert!(names.iter().any(|n| n.contains('Î')) && names.iter().any(|n| n.contains('É')), "accented capitals are covered");
         for name in names {
             assert_eq!(crate::data::lowercase(name), name.to_lowercase(), "{name}");
