@@ -13,26 +13,8 @@ function start() {
     started = loadWasmBytes().then(function (bytes) {
       return wasm_bindgen({ module_or_path: bytes });
     });
-    warmFonts();
   }
   return started;
-}
-
-// Measuring a word in each face the charts draw with makes the browser find and load those
-// fonts now, while the wasm compiles off the main thread, instead of at the first chart's
-// first words (several milliseconds a face on a cold start).
-// Drawing (not only measuring) also prepares the glyphs at the sizes this screen will use.
-var CHART_FONTS = [["bold", 15], ["bold", 12], ["", 12]];
-var COMMON_GLYPHS = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 ,.;:()&–";
-function warmFonts() {
-  try {
-    var context = document.createElement("canvas").getContext("2d");
-    var dpr = window.devicePixelRatio || 1;
-    CHART_FONTS.forEach(function (font) {
-      context.font = font[0] + " " + font[1] * dpr + "px sans-serif";
-      context.fillText(COMMON_GLYPHS, 0, 0);
-    });
-  } catch (e) { /* no canvas: the first chart loads its fonts itself */ }
 }
 
 var STYLE_TEXT = [
