@@ -80,8 +80,26 @@ impl CanvasBackend {
         self.applied.stroke = Some((paint, width));
     }
 
-    /// Strokes the lines gathered so far; every drawing call but a line's starts with this, so
-    /// the order of what is drawn is kept.
+    /// Starts any drawing but a line's: `None` when the colour is invisible (nothing to draw),
+    /// else the lines gathered so far are stroked first, so the order of what is drawn is kept.
+    fn begin_shape(&mut self, color: BackendColor) -> Option<Paint> {
+        let paint = Paint::of(color);
+        if paint.invisible() {
+            return None;
+        }
+        self.finish_lines();
+        Some(paint)
+    }
+
+    fn set_paint(&mut self, paint: Paint, fill: bool, stroke_width: u32) {
+        if fill {
+            self.set_fill(paint);
+        } else {
+            self.set_stroke(paint, stroke_width);
+        }
+    }
+
+    /// Strokes the lines gathered so far.
     fn finish_lines(&mut self) {
         if self.open_lines {
             self.context.stroke();
@@ -135,11 +153,7 @@ impl DrawingBackend for CanvasBackend {
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failure> {
-        let paint = Paint::of(color);
-        if paint.invisible() {
-            return Ok(());
-        }
-        self.finish_lines();
+        let Some(paint) = self.begin_shape(color) else { return Ok(()) };
         self.set_fill(paint);
         let (x, y) = at(point);
         self.context.fill_rect(x, y, 1.0, 1.0);
@@ -179,18 +193,13 @@ impl DrawingBackend for CanvasBackend {
         style: &S,
         fill: bool,
     ) -> Result<(), Failure> {
-        let paint = Paint::of(style.color());
-        if paint.invisible() {
-            return Ok(());
-        }
-        self.finish_lines();
+        let Some(paint) = self.begin_shape(style.color()) else { return Ok(()) };
         let (x, y) = at(upper_left);
         let (w, h) = (f64::from(bottom_right.0 - upper_left.0), f64::from(bottom_right.1 - upper_left.1));
+        self.set_paint(paint, fill, style.stroke_width());
         if fill {
-            self.set_fill(paint);
             self.context.fill_rect(x, y, w, h);
         } else {
-            self.set_stroke(paint, style.stroke_width());
             self.context.stroke_rect(x, y, w, h);
         }
         Ok(())
@@ -201,11 +210,7 @@ impl DrawingBackend for CanvasBackend {
         vertices: I,
         style: &S,
     ) -> Result<(), Failure> {
-        let paint = Paint::of(style.color());
-        if paint.invisible() {
-            return Ok(());
-        }
-        self.finish_lines();
+        let Some(paint) = self.begin_shape(style.color()) else { return Ok(()) };
         let mut vertices = vertices.into_iter().map(at);
         let Some((x, y)) = vertices.next() else { return Ok(()) };
         self.set_fill(paint);
@@ -226,16 +231,8 @@ impl DrawingBackend for CanvasBackend {
         style: &S,
         fill: bool,
     ) -> Result<(), Failure> {
-        let paint = Paint::of(style.color());
-        if paint.invisible() {
-            return Ok(());
-        }
-        self.finish_lines();
-        if fill {
-            self.set_fill(paint);
-        } else {
-            self.set_stroke(paint, style.stroke_width());
-        }
+        let Some(paint) = self.begin_shape(style.color()) else { return Ok(()) };
+        self.set_paint(paint, fill, style.stroke_width());
         let (x, y) = at(center);
         self.context.begin_path();
         self.context.arc(x, y, f64::from(radius), 0.0, std::f64::consts::TAU).map_err(failed)?;
@@ -248,11 +245,7 @@ impl DrawingBackend for CanvasBackend {
     }
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), Failure> {
-        let paint = Paint::of(style.color());
-        if paint.invisible() {
-            return Ok(());
-        }
-        self.finish_lines();
+        let Some(paint) = self.begin_shape(style.color()) else { return Ok(()) };
         self.set_fill(paint);
         let font = font_css(style.style().as_str(), style.size(), style.family().as_str());
         if self.applied.font != font {
