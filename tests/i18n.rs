@@ -289,3 +289,21 @@ fn english_words_are_found_when_they_are_there() {
     // Attributes quoted as markup go; the words around them stay to be read.
     assert_eq!(without_markup("from=\"2025\" is later than to=\"2024\""), "  is later than  ");
 }
+
+/// The classroom page names the regions in its menus before any chart exists, so it keeps its
+/// own copy of their names (www/classroom.js, one `regions` table per language: en, fr, es);
+/// a reader must find the same name in the menu and on the chart.
+#[test]
+fn the_classroom_menus_name_regions_as_the_charts_do() {
+    use tipviz::data::Region;
+    use tipviz::model::spec::Lang;
+    let page = include_str!("../www/classroom.js");
+    let tables: Vec<&str> = page.split("regions: {").skip(1).map(|rest| rest.split('}').next().unwrap_or("")).collect();
+    assert_eq!(tables.len(), 3, "one regions table per language");
+    for (table, lang) in tables.iter().zip([Lang::En, Lang::Fr, Lang::Es]) {
+        for region in Region::ALL {
+            let entry = format!("\"{}\": \"{}\"", region.id(), tipviz::i18n::region(*region, lang));
+            assert!(table.contains(&entry), "{lang:?}: classroom.js should have {entry}");
+        }
+    }
+}

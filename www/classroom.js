@@ -43,8 +43,8 @@
       },
       edition: "Edición", compare: "Ambas ediciones", all: "Todas", region: "Región", world: "Mundo", country: "País",
       ranked: "Todos los países", countries: "Países", years: "Ediciones", organisation: "Organización",
-      regions: { "africa": "África", "east-asia-pacific": "Asia Oriental y Pacífico", "europe": "Europa", "near-east": "Cercano Oriente",
-        "south-central-asia": "Asia Meridional y Central", "western-hemisphere": "Hemisferio Occidental" }
+      regions: { "africa": "África", "east-asia-pacific": "Asia oriental y el Pacífico", "europe": "Europa", "near-east": "Cercano Oriente",
+        "south-central-asia": "Asia meridional y central", "western-hemisphere": "Hemisferio occidental" }
     }
   };
   var LANG_NAMES = { en: "English", fr: "Français", es: "Español" };
