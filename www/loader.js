@@ -634,8 +634,13 @@ Controller.prototype.labelKeyHelp = function () {
   var words = this.words;
   var usable = !!words.key_help_open && !!this.handle && this.call(function (h) { return h.view(); }) !== "table";
   this.helpButton.hidden = !usable;
+  // Announced only where the key does something.
+  if (!usable) {
+    this.canvas.removeAttribute("aria-keyshortcuts");
+    this.closeKeyHelp(false);
+    return;
+  }
   this.canvas.setAttribute("aria-keyshortcuts", "?");
-  if (!usable) { this.closeKeyHelp(false); return; }
   this.helpButton.setAttribute("aria-label", words.key_help_open);
   this.helpButton.title = words.key_help_open;
   var panel = this.help;

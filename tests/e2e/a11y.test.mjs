@@ -184,6 +184,7 @@ test("screen readers: a named canvas, a summary with the main finding, a table w
 async function keyHelp(file, words) {
   const { page: p, context, log } = await openPage(browser, `${server.origin}/${file}`, { height: 800 });
   await waitForState(p, "#c", "ready");
+  assert.equal(await shadow(p, "#c", (el) => el.shadowRoot.querySelector("canvas").getAttribute("aria-keyshortcuts")), "?");
   const active = () => shadow(p, "#c", (el) => {
     const a = el.shadowRoot.activeElement;
     return a ? (a.className || a.tagName.toLowerCase()) : (document.activeElement && document.activeElement.id);
@@ -322,6 +323,8 @@ test("focus is visible at 3:1 on every focusable part in both themes (chart, leg
     assert.ok(table, `${id}: the table region takes focus (${rings.map((r) => r.what)})`);
     assert.ok(contrast(table.color, table.bg) >= 3, `${id}: ${table.color} on ${table.bg}`);
     assert.ok(!rings.some((r) => r.what === "help-open"), `${id}: no key help for a table`);
+    const shortcut = await shadow(p, id, (el) => el.shadowRoot.querySelector("canvas").getAttribute("aria-keyshortcuts"));
+    assert.equal(shortcut, null, `${id}: no "?" shortcut announced where it does nothing`);
   }
   await context.close();
 });
