@@ -19,6 +19,14 @@ const pages = {
 <tip-chart id="xss" chart="enforcement" scope="<img src=x onerror=alert(1)>"></tip-chart>
 ${Array.from({ length: 7 }, (_, i) => `<tip-chart id="n${i}" chart="enforcement" height="200"></tip-chart>`).join("\n")}
 <script src="tipviz.js"></script></body></html>`,
+  // The state each chart has when the page's next task runs and at its first frame.
+  "first.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
+<body><tip-chart id="c1" chart="enforcement"></tip-chart><script>
+var chart = document.getElementById("c1");
+window.__states = {};
+setTimeout(function () { window.__states.nextTask = chart.getAttribute("data-tipviz-state"); }, 0);
+requestAnimationFrame(function () { window.__states.firstFrame = chart.getAttribute("data-tipviz-state"); });
+</script></body></html>`,
   "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
 <tip-chart id="t" chart="enforcement" view="table"></tip-chart>
@@ -44,7 +52,7 @@ async function onlyOwnFiles(log, base, page, context) {
   const foreign = log.requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:") && !u.startsWith("blob:"));
   assert.deepEqual(foreign, [], "requests outside the page's own files");
   const own = log.requests.filter((u) => u.startsWith(base)).map((u) => u.slice(base.length).replace(/^\//, ""));
-  assert.ok(own.every((p) => ["one.html", "many.html", "esm.html", "tipviz.js", "npm/tipviz.mjs", "favicon.ico"].includes(p)), `unexpected: ${own}`);
+  assert.ok(own.every((p) => ["one.html", "many.html", "first.html", "esm.html", "tipviz.js", "npm/tipviz.mjs", "favicon.ico"].includes(p)), `unexpected: ${own}`);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
 }
@@ -203,6 +211,17 @@ test("a page load draws each chart once: no second drawing when nothing changed"
     requestAnimationFrame(next);
   }));
   assert.equal(drawings, 1, "drawings of one chart over the load and ten frames after it");
+  await context.close();
+});
+
+test("a chart is drawn before the page's next task: the first frame never shows it loading", async () => {
+  // The engine is inflated, compiled and started in the script's own microtasks, and the chart
+  // drawn in the microtask after its element is parsed (an asynchronous start painted an empty
+  // box first and drew a frame or more later).
+  const { page: p, context, log } = await openPage(browser, `${server.origin}/first.html`);
+  await p.waitForFunction(() => window.__states.firstFrame !== undefined && window.__states.nextTask !== undefined);
+  assert.deepEqual(await p.evaluate(() => window.__states), { nextTask: "ready", firstFrame: "ready" });
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
 

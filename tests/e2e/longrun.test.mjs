@@ -1,8 +1,8 @@
 // Many widgets and long sessions: 30 widgets of every kind on one page; 1,000 TipViz.mount /
 // destroy cycles, 1,000 add/remove cycles of <tip-chart> and data-tipviz elements and 10,000
 // hovers leave the JS heap and the wasm memory flat after a forced GC; attribute changes in a
-// tight loop add no listener or observer. The wasm memory is read from the instance the page's own WebAssembly.instantiate
-// returns (an init script wraps it), so tipviz exposes no test hook.
+// tight loop add no listener or observer. The wasm memory is read from the instance that the page's own
+// WebAssembly.Instance constructor makes (an init script wraps it), so tipviz exposes no test hook.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { makeSite, serve, launch, openPage, waitForState, shadow, assertNothingLeaves } from "./harness.mjs";
@@ -56,17 +56,14 @@ function instrument() {
     resizeObserved: [...observed.ResizeObserver.values()].reduce((n, s) => n + s.size, 0),
     mutationObserved: [...observed.MutationObserver.values()].reduce((n, s) => n + s.size, 0),
   });
-  // The loader compiles with instantiateStreaming where it can, else instantiate: watch both.
-  for (const name of ["instantiate", "instantiateStreaming"]) {
-    const original = WebAssembly[name];
-    if (!original) continue;
-    WebAssembly[name] = function (...args) {
-      return original.apply(this, args).then((result) => {
-        window.__wasmMemory = (result.instance || result).exports.memory;
-        return result;
-      });
-    };
-  }
+  // The loader instantiates synchronously (wasm-bindgen's initSync): keep the instance's memory.
+  const OriginalInstance = WebAssembly.Instance;
+  WebAssembly.Instance = function Instance(module, imports) {
+    const instance = new OriginalInstance(module, imports);
+    window.__wasmMemory = instance.exports.memory;
+    return instance;
+  };
+  WebAssembly.Instance.prototype = OriginalInstance.prototype;
 }
 
 let browser, server;
