@@ -58,16 +58,15 @@ function loadWasmBytes() {
   writer.write(bytes).catch(function () {});
   writer.close().catch(function () {});
   var reader = inflate.readable.getReader();
-  var chunks = [], size = 0;
+  // The gzip trailer ends with the inflated size, so each chunk goes straight to its place.
+  var end = bytes.length;
+  var wasm = new Uint8Array((bytes[end - 4] | (bytes[end - 3] << 8) | (bytes[end - 2] << 16) | (bytes[end - 1] << 24)) >>> 0);
+  var at = 0;
   function next(result) {
-    if (!result.done) {
-      chunks.push(result.value);
-      size += result.value.length;
-      return reader.read().then(next);
-    }
-    var wasm = new Uint8Array(size), at = 0;
-    chunks.forEach(function (chunk) { wasm.set(chunk, at); at += chunk.length; });
-    return wasm;
+    if (result.done) return wasm;
+    wasm.set(result.value, at);
+    at += result.value.length;
+    return reader.read().then(next);
   }
   return reader.read().then(next);
 }`;
