@@ -395,7 +395,10 @@ Controller.prototype.render = function () {
   if (canvas.width !== deviceWidth) canvas.width = deviceWidth;
   if (canvas.height !== deviceHeight) canvas.height = deviceHeight;
   if (!printing) this.watchDpr(window.devicePixelRatio || 1);
-  this.call(function (h) { h.set_dark(dark); h.resize(width, height, dpr); h.draw(canvas); });
+  // The chart's text in the box's font (the page's --tipviz-font, else the system stack):
+  // style is fresh after width() laid the box out, so reading it costs no second layout.
+  var family = getComputedStyle(this.box).fontFamily;
+  this.call(function (h) { h.set_dark(dark); h.set_font_family(family); h.resize(width, height, dpr); h.draw(canvas); });
   this.drawnWidth = width;
   this.placeToggles();
   this.showReadout();
@@ -712,6 +715,14 @@ function setPrinting(on) {
   printing = on;
   liveWidgets.forEach(function (w) { w.closeKeyHelp(false); w.render(); });
 }
+// A web font named in --tipviz-font may arrive after a chart was drawn in a fallback font:
+// canvas text is not re-laid out by the browser, so the charts are drawn again.
+if (document.fonts && document.fonts.addEventListener) {
+  document.fonts.addEventListener("loadingdone", function () {
+    liveWidgets.forEach(function (w) { w.schedule(); });
+  });
+}
+
 window.addEventListener("beforeprint", function () { setPrinting(true); });
 window.addEventListener("afterprint", function () { setPrinting(false); });
 var printQuery = window.matchMedia ? window.matchMedia("print") : null;

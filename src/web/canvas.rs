@@ -8,7 +8,8 @@
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
+    FontTransform,
 };
 use crate::render::css::{font_css, Paint};
 use std::fmt;
@@ -42,20 +43,23 @@ struct Applied {
     anchor: Option<(u8, u8)>,
 }
 
-pub struct CanvasBackend {
+pub struct CanvasBackend<'f> {
     context: CanvasRenderingContext2d,
+    /// The CSS family that stands in for plotters' generic sans-serif (all chart text).
+    sans_serif: &'f str,
     size: (u32, u32),
     applied: Applied,
     /// A path begun with the applied stroke style and not yet stroked.
     open_lines: bool,
 }
 
-impl CanvasBackend {
+impl<'f> CanvasBackend<'f> {
     /// `None` when the canvas has no 2D context (another context type was taken from it).
-    pub fn new(canvas: &HtmlCanvasElement) -> Option<CanvasBackend> {
+    pub fn new(canvas: &HtmlCanvasElement, sans_serif: &'f str) -> Option<CanvasBackend<'f>> {
         let context = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
         Some(CanvasBackend {
             context,
+            sans_serif,
             size: (canvas.width(), canvas.height()),
             applied: Applied::default(),
             open_lines: false,
@@ -136,7 +140,7 @@ fn at((x, y): BackendCoord) -> (f64, f64) {
     (f64::from(x), f64::from(y))
 }
 
-impl DrawingBackend for CanvasBackend {
+impl DrawingBackend for CanvasBackend<'_> {
     type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {
@@ -247,7 +251,12 @@ impl DrawingBackend for CanvasBackend {
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), Failure> {
         let Some(paint) = self.begin_shape(style.color()) else { return Ok(()) };
         self.set_fill(paint);
-        let font = font_css(style.style().as_str(), style.size(), style.family().as_str());
+        let family = style.family();
+        let family = match family {
+            FontFamily::SansSerif => self.sans_serif,
+            ref other => other.as_str(),
+        };
+        let font = font_css(style.style().as_str(), style.size(), family);
         if self.applied.font != font {
             self.context.set_font(&font);
             self.applied.font = font;

@@ -37,19 +37,25 @@ fn error_object(e: &SpecError, lang: Lang) -> JsValue {
     ])
 }
 
+/// The family chart text is drawn in until the loader passes the widget's.
+const DEFAULT_FONT_FAMILY: &str = "sans-serif";
+
 #[wasm_bindgen]
 pub struct TipWidget {
     core: Widget,
     dark: bool,
     /// The `lang` asked for, kept through a bad configure so its message is in that language.
     lang: Lang,
+    /// The CSS font family the chart's text is drawn in: the widget's own, so the page's
+    /// `--tipviz-font` reaches the chart and the browser loads one font, not two.
+    font_family: String,
 }
 
 #[wasm_bindgen]
 impl TipWidget {
     #[wasm_bindgen(constructor)]
     pub fn new() -> TipWidget {
-        TipWidget { core: Widget::default(), dark: false, lang: Lang::En }
+        TipWidget { core: Widget::default(), dark: false, lang: Lang::En, font_family: DEFAULT_FONT_FAMILY.into() }
     }
 
     /// `pairs` is `[name, value, name, value, …]`. Returns `null`, or the error to show.
@@ -94,6 +100,13 @@ impl TipWidget {
         self.dark = dark;
     }
 
+    /// The loader passes the widget box's computed `font-family`, which the browser has
+    /// already resolved and serialised; a blank one keeps the generic family.
+    pub fn set_font_family(&mut self, family: &str) {
+        let family = family.trim();
+        self.font_family = if family.is_empty() { DEFAULT_FONT_FAMILY } else { family }.into();
+    }
+
     /// Any numbers: the widget makes them finite and in range (`Size::sanitized`).
     pub fn resize(&mut self, width_css: f64, height_css: f64, dpr: f64) {
         self.core.resize(Size { width_css, height_css, dpr });
@@ -102,7 +115,7 @@ impl TipWidget {
     /// Draws into `canvas`, whose backing store the loader has sized to CSS size × DPR.
     pub fn draw(&self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
         let Some(figure) = self.core.figure() else { return Ok(()) };
-        let backend = CanvasBackend::new(&canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
+        let backend = CanvasBackend::new(&canvas, &self.font_family).ok_or_else(|| JsError::new("no 2D canvas context"))?;
         let root = backend.into_drawing_area();
         render::draw(&root, figure, &self.core.state, render::palette(self.dark))
             .map_err(|e| JsError::new(&format!("drawing failed: {e:?}")))?;

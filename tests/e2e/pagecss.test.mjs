@@ -7,7 +7,13 @@
 // finds each year.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
 import { makeSite, serve, launch, openPage, waitForState, shadow, screenshot, sweep, assertNothingLeaves } from "./harness.mjs";
+
+// A serif face for the web-font test, from the fonts Debian's chromium brings with it.
+const SERIF_FILES = ["/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"];
+const SERIF_FILE = SERIF_FILES.find((f) => existsSync(f));
+if (!SERIF_FILE) throw new Error(`no serif font for the web-font test: looked for ${SERIF_FILES.join(", ")}`);
 
 const WIDGETS = [
   ["enforcement", 'chart="enforcement" labor="both" metrics="prosecutions,convictions"'],
@@ -50,6 +56,15 @@ before(async () => {
     "hostile.css": HOSTILE_CSS,
     "zoom.html": `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="zoom.css"><script src="tipviz.js"></script></head><body>
 <tip-chart id="zoomed" chart="enforcement" height="300"></tip-chart><tip-chart id="scaled" chart="enforcement" height="300"></tip-chart></body></html>`,
+    "serif.ttf": readFileSync(SERIF_FILE),
+    // The chart's text follows --tipviz-font, like the rest of the widget. "Brand Serif" is
+    // a web font the page adds (and so starts loading) only when the test says so.
+    "fonts.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script>
+<style>body { margin: 0; } tip-chart { display: block; width: 600px; } .brand { --tipviz-font: "Brand Serif", monospace; }</style></head><body>
+<tip-chart id="system" chart="enforcement" height="300"></tip-chart>
+<tip-chart id="mono" chart="enforcement" height="300" style="--tipviz-font: monospace"></tip-chart>
+<tip-chart id="brand" class="brand" chart="enforcement" height="300"></tip-chart>
+<script>window.brandFace = new FontFace("Brand Serif", "url(serif.ttf)");</script></body></html>`,
     "zoom.css": "body { margin: 0; } tip-chart { width: 600px; } #zoomed { zoom: 1.5; } #scaled { transform: scale(0.75) rotate(0.5deg); transform-origin: 0 0; }",
   });
   server = await serve(site);
@@ -135,6 +150,44 @@ test("zoom and transform on the host scale the widget and the pointer still find
     assert.deepEqual([...seen.keys()], ["2018", "2019", "2020", "2021", "2022", "2023", "2024"], `${id}: every year under the pointer`);
   }
   await screenshot(page, "#zoomed", "pagecss-zoomed.png");
+  await assertNothingLeaves(page, context, log, server.origin);
+  await context.close();
+});
+
+test("the chart's text is drawn in the widget's font, and again when the page's web font arrives", async () => {
+  const { page, context, log } = await openPage(browser, `${server.origin}/fonts.html`, { width: 700, height: 1000 });
+  for (const id of ["#system", "#mono", "#brand"]) await waitForState(page, id, "ready");
+  // Canvas pixels are kept in the page under a name; `differing` counts the channels in
+  // which two of them differ (the same chart at the same size, so only text can differ).
+  const keep = (id, name) => page.evaluate(([id, name]) => {
+    const c = document.getElementById(id).shadowRoot.querySelector("canvas");
+    (window.kept ||= {})[name] = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+  }, [id, name]);
+  const differing = (a, b) => page.evaluate(([a, b]) => {
+    const [x, y] = [window.kept[a], window.kept[b]];
+    if (x.length !== y.length) return -1;
+    let n = 0;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) n++;
+    return n;
+  }, [a, b]);
+  await keep("system", "system");
+  await keep("mono", "mono");
+  await keep("brand", "fallback");
+  assert.ok(await differing("system", "mono") > 2000, "--tipviz-font: monospace changes the chart's text");
+  assert.equal(await differing("mono", "fallback"), 0, "until the web font is there, its fallback (monospace) is used");
+  await page.evaluate(async () => { document.fonts.add(window.brandFace); await window.brandFace.load(); });
+  // The redraw comes at the frame after the fonts' loadingdone event.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await keep("brand", "brand");
+  assert.ok(await differing("brand", "fallback") > 2000, "the chart was drawn again in the web font once it loaded");
+  // A chart drawn from the start with the font loaded looks the same.
+  await page.evaluate(() => { const c = document.createElement("tip-chart"); c.id = "late"; c.className = "brand";
+    c.setAttribute("chart", "enforcement"); c.setAttribute("height", "300"); document.body.appendChild(c); });
+  await waitForState(page, "#late", "ready");
+  await keep("late", "late");
+  assert.equal(await differing("brand", "late"), 0, "the redrawn chart matches one drawn with the font loaded");
+  await screenshot(page, "#brand", "pagecss-web-font.png");
+  await screenshot(page, "#system", "pagecss-system-font.png");
   await assertNothingLeaves(page, context, log, server.origin);
   await context.close();
 });
