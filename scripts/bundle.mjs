@@ -1,10 +1,10 @@
 // Turns the wasm-bindgen output into the shipped files listed in wasm-pack.toml: the wasm is
-// gzip-compressed and inlined as base64 (no fetch, so file:// works), then wrapped with the
+// gzip-compressed (by scripts/build.sh) and inlined as base64 (no fetch, so file:// works), then wrapped with the
 // loader. Prints each file's size and SHA-384 (Subresource Integrity, also written beside each
 // file as <file>.sri) and fails past its budget. Node built-ins only.
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { gzipSync, gunzipSync, brotliCompressSync, constants } from "node:zlib";
 import { createHash } from "node:crypto";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
@@ -36,7 +36,10 @@ function compact(js) {
 const glue = compact(readFileSync(at("pkg/tipviz.js"), "utf8"));
 const wasm = readFileSync(at("pkg/tipviz_bg.wasm"));
 const loader = compact(readFileSync(at("www/loader.js"), "utf8"));
-const wasmBase64 = gzipSync(wasm, { level: 9 }).toString("base64");
+// Compressed by scripts/build.sh (tools/squeeze, zopfli); checked against the wasm it packs.
+const wasmGzip = readFileSync(at("pkg/tipviz_bg.wasm.gz"));
+if (!gunzipSync(wasmGzip).equals(wasm)) throw new Error("bundle: pkg/tipviz_bg.wasm.gz does not hold pkg/tipviz_bg.wasm: run scripts/build.sh");
+const wasmBase64 = wasmGzip.toString("base64");
 
 const bytesLoader = `
 var WASM_GZIP_BASE64 = "${wasmBase64}";
