@@ -12,7 +12,7 @@ use crate::charts::tier_history::first_clause;
 use crate::charts::tier_summary::parse_region;
 use crate::data::{Dataset, Region, TierBasis};
 use crate::model::line::Cite;
-use crate::model::map::{change, MapCountryInput, TierMapInput};
+use crate::model::map::{change, Centre, MapCountryInput, TierMapInput};
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
 
@@ -166,7 +166,7 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
         edition: spec.edition,
         region: spec.region,
         focus,
-        central_meridian: if spec.region == Some(Region::EastAsiaPacific) { 150.0 } else { 0.0 },
+        centre: Centre::of(spec.region),
         countries,
         // The proper names stay; the words around them follow the reader's language.
         credit: tr!(lang,

@@ -132,16 +132,25 @@ fn next_number(bytes: &mut impl Iterator<Item = u8>) -> Result<i64, String> {
     Err("a number runs past the end of its ring".into())
 }
 
-/// The committed geometry, decoded on first use.
+/// The committed geometry, decoded on first use, by id.
 pub fn shapes() -> &'static [Shape] {
     static SHAPES: OnceLock<Vec<Shape>> = OnceLock::new();
     // The errors are printed with Display, here and in `decode`: Debug's string escaping
     // would bring Unicode tables into the wasm.
-    SHAPES.get_or_init(|| decode(GEOMETRY).unwrap_or_else(|e| panic!("data/geometry/countries.txt decodes (tested): {e}")))
+    SHAPES.get_or_init(|| {
+        let mut shapes = decode(GEOMETRY).unwrap_or_else(|e| panic!("data/geometry/countries.txt decodes (tested): {e}"));
+        crate::sort::sort_by(&mut shapes, |a, b| a.id.cmp(&b.id));
+        shapes
+    })
+}
+
+/// Where `id` is in [`shapes`].
+pub fn shape_index(id: &str) -> Option<usize> {
+    shapes().binary_search_by(|s| s.id.as_str().cmp(id)).ok()
 }
 
 pub fn shape(id: &str) -> Option<&'static Shape> {
-    shapes().iter().find(|s| s.id == id)
+    shape_index(id).map(|i| &shapes()[i])
 }
 
 /// A longitude/latitude ring split into rings that each stay within [-180, 180]. A ring that
@@ -219,10 +228,13 @@ pub fn equal_earth((lon, lat): Point) -> Point {
     const A4: f64 = 0.003796;
     let m = 3f64.sqrt() / 2.0;
     let (lambda, phi) = (lon.to_radians(), lat.to_radians());
-    let theta = (m * phi.sin()).asin();
+    let sin_theta = m * phi.sin();
+    let theta = sin_theta.asin();
+    // cos θ from sin θ: θ is within ±60°, where cos θ ≥ 1/2, so no sign or precision is lost.
+    let cos_theta = (1.0 - sin_theta * sin_theta).sqrt();
     let t2 = theta * theta;
     let t6 = t2 * t2 * t2;
-    let x = lambda * theta.cos() / (m * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)));
+    let x = lambda * cos_theta / (m * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)));
     let y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2));
     (x, y)
 }
@@ -287,35 +299,45 @@ pub fn bounds<'a>(rings: impl IntoIterator<Item = &'a Vec<Point>>) -> Option<[f6
 
 /// Where lines of a hatch cross the rings (even–odd): segments of the parallel lines at
 /// `angle_deg` from the x axis, `spacing` apart, that lie inside. `phase` shifts the lines.
+/// Line k lies at `k × spacing + phase` from the origin, so neighbouring shapes hatched alike
+/// continue each other's lines.
 pub fn hatch(rings: &[Vec<Point>], angle_deg: f64, spacing: f64, phase: f64) -> Vec<[Point; 2]> {
     let mut segments = Vec::new();
-    if spacing <= 0.0 || rings.is_empty() {
+    if spacing <= 0.0 || !spacing.is_finite() || rings.is_empty() {
         return segments;
     }
     let (s, c) = angle_deg.to_radians().sin_cos();
     // Rotate so the lines are horizontal: v = -x sin + y cos is constant along a line.
     let rotate = |p: &Point| (p.0 * c + p.1 * s, -p.0 * s + p.1 * c);
     let back = |(u, v): Point| (u * c - v * s, u * s + v * c);
-    let rotated: Vec<Vec<Point>> = rings.iter().map(|r| r.iter().map(rotate).collect()).collect();
-    let Some([_, v0, _, v1]) = bounds(&rotated) else { return segments };
-    let mut v = ((v0 - phase) / spacing).ceil() * spacing + phase;
-    let mut crossings = Vec::new();
-    while v <= v1 {
-        crossings.clear();
-        for ring in &rotated {
-            let n = ring.len();
-            for i in 0..n {
-                let (a, b) = (ring[i], ring[(i + 1) % n]);
-                if (a.1 > v) != (b.1 > v) {
-                    crossings.push(a.0 + (v - a.1) / (b.1 - a.1) * (b.0 - a.0));
+    let line_v = |k: i64| k as f64 * spacing + phase;
+    // Each edge adds its crossing with every line whose v is in [low, high): a walk over the
+    // edges, where testing every edge against every line cost a fifth of a map's layout.
+    let mut crossings: Vec<(i64, f64)> = Vec::new();
+    for ring in rings {
+        let n = ring.len();
+        for i in 0..n {
+            let (a, b) = (rotate(&ring[i]), rotate(&ring[(i + 1) % n]));
+            let (low, high) = if a.1 < b.1 { (a.1, b.1) } else { (b.1, a.1) };
+            if !(low < high) {
+                continue;
+            }
+            let mut k = ((low - phase) / spacing).ceil() as i64 - 1;
+            while line_v(k) < high {
+                let v = line_v(k);
+                if v >= low {
+                    crossings.push((k, a.0 + (v - a.1) / (b.1 - a.1) * (b.0 - a.0)));
                 }
+                k += 1;
             }
         }
-        crate::sort::sort_by(&mut crossings, f64::total_cmp);
-        for pair in crossings.chunks_exact(2) {
-            segments.push([back((pair[0], v)), back((pair[1], v))]);
+    }
+    crate::sort::sort_by(&mut crossings, |p, q| p.0.cmp(&q.0).then(p.1.total_cmp(&q.1)));
+    for line in crossings.chunk_by(|p, q| p.0 == q.0) {
+        let v = line_v(line[0].0);
+        for pair in line.chunks_exact(2) {
+            segments.push([back((pair[0].1, v)), back((pair[1].1, v))]);
         }
-        v += spacing;
     }
     segments
 }

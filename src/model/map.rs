@@ -16,6 +16,7 @@ use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
 use super::line::{Cite, Size};
 use super::table::DataTable;
 use crate::data::{Movement, Region, Tier, TierBasis};
+use std::sync::OnceLock;
 
 /// Spacing of the map in CSS pixels; multiplied by DPR at layout time.
 pub mod map_metrics {
@@ -169,6 +170,28 @@ impl MapCountryInput {
     }
 }
 
+/// The projection's central meridian: Greenwich, except for a zoom that would otherwise be
+/// split by the antimeridian (East Asia and the Pacific).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Centre {
+    Greenwich,
+    Pacific,
+}
+
+impl Centre {
+    pub fn of(region: Option<Region>) -> Centre {
+        if region == Some(Region::EastAsiaPacific) { Centre::Pacific } else { Centre::Greenwich }
+    }
+
+    /// In degrees east.
+    pub fn meridian(self) -> f64 {
+        match self {
+            Centre::Greenwich => 0.0,
+            Centre::Pacific => 150.0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct TierMapInput {
     /// The reader's language, for the words the layout writes itself.
@@ -180,9 +203,8 @@ pub struct TierMapInput {
     pub region: Option<Region>,
     /// Ids of the countries the zoom fits (the region's); empty for the world.
     pub focus: Vec<String>,
-    /// The projection's central meridian in degrees: 0, except for a zoom that would
-    /// otherwise be split by the antimeridian (East Asia and the Pacific).
-    pub central_meridian: f64,
+    /// Where the projection is centred.
+    pub centre: Centre,
     /// Every country to draw, in keyboard order (alphabetical by name).
     pub countries: Vec<MapCountryInput>,
     /// The outlines' credit, drawn under the legend.
@@ -350,6 +372,10 @@ fn pattern_of(tier: Option<Tier>, rings: &[Vec<Point>], u: f64) -> (Vec<[Point; 
 
 /// Sutherland–Hodgman against the frame.
 fn clip_to(ring: &[Point], r: &Rect) -> Vec<Point> {
+    // Most rings of a world map lie wholly inside: four clipping passes would only copy them.
+    if ring.len() >= 3 && ring.iter().all(|p| p.0 >= r.left && p.0 <= r.right && p.1 >= r.top && p.1 <= r.bottom) {
+        return ring.to_vec();
+    }
     let edges: [(usize, f64, bool); 4] = [(0, r.left, true), (0, r.right, false), (1, r.top, true), (1, r.bottom, false)];
     let mut current = ring.to_vec();
     for (axis, at, keep_above) in edges {
@@ -404,18 +430,51 @@ pub fn rotated(shape: &geo::Shape, central_meridian: f64) -> (Vec<Vec<Point>>, P
     (rings, wrap(shape.anchor))
 }
 
-/// The rings a zoom fits for one country: its largest ring and the rings near it, so overseas
-/// parts (French Guiana for France, Chukotka beyond 180° for Russia) do not stretch the view.
-fn main_rings(rings: &[Vec<Point>]) -> Vec<&Vec<Point>> {
+/// A country's outline as the map draws it with one central meridian: its rings and anchor
+/// in longitude/latitude measured from that meridian, and the same points projected (Equal
+/// Earth, unit sphere), ring for ring and point for point.
+pub struct Outline {
+    pub rings: Vec<Vec<Point>>,
+    pub anchor: Point,
+    pub projected: Vec<Vec<Point>>,
+    pub projected_anchor: Point,
+}
+
+/// The outline of country `id` centred on `centre` (see [`outlines`]).
+fn outline(id: &str, centre: Centre) -> Option<&'static Outline> {
+    geo::shape_index(id).and_then(|i| outlines(centre).get(i))
+}
+
+/// Every shape's [`Outline`] centred on `centre`, in [`geo::shapes`]' order: made once per
+/// centre and kept, because projecting some 20,000 points was a fifth of a map's layout and
+/// came again at every resize and for every map on the page.
+fn outlines(centre: Centre) -> &'static [Outline] {
+    static MADE: [OnceLock<Vec<Outline>>; 2] = [OnceLock::new(), OnceLock::new()];
+    MADE[centre as usize].get_or_init(|| {
+        let project = |ring: &Vec<Point>| ring.iter().map(|&p| geo::equal_earth(p)).collect::<Vec<Point>>();
+        geo::shapes()
+            .iter()
+            .map(|shape| {
+                let (rings, anchor) = rotated(shape, centre.meridian());
+                let projected = rings.iter().map(project).collect();
+                Outline { projected, projected_anchor: geo::equal_earth(anchor), rings, anchor }
+            })
+            .collect()
+    })
+}
+
+/// Which rings a zoom fits for one country: its largest ring and the rings near it, so
+/// overseas parts (French Guiana for France, Chukotka beyond 180° for Russia) do not stretch
+/// the view.
+fn main_rings(rings: &[Vec<Point>]) -> Vec<usize> {
     let Some(largest) = rings.iter().max_by(|a, b| geo::area(a).total_cmp(&geo::area(b))) else {
         return Vec::new();
     };
     let Some(home) = geo::bounds([largest]) else { return Vec::new() };
     const NEAR: f64 = 12.0;
-    rings
-        .iter()
-        .filter(|r| {
-            geo::bounds([*r]).is_some_and(|b| {
+    (0..rings.len())
+        .filter(|&r| {
+            geo::bounds([&rings[r]]).is_some_and(|b| {
                 b[0] <= home[2] + NEAR && b[2] >= home[0] - NEAR && b[1] <= home[3] + NEAR && b[3] >= home[1] - NEAR
             })
         })
@@ -437,20 +496,20 @@ fn quantile(values: &mut [f64], q: f64) -> f64 {
 fn view_bounds(input: &TierMapInput) -> [f64; 4] {
     const ZOOM_REACH: f64 = 20.0;
     let zoomed = !input.focus.is_empty();
-    let mut kept: Vec<(Vec<Vec<Point>>, Point)> = Vec::new();
+    // Each country's outline, with the rings the view must fit.
+    let mut kept: Vec<(&Outline, Vec<usize>)> = Vec::new();
     for c in &input.countries {
-        let Some(shape) = geo::shape(&c.id) else { continue };
         if zoomed && !input.focus.contains(&c.id) {
             continue;
         }
-        let (rings, anchor) = rotated(shape, input.central_meridian);
-        let rings = if zoomed { main_rings(&rings).into_iter().cloned().collect() } else { rings };
-        kept.push((rings, anchor));
+        let Some(outline) = outline(&c.id, input.centre) else { continue };
+        let rings = if zoomed { main_rings(&outline.rings) } else { (0..outline.rings.len()).collect() };
+        kept.push((outline, rings));
     }
     let mut window = [-180.0, -90.0, 180.0, 90.0];
     if zoomed {
-        let mut lons: Vec<f64> = kept.iter().map(|k| k.1 .0).collect();
-        let mut lats: Vec<f64> = kept.iter().map(|k| k.1 .1).collect();
+        let mut lons: Vec<f64> = kept.iter().map(|k| k.0.anchor.0).collect();
+        let mut lats: Vec<f64> = kept.iter().map(|k| k.0.anchor.1).collect();
         window = [
             quantile(&mut lons, 0.1) - ZOOM_REACH,
             quantile(&mut lats, 0.1) - ZOOM_REACH,
@@ -459,13 +518,18 @@ fn view_bounds(input: &TierMapInput) -> [f64; 4] {
         ];
     }
     let within = |p: &Point| p.0 >= window[0] && p.0 <= window[2] && p.1 >= window[1] && p.1 <= window[3];
-    let projected: Vec<Vec<Point>> = kept
-        .iter()
-        .map(|(rings, anchor)| {
-            rings.iter().flatten().chain([anchor]).filter(|p| within(p)).map(|&p| geo::equal_earth(p)).collect()
-        })
-        .collect();
-    let [x0, y0, x1, y1] = geo::bounds(&projected).unwrap_or([-2.7066, -1.3173, 2.7066, 1.3173]);
+    // The projected points whose longitude/latitude is in the window.
+    let mut shown: Vec<Point> = Vec::new();
+    for (outline, rings) in &kept {
+        for &r in rings {
+            let pairs = outline.rings[r].iter().zip(&outline.projected[r]);
+            shown.extend(pairs.filter(|(p, _)| within(p)).map(|(_, &q)| q));
+        }
+        if within(&outline.anchor) {
+            shown.push(outline.projected_anchor);
+        }
+    }
+    let [x0, y0, x1, y1] = geo::bounds([&shown]).unwrap_or([-2.7066, -1.3173, 2.7066, 1.3173]);
     if !zoomed {
         return [x0, y0, x1, y1];
     }
@@ -541,7 +605,7 @@ fn spread_markers(countries: &mut [MapCountry], frame: &Rect, u: f64) {
     let markers: Vec<usize> = (0..countries.len()).filter(|&i| countries[i].marker.is_some()).collect();
     let home = |i: usize| countries[i].home;
     let near = |i: usize, reach: f64| {
-        markers.iter().filter(move |&&j| j != i && dist(home(i), home(j)) < reach).copied().collect::<Vec<usize>>()
+        markers.iter().filter(move |&&j| j != i && closer_than(home(i), home(j), reach)).copied().collect::<Vec<usize>>()
     };
     let mut order: Vec<(usize, usize)> = markers.iter().map(|&i| (near(i, spacing).len(), i)).collect();
     crate::sort::sort_by(&mut order, |a, b| a.0.cmp(&b.0).then(home(a.1).1.total_cmp(&home(b.1).1)).then(home(a.1).0.total_cmp(&home(b.1).0)));
@@ -558,7 +622,7 @@ fn spread_markers(countries: &mut [MapCountry], frame: &Rect, u: f64) {
     for &(_, i) in &order {
         let at = home(i);
         let free = |p: Point, placed: &[Point]| {
-            placed.iter().all(|q| dist(p, *q) >= spacing - 1e-9) && anchors.iter().all(|a| dist(p, *a) >= clear)
+            !placed.iter().any(|&q| closer_than(p, q, spacing - 1e-9)) && !anchors.iter().any(|&a| closer_than(p, a, clear))
         };
         // Away from the neighbours' middle; straight up when there are none or it is ambiguous.
         let crowd = near(i, 3.0 * spacing);
@@ -590,6 +654,13 @@ fn spread_markers(countries: &mut [MapCountry], frame: &Rect, u: f64) {
 
 fn dist(a: Point, b: Point) -> f64 {
     (a.0 - b.0).hypot(a.1 - b.1)
+}
+
+/// `dist(a, b) < reach`, without the square root: marker placement asks it some 100,000
+/// times per map.
+fn closer_than(a: Point, b: Point, reach: f64) -> bool {
+    let (dx, dy) = (a.0 - b.0, a.1 - b.1);
+    dx * dx + dy * dy < reach * reach
 }
 
 impl TierMap {
@@ -654,23 +725,20 @@ impl TierMap {
         let scale = (fw / (x1 - x0).max(1e-9)).min(fh / (y1 - y0).max(1e-9)).max(1e-9);
         let left = frame.left + (fw - (x1 - x0) * scale) / 2.0;
         let top = frame.top + (fh - (y1 - y0) * scale) / 2.0;
-        let to_dev = |p: Point| {
-            let (x, y) = geo::equal_earth(p);
-            (left + (x - x0) * scale, top + (y1 - y) * scale)
-        };
+        let to_dev = |(x, y): Point| (left + (x - x0) * scale, top + (y1 - y) * scale);
         let inside = |p: Point| p.0 >= frame.left && p.0 <= frame.right && p.1 >= frame.top && p.1 <= frame.bottom;
 
         let mut countries = Vec::new();
         for c in &input.countries {
-            let Some(shape) = geo::shape(&c.id) else { continue };
-            let (rings, anchor) = rotated(shape, input.central_meridian);
-            let projected: Vec<Vec<Point>> = rings.iter().map(|r| r.iter().copied().map(to_dev).collect()).collect();
+            let Some(outline) = outline(&c.id, input.centre) else { continue };
+            let projected: Vec<Vec<Point>> =
+                outline.projected.iter().map(|r| r.iter().copied().map(to_dev).collect()).collect();
             // Small before clipping: a big country cut by the frame's edge is not a marker.
             let whole_area: f64 = projected.iter().map(|p| geo::area(p)).sum();
             let pieces: Vec<Vec<Point>> =
                 projected.iter().map(|r| clip_to(r, &frame)).filter(|r| r.len() >= 3).collect();
             let area_dev: f64 = pieces.iter().map(|p| geo::area(p)).sum();
-            let mut anchor = to_dev(anchor);
+            let mut anchor = to_dev(outline.projected_anchor);
             if !inside(anchor) {
                 // Partly outside the frame: anchor on the largest piece that is inside.
                 match pieces.iter().max_by(|a, b| geo::area(a).total_cmp(&geo::area(b))) {
@@ -861,7 +929,7 @@ mod tests {
             edition: 2025,
             region: None,
             focus: focus.iter().map(|s| s.to_string()).collect(),
-            central_meridian: 0.0,
+            centre: Centre::Greenwich,
             countries,
             credit: "Outlines: credit".into(),
         }
@@ -883,7 +951,7 @@ mod tests {
         let scale = (fw / (x1 - x0)).min(fh / (y1 - y0));
         let left = f.left + (fw - (x1 - x0) * scale) / 2.0;
         let top = f.top + (fh - (y1 - y0) * scale) / 2.0;
-        let (x, y) = geo::equal_earth(rotated(&geo::Shape { id: String::new(), rings: Vec::new(), anchor: lon_lat }, input.central_meridian).1);
+        let (x, y) = geo::equal_earth(rotated(&geo::Shape { id: String::new(), rings: Vec::new(), anchor: lon_lat }, input.centre.meridian()).1);
         ((left + (x - x0) * scale) / map.size.dpr, (top + (y1 - y) * scale) / map.size.dpr)
     }
 
@@ -954,7 +1022,7 @@ mod tests {
                 .map(|c| c.id.as_str())
                 .collect();
             let mut input = world(&focus);
-            input.central_meridian = if region == Some(&Region::EastAsiaPacific) { 150.0 } else { 0.0 };
+            input.centre = Centre::of(region.copied());
             for size in [
                 WIDE,
                 Size { width_css: 360.0, height_css: 480.0, dpr: 2.0 },
@@ -1088,7 +1156,7 @@ mod tests {
             let focus: Vec<&str> =
                 dataset.countries.iter().filter(|c| c.region == Some(*region)).map(|c| c.id.as_str()).collect();
             let mut input = world(&focus);
-            input.central_meridian = if *region == Region::EastAsiaPacific { 150.0 } else { 0.0 };
+            input.centre = Centre::of(Some(*region));
             for size in [WIDE, Size { width_css: 360.0, height_css: 420.0, dpr: 2.0 }] {
                 let map = TierMap::layout(&input, size);
                 for id in &focus {
