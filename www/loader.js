@@ -609,7 +609,6 @@ Controller.prototype.addKeyHelp = function () {
   panel.hidden = true;
   panel.tabIndex = -1;
   panel.setAttribute("role", "dialog");
-  panel.setAttribute("aria-labelledby", "tipviz-help-title");
   this.box.insertBefore(panel, this.bar);
   button.addEventListener("click", function () { self.toggleKeyHelp(button); });
   // Capture, so "?" reaches the help before type-ahead takes it as a letter.
@@ -634,7 +633,8 @@ Controller.prototype.addKeyHelp = function () {
   });
 };
 
-// Fills the panel and the button's name with the engine's words (called whenever they change).
+// Names the button with the engine's words (called whenever they change); the panel is filled
+// when it opens, so a page load builds none of it.
 Controller.prototype.labelKeyHelp = function () {
   if (!this.help) return;
   var words = this.words;
@@ -649,10 +649,17 @@ Controller.prototype.labelKeyHelp = function () {
   this.canvas.setAttribute("aria-keyshortcuts", "?");
   this.helpButton.setAttribute("aria-label", words.key_help_open);
   this.helpButton.title = words.key_help_open;
+  this.helpFilledWith = null;
+  if (!this.help.hidden) this.fillKeyHelp();
+};
+
+Controller.prototype.fillKeyHelp = function () {
+  var words = this.helpFilledWith = this.words;
   var panel = this.help;
   panel.textContent = "";
   var title = el("span", "title", panel);
   title.id = "tipviz-help-title";
+  panel.setAttribute("aria-labelledby", title.id);
   title.textContent = words.key_help_title;
   var list = el("dl", null, panel);
   HELP_KEYS.forEach(function (k) {
@@ -674,6 +681,7 @@ Controller.prototype.labelKeyHelp = function () {
 Controller.prototype.toggleKeyHelp = function (opener) {
   if (!this.help.hidden) { this.closeKeyHelp(true); return; }
   this.helpOpener = opener || this.canvas;
+  if (this.helpFilledWith !== this.words) this.fillKeyHelp();
   this.help.hidden = false;
   this.helpButton.setAttribute("aria-expanded", "true");
   this.help.focus();

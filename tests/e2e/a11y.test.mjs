@@ -193,7 +193,9 @@ async function keyHelp(file, words) {
     const h = el.shadowRoot.querySelector(".help");
     return {
       hidden: h.hidden, role: h.getAttribute("role"),
+      // The panel is filled (and named) when it first opens.
       name: h.getAttribute("aria-labelledby") && el.shadowRoot.getElementById(h.getAttribute("aria-labelledby")).textContent,
+      filled: h.childElementCount > 0,
       keys: [...h.querySelectorAll("dt")].map((dt) => dt.textContent),
       texts: [...h.querySelectorAll("dd")].map((dd) => dd.textContent),
       close: h.querySelector("button") && h.querySelector("button").textContent,
@@ -205,7 +207,8 @@ async function keyHelp(file, words) {
     return { text: b.textContent, label: b.getAttribute("aria-label"), hidden: b.hidden };
   });
   assert.deepEqual(button, { text: "?", label: words.open, hidden: false });
-  assert.equal((await panel()).hidden, true, "closed at first");
+  assert.deepEqual(await panel(), { hidden: true, role: "dialog", name: null, keys: [], texts: [], close: null, expanded: "false", filled: false },
+    "closed at first, and not built until it opens");
 
   await p.locator("#c").locator("canvas").focus();
   await p.keyboard.press("?");
