@@ -434,7 +434,8 @@ pub fn rotated(shape: &geo::Shape, central_meridian: f64) -> (Vec<Vec<Point>>, P
 /// in longitude/latitude measured from that meridian, and the same points projected (Equal
 /// Earth, unit sphere), ring for ring and point for point.
 pub struct Outline {
-    pub rings: Vec<Vec<Point>>,
+    /// The shape's own rings on Greenwich (not copied), new ones on another centre.
+    pub rings: std::borrow::Cow<'static, [Vec<Point>]>,
     pub anchor: Point,
     pub projected: Vec<Vec<Point>>,
     pub projected_anchor: Point,
@@ -455,7 +456,13 @@ fn outlines(centre: Centre) -> &'static [Outline] {
         geo::shapes()
             .iter()
             .map(|shape| {
-                let (rings, anchor) = rotated(shape, centre.meridian());
+                let (rings, anchor) = match centre {
+                    Centre::Greenwich => (std::borrow::Cow::Borrowed(shape.rings.as_slice()), shape.anchor),
+                    Centre::Pacific => {
+                        let (rings, anchor) = rotated(shape, centre.meridian());
+                        (std::borrow::Cow::Owned(rings), anchor)
+                    }
+                };
                 let projected = rings.iter().map(project).collect();
                 Outline { projected, projected_anchor: geo::equal_earth(anchor), rings, anchor }
             })
