@@ -497,11 +497,16 @@ mod tests {
         assert!(contains(&rings, (2.0, 2.0)));
         assert!(!contains(&rings, (5.0, 5.0)));
         assert!(!contains(&rings, (12.0, 5.0)));
-        let lines = hatch(&[square], 0.0, 2.0, 1.0);
+        let lines = hatch(&[square.clone()], 0.0, 2.0, 1.0);
         assert_eq!(lines.len(), 5);
         for [a, b] in &lines {
             assert!((a.0 - 0.0).abs() < 1e-9 && (b.0 - 10.0).abs() < 1e-9);
         }
+        // A neighbour hatched on its own continues the same lines (they sit on a fixed grid).
+        let neighbour: Vec<Point> = square.iter().map(|p| (p.0 + 10.0, p.1 + 3.5)).collect();
+        let heights = |lines: &[[Point; 2]]| lines.iter().map(|[a, _]| a.1).collect::<Vec<f64>>();
+        assert_eq!(heights(&lines), [1.0, 3.0, 5.0, 7.0, 9.0]);
+        assert_eq!(heights(&hatch(&[neighbour], 0.0, 2.0, 1.0)), [5.0, 7.0, 9.0, 11.0, 13.0]);
         let diagonal = hatch(&rings, 45.0, 1.5, 0.0);
         for [a, b] in &diagonal {
             let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);

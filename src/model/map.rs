@@ -447,7 +447,7 @@ fn outline(id: &str, centre: Centre) -> Option<&'static Outline> {
 }
 
 /// Every shape's [`Outline`] centred on `centre`, in [`geo::shapes`]' order: made once per
-/// centre and kept, because projecting some 20,000 points was a fifth of a map's layout and
+/// centre and kept, because projecting its 17,636 points was a fifth of a map's layout and
 /// came again at every resize and for every map on the page.
 fn outlines(centre: Centre) -> &'static [Outline] {
     static MADE: [OnceLock<Vec<Outline>>; 2] = [OnceLock::new(), OnceLock::new()];
