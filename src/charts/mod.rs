@@ -113,16 +113,17 @@ pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
             table: tier_summary::table(dataset, t),
         },
         ChartSpec::TierMap(m) => {
-            Built { figure: FigureInput::Map(tier_map::input(dataset, m)), table: tier_map::table(dataset, m) }
+            let input = tier_map::input(dataset, m);
+            Built { table: tier_map::table(dataset, m, &input), figure: FigureInput::Map(input) }
         }
         ChartSpec::TierChanges(c) => Built {
             figure: FigureInput::Flows(tier_changes::flow_input(dataset, c)),
             table: tier_changes::table(dataset, c),
         },
-        ChartSpec::Ratifications(r) => Built {
-            figure: FigureInput::Matrix(ratifications::matrix_input(dataset, r)),
-            table: ratifications::table(dataset, r),
-        },
+        ChartSpec::Ratifications(r) => {
+            let input = ratifications::matrix_input(dataset, r);
+            Built { table: ratifications::table(dataset, r, &input.cells), figure: FigureInput::Matrix(input) }
+        }
         ChartSpec::Peacekeeping(p) => Built {
             figure: FigureInput::Bars(peacekeeping::bar_input(dataset, p)),
             table: peacekeeping::table(dataset, p),

@@ -703,41 +703,41 @@ pub const CSV_COLUMNS: &[&str] = &[
 ];
 
 /// One row per matrix cell (status `year`, `not_party` or `not_in_source`), then one per
-/// Protocol fact (status = the fact).
-pub fn table(dataset: &Dataset, spec: &RatificationsSpec) -> DataTable {
+/// Protocol fact (status = the fact). `cells` are the [`matrix_input`]'s, row by row: making
+/// them again was half of this chart's `configure`.
+pub fn table(dataset: &Dataset, spec: &RatificationsSpec, cells: &[CellInput]) -> DataTable {
     let mut out = Vec::new();
-    for (i, r) in rows(dataset, spec).iter().enumerate() {
-        for (c, &inst) in Instrument::ALL.iter().enumerate() {
-            let cell = cell(dataset, spec, i, r, c, inst);
-            let found = r.edition.and_then(|e| cells_of(dataset, r.country, e).into_iter().find(|x| x.instrument == inst));
-            let source = found
-                .map(|x| x.source)
-                .or_else(|| r.edition.and_then(|e| cells_of(dataset, r.country, e).first().map(|x| x.source)));
-            let get = |k: &str| cell.selection.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
-            let status = match cell.kind {
-                CellKind::Year { .. } => "year",
-                CellKind::NotParty => "not_party",
-                CellKind::Absent => "not_in_source",
-            };
-            let note = match cell.kind {
-                CellKind::Year { .. } => found.map(|x| x.note.to_string()).unwrap_or_else(|| cell.values.join("; ")),
-                _ => cell.values.join("; "),
-            };
-            out.push(vec![
-                r.edition.map(|e| e.to_string()).unwrap_or_default(),
-                r.country.to_owned(),
-                dataset.name_of(r.country).to_owned(),
-                inst.id().to_owned(),
-                status.to_owned(),
-                get("year"),
-                get("kind"),
-                found.map(|x| x.in_force.to_string()).unwrap_or_default(),
-                String::new(),
-                note,
-                source.map(|s| dataset.source(s).file.clone()).unwrap_or_default(),
-                source.map(|s| s.line.to_string()).unwrap_or_default(),
-            ]);
-        }
+    let rows = rows(dataset, spec);
+    for cell in cells {
+        let (Some(r), Some(&inst)) = (rows.get(cell.row), Instrument::ALL.get(cell.column)) else { continue };
+        let found = r.edition.and_then(|e| cells_of(dataset, r.country, e).into_iter().find(|x| x.instrument == inst));
+        let source = found
+            .map(|x| x.source)
+            .or_else(|| r.edition.and_then(|e| cells_of(dataset, r.country, e).first().map(|x| x.source)));
+        let get = |k: &str| cell.selection.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+        let status = match cell.kind {
+            CellKind::Year { .. } => "year",
+            CellKind::NotParty => "not_party",
+            CellKind::Absent => "not_in_source",
+        };
+        let note = match cell.kind {
+            CellKind::Year { .. } => found.map(|x| x.note.to_string()).unwrap_or_else(|| cell.values.join("; ")),
+            _ => cell.values.join("; "),
+        };
+        out.push(vec![
+            r.edition.map(|e| e.to_string()).unwrap_or_default(),
+            r.country.to_owned(),
+            dataset.name_of(r.country).to_owned(),
+            inst.id().to_owned(),
+            status.to_owned(),
+            get("year"),
+            get("kind"),
+            found.map(|x| x.in_force.to_string()).unwrap_or_default(),
+            String::new(),
+            note,
+            source.map(|s| dataset.source(s).file.clone()).unwrap_or_default(),
+            source.map(|s| s.line.to_string()).unwrap_or_default(),
+        ]);
     }
     for p in facts(dataset, spec) {
         out.push(vec![
@@ -920,7 +920,7 @@ mod tests {
     #[test]
     fn the_csv_has_a_row_per_cell_with_its_status_and_one_per_fact() {
         let s = spec(&[]).unwrap();
-        let csv = table(dataset(), &s);
+        let csv = table(dataset(), &s, &matrix_input(dataset(), &s).cells);
         assert_eq!(csv.columns, CSV_COLUMNS);
         let input = matrix_input(dataset(), &s);
         assert_eq!(csv.rows.len(), input.cells.len() + dataset().protocol_parties.len());

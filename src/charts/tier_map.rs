@@ -194,9 +194,9 @@ pub const CSV_COLUMNS: &[&str] = &[
     "source_line",
 ];
 
-/// One row per country the view is about (the region's in a zoom, else all), alphabetical.
-pub fn table(dataset: &Dataset, spec: &TierMapSpec) -> DataTable {
-    let input = input(dataset, spec);
+/// One row per country the view is about (the region's in a zoom, else all), alphabetical,
+/// from the map's own [`input`].
+pub fn table(dataset: &Dataset, spec: &TierMapSpec, input: &TierMapInput) -> DataTable {
     let rows = input
         .countries
         .iter()
@@ -231,6 +231,11 @@ mod tests {
 
     fn spec(pairs: &[(&str, &str)]) -> Result<TierMapSpec, SpecError> {
         parse(&Attributes(&attrs(pairs)), dataset())
+    }
+
+    /// The table as the widget builds it, from the map's input.
+    fn table_of(d: &Dataset, spec: &TierMapSpec) -> DataTable {
+        table(d, spec, &input(d, spec))
     }
 
     #[test]
@@ -304,21 +309,21 @@ mod tests {
         assert!(kaz.values[2].len() < 120, "the tooltip gets the gist; the CSV the whole note");
         let jam = read("2024", "JAM");
         assert_eq!(jam.values, ["Tier 2 in 2024", "no full tier list before 2024 in the data"]);
-        let csv = table(d, &spec(&[]).unwrap());
+        let csv = table_of(d, &spec(&[]).unwrap());
         let row = csv.rows.iter().find(|r| r[1] == "KAZ").unwrap();
         assert_eq!(row[8], placed.note);
     }
 
     #[test]
     fn table_has_a_row_per_country_with_its_source() {
-        let t = table(dataset(), &spec(&[]).unwrap());
+        let t = table_of(dataset(), &spec(&[]).unwrap());
         assert_eq!(t.columns, CSV_COLUMNS);
         assert_eq!(t.rows.len(), 190);
         let brazil = t.rows.iter().find(|r| r[1] == "BRA").unwrap();
         assert_eq!(brazil[0], "2025");
         assert_eq!(brazil[5], "2024");
         assert!(!brazil[9].is_empty() && brazil[10].parse::<u32>().is_ok());
-        let europe = table(dataset(), &spec(&[("region", "europe")]).unwrap());
+        let europe = table_of(dataset(), &spec(&[("region", "europe")]).unwrap());
         assert!(europe.rows.len() > 40 && europe.rows.len() < 60, "{}", europe.rows.len());
         let tier3 = t.rows.iter().filter(|r| r[3] == Tier::Three.id()).count();
         assert!(tier3 > 5);
@@ -348,7 +353,7 @@ mod tests {
         let (es, _) = read_in(&[("edition", "2024")], "es", "JAM");
         assert!(es.summary().starts_with("Niveles del Informe TIP 2024. Señale un país o utilice las flechas"), "{}", es.summary());
         // The CSV keeps its ids in every language.
-        let csv = table(dataset(), &spec(&[("lang", "es")]).unwrap());
+        let csv = table_of(dataset(), &spec(&[("lang", "es")]).unwrap());
         assert!(csv.rows.iter().any(|r| r[7] == "upgraded"));
     }
 
