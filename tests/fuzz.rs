@@ -136,13 +136,12 @@ impl DrawingBackend for NullBackend {
 }
 
 /// Draws the widget's figure (if any) the way the canvas would, without pixels.
-fn draw(widget: &Widget, dark: bool) -> usize {
-    let Some(figure) = widget.figure() else { return 0 };
+fn draw(widget: &Widget, dark: bool) {
+    let Some(figure) = widget.figure() else { return };
     let size = widget.size().expect("a figure has a size");
     let root = NullBackend { size: (size.width_dev(), size.height_dev()) }.into_drawing_area();
     render::draw(&root, figure, &widget.state, render::palette(dark)).expect("drawing into a null backend cannot fail");
     root.present().unwrap();
-    1
 }
 
 /// What a page does with a widget: configure, size, point, click, type, toggle, read.

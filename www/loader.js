@@ -398,7 +398,8 @@ Controller.prototype.render = function () {
   // The chart's text in the box's font (the page's --tipviz-font, else the system stack):
   // style is fresh after width() laid the box out, so reading it costs no second layout.
   var family = getComputedStyle(this.box).fontFamily;
-  this.call(function (h) { h.set_dark(dark); h.set_font_family(family); h.resize(width, height, dpr); h.draw(canvas); });
+  this.call(function (h) { h.set_dark(dark); h.set_font_family(family); h.resize(width, height, dpr); });
+  this.drawNow();
   this.drawnWidth = width;
   this.placeToggles();
   this.showReadout();
@@ -463,14 +464,23 @@ Controller.prototype.drawAtFrame = function () {
   if (this.hoverFrame) return;
   this.hoverFrame = requestAnimationFrame(function () {
     self.hoverFrame = 0;
-    var canvas = self.canvas;
-    self.call(function (h) { h.draw(canvas); });
+    self.drawNow();
   });
 };
 
-Controller.prototype.refresh = function () {
+// Draws the engine's current state at the current size; a hover redraw still waiting for a
+// frame has nothing left to do.
+Controller.prototype.drawNow = function () {
+  if (this.hoverFrame) {
+    cancelAnimationFrame(this.hoverFrame);
+    this.hoverFrame = 0;
+  }
   var canvas = this.canvas;
   this.call(function (h) { h.draw(canvas); });
+};
+
+Controller.prototype.refresh = function () {
+  this.drawNow();
   this.showReadout();
 };
 

@@ -477,12 +477,14 @@ impl<T> std::ops::Deref for Rows<T> {
 impl<T: Clone> std::ops::DerefMut for Rows<T> {
     /// The rows to change, copied first if a clone shares them.
     fn deref_mut(&mut self) -> &mut Vec<T> {
+        // Decoded first, into the cell the clones share, so they need not decode it again.
+        let _ = std::ops::Deref::deref(self);
         if std::sync::Arc::get_mut(&mut self.rows).is_none() {
             *self = (**self).clone().into();
         }
-        let rows = std::sync::Arc::get_mut(&mut self.rows).expect("the rows were just made this table's own");
-        let _ = rows.get_or_init(|| self.decode.as_ref().map_or_else(Vec::new, |decode| decode()));
-        rows.get_mut().expect("the rows were made just above")
+        std::sync::Arc::get_mut(&mut self.rows)
+            .and_then(std::sync::OnceLock::get_mut)
+            .expect("the rows were just decoded and made this table's own")
     }
 }
 

@@ -126,13 +126,17 @@ impl<'f> CanvasBackend<'f> {
             self.context.begin_path();
             self.open_lines = true;
         }
-        let mut points = points;
-        if let Some((x, y)) = points.next() {
-            self.context.move_to(x, y);
-            for (x, y) in points {
-                self.context.line_to(x, y);
-            }
+        self.trace(points);
+    }
+
+    /// Adds `points` to the current path as one polyline; false when there are none.
+    fn trace(&self, mut points: impl Iterator<Item = (f64, f64)>) -> bool {
+        let Some((x, y)) = points.next() else { return false };
+        self.context.move_to(x, y);
+        for (x, y) in points {
+            self.context.line_to(x, y);
         }
+        true
     }
 }
 
@@ -215,16 +219,12 @@ impl DrawingBackend for CanvasBackend<'_> {
         style: &S,
     ) -> Result<(), Failure> {
         let Some(paint) = self.begin_shape(style.color()) else { return Ok(()) };
-        let mut vertices = vertices.into_iter().map(at);
-        let Some((x, y)) = vertices.next() else { return Ok(()) };
-        self.set_fill(paint);
         self.context.begin_path();
-        self.context.move_to(x, y);
-        for (x, y) in vertices {
-            self.context.line_to(x, y);
+        if self.trace(vertices.into_iter().map(at)) {
+            self.set_fill(paint);
+            self.context.close_path();
+            self.context.fill();
         }
-        self.context.close_path();
-        self.context.fill();
         Ok(())
     }
 
