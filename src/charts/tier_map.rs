@@ -21,6 +21,8 @@ pub struct TierMapSpec {
     /// The reader's language: every word the chart writes follows it.
     pub lang: crate::i18n::Lang,
     pub edition: u16,
+    /// The full edition before `edition`, which the map compares with, if the data has one.
+    pub previous: Option<u16>,
     pub region: Option<Region>,
     /// Country ids, in the order given, without repeats.
     pub highlight: Vec<String>,
@@ -98,16 +100,12 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecE
             .map(|(c, _)| c.id.clone())
             .collect(),
     };
-    Ok(TierMapSpec { lang, edition, region, highlight })
-}
-
-/// The full edition before `edition`, if the dataset has one.
-fn previous_edition(dataset: &Dataset, edition: u16) -> Option<u16> {
-    full_editions(dataset).into_iter().filter(|&e| e < edition).max()
+    let previous = full.into_iter().filter(|&e| e < edition).max();
+    Ok(TierMapSpec { lang, edition, previous, region, highlight })
 }
 
 pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
-    let previous = previous_edition(dataset, spec.edition);
+    let previous = spec.previous;
     let mut countries: Vec<MapCountryInput> = dataset
         .countries
         .iter()
