@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use tipviz::data::assemble::assemble;
-use tipviz::data::{dataset, decode, encode, Region, DATASET_BYTES};
+use tipviz::data::{dataset, decode, encode, Region, TierPlacement, DATASET_BYTES};
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
@@ -193,20 +193,37 @@ fn a_known_discrepancy_that_no_longer_occurs_is_caught() {
 }
 
 #[test]
-fn a_countrys_placements_are_found_by_binary_search_as_a_scan_finds_them() {
-    let data = dataset();
+fn a_countrys_placements_are_found_edition_by_edition_as_a_scan_finds_them() {
+    // Read through a fresh embedded dataset's edition blocks first, then scanned whole.
+    let data = tipviz::data::decode_embedded(DATASET_BYTES);
+    let by_block: Vec<(String, Vec<TierPlacement>)> = data
+        .countries
+        .iter()
+        .map(|c| (c.id.clone(), data.placements_of(&c.id).into_iter().cloned().collect()))
+        .collect();
+    let editions = data.tiers.editions();
+    let editions_by_block: Vec<Vec<TierPlacement>> = editions.iter().map(|e| data.tiers.edition(e.edition).to_vec()).collect();
+    assert!(!data.tiers.decoded_whole(), "the lookups above read the edition blocks only");
     let mut checked = 0;
-    for country in &data.countries {
-        let scanned: Vec<_> = data.tiers.iter().filter(|t| t.country == country.id).collect();
-        let found: Vec<_> = data.placements_of(&country.id).iter().collect();
-        assert_eq!(found, scanned, "{}", country.id);
-        assert!(found.windows(2).all(|w| w[0].edition < w[1].edition), "{}: oldest first, one per edition", country.id);
+    for (id, found) in &by_block {
+        let scanned: Vec<TierPlacement> = data.tiers.iter().filter(|t| t.country == *id).cloned().collect();
+        assert_eq!(*found, scanned, "{id}");
+        assert!(found.windows(2).all(|w| w[0].edition < w[1].edition), "{id}: oldest first, one per edition");
         for p in &scanned {
-            assert_eq!(data.placement(&country.id, p.edition), Some(*p));
+            assert_eq!(data.placement(id, p.edition), Some(p), "{id} {}, the whole list decoded", p.edition);
         }
         checked += scanned.len();
     }
     assert_eq!(checked, data.tiers.len(), "every placement belongs to a known country");
+    assert!(data.tiers.decoded_whole());
+    assert_eq!(data.tiers.editions(), editions, "the directory agrees with the placements");
+    for (e, block) in editions.iter().zip(&editions_by_block) {
+        assert_eq!(data.tiers.edition(e.edition), &block[..], "{}", e.edition);
+    }
+    assert_eq!(editions.first().map(|e| e.edition), Some(2001));
+    assert!(editions.iter().any(|e| e.edition == 2025 && e.all_printed && e.count > 150));
+    assert!(editions.iter().any(|e| e.edition == 2018 && !e.all_printed), "inferred from the 2019 narratives");
+    assert!(editions.iter().any(|e| e.edition == 2019 && e.count < 150), "only the narratives Jamaica to Namibia");
     assert_eq!(data.placement("JAM", 2016), None);
     assert!(data.placements_of("ZZZ").is_empty());
 }

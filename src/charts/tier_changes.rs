@@ -52,10 +52,7 @@ fn partial(edition: u16) -> Option<Phrase> {
 }
 
 fn editions(dataset: &Dataset) -> Vec<u16> {
-    let mut list: Vec<u16> = dataset.tiers.iter().map(|t| t.edition).collect();
-    crate::sort::sort(&mut list);
-    list.dedup();
-    list
+    dataset.tiers.editions().iter().map(|e| e.edition).collect()
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierChangesSpec, SpecError> {

@@ -45,10 +45,23 @@ fn placed(dataset: &Dataset, country: &str) -> bool {
     !dataset.placements_of(country).is_empty()
 }
 
+/// The ids of the countries with a placement, in id order: each edition's placements are
+/// sorted by country, like the countries table, so one walk of both per edition marks them.
 fn ids_with_placements(dataset: &Dataset) -> Vec<&str> {
-    let mut ids: Vec<&str> = dataset.tiers.iter().map(|t| t.country.as_ref()).collect();
-    ids.dedup();
-    ids
+    let countries: &[Country] = &dataset.countries;
+    let mut placed = vec![false; countries.len()];
+    for e in dataset.tiers.editions() {
+        let mut i = 0;
+        for t in dataset.tiers.edition(e.edition) {
+            while i < countries.len() && countries[i].id.as_str() < &*t.country {
+                i += 1;
+            }
+            if let Some(p) = placed.get_mut(i).filter(|_| countries[i].id == *t.country) {
+                *p = true;
+            }
+        }
+    }
+    countries.iter().zip(placed).filter(|(_, p)| *p).map(|(c, _)| c.id.as_str()).collect()
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, SpecError> {
@@ -136,7 +149,7 @@ fn unknown(dataset: &Dataset, bad: &str, how: &str, lang: Lang) -> String {
 
 /// The editions on the x axis.
 fn years(dataset: &Dataset) -> Vec<u16> {
-    let last = dataset.tiers.iter().map(|t| t.edition).max().unwrap_or(FIRST_EDITION).max(FIRST_EDITION);
+    let last = dataset.tiers.editions().last().map_or(FIRST_EDITION, |e| e.edition).max(FIRST_EDITION);
     (FIRST_EDITION..=last).collect()
 }
 
@@ -213,7 +226,7 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
                 .enumerate()
                 .filter_map(|(i, p)| {
                     let year_index = years.iter().position(|y| *y == p.edition)?;
-                    let before = i.checked_sub(1).map(|b| &list[b]);
+                    let before = i.checked_sub(1).map(|b| list[b]);
                     Some(StepPointInput {
                         year_index,
                         row: row(p.tier),
@@ -288,7 +301,7 @@ pub fn table(dataset: &Dataset, spec: &TierHistorySpec) -> DataTable {
         .iter()
         .filter_map(|id| dataset.country(id))
         .flat_map(|country| {
-            dataset.placements_of(&country.id).iter().map(move |p| {
+            dataset.placements_of(&country.id).into_iter().map(move |p| {
                 vec![
                     p.country.to_string(),
                     country.name.clone(),

@@ -31,23 +31,8 @@ pub struct TierMapSpec {
 /// The editions with a full tier list: every placement printed (or corrected), at least 150
 /// countries. Oldest first.
 pub fn full_editions(dataset: &Dataset) -> Vec<u16> {
-    // One pass over the placements, tallying each edition's count and whether all of them
-    // were printed: a pass per edition cost more than the rest of the chart.
-    let mut tally: Vec<(u16, usize, bool)> = Vec::new();
-    for t in dataset.tiers.iter() {
-        let printed = matches!(t.basis, TierBasis::Printed | TierBasis::Corrected);
-        match tally.iter_mut().find(|(edition, ..)| *edition == t.edition) {
-            Some((_, count, all_printed)) => {
-                *count += 1;
-                *all_printed &= printed;
-            }
-            None => tally.push((t.edition, 1, printed)),
-        }
-    }
-    let mut full: Vec<u16> =
-        tally.into_iter().filter(|&(_, count, all_printed)| count >= 150 && all_printed).map(|(e, ..)| e).collect();
-    crate::sort::sort(&mut full);
-    full
+    // From the editions' tallies, which the embedded dataset keeps apart from the placements.
+    dataset.tiers.editions().iter().filter(|e| e.count >= 150 && e.all_printed).map(|e| e.edition).collect()
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecError> {
@@ -61,9 +46,9 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecE
         Some(v) if v.eq_ignore_ascii_case("latest") => latest,
         Some(v) => match v.parse::<u16>() {
             Ok(e) if full.contains(&e) => e,
-            Ok(e) if dataset.tiers.iter().any(|t| t.edition == e) => {
+            Ok(e) if !dataset.tiers.edition(e).is_empty() => {
                 let year = e.to_string();
-                let reason = if dataset.tiers.iter().any(|t| t.edition == e && t.basis == TierBasis::External) {
+                let reason = if dataset.tiers.edition(e).iter().any(|t| t.basis == TierBasis::External) {
                     trf!(lang,
                         "the {0} placements come from Kelley & Heiss's tier history, not from a full list in a report tipviz reads",
                         "les catégories {0} viennent de l'historique de Kelley & Heiss, pas d'une liste complète d'un rapport que tipviz lit",

@@ -96,8 +96,8 @@ struct Placed<'d> {
 fn placed_by_name(dataset: &Dataset, edition: u16) -> Vec<Placed<'_>> {
     let mut placed: Vec<Placed> = dataset
         .tiers
+        .edition(edition)
         .iter()
-        .filter(|t| t.edition == edition)
         .map(|t| {
             let country = dataset.country(&t.country);
             Placed {
@@ -124,10 +124,9 @@ fn members(dataset: &Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&
 
 /// What the subtitle says about countries without a region.
 fn unregioned_note(dataset: &Dataset, editions: &[u16], lang: Lang) -> String {
-    let placed: Vec<&str> = dataset
-        .tiers
+    let placed: Vec<&str> = editions
         .iter()
-        .filter(|t| editions.contains(&t.edition))
+        .flat_map(|&e| dataset.tiers.edition(e))
         .filter(|t| dataset.country(&t.country).is_some_and(|c| c.region.is_none()))
         .map(|t| dataset.name_of(&t.country))
         .collect();
@@ -398,7 +397,8 @@ mod tests {
         let mut data = dataset().clone();
         let mut kiribati = data.tiers.iter().find(|t| t.country == "JAM" && t.edition == 2025).unwrap().clone();
         kiribati.country = "KIR".into();
-        data.tiers.push(kiribati);
+        let at = data.tiers.partition_point(|t| (t.edition, &*t.country) < (2025, "KIR"));
+        data.tiers.insert(at, kiribati);
         assert!(stack_input(&data, &s).subtitle.ends_with("Left out for want of a region: Kiribati."));
     }
 

@@ -10,14 +10,16 @@
 //! the same column (sorted tables make most of these 0 or 1); strings are their index in the
 //! string table; enums are one byte (their position in `ALL`); optional values are shifted by
 //! one so 0 means absent; a citation is two columns (file, line); a country is its index in
-//! the countries table. No alignment is assumed, so the bytes can come straight from
-//! `include_bytes!`.
+//! the countries table. The tier placements are a directory (each edition, its count and
+//! whether all were printed) followed by one table per edition, so that a chart of one
+//! edition decodes that edition alone. No alignment is assumed, so the bytes can come
+//! straight from `include_bytes!`.
 
 use super::records::*;
 use std::collections::HashMap;
 
 const MAGIC: &[u8; 4] = b"TIPV";
-const FORMAT_VERSION: u8 = 3;
+const FORMAT_VERSION: u8 = 4;
 
 #[derive(PartialEq, Eq)]
 pub struct DecodeError {
@@ -58,16 +60,25 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
         w.opt_source(c.names_source);
     });
     w.country_ids = dataset.countries.iter().map(|c| c.id.clone()).collect();
-    w.table(&dataset.tiers, |w, t| {
-        w.country(&t.country);
-        w.uint(t.edition.into());
-        w.code(Tier::ALL, t.tier);
-        w.code(TierBasis::ALL, t.basis);
-        w.str(&t.name_printed);
-        w.opt_str(t.printed.as_deref());
-        w.str(&t.note);
-        w.source(t.source);
+    // The tier placements edition by edition: a directory, then a table per edition, so that
+    // a chart of one edition decodes only its block.
+    let editions = dataset.tiers.editions();
+    w.table(&editions, |w, e| {
+        w.uint(e.edition.into());
+        w.uint(e.count as u64);
+        w.u8(e.all_printed.into());
     });
+    for e in &editions {
+        w.table(dataset.tiers.edition(e.edition), |w, t| {
+            w.country(&t.country);
+            w.code(Tier::ALL, t.tier);
+            w.code(TierBasis::ALL, t.basis);
+            w.str(&t.name_printed);
+            w.opt_str(t.printed.as_deref());
+            w.str(&t.note);
+            w.source(t.source);
+        });
+    }
     w.table(&dataset.enforcement, |w, v| {
         w.uint(v.edition.into());
         w.u8(scope_code(v.scope));
@@ -138,7 +149,7 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
     r.files = d.sources.len();
     r.country_ids = country_ids(bytes, r.pos, &strings.strings)?;
     d.countries = r.table(country_row)?.into();
-    d.tiers = r.table(tier_row)?.into();
+    d.tiers = tier_blocks(&mut r)?.into();
     d.enforcement = r.table(enforcement_row)?.into();
     d.country_enforcement = r.table(country_enforcement_row)?.into();
     d.ratifications = r.table(ratification_row)?.into();
@@ -151,12 +162,13 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
     Ok(d)
 }
 
+const VERIFIED: &str = "embedded dataset verified at build time";
+
 /// The embedded bytes as a [`Dataset`] whose tables but `sources` decode when first read
 /// (see [`Rows`]). The build step decoded these same bytes with [`decode`], so they are
 /// known good: a failure here means the binary itself is damaged, and panics.
 #[allow(dead_code)] // the build step decodes eagerly
 pub fn decode_embedded(bytes: &'static [u8]) -> Dataset {
-    const VERIFIED: &str = "embedded dataset verified at build time";
     let strings = string_table(bytes).expect(VERIFIED);
     let mut r = Reader::new(bytes, strings.end, &strings.strings);
     let mut d = Dataset { sources: r.table(source_row).expect(VERIFIED).into(), ..Dataset::default() };
@@ -172,15 +184,22 @@ pub fn decode_embedded(bytes: &'static [u8]) -> Dataset {
     // Each later table: where it starts, and how to read one of its rows.
     fn lazy<T: 'static>(shared: &std::sync::Arc<Embedded>, at: usize, row: RowFn<T>) -> Rows<T> {
         let shared = shared.clone();
-        Rows::lazy(move || {
-            let mut r = Reader::new(shared.bytes, at, &shared.strings);
-            (r.files, r.country_ids) = (shared.files, shared.country_ids.clone());
-            r.text = Text::Borrowed;
-            r.table(row).expect(VERIFIED)
-        })
+        Rows::lazy(move || shared.reader(at).table(row).expect(VERIFIED))
     }
     d.countries = lazy(&shared, countries_at, country_row);
-    d.tiers = lazy(&shared, r.skip_table().expect(VERIFIED), tier_row);
+    // The tier placements whole (read as the build step reads them), and edition by edition.
+    let tiers_at = r.pos;
+    let all = {
+        let shared = shared.clone();
+        Rows::lazy(move || tier_blocks(&mut shared.reader(tiers_at)).expect(VERIFIED))
+    };
+    let mut blocks = Vec::new();
+    for tally in r.table(edition_row).expect(VERIFIED) {
+        let (shared, at) = (shared.clone(), r.skip_table().expect(VERIFIED));
+        let rows = Rows::lazy(move || with_edition(shared.reader(at).table(tier_row).expect(VERIFIED), tally.edition));
+        blocks.push(EditionBlock { tally, rows });
+    }
+    d.tiers = Tiers::in_blocks(all, blocks);
     d.enforcement = lazy(&shared, r.skip_table().expect(VERIFIED), enforcement_row);
     d.country_enforcement = lazy(&shared, r.skip_table().expect(VERIFIED), country_enforcement_row);
     d.ratifications = lazy(&shared, r.skip_table().expect(VERIFIED), ratification_row);
@@ -197,6 +216,16 @@ struct Embedded {
     strings: Vec<&'static str>,
     files: usize,
     country_ids: Vec<&'static str>,
+}
+
+impl Embedded {
+    /// A reader of the bytes from `at`, whose records borrow their text from them.
+    fn reader(&self, at: usize) -> Reader<'_, 'static> {
+        let mut r = Reader::new(self.bytes, at, &self.strings);
+        (r.files, r.country_ids) = (self.files, self.country_ids.clone());
+        r.text = Text::Borrowed;
+        r
+    }
 }
 
 /// A string copied out of bytes that may not outlive the dataset.
@@ -273,10 +302,44 @@ fn country_row(r: &mut Reader) -> Result<Country, DecodeError> {
     Ok(Country { id, name, aliases, region, region_source, name_fr, name_es, names_source })
 }
 
+/// The tier directory and the edition blocks after it, checked against each other: the
+/// directory is what a chart reads without decoding the blocks.
+fn tier_blocks(r: &mut Reader) -> Result<Vec<TierPlacement>, DecodeError> {
+    let mut all = Vec::new();
+    let mut previous = None;
+    for tally in r.table(edition_row)? {
+        if previous.is_some_and(|p| p >= tally.edition) {
+            return Err(r.error("tier editions out of order"));
+        }
+        previous = Some(tally.edition);
+        let block = with_edition(r.table(tier_row)?, tally.edition);
+        let printed = |t: &TierPlacement| matches!(t.basis, TierBasis::Printed | TierBasis::Corrected);
+        if block.len() != tally.count || block.iter().all(printed) != tally.all_printed {
+            return Err(r.error("tier directory disagrees with its edition's block"));
+        }
+        all.extend(block);
+    }
+    Ok(all)
+}
+
+fn edition_row(r: &mut Reader) -> Result<EditionTally, DecodeError> {
+    let edition = r.u16()?;
+    let count = r.uint()?;
+    Ok(EditionTally { edition, count: r.narrow(count)?, all_printed: r.u8()? == 1 })
+}
+
+/// A block's rows, which leave out the edition they all share.
+fn with_edition(mut block: Vec<TierPlacement>, edition: u16) -> Vec<TierPlacement> {
+    for t in &mut block {
+        t.edition = edition;
+    }
+    block
+}
+
 fn tier_row(r: &mut Reader) -> Result<TierPlacement, DecodeError> {
     Ok(TierPlacement {
         country: r.country_text()?,
-        edition: r.u16()?,
+        edition: 0, // set from the block's directory entry
         tier: r.code(Tier::ALL)?,
         basis: r.code(TierBasis::ALL)?,
         name_printed: r.text()?,
@@ -798,5 +861,58 @@ impl<'s, 'a> Reader<'s, 'a> {
     fn country_text(&mut self) -> Result<Text, DecodeError> {
         let index = self.uint()?;
         self.country_text_at(index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One country placed in 2025, as the report printed it.
+    fn one_placement() -> Dataset {
+        let source = SourceRef { file: 0, line: 7 };
+        Dataset {
+            sources: vec![SourceFile { file: "a.txt".into(), title: "A".into(), edition: Some(2025), licence: "L".into() }].into(),
+            countries: vec![Country {
+                id: "JAM".into(),
+                name: "Jamaica".into(),
+                aliases: Vec::new(),
+                region: None,
+                region_source: None,
+                name_fr: "Jamaïque".into(),
+                name_es: "Jamaica".into(),
+                names_source: None,
+            }]
+            .into(),
+            tiers: vec![TierPlacement {
+                country: "JAM".into(),
+                edition: 2025,
+                tier: Tier::ALL[0],
+                basis: TierBasis::Printed,
+                name_printed: "JAMAICA".into(),
+                printed: None,
+                note: "".into(),
+                source,
+            }]
+            .into(),
+            ..Dataset::default()
+        }
+    }
+
+    #[test]
+    fn a_tier_directory_that_disagrees_with_its_block_is_refused() {
+        let bytes = encode(&one_placement());
+        assert!(decode(&bytes).unwrap() == one_placement());
+        // The directory's count and all-printed columns: one byte each, zigzagged 1, then 1.
+        let columns = [1, 2, 1, 1];
+        let at: Vec<usize> = (0..bytes.len() - 3).filter(|&i| bytes[i..i + 4] == columns).collect();
+        assert_eq!(at.len(), 1, "the directory's columns are found once");
+        let lie = |offset: usize, value: u8| {
+            let mut damaged = bytes.clone();
+            damaged[at[0] + offset] = value;
+            decode(&damaged).map(|_| ()).unwrap_err().what
+        };
+        assert_eq!(lie(1, 4), "tier directory disagrees with its edition's block", "two placements claimed");
+        assert_eq!(lie(3, 0), "tier directory disagrees with its edition's block", "a placement not printed claimed");
     }
 }

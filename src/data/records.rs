@@ -425,13 +425,128 @@ pub struct StatedTotal {
 pub struct Dataset {
     pub sources: Rows<SourceFile>,
     pub countries: Rows<Country>,
-    pub tiers: Rows<TierPlacement>,
+    pub tiers: Tiers,
     pub enforcement: Rows<EnforcementValue>,
     pub country_enforcement: Rows<CountryEnforcement>,
     pub ratifications: Rows<Ratification>,
     pub protocol_parties: Rows<ProtocolParty>,
     pub peacekeeping: Rows<PeacekeepingValue>,
     pub stated_totals: Rows<StatedTotal>,
+}
+
+/// The tier placements, sorted by edition, then country; reads like the `Vec` of all of them.
+/// One edition can also be read alone ([`Tiers::edition`]): the embedded dataset then decodes
+/// only that edition's block, since a tier chart shows one or two of the 25 editions.
+#[derive(Clone, Default)]
+pub struct Tiers {
+    all: Rows<TierPlacement>,
+    /// The embedded dataset's editions, each decoded on its own when first read; empty when
+    /// the placements were given whole.
+    blocks: Vec<EditionBlock>,
+}
+
+/// One edition of the embedded tier placements.
+#[derive(Clone)]
+pub struct EditionBlock {
+    pub tally: EditionTally,
+    pub rows: Rows<TierPlacement>,
+}
+
+/// How many placements an edition has, and whether the report printed (or the dataset
+/// corrected) every one of them: none is inferred or from another source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EditionTally {
+    pub edition: u16,
+    pub count: usize,
+    pub all_printed: bool,
+}
+
+impl Tiers {
+    /// All placements, decoded by `all` when read whole, or edition by edition from `blocks`.
+    pub fn in_blocks(all: Rows<TierPlacement>, blocks: Vec<EditionBlock>) -> Self {
+        Tiers { all, blocks }
+    }
+
+    /// Whether all placements have been decoded (or given) as one list.
+    pub fn decoded_whole(&self) -> bool {
+        self.all.is_decoded()
+    }
+
+    /// Whether reads go to the blocks: yes until the whole list is decoded (or changed, which
+    /// decodes it), so every read sees the same placements.
+    fn by_block(&self) -> bool {
+        !self.blocks.is_empty() && !self.decoded_whole()
+    }
+
+    /// The placements of one edition, by country; empty for an edition the data lacks.
+    pub fn edition(&self, edition: u16) -> &[TierPlacement] {
+        if self.by_block() {
+            return self.blocks.iter().find(|b| b.tally.edition == edition).map_or(&[], |b| &b.rows[..]);
+        }
+        let start = self.all.partition_point(|t| t.edition < edition);
+        let end = start + self.all[start..].partition_point(|t| t.edition == edition);
+        &self.all[start..end]
+    }
+
+    /// Every edition with placements, oldest first.
+    pub fn editions(&self) -> Vec<EditionTally> {
+        if self.by_block() {
+            return self.blocks.iter().map(|b| b.tally).collect();
+        }
+        let mut tally: Vec<EditionTally> = Vec::new();
+        for t in self.all.iter() {
+            let printed = matches!(t.basis, TierBasis::Printed | TierBasis::Corrected);
+            match tally.last_mut() {
+                Some(last) if last.edition == t.edition => {
+                    last.count += 1;
+                    last.all_printed &= printed;
+                }
+                _ => tally.push(EditionTally { edition: t.edition, count: 1, all_printed: printed }),
+            }
+        }
+        tally
+    }
+}
+
+impl From<Vec<TierPlacement>> for Tiers {
+    fn from(rows: Vec<TierPlacement>) -> Self {
+        Tiers { all: rows.into(), blocks: Vec::new() }
+    }
+}
+
+impl std::ops::Deref for Tiers {
+    type Target = Vec<TierPlacement>;
+    fn deref(&self) -> &Vec<TierPlacement> {
+        &self.all
+    }
+}
+
+impl std::ops::DerefMut for Tiers {
+    fn deref_mut(&mut self) -> &mut Vec<TierPlacement> {
+        &mut self.all
+    }
+}
+
+impl PartialEq for Tiers {
+    fn eq(&self, other: &Self) -> bool {
+        self.all == other.all
+    }
+}
+
+impl Eq for Tiers {}
+
+impl std::fmt::Debug for Tiers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.all.fmt(f)
+    }
+}
+
+impl<'a> IntoIterator for &'a Tiers {
+    type Item = &'a TierPlacement;
+    type IntoIter = std::slice::Iter<'a, TierPlacement>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 /// One table's rows; reads like the `Vec` it dereferences to. The embedded dataset decodes
@@ -449,6 +564,11 @@ impl<T> Rows<T> {
     /// A table whose rows `decode` makes on first read.
     pub fn lazy(decode: impl Fn() -> Vec<T> + Send + Sync + 'static) -> Self {
         Rows { rows: Default::default(), decode: Some(std::sync::Arc::new(decode)) }
+    }
+
+    /// Whether the rows are there (given, or decoded by a read).
+    pub fn is_decoded(&self) -> bool {
+        self.rows.get().is_some()
     }
 }
 
@@ -583,12 +703,9 @@ impl Dataset {
         self.countries.iter().find(|c| c.is_named(spelling))
     }
 
-    /// A country's tier placements, oldest edition first: a slice of `tiers`, which is kept
-    /// sorted by country and edition.
-    pub fn placements_of(&self, country: &str) -> &[TierPlacement] {
-        let start = self.tiers.partition_point(|t| &*t.country < country);
-        let end = start + self.tiers[start..].partition_point(|t| t.country == country);
-        &self.tiers[start..end]
+    /// A country's tier placements, oldest edition first.
+    pub fn placements_of(&self, country: &str) -> Vec<&TierPlacement> {
+        self.tiers.editions().iter().filter_map(|e| self.placement(country, e.edition)).collect()
     }
 
     /// A country's rows of the conventions charts: a slice of `ratifications`, which is kept
@@ -599,9 +716,10 @@ impl Dataset {
         &self.ratifications[start..end]
     }
 
-    /// A country's placement in one edition.
+    /// A country's placement in one edition (each edition's placements are sorted by country).
     pub fn placement(&self, country: &str, edition: u16) -> Option<&TierPlacement> {
-        self.placements_of(country).iter().find(|t| t.edition == edition)
+        let placed = self.tiers.edition(edition);
+        placed.binary_search_by(|t| (*t.country).cmp(country)).ok().map(|i| &placed[i])
     }
 
     /// A country's name by id; the id itself for one the dataset does not know.
@@ -617,7 +735,7 @@ impl Dataset {
     /// Puts every table in its canonical order.
     pub fn sort(&mut self) {
         self.countries.sort_by(|a, b| a.id.cmp(&b.id));
-        self.tiers.sort_by(|a, b| (&a.country, a.edition).cmp(&(&b.country, b.edition)));
+        self.tiers.sort_by(|a, b| (a.edition, &a.country).cmp(&(b.edition, &b.country)));
         self.enforcement.sort_by_key(|e| (e.scope, e.metric, e.year, e.edition));
         self.country_enforcement.sort_by(|a, b| {
             (&a.country, a.edition, a.metric, a.period, &a.unit, a.source)
