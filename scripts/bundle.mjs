@@ -83,6 +83,14 @@ const header = `/*! tipviz ${version} | charts of human-trafficking policy data 
 
 const body = `var VERSION = ${JSON.stringify(version)};\n${glue}\n${bytesLoader}\n${loader}\n`;
 
+// Every character past ASCII written as a \u escape (the bundle has them only in string
+// literals and comments): a script served without a charset is decoded in the page's own
+// encoding, so on a page in windows-1252 the key help's arrows would otherwise turn to
+// mojibake. An ASCII script also stays one byte per character in the browser.
+function ascii(js) {
+  return js.replace(/[^\x00-\x7f]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+
 function build(format) {
   if (format === "classic") {
     return `${header}(function () {\n"use strict";\n${body}if (!window.TipViz) window.TipViz = TipViz;\n})();\n`;
@@ -96,7 +104,7 @@ function build(format) {
 let failed = false;
 const rows = [];
 for (const output of readManifest(readFileSync(at("wasm-pack.toml"), "utf8"))) {
-  const text = build(output.format);
+  const text = ascii(build(output.format));
   mkdirSync(dirname(at(output.file)), { recursive: true });
   writeFileSync(at(output.file), text);
   const raw = Buffer.byteLength(text);

@@ -235,3 +235,20 @@ test("an engine that throws stops one widget with a message; the page and the ot
   await assertNothingLeaves(page, context, log, server.origin);
   await context.close();
 });
+
+test("a page saved in a legacy encoding and opened from disk gets the widget's text right", async () => {
+  // A file:// page has no charset header, so the script is decoded in the page's encoding:
+  // the bundle must not depend on it (it is all ASCII, its other characters \u-escaped).
+  writeFileSync(join(site, "legacy.html"), Buffer.from(`<!doctype html><html><head><meta charset="windows-1252">
+<script src="tipviz.js"></script></head><body><p>Caf\xe9</p>
+<tip-chart id="c" chart="enforcement" height="300"></tip-chart></body></html>`, "latin1"));
+  const { page, context, log } = await openPage(browser, `file://${join(site, "legacy.html")}`);
+  await waitForState(page, "#c", "ready");
+  assert.equal(await page.evaluate(() => [document.characterSet, document.querySelector("p").textContent].join(" ")), "windows-1252 Caf\u00e9");
+  await page.locator("#c").locator("canvas").focus();
+  await page.keyboard.press("?");
+  const keys = await shadow(page, "#c", (el) => [...el.shadowRoot.querySelectorAll(".help dt")].map((dt) => dt.textContent));
+  assert.ok(keys.includes("\u2190 \u2192 \u2191 \u2193"), `the key help's arrows: ${JSON.stringify(keys)}`);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
