@@ -313,8 +313,7 @@ fn tier_blocks(r: &mut Reader) -> Result<Vec<TierPlacement>, DecodeError> {
         }
         previous = Some(tally.edition);
         let block = with_edition(r.table(tier_row)?, tally.edition);
-        let printed = |t: &TierPlacement| matches!(t.basis, TierBasis::Printed | TierBasis::Corrected);
-        if block.len() != tally.count || block.iter().all(printed) != tally.all_printed {
+        if block.len() != tally.count || block.iter().all(TierPlacement::is_printed) != tally.all_printed {
             return Err(r.error("tier directory disagrees with its edition's block"));
         }
         all.extend(block);

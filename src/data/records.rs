@@ -347,6 +347,14 @@ pub struct TierPlacement {
     pub source: SourceRef,
 }
 
+impl TierPlacement {
+    /// Whether a report printed this placement (or the dataset corrects one it printed), as a
+    /// full tier list needs: not inferred from a sentence, not from another source.
+    pub fn is_printed(&self) -> bool {
+        matches!(self.basis, TierBasis::Printed | TierBasis::Corrected)
+    }
+}
+
 /// One count from a 2019 country narrative.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CountryEnforcement {
@@ -448,12 +456,12 @@ pub struct Tiers {
 /// One edition of the embedded tier placements.
 #[derive(Clone)]
 pub struct EditionBlock {
-    pub tally: EditionTally,
-    pub rows: Rows<TierPlacement>,
+    pub(super) tally: EditionTally,
+    pub(super) rows: Rows<TierPlacement>,
 }
 
-/// How many placements an edition has, and whether the report printed (or the dataset
-/// corrected) every one of them: none is inferred or from another source.
+/// How many placements an edition has, and whether every one of them is printed
+/// ([`TierPlacement::is_printed`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EditionTally {
     pub edition: u16,
@@ -495,13 +503,12 @@ impl Tiers {
         }
         let mut tally: Vec<EditionTally> = Vec::new();
         for t in self.all.iter() {
-            let printed = matches!(t.basis, TierBasis::Printed | TierBasis::Corrected);
             match tally.last_mut() {
                 Some(last) if last.edition == t.edition => {
                     last.count += 1;
-                    last.all_printed &= printed;
+                    last.all_printed &= t.is_printed();
                 }
-                _ => tally.push(EditionTally { edition: t.edition, count: 1, all_printed: printed }),
+                _ => tally.push(EditionTally { edition: t.edition, count: 1, all_printed: t.is_printed() }),
             }
         }
         tally
