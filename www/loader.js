@@ -534,12 +534,12 @@ Controller.prototype.fillTables = function () {
   [this.tableBox, this.srTable].forEach(function (target) {
     target.textContent = "";
     if (!table || (asTable ? target !== this.tableBox : target !== this.srTable)) return;
-    var t = el("table", null, target);
+    var t = el("table");
     el("caption", null, t).textContent = title;
     var headRow = el("tr", null, el("thead", null, t));
     table.columns.forEach(function (c) { var th = el("th", null, headRow); th.scope = "col"; th.textContent = c; });
     var body = el("tbody", null, t);
-    table.rows.forEach(function (row) {
+    unpackRows(table.rows).forEach(function (row) {
       var tr = el("tr", null, body);
       row.forEach(function (cell, i) {
         var td = el(i === 0 ? "th" : "td", null, tr);
@@ -547,8 +547,22 @@ Controller.prototype.fillTables = function () {
         td.textContent = cell;
       });
     });
+    // Built apart and attached once: one insertion into the page, not one per cell.
+    target.appendChild(t);
   }, this);
 };
+
+// The engine's table rows, packed in one string: each cell ends with U+001F, each row with
+// U+001E (one string crosses from wasm instead of one per cell).
+function unpackRows(packed) {
+  var rows = packed.split("\x1e");
+  rows.pop();
+  return rows.map(function (row) {
+    var cells = row.split("\x1f");
+    cells.pop();
+    return cells;
+  });
+}
 
 Controller.prototype.csv = function () {
   return this.call(function (h) { return h.csv(); }) || "";

@@ -221,11 +221,11 @@ impl TipWidget {
         self.core.csv()
     }
 
-    /// `{columns, rows}` of the per-year table shown by `view="table"` and to screen readers.
+    /// `{columns, rows}` of the table shown by `view="table"` and to screen readers; `rows`
+    /// is packed into one string ([`crate::model::table::DataTable::packed_rows`]).
     pub fn table(&self) -> JsValue {
         let table = self.core.wide_table();
-        let rows: Array = table.rows.iter().map(|r| strings(r)).collect();
-        object(&[("columns", strings(&table.columns)), ("rows", rows.into())])
+        object(&[("columns", strings(&table.columns)), ("rows", table.packed_rows().into())])
     }
 }
 
