@@ -1,7 +1,8 @@
 //! One widget's state from attributes to readout, with no browser in sight: the web layer
 //! forwards attributes, sizes, pointer positions and keys here and draws what comes back.
 
-use crate::charts::{self, Built};
+use crate::charts;
+use crate::model::figure::FigureInput;
 use crate::model::figure::{Figure, Readout};
 use crate::model::line::Size;
 use crate::model::spec::{self, Spec, SpecError};
@@ -11,7 +12,8 @@ use crate::model::view::{KeyOutcome, ViewState};
 #[derive(Default)]
 pub struct Widget {
     spec: Option<Spec>,
-    built: Option<Built>,
+    /// What the spec shows, before layout.
+    input: Option<FigureInput>,
     figure: Option<Figure>,
     size: Option<Size>,
     /// Legend groups the reader has hidden, by key; kept across resizes, reset by new options.
@@ -24,13 +26,13 @@ impl Widget {
     /// widget never shows data for options it was not given.
     pub fn configure(&mut self, attributes: &[(String, String)]) -> Result<(), SpecError> {
         let previous = self.spec.take().map(|s| s.chart);
-        self.built = None;
+        self.input = None;
         self.figure = None;
         self.hidden.clear();
         let lang = spec::parse_lang(&spec::Attributes(attributes))?;
         let dataset = charts::dataset_in(lang);
         let spec = spec::parse(attributes, dataset)?;
-        self.built = Some(charts::build(dataset, &spec));
+        self.input = Some(charts::build(dataset, &spec));
         // A pin made on other options (or in another language, whose names sort otherwise)
         // would point at an unrelated item; a theme change keeps it.
         if previous.as_ref() != Some(&spec.chart) {
@@ -62,8 +64,8 @@ impl Widget {
     }
 
     fn relayout(&mut self) {
-        self.figure = match (&self.built, self.size) {
-            (Some(built), Some(size)) => Some(built.figure.layout(size, &self.hidden)),
+        self.figure = match (&self.input, self.size) {
+            (Some(input), Some(size)) => Some(input.layout(size, &self.hidden)),
             _ => None,
         };
         self.state.clamp(self.item_count());
@@ -127,13 +129,13 @@ impl Widget {
 
     /// What type-ahead searches on this chart (`country`, `region`), if anything.
     pub fn searches(&self) -> Option<&'static str> {
-        self.built.as_ref()?.figure.searches()
+        self.input.as_ref()?.searches()
     }
 
     /// Shows or hides one legend group; returns whether it is now shown. Unknown keys do
     /// nothing (and report `false`).
     pub fn toggle(&mut self, key: &str) -> bool {
-        let known = self.built.as_ref().is_some_and(|b| b.figure.toggles().iter().any(|(k, _)| k == key));
+        let known = self.input.as_ref().is_some_and(|i| i.toggles().iter().any(|(k, _)| k == key));
         if !known {
             return false;
         }
@@ -155,26 +157,29 @@ impl Widget {
     }
 
     pub fn summary(&self) -> String {
-        self.built.as_ref().map(|b| b.figure.summary()).unwrap_or_default()
+        self.input.as_ref().map(|i| i.summary()).unwrap_or_default()
     }
 
     pub fn title(&self) -> String {
-        self.built.as_ref().map(|b| b.figure.title().to_owned()).unwrap_or_default()
+        self.input.as_ref().map(|i| i.title().to_owned()).unwrap_or_default()
     }
 
     /// The height the chart asks for at this width, when the page sets none.
     pub fn preferred_height_css(&self, width_css: f64) -> Option<f64> {
         let width_css = Size { width_css, height_css: 1.0, dpr: 1.0 }.sanitized().width_css;
-        self.built.as_ref()?.figure.preferred_height_css(width_css)
+        self.input.as_ref()?.preferred_height_css(width_css)
     }
 
     pub fn csv(&self) -> String {
-        self.built.as_ref().map(|b| b.table.to_csv()).unwrap_or_default()
+        match (&self.spec, &self.input) {
+            (Some(spec), Some(input)) => charts::csv_table(charts::dataset_in(spec.lang), spec, input).to_csv(),
+            _ => String::new(),
+        }
     }
 
     /// The per-item table (`view="table"`, screen readers); empty before a valid configure.
     pub fn wide_table(&self) -> DataTable {
-        self.built.as_ref().map(|b| b.figure.wide_table()).unwrap_or_default()
+        self.input.as_ref().map(|i| i.wide_table()).unwrap_or_default()
     }
 }
 

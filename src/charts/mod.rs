@@ -17,13 +17,6 @@ use crate::model::spec::{ChartSpec, Lang, Spec};
 use std::sync::OnceLock;
 use crate::model::table::DataTable;
 
-/// Everything a chart kind derives from the dataset and its spec, before any layout.
-pub struct Built {
-    pub figure: FigureInput,
-    /// One row per drawn value with its edition, source and correction: the CSV download.
-    pub table: DataTable,
-}
-
 /// The document a source is, in words: `2025 TIP Report`, `UNODC report, 2024`, or a data
 /// set's title (the Kelley & Heiss tier history).
 pub fn document(dataset: &Dataset, source: SourceRef, lang: Lang) -> String {
@@ -94,40 +87,34 @@ fn localized(dataset: &Dataset, lang: Lang) -> Dataset {
 }
 
 /// The chart `spec` asks for, from `dataset` (as [`dataset_in`] gives it for `spec.lang`).
-pub fn build(dataset: &Dataset, spec: &Spec) -> Built {
+pub fn build(dataset: &Dataset, spec: &Spec) -> FigureInput {
     match &spec.chart {
-        ChartSpec::Enforcement(e) => Built {
-            figure: FigureInput::Line(enforcement::line_input(dataset, e)),
-            table: enforcement::table(dataset, e),
-        },
-        ChartSpec::CountryEnforcement(c) => Built {
-            figure: FigureInput::Bars(country_enforcement::bar_input(dataset, c)),
-            table: country_enforcement::table(dataset, c),
-        },
-        ChartSpec::TierHistory(t) => Built {
-            figure: FigureInput::Steps(tier_history::step_input(dataset, t)),
-            table: tier_history::table(dataset, t),
-        },
-        ChartSpec::TierSummary(t) => Built {
-            figure: FigureInput::Stacks(tier_summary::stack_input(dataset, t)),
-            table: tier_summary::table(dataset, t),
-        },
-        ChartSpec::TierMap(m) => {
-            let input = tier_map::input(dataset, m);
-            Built { table: tier_map::table(dataset, m, &input), figure: FigureInput::Map(input) }
-        }
-        ChartSpec::TierChanges(c) => Built {
-            figure: FigureInput::Flows(tier_changes::flow_input(dataset, c)),
-            table: tier_changes::table(dataset, c),
-        },
-        ChartSpec::Ratifications(r) => {
-            let input = ratifications::matrix_input(dataset, r);
-            Built { table: ratifications::table(dataset, r, &input.cells), figure: FigureInput::Matrix(input) }
-        }
-        ChartSpec::Peacekeeping(p) => Built {
-            figure: FigureInput::Bars(peacekeeping::bar_input(dataset, p)),
-            table: peacekeeping::table(dataset, p),
-        },
+        ChartSpec::Enforcement(e) => FigureInput::Line(enforcement::line_input(dataset, e)),
+        ChartSpec::CountryEnforcement(c) => FigureInput::Bars(country_enforcement::bar_input(dataset, c)),
+        ChartSpec::TierHistory(t) => FigureInput::Steps(tier_history::step_input(dataset, t)),
+        ChartSpec::TierSummary(t) => FigureInput::Stacks(tier_summary::stack_input(dataset, t)),
+        ChartSpec::TierMap(m) => FigureInput::Map(tier_map::input(dataset, m)),
+        ChartSpec::TierChanges(c) => FigureInput::Flows(tier_changes::flow_input(dataset, c)),
+        ChartSpec::Ratifications(r) => FigureInput::Matrix(ratifications::matrix_input(dataset, r)),
+        ChartSpec::Peacekeeping(p) => FigureInput::Bars(peacekeeping::bar_input(dataset, p)),
+    }
+}
+
+/// One row per drawn value with its edition, source and correction: the CSV download, made
+/// when it is asked for rather than with every chart. `figure` is what [`build`] made of the
+/// same spec (the map and the matrix read their rows from it).
+pub fn csv_table(dataset: &Dataset, spec: &Spec, figure: &FigureInput) -> DataTable {
+    match (&spec.chart, figure) {
+        (ChartSpec::Enforcement(e), _) => enforcement::table(dataset, e),
+        (ChartSpec::CountryEnforcement(c), _) => country_enforcement::table(dataset, c),
+        (ChartSpec::TierHistory(t), _) => tier_history::table(dataset, t),
+        (ChartSpec::TierSummary(t), _) => tier_summary::table(dataset, t),
+        (ChartSpec::TierMap(m), FigureInput::Map(input)) => tier_map::table(dataset, m, input),
+        (ChartSpec::TierChanges(c), _) => tier_changes::table(dataset, c),
+        (ChartSpec::Ratifications(r), FigureInput::Matrix(input)) => ratifications::table(dataset, r, &input.cells),
+        (ChartSpec::Peacekeeping(p), _) => peacekeeping::table(dataset, p),
+        // A map or matrix spec with another figure: build() never makes one.
+        _ => DataTable::default(),
     }
 }
 
