@@ -2,8 +2,7 @@
 //! forwards attributes, sizes, pointer positions and keys here and draws what comes back.
 
 use crate::charts;
-use crate::model::figure::FigureInput;
-use crate::model::figure::{Figure, Readout};
+use crate::model::figure::{Figure, FigureInput, Readout};
 use crate::model::line::Size;
 use crate::model::spec::{self, Spec, SpecError};
 use crate::model::table::DataTable;
