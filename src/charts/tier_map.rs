@@ -181,9 +181,7 @@ pub const CSV_COLUMNS: &[&str] = &[
 /// from the map's own [`input`].
 pub fn table(dataset: &Dataset, spec: &TierMapSpec, input: &TierMapInput) -> DataTable {
     let rows = input
-        .countries
-        .iter()
-        .filter(|c| input.focus.is_empty() || input.focus.contains(&c.id))
+        .countries_about()
         .map(|c| {
             let placed = dataset.placement(&c.id, spec.edition);
             vec![
@@ -310,6 +308,29 @@ mod tests {
         assert!(europe.rows.len() > 40 && europe.rows.len() < 60, "{}", europe.rows.len());
         let tier3 = t.rows.iter().filter(|r| r[3] == Tier::Three.id()).count();
         assert!(tier3 > 5);
+    }
+
+    #[test]
+    fn a_zoom_describes_and_tabulates_its_region_alone() {
+        let s = spec(&[("region", "europe")]).unwrap();
+        let map = input(dataset(), &s);
+        let europe: Vec<&crate::data::Country> =
+            dataset().countries.iter().filter(|c| c.region == Some(crate::data::Region::Europe)).collect();
+        // The screen-reader table and the CSV: the region's countries, not the neighbours drawn.
+        let wide = map.wide_table();
+        let names: Vec<&str> = wide.rows.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(names.len(), europe.len());
+        assert!(europe.iter().all(|c| names.contains(&c.name.as_str())));
+        assert!(!names.contains(&"Afghanistan"));
+        assert_eq!(table_of(dataset(), &s).rows.len(), europe.len());
+        // The summary counts the region's placements, tier by tier.
+        let count = |t: Tier| europe.iter().filter(|c| dataset().placement(&c.id, 2025).is_some_and(|p| p.tier == t)).count();
+        let shown: Vec<String> = Tier::ALL
+            .iter()
+            .filter(|&&t| count(t) > 0)
+            .map(|&t| format!("{} {}", count(t), crate::i18n::tier(t, crate::i18n::Lang::En)))
+            .collect();
+        assert!(map.summary().contains(&format!("Shown: {}.", shown.join(", "))), "{}", map.summary());
     }
 
     /// A widget showing `pairs` in `lang`, laid out, with the readout of country `id`.

@@ -212,12 +212,19 @@ pub struct TierMapInput {
 }
 
 impl TierMapInput {
+    /// The countries the view is about, in keyboard order: the region's in a zoom (its
+    /// neighbours are drawn for context only), else all. The summary, the screen-reader table
+    /// and the CSV list these.
+    pub fn countries_about(&self) -> impl Iterator<Item = &MapCountryInput> {
+        self.countries.iter().filter(|c| self.focus.is_empty() || self.focus.contains(&c.id))
+    }
+
     pub fn summary(&self) -> String {
         let lang = self.lang;
         let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
         let counts: Vec<String> = Tier::ALL
             .iter()
-            .map(|&t| (t, self.countries.iter().filter(|c| c.tier == Some(t)).count()))
+            .map(|&t| (t, self.countries_about().filter(|c| c.tier == Some(t)).count()))
             .filter(|(_, n)| *n > 0)
             .map(|(t, n)| format!("{n} {}", i18n::tier(t, lang)))
             .collect();
@@ -225,13 +232,12 @@ impl TierMapInput {
             parts.push(trf!(lang, "Shown: {0}.", "Affichés : {0}.", "Se muestran: {0}."; counts.join(", ")));
         }
         let unlisted: Vec<&str> =
-            self.countries.iter().filter(|c| c.tier.is_none()).map(|c| c.name.as_str()).collect();
+            self.countries_about().filter(|c| c.tier.is_none()).map(|c| c.name.as_str()).collect();
         if !unlisted.is_empty() {
             parts.push(i18n::labelled(&capitalized(&not_in_list(self.edition, lang)), &unlisted.join(", "), lang) + ".");
         }
         let changed: Vec<String> = self
-            .countries
-            .iter()
+            .countries_about()
             .filter_map(|c| {
                 let movement = match (c.previous, c.tier) {
                     (Some((_, Some(was))), Some(now)) => was.movement(now),
@@ -273,8 +279,7 @@ impl TierMapInput {
         .map(String::from)
         .to_vec();
         let rows = self
-            .countries
-            .iter()
+            .countries_about()
             .map(|c| {
                 vec![
                     c.name.clone(),

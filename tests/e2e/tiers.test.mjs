@@ -231,6 +231,10 @@ test("tier-map region=europe on a phone: every Balkan country can be pointed at 
     return { first: drawn[0], last: drawn.at(-1), width: c.width };
   });
   assert.ok(row.last - row.first > 0.8 * row.width, JSON.stringify(row));
+  // A screen reader gets the region's countries, not the neighbours drawn around them.
+  const europe = d.countries.filter((c) => c.region === "europe").map((c) => c.name).sort();
+  const listed = await shadow(p, "#eu", (el) => [...el.shadowRoot.querySelectorAll(".sr table tbody th")].map((th) => th.textContent));
+  assert.deepEqual([...listed].sort(), europe);
   await screenshot(p, "#eu", "tiers-map-europe-phone-hover.png");
   assert.deepEqual(log.pageErrors, []);
   await context.close();
