@@ -1,6 +1,6 @@
-// Turns the wasm-bindgen output into the shipped files listed in wasm-pack.toml: the wasm is
-// gzip-compressed (by scripts/build.sh) and inlined as base64 (no fetch, so file:// works), then wrapped with the
-// loader. Prints each file's size and SHA-384 (Subresource Integrity, also written beside each
+// Turns the wasm-bindgen output into the shipped files listed in wasm-pack.toml: the wasm,
+// gzip-compressed by scripts/build.sh, is inlined as base64 (no fetch, so file:// works) and
+// wrapped with the loader. Prints each file's size and SHA-384 (Subresource Integrity, also written beside each
 // file as <file>.sri) and fails past its budget. Node built-ins only.
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";

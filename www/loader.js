@@ -673,11 +673,12 @@ Controller.prototype.labelKeyHelp = function () {
   this.canvas.setAttribute("aria-keyshortcuts", "?");
   this.helpButton.setAttribute("aria-label", words.key_help_open);
   this.helpButton.title = words.key_help_open;
-  this.helpFilledWith = null;
   if (!this.help.hidden) this.fillKeyHelp();
 };
 
+// Builds the panel in the current words, unless it already holds them.
 Controller.prototype.fillKeyHelp = function () {
+  if (this.helpFilledWith === this.words) return;
   var words = this.helpFilledWith = this.words;
   var panel = this.help;
   panel.textContent = "";
@@ -705,7 +706,7 @@ Controller.prototype.fillKeyHelp = function () {
 Controller.prototype.toggleKeyHelp = function (opener) {
   if (!this.help.hidden) { this.closeKeyHelp(true); return; }
   this.helpOpener = opener || this.canvas;
-  if (this.helpFilledWith !== this.words) this.fillKeyHelp();
+  this.fillKeyHelp();
   this.help.hidden = false;
   this.helpButton.setAttribute("aria-expanded", "true");
   this.help.focus();

@@ -109,7 +109,7 @@ pub fn csv_table(dataset: &Dataset, spec: &Spec, figure: &FigureInput) -> DataTa
         (ChartSpec::CountryEnforcement(c), _) => country_enforcement::table(dataset, c),
         (ChartSpec::TierHistory(t), _) => tier_history::table(dataset, t),
         (ChartSpec::TierSummary(t), _) => tier_summary::table(dataset, t),
-        (ChartSpec::TierMap(m), FigureInput::Map(input)) => tier_map::table(dataset, m, input),
+        (ChartSpec::TierMap(_), FigureInput::Map(input)) => tier_map::table(dataset, input),
         (ChartSpec::TierChanges(c), _) => tier_changes::table(dataset, c),
         (ChartSpec::Ratifications(r), FigureInput::Matrix(input)) => ratifications::table(dataset, r, &input.cells),
         (ChartSpec::Peacekeeping(p), _) => peacekeeping::table(dataset, p),

@@ -703,8 +703,8 @@ pub const CSV_COLUMNS: &[&str] = &[
 ];
 
 /// One row per matrix cell (status `year`, `not_party` or `not_in_source`), then one per
-/// Protocol fact (status = the fact). `cells` are the [`matrix_input`]'s, row by row: making
-/// them again was half of this chart's `configure`.
+/// Protocol fact (status = the fact). `cells` are the [`matrix_input`]'s, row by row, so the
+/// matrix's texts are not made a second time.
 pub fn table(dataset: &Dataset, spec: &RatificationsSpec, cells: &[CellInput]) -> DataTable {
     let mut out = Vec::new();
     let rows = rows(dataset, spec);

@@ -179,20 +179,20 @@ pub const CSV_COLUMNS: &[&str] = &[
 
 /// One row per country the view is about (the region's in a zoom, else all), alphabetical,
 /// from the map's own [`input`].
-pub fn table(dataset: &Dataset, spec: &TierMapSpec, input: &TierMapInput) -> DataTable {
+pub fn table(dataset: &Dataset, input: &TierMapInput) -> DataTable {
     let rows = input
         .countries_about()
         .map(|c| {
-            let placed = dataset.placement(&c.id, spec.edition);
+            let placed = dataset.placement(&c.id, input.edition);
             vec![
-                spec.edition.to_string(),
+                input.edition.to_string(),
                 c.id.clone(),
                 c.name.clone(),
                 c.tier.map_or("", |t| t.id()).to_owned(),
                 c.basis.map_or("", |b| b.id()).to_owned(),
                 c.previous.map_or_else(String::new, |(e, _)| e.to_string()),
                 c.previous.and_then(|(_, t)| t).map_or("", |t| t.id()).to_owned(),
-                change(c.previous, spec.edition, c.tier, Lang::En).0.to_owned(),
+                change(c.previous, input.edition, c.tier, Lang::En).0.to_owned(),
                 placed.map_or_else(String::new, |p| p.note.to_string()),
                 placed.map_or_else(String::new, |p| dataset.source(p.source).file.clone()),
                 placed.map_or_else(String::new, |p| p.source.line.to_string()),
@@ -216,7 +216,7 @@ mod tests {
 
     /// The table as the widget builds it, from the map's input.
     fn table_of(d: &Dataset, spec: &TierMapSpec) -> DataTable {
-        table(d, spec, &input(d, spec))
+        table(d, &input(d, spec))
     }
 
     #[test]

@@ -510,10 +510,7 @@ fn view_bounds(input: &TierMapInput) -> [f64; 4] {
     let zoomed = !input.focus.is_empty();
     // Each country's outline, with the rings the view must fit.
     let mut kept: Vec<(&Outline, Vec<usize>)> = Vec::new();
-    for c in &input.countries {
-        if zoomed && !input.focus.contains(&c.id) {
-            continue;
-        }
+    for c in input.countries_about() {
         let Some(outline) = outline(&c.id, input.centre) else { continue };
         let rings = if zoomed { main_rings(&outline.rings) } else { (0..outline.rings.len()).collect() };
         kept.push((outline, rings));
