@@ -171,8 +171,8 @@ const VERIFIED: &str = "embedded dataset verified at build time";
 pub fn decode_embedded(bytes: &'static [u8]) -> Dataset {
     let strings = string_table(bytes).expect(VERIFIED);
     let mut r = Reader::new(bytes, strings.end, &strings.strings);
-    let mut d = Dataset { sources: r.table(source_row).expect(VERIFIED).into(), ..Dataset::default() };
-    r.files = d.sources.len();
+    let sources = r.table(source_row).expect(VERIFIED);
+    r.files = sources.len();
     r.country_ids = country_ids(bytes, r.pos, &strings.strings).expect(VERIFIED);
     let countries_at = r.skip_table().expect(VERIFIED);
     let shared = std::sync::Arc::new(Embedded {
@@ -186,7 +186,6 @@ pub fn decode_embedded(bytes: &'static [u8]) -> Dataset {
         let shared = shared.clone();
         Rows::lazy(move || shared.reader(at).table(row).expect(VERIFIED))
     }
-    d.countries = lazy(&shared, countries_at, country_row);
     // The tier placements whole (read as the build step reads them), and edition by edition.
     let tiers_at = r.pos;
     let all = {
@@ -199,14 +198,19 @@ pub fn decode_embedded(bytes: &'static [u8]) -> Dataset {
         let rows = Rows::lazy(move || with_edition(shared.reader(at).table(tier_row).expect(VERIFIED), tally.edition));
         blocks.push(EditionBlock { tally, rows });
     }
-    d.tiers = Tiers::in_blocks(all, blocks);
-    d.enforcement = lazy(&shared, r.skip_table().expect(VERIFIED), enforcement_row);
-    d.country_enforcement = lazy(&shared, r.skip_table().expect(VERIFIED), country_enforcement_row);
-    d.ratifications = lazy(&shared, r.skip_table().expect(VERIFIED), ratification_row);
-    d.protocol_parties = lazy(&shared, r.skip_table().expect(VERIFIED), party_row);
-    d.peacekeeping = lazy(&shared, r.skip_table().expect(VERIFIED), peacekeeping_row);
-    d.stated_totals = lazy(&shared, r.skip_table().expect(VERIFIED), stated_total_row);
-    d
+    // Every field given here, none from `Dataset::default()`: a default table replaced at once
+    // would be made and dropped for nothing, with drop code for each row type to compile.
+    Dataset {
+        sources: sources.into(),
+        countries: lazy(&shared, countries_at, country_row),
+        tiers: Tiers::in_blocks(all, blocks),
+        enforcement: lazy(&shared, r.skip_table().expect(VERIFIED), enforcement_row),
+        country_enforcement: lazy(&shared, r.skip_table().expect(VERIFIED), country_enforcement_row),
+        ratifications: lazy(&shared, r.skip_table().expect(VERIFIED), ratification_row),
+        protocol_parties: lazy(&shared, r.skip_table().expect(VERIFIED), party_row),
+        peacekeeping: lazy(&shared, r.skip_table().expect(VERIFIED), peacekeeping_row),
+        stated_totals: lazy(&shared, r.skip_table().expect(VERIFIED), stated_total_row),
+    }
 }
 
 /// What the lazily decoded tables share: the bytes, the string table, how many source files
