@@ -147,6 +147,7 @@ function Controller(host, readOptions) {
   applyStyles(this.root);
   var box = this.box = el("div", "box light", this.root);
   this.canvas = el("canvas", null, box);
+  this.measureBeforeContent();
   this.canvas.tabIndex = 0;
   this.canvas.setAttribute("role", "img");
   // Real buttons over the drawn legend entries that hide and show series: they take Tab,
@@ -409,7 +410,23 @@ Controller.prototype.render = function () {
 // The box's inner width: the host's clientWidth would count padding a page gives the host
 // (and the box's border), and a canvas that wide is cut off at the right.
 Controller.prototype.width = function () {
+  var early = this.widthBeforeContent;
+  if (early) {
+    this.widthBeforeContent = 0;
+    return early;
+  }
   return Math.max(120, Math.floor(this.box.clientWidth || this.host.clientWidth || 600));
+};
+
+// Reads the width while the box holds only its canvas, for the first draw in the same task.
+// Measured later, the box's text (buttons, summary, screen-reader table) would be laid out
+// twice: once forced here, once in the frame. A width gone stale by the first draw is fixed
+// by the ResizeObserver; one kept past this task is dropped.
+Controller.prototype.measureBeforeContent = function () {
+  var self = this;
+  this.widthBeforeContent = 0;
+  this.widthBeforeContent = this.width();
+  setTimeout(function () { self.widthBeforeContent = 0; }, 0);
 };
 
 // Keeps one button per toggling legend entry, over the entry; buttons are reused by key so

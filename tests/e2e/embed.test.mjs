@@ -27,6 +27,15 @@ window.__states = {};
 setTimeout(function () { window.__states.nextTask = chart.getAttribute("data-tipviz-state"); }, 0);
 requestAnimationFrame(function () { window.__states.firstFrame = chart.getAttribute("data-tipviz-state"); });
 </script></body></html>`,
+  // The page narrows the chart in the same script that added it, after it was connected.
+  "narrowed.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
+<body><script>
+var chart = document.createElement("tip-chart");
+chart.id = "c1";
+chart.setAttribute("chart", "enforcement");
+document.body.appendChild(chart);
+chart.style.width = "320px";
+</script></body></html>`,
   "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
 <tip-chart id="t" chart="enforcement" view="table"></tip-chart>
@@ -52,7 +61,7 @@ async function onlyOwnFiles(log, base, page, context) {
   const foreign = log.requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:") && !u.startsWith("blob:"));
   assert.deepEqual(foreign, [], "requests outside the page's own files");
   const own = log.requests.filter((u) => u.startsWith(base)).map((u) => u.slice(base.length).replace(/^\//, ""));
-  assert.ok(own.every((p) => ["one.html", "many.html", "first.html", "esm.html", "tipviz.js", "npm/tipviz.mjs", "favicon.ico"].includes(p)), `unexpected: ${own}`);
+  assert.ok(own.every((p) => ["one.html", "many.html", "first.html", "narrowed.html", "esm.html", "tipviz.js", "npm/tipviz.mjs", "favicon.ico"].includes(p)), `unexpected: ${own}`);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
 }
@@ -211,6 +220,26 @@ test("a page load draws each chart once: no second drawing when nothing changed"
     requestAnimationFrame(next);
   }));
   assert.equal(drawings, 1, "drawings of one chart over the load and ten frames after it");
+  await context.close();
+});
+
+test("a chart narrowed in the script that added it is drawn at the narrower width", async () => {
+  // The widget reads its width when it is connected (before its text is laid out); a page that
+  // resizes it before the first draw must still get a chart that fits.
+  const { page: p, context, log } = await openPage(browser, `${server.origin}/narrowed.html`);
+  await waitForState(p, "#c1", "ready");
+  const sizes = await p.evaluate(() => new Promise((resolve) => {
+    let frames = 0;
+    const next = () => {
+      if (++frames < 5) { requestAnimationFrame(next); return; }
+      const root = document.getElementById("c1").shadowRoot;
+      resolve({ canvas: root.querySelector("canvas").getBoundingClientRect().width, box: root.querySelector(".box").clientWidth });
+    };
+    requestAnimationFrame(next);
+  }));
+  assert.equal(sizes.box, 318, "the box inside a 320 px host, within its 1 px border");
+  assert.equal(sizes.canvas, sizes.box, "the canvas fills the box");
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
 
