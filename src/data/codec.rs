@@ -1,9 +1,10 @@
 //! The compact binary form of the dataset, embedded in the wasm. One file holds both
 //! directions so the writer (`build.rs`) and the reader (runtime) cannot drift apart.
 //!
-//! Layout: magic `TIPV`, a format version byte, the string table (a count, then each distinct
-//! string once, in UTF-8 and ended by a 0 byte: gzip finds more repeats than between length
-//! prefixes), then each table in the order of the [`Dataset`]
+//! Layout: magic `TIPV`, a format version byte, the string table (a count and a byte length,
+//! then each distinct string once, in UTF-8 and ended by a 0 byte: gzip finds more repeats than
+//! between length prefixes, and the byte length lets the reader check all of them as UTF-8 in
+//! one pass and find the ends with a word-at-a-time search), then each table in the order of the [`Dataset`]
 //! fields: its row count, its column count, and each column as a byte length plus its bytes.
 //! A column holds one field of every row, so alike values sit together and gzip finds them.
 //! Integers are unsigned LEB128 of the zigzagged difference from the previous row's value in
@@ -19,7 +20,7 @@ use super::records::*;
 use std::collections::HashMap;
 
 const MAGIC: &[u8; 4] = b"TIPV";
-const FORMAT_VERSION: u8 = 4;
+const FORMAT_VERSION: u8 = 5;
 
 #[derive(PartialEq, Eq)]
 pub struct DecodeError {
@@ -255,13 +256,18 @@ fn string_table(bytes: &[u8]) -> Result<Strings<'_>, DecodeError> {
     if r.take(1)?[0] != FORMAT_VERSION {
         return Err(r.error("unknown format version"));
     }
-    let mut strings = Vec::new();
-    for _ in 0..r.len()? {
-        let rest = &bytes[r.pos..];
-        let n = rest.iter().position(|&b| b == 0).ok_or_else(|| r.error("unexpected end"))?;
-        let text = core::str::from_utf8(r.take(n)?).map_err(|_| r.error("invalid UTF-8"))?;
-        r.pos += 1;
-        strings.push(text);
+    let count = r.len()?;
+    let length = r.len()?;
+    let start = r.pos;
+    let text = core::str::from_utf8(r.take(length)?)
+        .map_err(|e| DecodeError { offset: start + e.valid_up_to(), what: "invalid UTF-8" })?;
+    if !text.is_empty() && !text.ends_with('\0') {
+        return Err(r.error("string table not ended by a 0 byte"));
+    }
+    let mut strings = Vec::with_capacity(count);
+    strings.extend(text.split_terminator('\0'));
+    if strings.len() != count {
+        return Err(r.error("string table count disagrees with its strings"));
     }
     Ok(Strings { strings, end: r.pos })
 }
@@ -509,11 +515,14 @@ impl Writer {
         out.extend_from_slice(MAGIC);
         out.push(FORMAT_VERSION);
         push_uint(&mut out, self.strings.len() as u64);
+        let mut table = Vec::new();
         for s in &self.strings {
             assert!(!s.contains('\0'), "a dataset string holds a NUL byte: {s:?}");
-            out.extend_from_slice(s.as_bytes());
-            out.push(0);
+            table.extend_from_slice(s.as_bytes());
+            table.push(0);
         }
+        push_uint(&mut out, table.len() as u64);
+        out.extend_from_slice(&table);
         out.extend_from_slice(&self.body);
         out
     }
@@ -917,5 +926,23 @@ mod tests {
         };
         assert_eq!(lie(1, 4), "tier directory disagrees with its edition's block", "two placements claimed");
         assert_eq!(lie(3, 0), "tier directory disagrees with its edition's block", "a placement not printed claimed");
+    }
+
+    #[test]
+    fn a_string_table_is_read_whole_and_checked() {
+        let bytes = encode(&one_placement());
+        // Magic, version, then the count and the byte length, each one LEB128 byte here.
+        let (count, length) = (bytes[5] as usize, bytes[6] as usize);
+        let table = &bytes[7..7 + length];
+        assert_eq!(table.iter().filter(|&&b| b == 0).count(), count, "each string ends with a 0 byte");
+        let damaged = |at: usize, value: u8| {
+            let mut bytes = bytes.clone();
+            bytes[at] = value;
+            decode(&bytes).map(|_| ()).unwrap_err()
+        };
+        assert_eq!(damaged(5, count as u8 + 1).what, "string table count disagrees with its strings");
+        assert_eq!(damaged(6 + length, b'x').what, "string table not ended by a 0 byte");
+        let e = damaged(7 + 2, 0xff);
+        assert_eq!((e.offset, e.what), (7 + 2, "invalid UTF-8"), "the offset of the first bad byte");
     }
 }
