@@ -400,8 +400,8 @@ mod tests {
         let dataset = crate::data::dataset();
         let mut names: Vec<&str> = Vec::new();
         for c in dataset.countries.iter() {
-            names.extend([c.id.as_str(), c.name.as_str(), c.name_fr.as_str(), c.name_es.as_str()]);
-            names.extend(c.aliases.iter().map(String::as_str));
+            names.extend([&*c.id, &*c.name, &*c.name_fr, &*c.name_es]);
+            names.extend(c.aliases.iter().map(|a| &**a));
         }
         names.extend(dataset.tiers.iter().map(|t| t.name_printed.as_ref()));
         assert!(names.iter().any(|n| n.contains('Î')) && names.iter().any(|n| n.contains('É')), "accented capitals are covered");

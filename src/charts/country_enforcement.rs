@@ -35,7 +35,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<CountryEnforcement
     let Some(asked) = attrs.given("country") else { return Ok(CountryEnforcementSpec { lang, country: None, metric }) };
 
     let narrated = narrative_countries(dataset, lang);
-    let ids: Vec<&str> = narrated.iter().map(|c| c.id.as_str()).collect();
+    let ids: Vec<&str> = narrated.iter().map(|c| &*c.id).collect();
     let list = narrated.iter().map(|c| format!("{} ({})", c.name, c.id)).collect::<Vec<_>>();
     let list = list.join(tr!(lang, "; ", " ; ", "; "));
     let report = i18n::tip_report(edition(dataset), lang);
@@ -51,7 +51,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<CountryEnforcement
              de tres letras (por ejemplo, JAM), u omita este atributo para comparar todos los países. Los \
              países que cubre este gráfico, los que tienen aquí un capítulo en el {1}: {2}.";
             dataset.name_of("JAM"), report, list))),
-        Some(country) if !ids.contains(&country.id.as_str()) => {
+        Some(country) if !ids.contains(&&*country.id) => {
             let (first, last) = span(dataset);
             Err(SpecError::new("country", asked, &ids).explained(trf!(lang,
                 "is {0}, which tipviz knows, but this chart's source has no narrative for it: it holds only \
@@ -63,7 +63,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<CountryEnforcement
                  contiene los capítulos por país del {1} ({2} – {3}). Países con capítulo: {4}.";
                 country.name, report, first, last, list)))
         }
-        Some(country) => Ok(CountryEnforcementSpec { lang, country: Some(country.id.clone()), metric }),
+        Some(country) => Ok(CountryEnforcementSpec { lang, country: Some(country.id.to_string()), metric }),
     }
 }
 
@@ -232,7 +232,7 @@ fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String, lang: Lang) ->
         .collect();
     // What `tipviz:select` reports stays in English, as the CSV's period_label does.
     let mut selection = vec![
-        ("country".to_owned(), d.country.id.clone()),
+        ("country".to_owned(), d.country.id.to_string()),
         ("metric".to_owned(), d.metric.id().to_owned()),
         ("period".to_owned(), d.period_label(Lang::En).to_owned()),
     ];
@@ -315,7 +315,7 @@ pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartIn
                 .to_owned(),
                 groups: vec![BarGroup {
                     title: String::new(),
-                    bars: drawn.iter().map(|d| bar(dataset, edition, d, d.country.name.clone(), lang)).collect(),
+                    bars: drawn.iter().map(|d| bar(dataset, edition, d, d.country.name.to_string(), lang)).collect(),
                 }],
             }
         }
@@ -346,7 +346,7 @@ pub fn table(dataset: &Dataset, spec: &CountryEnforcementSpec) -> DataTable {
             Some(r) => vec![
                 r.edition.to_string(),
                 r.country.to_string(),
-                d.country.name.clone(),
+                d.country.name.to_string(),
                 r.metric.id().to_owned(),
                 r.period.to_string(),
                 r.period_label.to_string(),
@@ -358,8 +358,8 @@ pub fn table(dataset: &Dataset, spec: &CountryEnforcementSpec) -> DataTable {
             ],
             None => vec![
                 edition.to_string(),
-                d.country.id.clone(),
-                d.country.name.clone(),
+                d.country.id.to_string(),
+                d.country.name.to_string(),
                 d.metric.id().to_owned(),
                 "0".to_owned(),
                 String::new(),
@@ -669,7 +669,7 @@ mod tests {
     #[test]
     fn the_lists_sort_as_the_reader_spells_and_errors_speak_spanish() {
         let data = crate::charts::dataset_in(Lang::Es);
-        let names: Vec<&str> = narrative_countries(data, Lang::Es).iter().map(|c| c.name.as_str()).collect();
+        let names: Vec<&str> = narrative_countries(data, Lang::Es).iter().map(|c| &*c.name).collect();
         let islas = names.iter().position(|n| *n == "Islas Marshall").unwrap();
         assert_eq!(names[islas + 1], "Jamaica", "{names:?}");
         let message = spec_in(Lang::Es, &[("country", "Francia")]).unwrap_err().message(Lang::Es);

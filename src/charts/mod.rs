@@ -79,7 +79,8 @@ fn localized(dataset: &Dataset, lang: Lang) -> Dataset {
             Lang::En => "",
         };
         if !name.is_empty() && name != country.name {
-            let english = std::mem::replace(&mut country.name, name.to_owned());
+            let name = crate::data::Text::from(name.to_owned());
+            let english = std::mem::replace(&mut country.name, name);
             country.aliases.push(english);
         }
     }
@@ -136,7 +137,7 @@ mod tests {
     #[test]
     fn lang_names_countries_in_french_and_spanish_and_the_english_name_still_finds_them() {
         let jamaica = dataset().country("JAM").unwrap();
-        assert_eq!((jamaica.name_fr.as_str(), jamaica.name_es.as_str()), ("Jamaïque (la)", "Jamaica"));
+        assert_eq!((&*jamaica.name_fr, &*jamaica.name_es), ("Jamaïque (la)", "Jamaica"));
         let fr = readout_of(&[("chart", "tier-map"), ("lang", "fr")], "Jamaica");
         assert!(fr.heading.starts_with("Jamaïque"), "{}", fr.heading);
         let fr = readout_of(&[("chart", "tier-map"), ("lang", "fr")], "Allem");

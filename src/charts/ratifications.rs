@@ -236,7 +236,7 @@ fn countries(dataset: &Dataset, asked: &str, lang: Lang) -> Result<Vec<String>, 
                 dataset.name_of("DNK"), list))
         })?
         .into_iter()
-        .map(|(c, _)| c.id.clone())
+        .map(|(c, _)| c.id.to_string())
         .collect();
     if ids.is_empty() {
         return Err(SpecError::new("country", asked, &charted).explained(tr!(
@@ -286,7 +286,7 @@ fn rows<'d>(dataset: &'d Dataset, spec: &'d RatificationsSpec) -> Vec<Row<'d>> {
     }
     for id in &spec.countries {
         if !rows.iter().any(|r| r.country == id) {
-            rows.push(Row { country: dataset.country(id).map_or(id.as_str(), |c| c.id.as_str()), edition: None });
+            rows.push(Row { country: dataset.country(id).map_or(id.as_str(), |c| &*c.id), edition: None });
         }
     }
     rows

@@ -170,8 +170,8 @@ fn tier_id(tier: Option<Tier>) -> String {
 
 fn member(country: &Country) -> Member {
     Member {
-        id: country.id.clone(),
-        names: std::iter::once(country.name.clone()).chain(country.aliases.iter().cloned()).collect(),
+        id: country.id.to_string(),
+        names: country.spellings().skip(1).map(str::to_owned).collect(),
     }
 }
 
@@ -258,7 +258,7 @@ fn band(dataset: &Dataset, spec: &TierChangesSpec, members: &[&Pair]) -> FlowBan
     let (from, to) = (tier_of(first.from), tier_of(first.to));
     let change = first.change();
     let lang = spec.lang;
-    let names: Vec<&str> = members.iter().map(|p| p.country.name.as_str()).collect();
+    let names: Vec<&str> = members.iter().map(|p| &*p.country.name).collect();
     let mut values = vec![moved(change, members.len(), lang), names.join(", ")];
     // Placements that were not simply printed are worth a reader's attention.
     for p in members {
@@ -271,7 +271,7 @@ fn band(dataset: &Dataset, spec: &TierChangesSpec, members: &[&Pair]) -> FlowBan
     }
     let placements: Vec<&TierPlacement> = members.iter().flat_map(|p| p.placements()).collect();
     let mut selection = selection(spec, from, to);
-    selection.push(("countries".to_owned(), members.iter().map(|p| p.country.id.as_str()).collect::<Vec<_>>().join("|")));
+    selection.push(("countries".to_owned(), members.iter().map(|p| &*p.country.id).collect::<Vec<_>>().join("|")));
     FlowBandInput {
         from: node(first.from),
         to: node(first.to),
@@ -291,13 +291,13 @@ fn entry(dataset: &Dataset, spec: &TierChangesSpec, pair: &Pair, band: usize) ->
     let lang = spec.lang;
     let label = format!("{} {} → {}", pair.country.name, code(from, lang), code(to, lang));
     let mut selection = selection(spec, from, to);
-    selection.insert(0, ("country".to_owned(), pair.country.id.clone()));
+    selection.insert(0, ("country".to_owned(), pair.country.id.to_string()));
     FlowEntryInput {
         label,
         band,
         member: member(pair.country),
         text: ItemText {
-            heading: pair.country.name.clone(),
+            heading: pair.country.name.to_string(),
             values: vec![
                 placement_words(dataset, pair.from, spec.from, lang),
                 placement_words(dataset, pair.to, spec.to, lang),
@@ -472,8 +472,8 @@ pub fn table(dataset: &Dataset, spec: &TierChangesSpec) -> DataTable {
         .iter()
         .map(|p| {
             let mut row = vec![
-                p.country.id.clone(),
-                p.country.name.clone(),
+                p.country.id.to_string(),
+                p.country.name.to_string(),
                 p.country.region.map_or(String::new(), |r| r.id().to_owned()),
                 change_id(p.change()).to_owned(),
             ];

@@ -53,7 +53,7 @@ fn ids_with_placements(dataset: &Dataset) -> Vec<&str> {
     for e in dataset.tiers.editions() {
         let mut i = 0;
         for t in dataset.tiers.edition(e.edition) {
-            while i < countries.len() && countries[i].id.as_str() < &*t.country {
+            while i < countries.len() && *countries[i].id < *t.country {
                 i += 1;
             }
             if let Some(p) = placed.get_mut(i).filter(|_| countries[i].id == *t.country) {
@@ -61,7 +61,7 @@ fn ids_with_placements(dataset: &Dataset) -> Vec<&str> {
             }
         }
     }
-    countries.iter().zip(placed).filter(|(_, p)| *p).map(|(c, _)| c.id.as_str()).collect()
+    countries.iter().zip(placed).filter(|(_, p)| *p).map(|(c, _)| &*c.id).collect()
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, SpecError> {
@@ -112,7 +112,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, S
              marcador, y solo {1} se distinguen para todos los lectores. Dibuje los demás en un segundo gráfico.";
             countries.len().to_string(), MAX_COUNTRIES.to_string())));
     }
-    Ok(TierHistorySpec { lang, countries: countries.into_iter().map(|c| c.id.clone()).collect() })
+    Ok(TierHistorySpec { lang, countries: countries.into_iter().map(|c| c.id.to_string()).collect() })
 }
 
 /// The message for a spelling no country has: how to write one, and the names it is part of.
@@ -241,15 +241,15 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
                 })
                 .collect();
             StepSeriesInput {
-                key: country.id.clone(),
-                label: country.name.clone(),
-                aliases: country.aliases.clone(),
+                key: country.id.to_string(),
+                label: country.name.to_string(),
+                aliases: country.aliases.iter().map(|a| a.to_string()).collect(),
                 style,
                 points,
             }
         })
         .collect();
-    let names: Vec<String> = countries.iter().map(|c| c.name.clone()).collect();
+    let names: Vec<String> = countries.iter().map(|c| c.name.to_string()).collect();
     let (first, last) = (years.first().copied().unwrap_or(FIRST_EDITION), years.last().copied().unwrap_or(FIRST_EDITION));
     let lang = spec.lang;
     StepChartInput {
@@ -304,7 +304,7 @@ pub fn table(dataset: &Dataset, spec: &TierHistorySpec) -> DataTable {
             dataset.placements_of(&country.id).into_iter().map(move |p| {
                 vec![
                     p.country.to_string(),
-                    country.name.clone(),
+                    country.name.to_string(),
                     p.edition.to_string(),
                     p.tier.id().to_owned(),
                     p.basis.id().to_owned(),

@@ -82,7 +82,7 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecE
                 ))
             })?
             .into_iter()
-            .map(|(c, _)| c.id.clone())
+            .map(|(c, _)| c.id.to_string())
             .collect(),
     };
     let previous = full.into_iter().filter(|&e| e < edition).max();
@@ -98,9 +98,9 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
         .map(|c| {
             let placed = dataset.placement(&c.id, spec.edition);
             MapCountryInput {
-                id: c.id.clone(),
-                name: c.name.clone(),
-                aliases: c.aliases.clone(),
+                id: c.id.to_string(),
+                name: c.name.to_string(),
+                aliases: c.aliases.iter().map(|a| a.to_string()).collect(),
                 tier: placed.map(|p| p.tier),
                 basis: placed.map(|p| p.basis),
                 previous: previous.map(|e| (e, dataset.placement(&c.id, e).map(|p| p.tier))),
@@ -112,13 +112,13 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
                     printed: p.printed.as_deref().map(str::to_owned),
                     note: String::new(),
                 }),
-                highlighted: spec.highlight.contains(&c.id),
+                highlighted: spec.highlight.iter().any(|h| *h == *c.id),
             }
         })
         .collect();
     crate::sort::sort_by(&mut countries, |a, b| a.name.cmp(&b.name));
     let focus: Vec<String> = match spec.region {
-        Some(r) => dataset.countries.iter().filter(|c| c.region == Some(r)).map(|c| c.id.clone()).collect(),
+        Some(r) => dataset.countries.iter().filter(|c| c.region == Some(r)).map(|c| c.id.to_string()).collect(),
         None => Vec::new(),
     };
     let lang = spec.lang;
@@ -320,7 +320,7 @@ mod tests {
         let wide = map.wide_table();
         let names: Vec<&str> = wide.rows.iter().map(|r| r[0].as_str()).collect();
         assert_eq!(names.len(), europe.len());
-        assert!(europe.iter().all(|c| names.contains(&c.name.as_str())));
+        assert!(europe.iter().all(|c| names.contains(&&*c.name)));
         assert!(!names.contains(&"Afghanistan"));
         assert_eq!(table_of(dataset(), &s).rows.len(), europe.len());
         // The summary counts the region's placements, tier by tier.

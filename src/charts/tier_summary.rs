@@ -103,7 +103,7 @@ fn placed_by_name(dataset: &Dataset, edition: u16) -> Vec<Placed<'_>> {
             Placed {
                 placement: t,
                 region: country.and_then(|c| c.region),
-                name: country.map_or(t.country.as_ref(), |c| c.name.as_str()),
+                name: country.map_or(t.country.as_ref(), |c| &*c.name),
             }
         })
         .collect();
@@ -137,7 +137,7 @@ fn unregioned_note(dataset: &Dataset, editions: &[u16], lang: Lang) -> String {
             "No contados, por falta de región: {0}.";
             placed.join(", "));
     }
-    let without: Vec<String> = dataset.countries.iter().filter(|c| c.region.is_none()).map(|c| c.name.clone()).collect();
+    let without: Vec<String> = dataset.countries.iter().filter(|c| c.region.is_none()).map(|c| c.name.to_string()).collect();
     match without.len() {
         0 => String::new(),
         1 => trf!(lang,

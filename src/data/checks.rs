@@ -137,13 +137,13 @@ pub fn aliases(countries: &mut [Loaded<Country>], mentions: &[CountryMention]) -
     for country in countries.iter_mut() {
         let c = &mut country.record;
         let mut own: Vec<String> = Vec::new();
-        for spelling in [&c.id, &c.name].into_iter().chain(&c.aliases) {
+        for spelling in c.spellings() {
             let folded = fold_name(spelling);
             if own.contains(&folded) {
                 continue; // the same spelling twice for one country is harmless
             }
             own.push(folded.clone());
-            if let Some((other, at)) = index.insert(folded, (c.id.clone(), country.at.clone())) {
+            if let Some((other, at)) = index.insert(folded, (c.id.to_string(), country.at.clone())) {
                 errors.push(country.at.error(format!("`{spelling}` also names {other} (line {})", at.line)));
             }
         }
@@ -157,7 +157,7 @@ pub fn aliases(countries: &mut [Loaded<Country>], mentions: &[CountryMention]) -
         });
     }
     let position: HashMap<String, usize> =
-        countries.iter().enumerate().map(|(i, c)| (c.record.id.clone(), i)).collect();
+        countries.iter().enumerate().map(|(i, c)| (c.record.id.to_string(), i)).collect();
     for m in mentions {
         let Some(&own) = position.get(m.id) else { continue }; // reported by `country_ids`
         if m.name_printed.is_empty() {
@@ -172,7 +172,7 @@ pub fn aliases(countries: &mut [Loaded<Country>], mentions: &[CountryMention]) -
             ))),
             None => {
                 let spelling = m.name_printed.split_whitespace().collect::<Vec<_>>().join(" ");
-                countries[own].record.aliases.push(spelling);
+                countries[own].record.aliases.push(spelling.into());
                 index.insert(folded, (m.id.to_owned(), m.at.clone()));
             }
         }
@@ -190,7 +190,7 @@ pub fn tier_lists(
 ) -> Vec<DataError> {
     let mut errors = Vec::new();
     let region_of: HashMap<&str, Option<Region>> =
-        countries.iter().map(|c| (c.record.id.as_str(), c.record.region)).collect();
+        countries.iter().map(|c| (&*c.record.id, c.record.region)).collect();
     let mut placed: BTreeMap<(u16, &str), &Origin> = BTreeMap::new();
     for t in tiers {
         let p = &t.record;
@@ -212,7 +212,7 @@ pub fn tier_lists(
             continue;
         }
         for edition in FULL_TIER_EDITIONS {
-            if !placed.contains_key(&(edition, c.record.id.as_str())) {
+            if !placed.contains_key(&(edition, &*c.record.id)) {
                 errors.push(c.at.error(format!("{} has a region but no tier in the {edition} edition", c.record.id)));
             }
         }

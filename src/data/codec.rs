@@ -60,7 +60,7 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
         w.str(&c.name_es);
         w.opt_source(c.names_source);
     });
-    w.country_ids = dataset.countries.iter().map(|c| c.id.clone()).collect();
+    w.country_ids = dataset.countries.iter().map(|c| c.id.to_string()).collect();
     // The tier placements edition by edition: a directory, then a table per edition, so that
     // a chart of one edition decodes only its block.
     let editions = dataset.tiers.editions();
@@ -298,16 +298,16 @@ fn country_ids<'a>(bytes: &'a [u8], at: usize, strings: &[&'a str]) -> Result<Ve
 }
 
 fn country_row(r: &mut Reader) -> Result<Country, DecodeError> {
-    let id = r.str()?;
-    let name = r.str()?;
-    let aliases = r.strs()?;
+    let id = r.text()?;
+    let name = r.text()?;
+    let aliases = r.texts()?;
     let region = match r.u8()? {
         0 => None,
         n => Some(*Region::ALL.get(n as usize - 1).ok_or_else(|| r.error("bad region"))?),
     };
     let region_source = r.opt_source()?;
-    let name_fr = r.str()?;
-    let name_es = r.str()?;
+    let name_fr = r.text()?;
+    let name_es = r.text()?;
     let names_source = r.opt_source()?;
     Ok(Country { id, name, aliases, region, region_source, name_fr, name_es, names_source })
 }
@@ -583,7 +583,7 @@ impl Writer {
     }
 
     /// A list of strings in one column: its length, then each string's index.
-    fn strs(&mut self, list: &[String]) {
+    fn strs(&mut self, list: &[Text]) {
         let indices: Vec<u64> = list.iter().map(|s| self.string_index(s)).collect();
         let column = self.column();
         push_uint(&mut column.bytes, indices.len() as u64);
@@ -804,7 +804,7 @@ impl<'s, 'a> Reader<'s, 'a> {
     }
 
     /// A list of strings from one column: its length, then each string's index.
-    fn strs(&mut self) -> Result<Vec<String>, DecodeError> {
+    fn texts(&mut self) -> Result<Vec<Text>, DecodeError> {
         let c = self.column()?;
         let (bytes, mut pos) = (c.bytes, c.pos);
         let mut indices = Vec::new();
@@ -818,7 +818,7 @@ impl<'s, 'a> Reader<'s, 'a> {
         let read = read();
         self.columns[self.field - 1].pos = pos;
         read.map_err(|what| self.error(what))?;
-        indices.into_iter().map(|i| self.string(i)).collect()
+        indices.into_iter().map(|i| self.string_ref(i).map(self.text)).collect()
     }
 
     fn source(&mut self) -> Result<SourceRef, DecodeError> {

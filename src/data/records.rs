@@ -269,16 +269,16 @@ id_enum! {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Country {
     /// ISO 3166-1 alpha-3 (`XKX` for Kosovo).
-    pub id: String,
+    pub id: Text,
     /// The report's name (2025 spelling where it has one).
-    pub name: String,
+    pub name: Text,
     /// Other spellings: those of `countries.csv` plus every `name_printed` of every table.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Text>,
     /// `None` only for entities no tier list places (never ranked in 2024/2025).
     pub region: Option<Region>,
     pub region_source: Option<SourceRef>,
-    pub name_fr: String,
-    pub name_es: String,
+    pub name_fr: Text,
+    pub name_es: Text,
     /// The country-codes line `name_fr`/`name_es` come from, where there is one.
     pub names_source: Option<SourceRef>,
 }
@@ -289,7 +289,7 @@ const MAX_NAME_BYTES: usize = 1024;
 impl Country {
     /// The id, the name and every alias.
     pub fn spellings(&self) -> impl Iterator<Item = &str> {
-        [self.id.as_str(), self.name.as_str()].into_iter().chain(self.aliases.iter().map(String::as_str))
+        [&*self.id, &*self.name].into_iter().chain(self.aliases.iter().map(|a| &**a))
     }
 
     /// True when `spelling` is the id, the name or an alias (case-insensitive, whitespace folded).
@@ -731,12 +731,12 @@ impl Dataset {
 
     /// A country's name by id; the id itself for one the dataset does not know.
     pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
-        self.country(id).map_or(id, |c| c.name.as_str())
+        self.country(id).map_or(id, |c| &*c.name)
     }
 
     /// The country with this exact id.
     pub fn country(&self, id: &str) -> Option<&Country> {
-        self.countries.binary_search_by(|c| c.id.as_str().cmp(id)).ok().map(|i| &self.countries[i])
+        self.countries.binary_search_by(|c| (*c.id).cmp(id)).ok().map(|i| &self.countries[i])
     }
 
     /// Puts every table in its canonical order.

@@ -327,15 +327,15 @@ pub fn load_countries(table: &Table, sources: &SourceIndex) -> Result<Vec<Loaded
         if region.is_some() != region_source.is_some() {
             return Err(table.error_at(row.line, "a region needs a citation, and a citation a region".into()));
         }
-        let aliases = table.get(row, "aliases").split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned);
+        let aliases = table.get(row, "aliases").split('|').map(str::trim).filter(|a| !a.is_empty()).map(|a| Text::from(a.to_owned()));
         Ok(Country {
-            id,
-            name: table.text(row, "name"),
+            id: id.into(),
+            name: table.text(row, "name").into(),
             aliases: aliases.collect(),
             region,
             region_source,
-            name_fr: table.text(row, "name_fr"),
-            name_es: table.text(row, "name_es"),
+            name_fr: table.text(row, "name_fr").into(),
+            name_es: table.text(row, "name_es").into(),
             names_source: sources.cite_optional(table, row, COUNTRY_CODES_FILE, "names_source_line")?,
         })
     })

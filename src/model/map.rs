@@ -920,14 +920,14 @@ mod tests {
             .countries
             .iter()
             .map(|c| {
-                let tier = match c.id.as_str() {
+                let tier = match &*c.id {
                     "AND" | "KIR" => None,
                     "BRA" => Some(Tier::Two),
                     "MLT" => Some(Tier::One),
                     _ => Some(Tier::Three),
                 };
                 let mut input = country(&c.id, &c.name, tier);
-                input.aliases = c.aliases.clone();
+                input.aliases = c.aliases.iter().map(|a| a.to_string()).collect();
                 input
             })
             .collect();
@@ -1028,7 +1028,7 @@ mod tests {
                 .countries
                 .iter()
                 .filter(|c| region.is_some_and(|r| c.region == Some(*r)))
-                .map(|c| c.id.as_str())
+                .map(|c| &*c.id)
                 .collect();
             let mut input = world(&focus);
             input.centre = Centre::of(region.copied());
@@ -1092,7 +1092,7 @@ mod tests {
     fn a_zoom_fills_the_frame_whatever_its_shape() {
         let dataset = crate::data::dataset();
         let focus: Vec<&str> =
-            dataset.countries.iter().filter(|c| c.region == Some(Region::Europe)).map(|c| c.id.as_str()).collect();
+            dataset.countries.iter().filter(|c| c.region == Some(Region::Europe)).map(|c| &*c.id).collect();
         let input = world(&focus);
         for size in [Size { width_css: 360.0, height_css: 480.0, dpr: 2.0 }, Size { width_css: 1200.0, height_css: 400.0, dpr: 1.0 }] {
             let map = TierMap::layout(&input, size);
@@ -1140,7 +1140,7 @@ mod tests {
             .countries
             .iter()
             .filter(|c| c.region == Some(Region::WesternHemisphere))
-            .map(|c| c.id.as_str())
+            .map(|c| &*c.id)
             .collect();
         let input = world(&focus);
         let furniture = TierMap::furniture(&input, 960.0, 1.0);
@@ -1163,7 +1163,7 @@ mod tests {
         let dataset = crate::data::dataset();
         for region in Region::ALL {
             let focus: Vec<&str> =
-                dataset.countries.iter().filter(|c| c.region == Some(*region)).map(|c| c.id.as_str()).collect();
+                dataset.countries.iter().filter(|c| c.region == Some(*region)).map(|c| &*c.id).collect();
             let mut input = world(&focus);
             input.centre = Centre::of(Some(*region));
             for size in [WIDE, Size { width_css: 360.0, height_css: 420.0, dpr: 2.0 }] {
