@@ -171,7 +171,7 @@ fn tier_id(tier: Option<Tier>) -> String {
 fn member(country: &Country) -> Member {
     Member {
         id: country.id.to_string(),
-        names: country.spellings().skip(1).map(str::to_owned).collect(),
+        names: std::iter::once(&country.name).chain(&country.aliases).map(|n| n.to_string()).collect(),
     }
 }
 

@@ -4,9 +4,10 @@
 //! Layout: magic `TIPV`, a format version byte, the string table (a count and a byte length,
 //! then each distinct string once, in UTF-8 and ended by a 0 byte: gzip finds more repeats than
 //! between length prefixes, and the byte length lets the reader check all of them as UTF-8 in
-//! one pass and find the ends with a word-at-a-time search), then each table in the order of the [`Dataset`]
-//! fields: its row count, its column count, and each column as a byte length plus its bytes.
-//! A column holds one field of every row, so alike values sit together and gzip finds them.
+//! one pass and find the ends with a word-at-a-time search), then each table in the order of
+//! the [`Dataset`] fields: its row count, its column count, and each column as a byte length
+//! plus its bytes. A column holds one field of every row, so alike values sit together and
+//! gzip finds them.
 //! Integers are unsigned LEB128 of the zigzagged difference from the previous row's value in
 //! the same column (sorted tables make most of these 0 or 1); strings are their index in the
 //! string table; enums are one byte (their position in `ALL`); optional values are shifted by
