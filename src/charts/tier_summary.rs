@@ -155,54 +155,55 @@ fn unregioned_note(dataset: &Dataset, editions: &[u16], lang: Lang) -> String {
 
 pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput {
     let lang = spec.lang;
-    let placed: Vec<Vec<Placed>> = spec.editions.iter().map(|&edition| placed_by_name(dataset, edition)).collect();
-    let groups: Vec<StackGroupInput> = regions(spec)
-        .into_iter()
-        .map(|region| StackGroupInput {
-            title: i18n::region(region, lang).to_owned(),
-            bars: spec
-                .editions
-                .iter()
-                .zip(&placed)
-                .map(|(&edition, placed)| {
-                    let lists: Vec<Vec<&Placed>> =
-                        TIER_ORDER.iter().map(|&t| members_of(placed, region, t).collect()).collect();
-                    let total: usize = lists.iter().map(Vec::len).sum();
-                    let segments = TIER_ORDER
-                        .iter()
-                        .zip(lists)
-                        .enumerate()
-                        .map(|(category, (&tier, list))| {
-                            let names: Vec<&str> = list.iter().map(|p| p.name).collect();
-                            let placements: Vec<&TierPlacement> = list.iter().map(|p| p.placement).collect();
-                            let count = list.len();
-                            SegmentInput {
-                                category,
-                                count: count as u64,
-                                heading: trf!(lang, "{0}, {1}: {2}", "{0}, {1} : {2}", "{0}, {1}: {2}";
-                                    i18n::region(region, lang), edition.to_string(), i18n::tier(tier, lang)),
-                                values: vec![
-                                    trf!(lang,
-                                        "{0} of the {1} countries placed {2}",
-                                        "{0} des {1} pays classés {2}",
-                                        "{0} de los {1} países clasificados {2}";
-                                        count.to_string(), total.to_string(), in_region(region, lang)),
-                                    names.join(", "),
-                                ],
-                                sources: describe_placements(dataset, &placements, lang),
-                                selection: vec![
-                                    ("region".to_owned(), region.id().to_owned()),
-                                    ("tier".to_owned(), tier.id().to_owned()),
-                                    ("edition".to_owned(), edition.to_string()),
-                                ],
-                            }
-                        })
-                        .collect();
-                    StackBarInput { label: edition.to_string(), segments }
-                })
-                .collect(),
-        })
-        .collect();
+    // Plain loops: each `map(..).collect()` here was its own copy of the standard library's
+    // iterator code, compiled on the first chart's path.
+    let mut placed: Vec<Vec<Placed>> = Vec::with_capacity(spec.editions.len());
+    for &edition in &spec.editions {
+        placed.push(placed_by_name(dataset, edition));
+    }
+    let mut groups: Vec<StackGroupInput> = Vec::new();
+    for region in regions(spec) {
+        let mut bars = Vec::with_capacity(spec.editions.len());
+        for (&edition, placed) in spec.editions.iter().zip(&placed) {
+            let mut lists: Vec<(Tier, Vec<&Placed>)> = Vec::with_capacity(TIER_ORDER.len());
+            for tier in TIER_ORDER {
+                lists.push((tier, members_of(placed, region, tier).collect()));
+            }
+            let total: usize = lists.iter().map(|(_, list)| list.len()).sum();
+            let mut segments = Vec::with_capacity(lists.len());
+            for (category, (tier, list)) in lists.into_iter().enumerate() {
+                let mut names: Vec<&str> = Vec::with_capacity(list.len());
+                let mut placements: Vec<&TierPlacement> = Vec::with_capacity(list.len());
+                for p in &list {
+                    names.push(p.name);
+                    placements.push(p.placement);
+                }
+                let count = list.len();
+                segments.push(SegmentInput {
+                    category,
+                    count: count as u64,
+                    heading: trf!(lang, "{0}, {1}: {2}", "{0}, {1} : {2}", "{0}, {1}: {2}";
+                        i18n::region(region, lang), edition.to_string(), i18n::tier(tier, lang)),
+                    values: vec![
+                        trf!(lang,
+                            "{0} of the {1} countries placed {2}",
+                            "{0} des {1} pays classés {2}",
+                            "{0} de los {1} países clasificados {2}";
+                            count.to_string(), total.to_string(), in_region(region, lang)),
+                        names.join(", "),
+                    ],
+                    sources: describe_placements(dataset, &placements, lang),
+                    selection: vec![
+                        ("region".to_owned(), region.id().to_owned()),
+                        ("tier".to_owned(), tier.id().to_owned()),
+                        ("edition".to_owned(), edition.to_string()),
+                    ],
+                });
+            }
+            bars.push(StackBarInput { label: edition.to_string(), segments });
+        }
+        groups.push(StackGroupInput { title: i18n::region(region, lang).to_owned(), bars });
+    }
     let when = match spec.editions.as_slice() {
         [] => String::new(),
         [one] => trf!(lang, "the {0} TIP Report", "Rapport TIP {0}", "Informe TIP {0}"; one.to_string()),
