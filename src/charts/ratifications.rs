@@ -601,36 +601,33 @@ pub fn matrix_input(dataset: &Dataset, spec: &RatificationsSpec) -> MatrixInput 
             groups.len() - 1
         }
     };
-    let row_inputs: Vec<RowInput> = rows
-        .iter()
-        .map(|r| {
-            let title = match r.edition {
-                Some(e) => trf!(lang,
-                    "{0}: countries that ratified, acceded to or accepted a convention between {1}",
-                    "{0} : pays ayant ratifié ou accepté une convention, ou y ayant adhéré, entre {1}",
-                    "{0}: países que ratificaron o aceptaron una convención, o se adhirieron a ella, entre {1}";
-                    i18n::tip_report(e, lang), period(e, lang)),
-                None => trf!(lang,
-                    "In none of these charts (the {0})",
-                    "Dans aucun de ces tableaux ({0})",
-                    "En ninguno de estos cuadros ({0})";
-                    charts),
-            };
-            RowInput { key: r.country.to_owned(), label: dataset.name_of(r.country).to_owned(), group: group_of(title) }
-        })
-        .collect();
-    let cells = rows
-        .iter()
-        .enumerate()
-        .flat_map(|(i, r)| Instrument::ALL.iter().enumerate().map(move |(c, &inst)| (i, r, c, inst)))
-        .map(|(i, r, c, inst)| cell(dataset, spec, i, r, c, inst))
-        .collect();
-    let columns = Instrument::ALL
-        .iter()
-        .map(|&i| {
-            ColumnInput { short: short_name(i).to_owned(), label: label(i, lang).to_owned() }
-        })
-        .collect();
+    // Plain loops: each `map(..).collect()` would be its own copy of the iterator code.
+    let mut row_inputs: Vec<RowInput> = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let title = match r.edition {
+            Some(e) => trf!(lang,
+                "{0}: countries that ratified, acceded to or accepted a convention between {1}",
+                "{0} : pays ayant ratifié ou accepté une convention, ou y ayant adhéré, entre {1}",
+                "{0}: países que ratificaron o aceptaron una convención, o se adhirieron a ella, entre {1}";
+                i18n::tip_report(e, lang), period(e, lang)),
+            None => trf!(lang,
+                "In none of these charts (the {0})",
+                "Dans aucun de ces tableaux ({0})",
+                "En ninguno de estos cuadros ({0})";
+                charts),
+        };
+        row_inputs.push(RowInput { key: r.country.to_owned(), label: dataset.name_of(r.country).to_owned(), group: group_of(title) });
+    }
+    let mut cells = Vec::with_capacity(rows.len() * Instrument::ALL.len());
+    for (i, r) in rows.iter().enumerate() {
+        for (c, &inst) in Instrument::ALL.iter().enumerate() {
+            cells.push(cell(dataset, spec, i, r, c, inst));
+        }
+    }
+    let mut columns = Vec::with_capacity(Instrument::ALL.len());
+    for &i in Instrument::ALL {
+        columns.push(ColumnInput { short: short_name(i).to_owned(), label: label(i, lang).to_owned() });
+    }
     let (title, subtitle) = if spec.timeline {
         (
             trf!(lang,
