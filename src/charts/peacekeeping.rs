@@ -299,21 +299,29 @@ fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16, lan
 pub fn bar_input(dataset: &Dataset, spec: &PeacekeepingSpec) -> BarChartInput {
     let lang = spec.lang;
     let editions = editions(dataset);
-    let groups: Vec<BarGroup> = groups(dataset, spec)
-        .into_iter()
-        .filter(|(_, orgs)| !orgs.is_empty())
-        .map(|(metric, orgs)| BarGroup {
-            title: metric.title(lang).to_owned(),
-            bars: orgs
-                .iter()
-                .flat_map(|&org| editions.iter().map(move |&(edition, year)| (org, edition, year)))
-                .map(|(org, edition, year)| bar(dataset, metric, org, edition, year, lang))
-                .collect(),
-        })
-        .collect();
-    let who: Vec<&str> = spec.orgs.iter().map(|&o| org_label(o, lang)).collect();
-    let years: Vec<String> = editions.iter().map(|(_, y)| y.to_string()).collect();
-    let mut reports: Vec<String> = editions.iter().map(|(e, _)| e.to_string()).collect();
+    // Plain loops: each `map(..).collect()` would be its own copy of the iterator code.
+    let mut bar_groups: Vec<BarGroup> = Vec::new();
+    for (metric, orgs) in groups(dataset, spec) {
+        if orgs.is_empty() {
+            continue;
+        }
+        let mut bars = Vec::with_capacity(orgs.len() * editions.len());
+        for &org in &orgs {
+            for &(edition, year) in &editions {
+                bars.push(bar(dataset, metric, org, edition, year, lang));
+            }
+        }
+        bar_groups.push(BarGroup { title: metric.title(lang).to_owned(), bars });
+    }
+    let mut who: Vec<&str> = Vec::with_capacity(spec.orgs.len());
+    for &org in &spec.orgs {
+        who.push(org_label(org, lang));
+    }
+    let (mut years, mut reports) = (Vec::with_capacity(editions.len()), Vec::with_capacity(editions.len()));
+    for (edition, year) in &editions {
+        years.push(year.to_string());
+        reports.push(edition.to_string());
+    }
     reports.dedup();
     let mut subtitle = trf!(lang,
         "As the {0} TIP Reports print it, for data years {1}; each group has its own scale. \
@@ -331,7 +339,7 @@ pub fn bar_input(dataset: &Dataset, spec: &PeacekeepingSpec) -> BarChartInput {
             orgs_with_victims(dataset, lang)));
     }
     let title = trf!(lang, "Peacekeeping: {0}", "Maintien de la paix : {0}", "Mantenimiento de la paz: {0}"; who.join(", "));
-    BarChartInput { lang, title, subtitle, groups }
+    BarChartInput { lang, title, subtitle, groups: bar_groups }
 }
 
 pub const CSV_COLUMNS: &[&str] = &["edition", "year", "org", "metric", "value", "note", "source_file", "source_line"];
