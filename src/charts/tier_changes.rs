@@ -347,20 +347,32 @@ fn subtitle(spec: &TierChangesSpec, compared: usize) -> String {
 pub fn flow_input(dataset: &Dataset, spec: &TierChangesSpec) -> FlowChartInput {
     let pairs = pairs(dataset, spec);
     // Bands in node order; members by name (pairs are sorted).
-    let mut keys: Vec<(usize, usize)> = pairs.iter().map(|p| (node(p.from), node(p.to))).collect();
+    // Plain loops: each `map(..).collect()` would be its own copy of the iterator code.
+    let key = |p: &Pair| (node(p.from), node(p.to));
+    let mut keys: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());
+    for p in &pairs {
+        keys.push(key(p));
+    }
     crate::sort::sort(&mut keys);
     keys.dedup();
-    let bands: Vec<FlowBandInput> = keys
-        .iter()
-        .map(|&(from, to)| {
-            let members: Vec<&Pair> = pairs.iter().filter(|p| (node(p.from), node(p.to)) == (from, to)).collect();
-            band(dataset, spec, &members)
-        })
-        .collect();
-    let band_of = |p: &Pair| keys.iter().position(|k| *k == (node(p.from), node(p.to))).unwrap_or(0);
+    let mut bands: Vec<FlowBandInput> = Vec::with_capacity(keys.len());
+    for &k in &keys {
+        let mut members: Vec<&Pair> = Vec::new();
+        for p in &pairs {
+            if key(p) == k {
+                members.push(p);
+            }
+        }
+        bands.push(band(dataset, spec, &members));
+    }
+    let band_of = |p: &Pair| keys.iter().position(|k| *k == key(p)).unwrap_or(0);
     let list = |change: Change, title: String, empty: String| {
-        let entries: Vec<FlowEntryInput> =
-            pairs.iter().filter(|p| p.change() == change).map(|p| entry(dataset, spec, p, band_of(p))).collect();
+        let mut entries: Vec<FlowEntryInput> = Vec::new();
+        for p in &pairs {
+            if p.change() == change {
+                entries.push(entry(dataset, spec, p, band_of(p)));
+            }
+        }
         FlowListInput { title: format!("{title} ({})", entries.len()), empty, entries }
     };
     let lang = spec.lang;
