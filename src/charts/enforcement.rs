@@ -255,7 +255,13 @@ fn scopes(rows: Rows) -> Vec<Scope> {
 }
 
 fn all_columns(spec: &EnforcementSpec) -> Vec<Metric> {
-    spec.metrics.iter().flat_map(|m| columns(*m, spec.labor)).map(|(m, _)| m).collect()
+    let mut all = Vec::new();
+    for &m in &spec.metrics {
+        for (column, _) in columns(m, spec.labor) {
+            all.push(column);
+        }
+    }
+    all
 }
 
 /// The data years drawn: those every drawn edition prints (so a comparison is like for like),
@@ -265,12 +271,12 @@ fn data_years(dataset: &Dataset, spec: &EnforcementSpec) -> Vec<u16> {
     let metrics = all_columns(spec);
     let chosen = chosen_editions(dataset, spec.edition);
     let years_of = |edition: u16| -> Vec<u16> {
-        let mut years: Vec<u16> = dataset
-            .enforcement
-            .iter()
-            .filter(|v| v.edition == edition && scopes.contains(&v.scope) && metrics.contains(&v.metric))
-            .map(|v| v.year)
-            .collect();
+        let mut years: Vec<u16> = Vec::new();
+        for v in dataset.enforcement.iter() {
+            if v.edition == edition && scopes.contains(&v.scope) && metrics.contains(&v.metric) {
+                years.push(v.year);
+            }
+        }
         crate::sort::sort(&mut years);
         years.dedup();
         years
@@ -292,16 +298,13 @@ fn cells<'d>(dataset: &'d Dataset, spec: &EnforcementSpec) -> Vec<&'d Enforcemen
     let metrics = all_columns(spec);
     let chosen = chosen_editions(dataset, spec.edition);
     let years = data_years(dataset, spec);
-    let mut cells: Vec<&EnforcementValue> = dataset
-        .enforcement
-        .iter()
-        .filter(|v| {
-            chosen.contains(&v.edition)
-                && scopes.contains(&v.scope)
-                && metrics.contains(&v.metric)
-                && years.contains(&v.year)
-        })
-        .collect();
+    let mut cells: Vec<&EnforcementValue> = Vec::new();
+    for v in dataset.enforcement.iter() {
+        let drawn = chosen.contains(&v.edition) && scopes.contains(&v.scope);
+        if drawn && metrics.contains(&v.metric) && years.contains(&v.year) {
+            cells.push(v);
+        }
+    }
     let position = |list: &[Metric], m: Metric| list.iter().position(|x| *x == m);
     crate::sort::sort_by_key(&mut cells, |v| (v.scope, position(&metrics, v.metric), v.edition, v.year));
     cells
@@ -335,14 +338,24 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
 
     // Stacked view: only the panels that hold a requested metric, renumbered in order.
     // Regions view: one panel per region.
-    let mut used_panels: Vec<usize> = spec.metrics.iter().map(|m| panel_of(*m)).collect();
+    // Plain loops here and below: each `map(..).collect()` would be its own copy of the
+    // iterator code, compiled on the first chart's path.
+    let mut used_panels: Vec<usize> = Vec::with_capacity(spec.metrics.len());
+    for &m in &spec.metrics {
+        used_panels.push(panel_of(m));
+    }
     crate::sort::sort(&mut used_panels);
     used_panels.dedup();
-    let panel_titles: Vec<String> = if regions {
-        Region::ALL.iter().map(|&r| i18n::region(r, lang).to_owned()).collect()
+    let mut panel_titles: Vec<String> = Vec::new();
+    if regions {
+        for &r in Region::ALL {
+            panel_titles.push(i18n::region(r, lang).to_owned());
+        }
     } else {
-        used_panels.iter().map(|&p| panel_title(p, lang).to_owned()).collect()
-    };
+        for &p in &used_panels {
+            panel_titles.push(panel_title(p, lang).to_owned());
+        }
+    }
 
     let mut series: Vec<SeriesInput> = Vec::new();
     for (scope_index, scope) in scopes(spec.rows).into_iter().enumerate() {
@@ -352,15 +365,13 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
             for (column, is_labor_part) in columns(metric, spec.labor) {
                 let mut older_index = None;
                 for (k, &edition) in chosen.iter().enumerate() {
-                    let values = years
-                        .iter()
-                        .map(|&y| {
-                            cells
-                                .iter()
-                                .find(|v| v.scope == scope && v.metric == column && v.edition == edition && v.year == y)
-                                .map(|v| (v.value, cite(dataset, v)))
-                        })
-                        .collect();
+                    let mut values = Vec::with_capacity(years.len());
+                    for &y in &years {
+                        let found = cells
+                            .iter()
+                            .find(|v| v.scope == scope && v.metric == column && v.edition == edition && v.year == y);
+                        values.push(found.map(|v| (v.value, cite(dataset, v))));
+                    }
                     let named = |name: &str| {
                         if compare {
                             trf!(lang, "{0}, {1} edition", "{0}, édition {1}", "{0}, edición {1}"; name, edition.to_string())
