@@ -32,18 +32,20 @@ pub fn document(dataset: &Dataset, source: SourceRef, lang: Lang) -> String {
 }
 
 /// Sources as a reader wants them: one entry per document and file with its lines, each once.
-pub fn describe(dataset: &Dataset, sources: impl IntoIterator<Item = SourceRef>, lang: Lang) -> Vec<String> {
-    let sources: Vec<SourceRef> = sources.into_iter().collect();
+/// Takes a slice, not any iterator, so that one copy of it serves every chart.
+pub fn describe(dataset: &Dataset, sources: &[SourceRef], lang: Lang) -> Vec<String> {
     // Each file's document in words, written once: a readout cites many lines of few files.
     let mut documents: Vec<(u16, String)> = Vec::new();
-    for s in &sources {
+    for s in sources {
         if !documents.iter().any(|(file, _)| *file == s.file) {
             documents.push((s.file, document(dataset, *s, lang)));
         }
     }
     let document_of = |file: u16| documents.iter().find(|(f, _)| *f == file).map_or("", |(_, d)| d.as_str());
-    let cites: Vec<(&str, &str, u32)> =
-        sources.iter().map(|s| (document_of(s.file), dataset.source(*s).file.as_str(), s.line)).collect();
+    let mut cites: Vec<(&str, &str, u32)> = Vec::with_capacity(sources.len());
+    for s in sources {
+        cites.push((document_of(s.file), dataset.source(*s).file.as_str(), s.line));
+    }
     describe_documents(cites, lang)
 }
 

@@ -473,7 +473,7 @@ fn cell(dataset: &Dataset, spec: &RatificationsSpec, row: usize, r: &Row, column
         text,
         heading: i18n::labelled(country, full, lang),
         values,
-        sources: describe(dataset, cites, lang),
+        sources: describe(dataset, &cites, lang),
         selection,
     }
 }
@@ -497,7 +497,7 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                     "{0} partes en el Protocolo de Palermo (ONU), según el {1}";
                     count, doc),
                 values: vec![p.note.to_string()],
-                sources: describe(dataset, [p.source], lang),
+                sources: describe(dataset, &[p.source], lang),
                 selection: vec![
                     ("fact".to_owned(), p.fact.id().to_owned()),
                     ("edition".to_owned(), p.edition.to_string()),
@@ -566,7 +566,7 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                         text,
                         heading: i18n::labelled(n, &title, lang),
                         values,
-                        sources: describe(dataset, [p.source], lang),
+                        sources: describe(dataset, &[p.source], lang),
                         selection,
                     }
                 })

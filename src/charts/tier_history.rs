@@ -322,7 +322,11 @@ pub fn table(dataset: &Dataset, spec: &TierHistorySpec) -> DataTable {
 
 /// The sources of a list of placements, grouped as readouts show them.
 pub fn describe_placements(dataset: &Dataset, placements: &[&TierPlacement], lang: Lang) -> Vec<String> {
-    describe(dataset, placements.iter().map(|p| p.source), lang)
+    let mut sources = Vec::with_capacity(placements.len());
+    for p in placements {
+        sources.push(p.source);
+    }
+    describe(dataset, &sources, lang)
 }
 
 #[cfg(test)]

@@ -94,42 +94,47 @@ struct Placed<'d> {
 /// taken from this, so the placements are scanned, looked up and sorted once per edition
 /// rather than once per list.
 fn placed_by_name(dataset: &Dataset, edition: u16) -> Vec<Placed<'_>> {
-    let mut placed: Vec<Placed> = dataset
-        .tiers
-        .edition(edition)
-        .iter()
-        .map(|t| {
-            let country = dataset.country(&t.country);
-            Placed {
-                placement: t,
-                region: country.and_then(|c| c.region),
-                name: country.map_or(t.country.as_ref(), |c| &*c.name),
-            }
-        })
-        .collect();
+    let placements = dataset.tiers.edition(edition);
+    let mut placed: Vec<Placed> = Vec::with_capacity(placements.len());
+    for t in placements {
+        let country = dataset.country(&t.country);
+        placed.push(Placed {
+            placement: t,
+            region: country.and_then(|c| c.region),
+            name: country.map_or(t.country.as_ref(), |c| &*c.name),
+        });
+    }
     crate::sort::sort_by(&mut placed, |a, b| a.name.cmp(b.name));
     placed
 }
 
 /// The placements in `region` on `tier`, by country name, from one edition's [`placed_by_name`].
-fn members_of<'p, 'd>(placed: &'p [Placed<'d>], region: Region, tier: Tier) -> impl Iterator<Item = &'p Placed<'d>> {
-    placed.iter().filter(move |p| p.placement.tier == tier && p.region == Some(region))
+fn members_of<'p, 'd>(placed: &'p [Placed<'d>], region: Region, tier: Tier) -> Vec<&'p Placed<'d>> {
+    let mut members = Vec::new();
+    for p in placed {
+        if p.placement.tier == tier && p.region == Some(region) {
+            members.push(p);
+        }
+    }
+    members
 }
 
 /// The placements of `edition` in `region` on `tier`, by country name.
 #[cfg(test)]
 fn members(dataset: &Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&TierPlacement> {
-    members_of(&placed_by_name(dataset, edition), region, tier).map(|p| p.placement).collect()
+    members_of(&placed_by_name(dataset, edition), region, tier).iter().map(|p| p.placement).collect()
 }
 
 /// What the subtitle says about countries without a region.
 fn unregioned_note(dataset: &Dataset, editions: &[u16], lang: Lang) -> String {
-    let placed: Vec<&str> = editions
-        .iter()
-        .flat_map(|&e| dataset.tiers.edition(e))
-        .filter(|t| dataset.country(&t.country).is_some_and(|c| c.region.is_none()))
-        .map(|t| dataset.name_of(&t.country))
-        .collect();
+    let mut placed: Vec<&str> = Vec::new();
+    for &e in editions {
+        for t in dataset.tiers.edition(e) {
+            if dataset.country(&t.country).is_some_and(|c| c.region.is_none()) {
+                placed.push(dataset.name_of(&t.country));
+            }
+        }
+    }
     if !placed.is_empty() {
         return trf!(lang,
             "Left out for want of a region: {0}.",
@@ -137,7 +142,12 @@ fn unregioned_note(dataset: &Dataset, editions: &[u16], lang: Lang) -> String {
             "No contados, por falta de región: {0}.";
             placed.join(", "));
     }
-    let without: Vec<String> = dataset.countries.iter().filter(|c| c.region.is_none()).map(|c| c.name.to_string()).collect();
+    let mut without: Vec<String> = Vec::new();
+    for c in dataset.countries.iter() {
+        if c.region.is_none() {
+            without.push(c.name.to_string());
+        }
+    }
     match without.len() {
         0 => String::new(),
         1 => trf!(lang,
@@ -167,7 +177,7 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
         for (&edition, placed) in spec.editions.iter().zip(&placed) {
             let mut lists: Vec<(Tier, Vec<&Placed>)> = Vec::with_capacity(TIER_ORDER.len());
             for tier in TIER_ORDER {
-                lists.push((tier, members_of(placed, region, tier).collect()));
+                lists.push((tier, members_of(placed, region, tier)));
             }
             let total: usize = lists.iter().map(|(_, list)| list.len()).sum();
             let mut segments = Vec::with_capacity(lists.len());
@@ -291,7 +301,10 @@ pub fn table(dataset: &Dataset, spec: &TierSummarySpec) -> DataTable {
         let placed = placed_by_name(dataset, edition);
         for region in regions(spec) {
             for &tier in &TIER_ORDER {
-                let mut ids: Vec<&str> = members_of(&placed, region, tier).map(|p| p.placement.country.as_ref()).collect();
+                let mut ids: Vec<&str> = Vec::new();
+                for p in members_of(&placed, region, tier) {
+                    ids.push(&p.placement.country);
+                }
                 crate::sort::sort(&mut ids);
                 rows.push(vec![
                     edition.to_string(),
