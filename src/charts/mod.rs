@@ -46,7 +46,7 @@ pub fn describe(dataset: &Dataset, sources: &[SourceRef], lang: Lang) -> Vec<Str
     for s in sources {
         cites.push((document_of(s.file), dataset.source(*s).file.as_str(), s.line));
     }
-    describe_documents(cites, lang)
+    describe_documents(&cites, lang)
 }
 
 /// A country name from the country-codes table without its trailing article:

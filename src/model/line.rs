@@ -444,7 +444,7 @@ impl LineChart {
                 cites.push((p.cite.edition, p.cite.file.as_str(), p.cite.line));
             }
         }
-        let sources = describe_sources(cites, self.lang);
+        let sources = describe_sources(&cites, self.lang);
         let panel = &self.panels[anchor_panel.unwrap_or(0).min(self.panels.len().saturating_sub(1))];
         if !top.is_finite() {
             top = panel.top_dev;

@@ -140,7 +140,7 @@ impl StepChartInput {
                         None => row.push(self.missing_text.clone()),
                     }
                 }
-                row.push(describe_documents(cites, lang).join("; "));
+                row.push(describe_documents(&cites, lang).join("; "));
                 row
             })
             .collect();
@@ -349,9 +349,13 @@ impl StepChart {
             .collect();
         let sources = (0..count)
             .map(|i| {
-                describe_documents((0..input.series.len()).filter_map(|s| input.point(s, i)).map(|p| {
-                    (p.source.document.as_str(), p.source.file.as_str(), p.source.line)
-                }), input.lang)
+                let mut cites = Vec::new();
+                for s in 0..input.series.len() {
+                    if let Some(p) = input.point(s, i) {
+                        cites.push((p.source.document.as_str(), p.source.file.as_str(), p.source.line));
+                    }
+                }
+                describe_documents(&cites, input.lang)
             })
             .collect();
 
