@@ -215,41 +215,44 @@ fn placement_text(p: &TierPlacement, before: Option<&TierPlacement>, dataset: &D
 
 pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
     let years = years(dataset);
-    let countries: Vec<&Country> = spec.countries.iter().filter_map(|id| dataset.country(id)).collect();
-    let series = countries
-        .iter()
-        .enumerate()
-        .map(|(style, country)| {
-            let list = dataset.placements_of(&country.id);
-            let points = list
-                .iter()
-                .enumerate()
-                .filter_map(|(i, p)| {
-                    let year_index = years.iter().position(|y| *y == p.edition)?;
-                    let before = i.checked_sub(1).map(|b| list[b]);
-                    Some(StepPointInput {
-                        year_index,
-                        row: row(p.tier),
-                        kind: kind(p.basis),
-                        text: placement_text(p, before, dataset, spec.lang),
-                        source: StepSource {
-                            document: document(dataset, p.source, spec.lang),
-                            file: dataset.source(p.source).file.clone(),
-                            line: p.source.line,
-                        },
-                    })
-                })
-                .collect();
-            StepSeriesInput {
-                key: country.id.to_string(),
-                label: country.name.to_string(),
-                aliases: country.aliases.iter().map(|a| a.to_string()).collect(),
-                style,
-                points,
-            }
-        })
-        .collect();
-    let names: Vec<String> = countries.iter().map(|c| c.name.to_string()).collect();
+    // Plain loops: each `map(..).collect()` would be its own copy of the iterator code.
+    let mut countries: Vec<&Country> = Vec::with_capacity(spec.countries.len());
+    for id in &spec.countries {
+        countries.extend(dataset.country(id));
+    }
+    let mut series = Vec::with_capacity(countries.len());
+    let mut names: Vec<String> = Vec::with_capacity(countries.len());
+    for (style, country) in countries.iter().enumerate() {
+        let list = dataset.placements_of(&country.id);
+        let mut points = Vec::with_capacity(list.len());
+        for (i, p) in list.iter().enumerate() {
+            let Some(year_index) = years.iter().position(|y| *y == p.edition) else { continue };
+            let before = i.checked_sub(1).map(|b| list[b]);
+            points.push(StepPointInput {
+                year_index,
+                row: row(p.tier),
+                kind: kind(p.basis),
+                text: placement_text(p, before, dataset, spec.lang),
+                source: StepSource {
+                    document: document(dataset, p.source, spec.lang),
+                    file: dataset.source(p.source).file.clone(),
+                    line: p.source.line,
+                },
+            });
+        }
+        let mut aliases = Vec::with_capacity(country.aliases.len());
+        for alias in &country.aliases {
+            aliases.push(alias.to_string());
+        }
+        series.push(StepSeriesInput {
+            key: country.id.to_string(),
+            label: country.name.to_string(),
+            aliases,
+            style,
+            points,
+        });
+        names.push(country.name.to_string());
+    }
     let (first, last) = (years.first().copied().unwrap_or(FIRST_EDITION), years.last().copied().unwrap_or(FIRST_EDITION));
     let lang = spec.lang;
     StepChartInput {
