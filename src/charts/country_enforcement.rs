@@ -164,33 +164,34 @@ fn records_of<'d>(dataset: &'d Dataset, country: &str, metric: CountryMetric) ->
 
 /// The bars of the view, in drawing order: the chart and its CSV both come from here.
 fn drawn<'d>(dataset: &'d Dataset, spec: &CountryEnforcementSpec) -> Vec<Drawn<'d>> {
+    // Plain loops: each `map(..).collect()` would be its own copy of the iterator code.
+    let mut bars: Vec<Drawn> = Vec::new();
     match spec.country.as_deref().and_then(|id| dataset.country(id)) {
-        Some(country) => CountryMetric::ALL
-            .iter()
-            .flat_map(|&metric| {
+        Some(country) => {
+            for &metric in CountryMetric::ALL {
                 let records = records_of(dataset, &country.id, metric);
                 if records.is_empty() {
-                    vec![Drawn { country, metric, record: None, others: Vec::new() }]
-                } else {
-                    records
-                        .into_iter()
-                        .map(|r| Drawn { country, metric, record: Some(r), others: Vec::new() })
-                        .collect()
+                    bars.push(Drawn { country, metric, record: None, others: Vec::new() });
                 }
-            })
-            .collect(),
+                for r in records {
+                    bars.push(Drawn { country, metric, record: Some(r), others: Vec::new() });
+                }
+            }
+            bars
+        }
         None => {
             let metric = spec.metric;
-            let mut bars: Vec<Drawn> = narrative_countries(dataset, spec.lang)
-                .into_iter()
-                .map(|country| {
-                    let mut current: Vec<&CountryEnforcement> =
-                        records_of(dataset, &country.id, metric).into_iter().filter(|r| r.period == 0).collect();
-                    let chosen = current.iter().position(|r| r.value.is_some()).unwrap_or(0);
-                    let record = (!current.is_empty()).then(|| current.remove(chosen));
-                    Drawn { country, metric, record, others: current }
-                })
-                .collect();
+            for country in narrative_countries(dataset, spec.lang) {
+                let mut current: Vec<&CountryEnforcement> = Vec::new();
+                for r in records_of(dataset, &country.id, metric) {
+                    if r.period == 0 {
+                        current.push(r);
+                    }
+                }
+                let chosen = current.iter().position(|r| r.value.is_some()).unwrap_or(0);
+                let record = (!current.is_empty()).then(|| current.remove(chosen));
+                bars.push(Drawn { country, metric, record, others: current });
+            }
             let value = |d: &Drawn| d.record.and_then(|r| r.value);
             // Largest first; countries without a value last; ties by name.
             crate::sort::sort_by(&mut bars, |a, b| {
