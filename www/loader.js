@@ -424,7 +424,6 @@ Controller.prototype.width = function () {
 // by the ResizeObserver; one kept past this task is dropped.
 Controller.prototype.measureBeforeContent = function () {
   var self = this;
-  this.widthBeforeContent = 0;
   this.widthBeforeContent = this.width();
   setTimeout(function () { self.widthBeforeContent = 0; }, 0);
 };

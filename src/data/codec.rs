@@ -932,6 +932,7 @@ mod tests {
     #[test]
     fn a_string_table_is_read_whole_and_checked() {
         let bytes = encode(&one_placement());
+        assert!(decode(&bytes).unwrap() == one_placement(), "every string comes back as written");
         // Magic, version, then the count and the byte length, each one LEB128 byte here.
         let (count, length) = (bytes[5] as usize, bytes[6] as usize);
         let table = &bytes[7..7 + length];
