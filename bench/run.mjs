@@ -7,7 +7,9 @@
 // says it has drawn), main-thread script time (CDP ScriptDuration) and JS heap used at that
 // point, then hover latency: the pointer alternates between two points with different
 // readouts and the time from the pointermove event to the first animation frame at which the
-// readout text has changed is taken. Once per page, memory (JS heap + array-buffer and wasm
+// readout text has changed is taken, and the time to the end of that frame's rendering (a
+// message posted from that frame's callback runs after the frame's style, layout and paint),
+// which counts the work a library leaves to the frame. Once per page, memory (JS heap + array-buffer and wasm
 // backing stores, after a forced GC) after load and after 1,000 hovers.
 import { launch, serve } from "../tests/e2e/harness.mjs";
 import { mkdirSync, writeFileSync, readFileSync, copyFileSync, existsSync } from "node:fs";
@@ -15,6 +17,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { benchData, pages, SOURCES } from "./pages.mjs";
+import { median, comparisonTable } from "./compare.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..");
@@ -54,10 +57,14 @@ const origin = server.origin;
 const browser = await launch(["--js-flags=--expose-gc"]);
 
 // In the page: time from each pointermove to the first frame whose readout differs from the
-// one before the move.
+// one before the move, and to the end of that frame's rendering.
 const INSTRUMENT = () => {
   window.__latencies = [];
+  window.__rendered = [];
   window.__waiting = null;
+  const afterFrame = new MessageChannel();
+  let renderStart = 0;
+  afterFrame.port1.onmessage = () => { window.__rendered.push(performance.now() - renderStart); window.__waiting = null; };
   window.addEventListener("pointermove", (e) => {
     if (window.__waiting) return;
     const before = window.__tip();
@@ -66,7 +73,8 @@ const INSTRUMENT = () => {
     const check = () => {
       if (window.__tip() !== before) {
         window.__latencies.push(performance.now() - start);
-        window.__waiting = null;
+        renderStart = start;
+        afterFrame.port2.postMessage(0);
       } else if (performance.now() - start > 1000) {
         window.__latencies.push(Infinity);
         window.__waiting = null;
@@ -117,21 +125,15 @@ async function hoverPoints(page) {
 }
 
 async function hoverLatencies(page, points, count) {
-  await page.evaluate(() => { window.__latencies = []; });
+  await page.evaluate(() => { window.__latencies = []; window.__rendered = []; });
   for (let i = 0; i < count; i++) {
     const p = points[i % 2];
     await page.mouse.move(p.x, p.y);
     await page.waitForFunction(() => !window.__waiting, null, { timeout: 5000 });
   }
-  return page.evaluate(() => window.__latencies);
+  return page.evaluate(() => ({ readout: window.__latencies, rendered: window.__rendered }));
 }
 
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const names = Object.keys(all);
 const points = {};
@@ -143,7 +145,7 @@ for (const name of names) {
   await context.close();
 }
 
-const samples = Object.fromEntries(names.map((n) => [n, { drawn: [], scriptMs: [], heap: [], hover: [] }]));
+const samples = Object.fromEntries(names.map((n) => [n, { drawn: [], scriptMs: [], heap: [], hover: [], hoverRendered: [] }]));
 for (let round = 0; round < LOADS; round++) {
   // Interleaved, and rotated each round so no library always runs first.
   const order = names.slice(round % names.length).concat(names.slice(0, round % names.length));
@@ -154,7 +156,11 @@ for (let round = 0; round < LOADS; round++) {
     const m = await metrics(cdp);
     s.scriptMs.push(m.scriptMs);
     s.heap.push(m.heap);
-    if (points[name]) s.hover.push(median(await hoverLatencies(page, points[name], HOVERS_PER_LOAD)));
+    if (points[name]) {
+      const hovers = await hoverLatencies(page, points[name], HOVERS_PER_LOAD);
+      s.hover.push(median(hovers.readout));
+      s.hoverRendered.push(median(hovers.rendered));
+    }
     await context.close();
   }
   process.stderr.write(`round ${round + 1}/${LOADS}\n`);
@@ -190,6 +196,7 @@ const rows = names.map((name) => {
     memoryLoadedMB: memoryAfter[name].loaded / 1e6,
     memoryHoveredMB: memoryAfter[name].hovered / 1e6,
     hoverMs: median(s.hover),
+    hoverRenderedMs: median(s.hoverRendered),
   };
 });
 
@@ -200,9 +207,14 @@ const date = new Date().toISOString().slice(0, 10);
 const table = [
   `Chromium ${version}, ${date}, ${LOADS} loads per page (medians), ${HOVERS_PER_LOAD} hovers per load.`,
   "",
-  "| page | JS+wasm+CSS raw KB | gzip -9 KB | brotli -q 11 KB | navigation → drawn ms | net of baseline ms | script ms | JS heap MB | heap+buffers after load MB | after 1,000 hovers MB | hover → readout ms |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-  ...rows.map((r) => `| ${r.name} | ${kb(r.bytes.raw)} | ${kb(r.bytes.gzip)} | ${kb(r.bytes.brotli)} | ${ms(r.drawnMs)} | ${ms(r.netDrawnMs)} | ${ms(r.scriptMs)} | ${mb(r.heapMB)} | ${mb(r.memoryLoadedMB)} | ${mb(r.memoryHoveredMB)} | ${ms(r.hoverMs)} |`),
+  "| page | JS+wasm+CSS raw KB | gzip -9 KB | brotli -q 11 KB | navigation → drawn ms | net of baseline ms | script ms | JS heap MB | heap+buffers after load MB | after 1,000 hovers MB | hover → readout ms | hover → frame rendered ms |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...rows.map((r) => `| ${r.name} | ${kb(r.bytes.raw)} | ${kb(r.bytes.gzip)} | ${kb(r.bytes.brotli)} | ${ms(r.drawnMs)} | ${ms(r.netDrawnMs)} | ${ms(r.scriptMs)} | ${mb(r.heapMB)} | ${mb(r.memoryLoadedMB)} | ${mb(r.memoryHoveredMB)} | ${ms(r.hoverMs)} | ${ms(r.hoverRenderedMs)} |`),
+  "",
+  "tipviz against each peer, round by round (negative: tipviz took less time; the interval is the",
+  "distribution-free 95% interval for the median difference; \"faster\" only when all of it is below 0):",
+  "",
+  comparisonTable(samples),
 ].join("\n");
 mkdirSync(join(here, "results"), { recursive: true });
 writeFileSync(join(here, "results", "latest.md"), table + "\n");

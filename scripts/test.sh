@@ -10,5 +10,7 @@ echo "== bundle"
 sh scripts/build.sh
 echo "== wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown
+echo "== the benchmark's statistics"
+node --test bench/compare.test.mjs
 echo "== end-to-end tests (playwright-core, /usr/bin/chromium)"
 node --test --test-concurrency=1 tests/e2e/
