@@ -117,15 +117,11 @@ pub struct BarChartInput {
 }
 
 impl BarChartInput {
-    fn bars(&self) -> impl Iterator<Item = (&BarGroup, &BarInput)> {
-        self.groups.iter().flat_map(|g| g.bars.iter().map(move |b| (g, b)))
-    }
-
     /// A short text alternative: what is shown, the largest value of each group and what is
     /// not reported.
     pub fn summary(&self) -> String {
         let lang = self.lang;
-        if self.bars().next().is_none() {
+        if self.groups.iter().all(|g| g.bars.is_empty()) {
             return format!("{}. {}", self.title, i18n::no_values(lang));
         }
         let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
@@ -151,10 +147,15 @@ impl BarChartInput {
         }
         // Absent values by what their placeholder says ("not reported", "not in the source").
         let mut absent: Vec<(&str, Vec<&str>)> = Vec::new();
-        for (_, bar) in self.bars().filter(|(_, b)| b.value.is_none()) {
-            match absent.iter_mut().find(|(label, _)| *label == bar.absent_label(lang)) {
-                Some((_, headings)) => headings.push(&bar.heading),
-                None => absent.push((bar.absent_label(lang), vec![&bar.heading])),
+        for group in &self.groups {
+            for bar in &group.bars {
+                if bar.value.is_some() {
+                    continue;
+                }
+                match absent.iter_mut().find(|(label, _)| *label == bar.absent_label(lang)) {
+                    Some((_, headings)) => headings.push(&bar.heading),
+                    None => absent.push((bar.absent_label(lang), vec![&bar.heading])),
+                }
             }
         }
         for (label, headings) in absent {
@@ -189,25 +190,27 @@ impl BarChartInput {
             ]
             .map(String::from),
         );
-        let rows = self
-            .bars()
-            .map(|(group, bar)| {
+        let mut rows = Vec::new();
+        for group in &self.groups {
+            for bar in &group.bars {
                 let mut row = Vec::new();
                 if grouped {
                     row.push(group.title.clone());
                 }
-                let mut notes: Vec<String> = Vec::new();
+                let mut notes: Vec<&str> = Vec::new();
                 if bar.value.is_some() && !bar.note.is_empty() {
-                    notes.push(bar.note.clone());
+                    notes.push(&bar.note);
                 }
-                notes.extend(bar.details.iter().cloned());
+                for detail in &bar.details {
+                    notes.push(detail);
+                }
                 row.push(bar.label.clone());
                 row.push(bar.value_line(lang));
                 row.push(notes.join("; "));
                 row.push(bar.cite.as_ref().map(|c| c.describe(lang)).unwrap_or_default());
-                row
-            })
-            .collect();
+                rows.push(row);
+            }
+        }
         DataTable { columns, rows }
     }
 }
@@ -294,21 +297,24 @@ impl BarChart {
         let height = size.height_dev() as f64;
         let (title, subtitle, rows_top) = header_of(input, width, u);
 
-        let row_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
+        // What the rows need room for: how many, the longest label, the longest value text.
+        let (mut row_count, mut longest_label, mut longest_value) = (0, 0, 0);
+        for group in &input.groups {
+            for bar in &group.bars {
+                row_count += 1;
+                longest_label = longest_label.max(bar.label.chars().count());
+                let value = if bar.value.is_some() { &*bar.value_text } else { bar.absent_label(input.lang) };
+                longest_value = longest_value.max(value.chars().count());
+            }
+        }
         let room = height - PAD * u - rows_top - headings_height(input, u);
         let row_height = clamp(room / row_count.max(1) as f64, ROW_MIN * u, ROW_MAX * u);
 
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;
         let content = (width - 2.0 * PAD * u).max(0.0);
-        let longest_label = input.bars().map(|(_, b)| b.label.chars().count()).max().unwrap_or(0);
         let label_width = (longest_label as f64 * char_dev).min(LABEL_SHARE_MAX * content);
         let label_right = PAD * u + label_width;
         let bar_left = label_right + GAP * u;
-        let longest_value = input
-            .bars()
-            .map(|(_, b)| if b.value.is_some() { b.value_text.chars().count() } else { b.absent_label(input.lang).chars().count() })
-            .max()
-            .unwrap_or(0);
         let value_width = (longest_value as f64 * char_dev).min(VALUE_SHARE_MAX * content);
         let bar_span = (width - PAD * u - value_width - GAP * u - bar_left).max(0.0);
         let text_right = width - PAD * u;

@@ -272,12 +272,18 @@ impl LineChart {
         let u = size.dpr.max(0.5);
         let width = size.width_dev() as f64;
         let height = size.height_dev() as f64;
-        let shown: Vec<bool> = input.series.iter().map(|s| !hidden.contains(&s.group)).collect();
+        let mut shown = Vec::with_capacity(input.series.len());
+        for s in &input.series {
+            shown.push(!hidden.contains(&s.group));
+        }
 
         // y ranges from the shown values only, so hiding a large series lets the rest fill the panel.
         let panel_count = input.panel_titles.len().max(1);
         let mut ranges = vec![(f64::INFINITY, 0.0f64); panel_count];
-        for (s, _) in input.series.iter().zip(&shown).filter(|(_, shown)| **shown) {
+        for (s, &shown) in input.series.iter().zip(&shown) {
+            if !shown {
+                continue;
+            }
             let range = &mut ranges[s.panel.min(panel_count - 1)];
             for (v, _) in s.values.iter().flatten() {
                 let v = *v as f64;
@@ -291,9 +297,17 @@ impl LineChart {
             let all = ranges.iter().fold((f64::INFINITY, 0.0f64), |a, r| (a.0.min(r.0), a.1.max(r.1)));
             ranges.iter_mut().for_each(|r| *r = all);
         }
-        let panel_ticks: Vec<Vec<f64>> = ranges.iter().map(|&(lo, hi)| ticks_for(input.scale, lo, hi, 4)).collect();
         let numbers = Numbers(input.lang);
-        let widest_tick = panel_ticks.iter().flatten().map(|t| numbers.compact(*t).chars().count()).max().unwrap_or(1);
+        let mut panel_ticks = Vec::with_capacity(ranges.len());
+        // Every label has a character, so 1 is the least a tick needs room for.
+        let mut widest_tick = 1;
+        for &(lo, hi) in &ranges {
+            let ticks = ticks_for(input.scale, lo, hi, 4);
+            for &t in &ticks {
+                widest_tick = widest_tick.max(numbers.compact(t).chars().count());
+            }
+            panel_ticks.push(ticks);
+        }
         let tick_room = widest_tick as f64 * CHAR_WIDTH * LABEL_FONT * u + 8.0 * u;
 
         let (title_lines, subtitle_lines, legend_top) = heading(&input.title, &input.subtitle, width, u);
@@ -306,76 +320,69 @@ impl LineChart {
         let panels_bottom = if input.grid { height } else { (height - X_AXIS * u).max(panels_top + 1.0) };
         let cell_height = (panels_bottom - panels_top).max(1.0) / rows as f64;
         let cell_width = (width - PAD * u).max(1.0) / columns as f64;
-        let panels: Vec<Panel> = (0..panel_count)
-            .map(|p| {
-                let (row, column) = (p / columns, p % columns);
-                let cell_left = column as f64 * cell_width;
-                let left = cell_left + PAD * u + tick_room;
-                let right = (cell_left + cell_width - PAD * u).max(left + 1.0);
-                let top = panels_top + row as f64 * cell_height + PANEL_TITLE * u;
-                let x_labels = input.grid || p + 1 == panel_count;
-                let below = if input.grid { X_AXIS } else if x_labels { 0.0 } else { PANEL_GAP };
-                let bottom = (panels_top + (row + 1) as f64 * cell_height - below * u).max(top + 1.0);
-                // Half a year step of air so the first and last markers are not on the frame.
-                let inner = (right - left) / (input.years.len().max(1) as f64 * 2.0).max(2.0);
-                let x = CategoryScale { count: input.years.len(), range: (left + inner, right - inner) };
-                let ticks = &panel_ticks[p];
-                let y = ValueScale::new(input.scale, ticks, (bottom, top));
-                Panel {
-                    title: input.panel_titles.get(p).cloned().unwrap_or_default(),
-                    left_dev: left,
-                    right_dev: right,
-                    top_dev: top,
-                    bottom_dev: bottom,
-                    x,
-                    x_labels,
-                    y,
-                    ticks: ticks
-                        .iter()
-                        .filter_map(|&t| y.position_from_value(t).map(|y_dev| Tick { y_dev, label: numbers.compact(t) }))
-                        .collect(),
+        let mut panels = Vec::with_capacity(panel_count);
+        for p in 0..panel_count {
+            let (row, column) = (p / columns, p % columns);
+            let cell_left = column as f64 * cell_width;
+            let left = cell_left + PAD * u + tick_room;
+            let right = (cell_left + cell_width - PAD * u).max(left + 1.0);
+            let top = panels_top + row as f64 * cell_height + PANEL_TITLE * u;
+            let x_labels = input.grid || p + 1 == panel_count;
+            let below = if input.grid { X_AXIS } else if x_labels { 0.0 } else { PANEL_GAP };
+            let bottom = (panels_top + (row + 1) as f64 * cell_height - below * u).max(top + 1.0);
+            // Half a year step of air so the first and last markers are not on the frame.
+            let inner = (right - left) / (input.years.len().max(1) as f64 * 2.0).max(2.0);
+            let x = CategoryScale { count: input.years.len(), range: (left + inner, right - inner) };
+            let y = ValueScale::new(input.scale, &panel_ticks[p], (bottom, top));
+            let mut ticks = Vec::new();
+            for &t in &panel_ticks[p] {
+                if let Some(y_dev) = y.position_from_value(t) {
+                    ticks.push(Tick { y_dev, label: numbers.compact(t) });
                 }
-            })
-            .collect();
+            }
+            panels.push(Panel {
+                title: input.panel_titles.get(p).cloned().unwrap_or_default(),
+                left_dev: left,
+                right_dev: right,
+                top_dev: top,
+                bottom_dev: bottom,
+                x,
+                x_labels,
+                y,
+                ticks,
+            });
+        }
 
         let value_at = |s: usize, i: usize| input.series[s].values.get(i).and_then(|v| v.as_ref()).map(|(v, _)| *v);
-        let series = input
-            .series
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| shown[*i])
-            .map(|(_, s)| {
-                let panel = &panels[s.panel.min(panel_count - 1)];
-                let points = s
-                    .values
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, v)| {
-                        let (value, cite) = v.as_ref()?;
-                        let y_dev = panel.y.position_from_value(*value as f64)?;
-                        let revised = s.revises.is_some_and(|old| value_at(old, i).is_some_and(|o| o != *value));
-                        Some(Point { year_index: i, value: *value, x_dev: panel.x.position_from_index(i), y_dev, cite: cite.clone(), revised })
-                    })
-                    .collect();
-                Series {
-                    key: s.key.clone(),
-                    label: s.label.clone(),
-                    style: s.style,
-                    dashed: s.dashed,
-                    hollow: s.hollow,
-                    panel: s.panel.min(panel_count - 1),
-                    points,
-                }
-            })
-            .collect();
-
-        let readouts = input
-            .series
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| shown[*i])
-            .map(|(i, _)| (0..input.years.len()).map(|y| value_text(input, i, y)).collect())
-            .collect();
+        let mut series = Vec::new();
+        let mut readouts = Vec::new();
+        for (index, s) in input.series.iter().enumerate() {
+            if !shown[index] {
+                continue;
+            }
+            let panel = &panels[s.panel.min(panel_count - 1)];
+            let mut points = Vec::new();
+            for (i, v) in s.values.iter().enumerate() {
+                let Some((value, cite)) = v else { continue };
+                let Some(y_dev) = panel.y.position_from_value(*value as f64) else { continue };
+                let revised = s.revises.is_some_and(|old| value_at(old, i).is_some_and(|o| o != *value));
+                points.push(Point { year_index: i, value: *value, x_dev: panel.x.position_from_index(i), y_dev, cite: cite.clone(), revised });
+            }
+            series.push(Series {
+                key: s.key.clone(),
+                label: s.label.clone(),
+                style: s.style,
+                dashed: s.dashed,
+                hollow: s.hollow,
+                panel: s.panel.min(panel_count - 1),
+                points,
+            });
+            let mut texts = Vec::with_capacity(input.years.len());
+            for y in 0..input.years.len() {
+                texts.push(value_text(input, index, y));
+            }
+            readouts.push(texts);
+        }
 
         LineChart {
             size,

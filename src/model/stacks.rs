@@ -63,27 +63,28 @@ pub struct StackChartInput {
 }
 
 impl StackChartInput {
-    fn bars(&self) -> impl Iterator<Item = (&StackGroupInput, &StackBarInput)> {
-        self.groups.iter().flat_map(|g| g.bars.iter().map(move |b| (g, b)))
-    }
-
     /// A short text alternative: each bar's total and its counts per category.
     pub fn summary(&self) -> String {
         let lang = self.lang;
-        if self.bars().next().is_none() {
+        if self.groups.iter().all(|g| g.bars.is_empty()) {
             return format!("{}. {}", self.title, i18n::no_values(lang));
         }
         let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
         if !self.finding.is_empty() {
             parts.push(self.finding.clone());
         }
-        for (group, bar) in self.bars() {
-            let counts: Vec<String> = bar
-                .segments
-                .iter()
-                .map(|s| format!("{} {}", self.categories.get(s.category).map_or("", String::as_str), s.count))
-                .collect();
-            parts.push(format!("{} {}: {} {} ({}).", group.title, bar.label, bar.total(), self.unit, counts.join(", ")));
+        for group in &self.groups {
+            for bar in &group.bars {
+                let mut counts = String::new();
+                for (i, s) in bar.segments.iter().enumerate() {
+                    if i > 0 {
+                        counts.push_str(", ");
+                    }
+                    let category = self.categories.get(s.category).map_or("", String::as_str);
+                    counts.push_str(&format!("{category} {}", s.count));
+                }
+                parts.push(format!("{} {}: {} {} ({counts}).", group.title, bar.label, bar.total(), self.unit));
+            }
         }
         parts.push(tr!(lang,
             "Use the arrow keys to step through the segments.",
@@ -106,21 +107,21 @@ impl StackChartInput {
         ]
         .map(String::from)
         .to_vec();
-        let rows = self
-            .bars()
-            .flat_map(|(group, bar)| {
-                bar.segments.iter().map(move |s| {
-                    vec![
+        let mut rows = Vec::new();
+        for group in &self.groups {
+            for bar in &group.bars {
+                for s in &bar.segments {
+                    rows.push(vec![
                         group.title.clone(),
                         bar.label.clone(),
                         self.categories.get(s.category).cloned().unwrap_or_default(),
                         s.count.to_string(),
                         s.values.get(1).cloned().unwrap_or_default(),
                         s.sources.join("; "),
-                    ]
-                })
-            })
-            .collect();
+                    ]);
+                }
+            }
+        }
         DataTable { columns, rows }
     }
 }
@@ -218,20 +219,26 @@ impl StackChart {
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;
         let (title, subtitle, legend, rows_top) = StackChart::top(input, width, u);
 
-        let bar_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
+        // What the bars need room for: how many, the longest label, the widest total, the largest.
+        let (mut bar_count, mut longest_label, mut total_chars, mut largest) = (0, 0, 0, 0);
+        for group in &input.groups {
+            for bar in &group.bars {
+                bar_count += 1;
+                longest_label = longest_label.max(bar.label.chars().count());
+                total_chars = total_chars.max(bar.total().to_string().len());
+                largest = largest.max(bar.total());
+            }
+        }
         let room = height - PAD * u - rows_top - StackChart::rows_height(input, 0.0, u);
         let row_height = clamp(room / bar_count.max(1) as f64, ROW_MIN * u, ROW_MAX * u);
 
         let content = (width - 2.0 * PAD * u).max(0.0);
-        let longest_label = input.bars().map(|(_, b)| b.label.chars().count()).max().unwrap_or(0);
         let label_width = (longest_label as f64 * char_dev).min(LABEL_SHARE_MAX * content);
         let label_right = PAD * u + label_width;
         let bar_left = label_right + GAP * u;
-        let totals: Vec<String> = input.bars().map(|(_, b)| b.total().to_string()).collect();
-        let total_width = totals.iter().map(|t| t.len()).max().unwrap_or(0) as f64 * char_dev;
+        let total_width = total_chars as f64 * char_dev;
         let bar_span = (width - PAD * u - total_width - GAP * u - bar_left).max(0.0);
-        let max = input.bars().map(|(_, b)| b.total()).max().unwrap_or(0) as f64;
-        let scale = LinearScale::new((0.0, max), (bar_left, bar_left + bar_span));
+        let scale = LinearScale::new((0.0, largest as f64), (bar_left, bar_left + bar_span));
 
         let mut headings = Vec::new();
         let mut rows = Vec::new();
@@ -251,7 +258,10 @@ impl StackChart {
                 let thickness = row_height * 0.72;
                 let top = y + (row_height - thickness) / 2.0;
                 let mut running = 0u64;
-                for s in bar.segments.iter().filter(|s| s.count > 0) {
+                for s in &bar.segments {
+                    if s.count == 0 {
+                        continue;
+                    }
                     let left = scale.position_from_value(running as f64);
                     running += s.count;
                     let right = scale.position_from_value(running as f64);
@@ -273,7 +283,10 @@ impl StackChart {
                 y += row_height;
             }
         }
-        let group_titles = input.groups.iter().map(|g| g.title.clone()).collect();
+        let mut group_titles = Vec::with_capacity(input.groups.len());
+        for group in &input.groups {
+            group_titles.push(group.title.clone());
+        }
         StackChart { size, title, subtitle, legend, headings, group_titles, rows, segments, baseline_x_dev: bar_left }
     }
 
