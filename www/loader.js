@@ -34,7 +34,14 @@ var STYLE_TEXT = [
   ".box.dark{--tv-text:#ececec;--tv-muted:#b0b0b0;--tv-bg:#181a1f;--tv-border:var(--tipviz-border-dark,var(--tipviz-border,#44474f));--tv-accent:var(--tipviz-accent-dark,var(--tipviz-accent,#6cb2ff));--tv-tip:#23262d;--tv-hover:rgba(255,255,255,.08);}",
   "canvas{display:block;outline:none;touch-action:pan-y;}",
   "canvas:focus-visible{outline:3px solid var(--tv-accent);outline-offset:-3px;}",
-  ".tip{position:absolute;pointer-events:none;z-index:1;max-width:min(320px,80%);padding:6px 8px;",
+  // The tooltip is placed by flex spacers, not by measuring it: the spacers before it shrink
+  // when it would cross the box's edge, so it stays inside without a layout in the handler.
+  ".tipzone{position:absolute;inset:4px;display:flex;flex-direction:column;pointer-events:none;z-index:1;}",
+  ".tipzone::before{content:'';flex:0 1 var(--tip-above,0px);min-height:0;}",
+  ".tiprow{display:flex;flex:none;}",
+  ".tiprow::before{content:'';flex:0 1 var(--tip-before,0px);min-width:0;}",
+  ".tiprow::after{content:'';flex:0 1 var(--tip-after,0px);min-width:0;}",
+  ".tip{flex:none;box-sizing:border-box;max-width:var(--tip-width,320px);padding:6px 8px;",
   "background:var(--tv-tip);color:var(--tv-text);border:1px solid var(--tv-border);border-radius:4px;",
   "box-shadow:0 2px 8px rgba(0,0,0,.25);font-size:12px;white-space:normal;}",
   ".tip b{display:block;font-size:13px;}",
@@ -154,7 +161,8 @@ function Controller(host, readOptions) {
   // Enter and Space, and tell screen readers whether each series is shown (aria-pressed).
   this.toggles = el("div", "toggles", box);
   this.toggleButtons = {};
-  this.tip = el("div", "tip", box);
+  this.tipZone = el("div", "tipzone", box);
+  this.tip = el("div", "tip", el("div", "tiprow", this.tipZone));
   this.tip.hidden = true;
   this.message = el("div", "message", box);
   this.message.setAttribute("role", "alert");
@@ -516,16 +524,27 @@ Controller.prototype.showReadout = function () {
   r.values.forEach(function (v) { el("div", null, this.tip).textContent = v; }, this);
   if (r.sources.length) el("div", "src", this.tip).textContent = fill(this.words.source, r.sources.join("; "));
   this.tip.hidden = false;
-  // Near the pointer when there is one (small multiples put the item anywhere), else at the item.
-  var x = this.pointerAt ? this.pointerAt[0] : r.x, y = this.pointerAt ? this.pointerAt[1] : r.y;
-  var boxWidth = this.box.clientWidth, boxHeight = this.box.clientHeight;
-  var left = x + 12;
-  if (left + this.tip.offsetWidth > boxWidth - 4) left = Math.max(4, x - 12 - this.tip.offsetWidth);
-  var top = Math.max(4, y - 8);
-  if (top + this.tip.offsetHeight > boxHeight - 4) top = Math.max(4, boxHeight - 4 - this.tip.offsetHeight);
-  this.tip.style.left = left + "px";
-  this.tip.style.top = top + "px";
+  this.placeTip(r);
   if (this.live.textContent !== r.sentence) this.live.textContent = r.sentence;
+};
+
+// Near the pointer when there is one (small multiples put the item anywhere), else at the item:
+// 8px above it and 12px to its right, or to its left when there is more room there, never
+// wider than that room (the text wraps), so the pointer and the item stay in view. The zone
+// is inset 4px in the box; its spacers keep the tooltip inside. No size is read, so the
+// handler forces no layout: the frame lays the tooltip out, once.
+var TIP_WIDTH = 320, TIP_MIN_WIDTH = 120;
+Controller.prototype.placeTip = function (r) {
+  var x = this.pointerAt ? this.pointerAt[0] : r.x, y = this.pointerAt ? this.pointerAt[1] : r.y;
+  var roomRight = (this.drawnWidth || 0) - 4 - (x + 12), roomLeft = x - 12 - 4;
+  var onRight = roomRight >= TIP_WIDTH || roomRight >= roomLeft;
+  var room = Math.max(TIP_MIN_WIDTH, Math.min(TIP_WIDTH, onRight ? roomRight : roomLeft));
+  var style = this.tipZone.style;
+  style.setProperty("--tip-above", Math.max(0, y - 12) + "px");
+  style.setProperty("--tip-before", onRight ? x + 8 + "px" : "0px");
+  style.setProperty("--tip-after", onRight ? "0px" : "calc(100% - " + Math.max(0, x - 16) + "px)");
+  style.setProperty("--tip-width", room + "px");
+  this.tip.parentNode.style.justifyContent = onRight ? "flex-start" : "flex-end";
 };
 
 // tipviz:select carries what was chosen (`year`, `country`, ...) plus the values shown for it.

@@ -36,6 +36,10 @@ chart.setAttribute("chart", "enforcement");
 document.body.appendChild(chart);
 chart.style.width = "320px";
 </script></body></html>`,
+  // Tooltips near every edge: a wide chart, and a phone-sized one with long sources.
+  "tips.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
+<body style="margin:8px"><tip-chart id="wide" chart="enforcement"></tip-chart>
+<div style="width:320px"><tip-chart id="narrow" chart="tier-summary"></tip-chart></div></body></html>`,
   "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
 <tip-chart id="t" chart="enforcement" view="table"></tip-chart>
@@ -239,6 +243,56 @@ test("a chart narrowed in the script that added it is drawn at the narrower widt
   }));
   assert.equal(sizes.box, 318, "the box inside a 320 px host, within its 1 px border");
   assert.equal(sizes.canvas, sizes.box, "the canvas fills the box");
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test("the tooltip stays inside the box, beside the pointer, near every edge", async () => {
+  const { page: p, context, log } = await openPage(browser, `${server.origin}/tips.html`, { width: 900, height: 1400 });
+  for (const id of ["#wide", "#narrow"]) {
+    await waitForState(p, id, "ready");
+    const canvas = await shadow(p, id, (el) => { const r = el.shadowRoot.querySelector("canvas").getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; });
+    let shown = 0;
+    for (let fy = 0.05; fy < 1; fy += 0.15) {
+      for (let fx = 0.03; fx < 1; fx += 0.06) {
+        const x = canvas.x + canvas.width * fx, y = canvas.y + canvas.height * fy;
+        // From outside the chart, so the item under the pointer becomes active here (within
+        // one item the tooltip stays where the item was entered).
+        await p.mouse.move(1, 1);
+        await p.mouse.move(x, y);
+        const got = await shadow(p, id, (el) => {
+          const root = el.shadowRoot, tip = root.querySelector(".tip"), box = root.querySelector(".box");
+          if (tip.hidden) return null;
+          const t = tip.getBoundingClientRect(), b = box.getBoundingClientRect();
+          // The box's padding edge, where the widget places things, 4 px in from it.
+          const zone = { left: b.left + box.clientLeft + 4, top: b.top + box.clientTop + 4 };
+          zone.right = zone.left + box.clientWidth - 8;
+          zone.bottom = zone.top + box.clientHeight - 8;
+          return { tip: { left: t.left, right: t.right, top: t.top, bottom: t.bottom, width: t.width, height: t.height }, zone };
+        });
+        if (!got) continue;
+        shown++;
+        const { tip, zone } = got;
+        const where = `${id} pointer at ${fx.toFixed(2)}, ${fy.toFixed(2)}: tooltip ${JSON.stringify(tip)} in ${JSON.stringify(zone)}`;
+        assert.ok(tip.left >= zone.left - 0.5 && tip.right <= zone.right + 0.5, `inside horizontally; ${where}`);
+        assert.ok(tip.top >= zone.top - 0.5 && (tip.bottom <= zone.bottom + 0.5 || tip.top <= zone.top + 0.5), `inside vertically; ${where}`);
+        // 12 px right of the pointer, or left of it when there is more room there (and less
+        // than a full-width tooltip on the right), never wider than that room.
+        const roomRight = zone.right - (x + 12), roomLeft = x - 12 - zone.left;
+        if (roomRight >= 320 || roomRight >= roomLeft) {
+          assert.ok(Math.abs(tip.left - (x + 12)) <= 1, `12 px right of the pointer; ${where}`);
+          assert.ok(tip.width <= Math.min(320, roomRight) + 0.5, `as wide as the room on the right at most; ${where}`);
+        } else {
+          assert.ok(Math.abs(tip.right - (x - 12)) <= 1, `12 px left of the pointer; ${where}`);
+          assert.ok(tip.width <= Math.min(320, roomLeft) + 0.5, `as wide as the room on the left at most; ${where}`);
+        }
+        // 8 px above the pointer, unless that would cross the box's top or bottom.
+        const top = Math.max(zone.top, Math.min(y - 8, zone.bottom - tip.height));
+        assert.ok(Math.abs(tip.top - top) <= 1, `8 px above the pointer or against an edge; ${where}`);
+      }
+    }
+    assert.ok(shown >= 10, `${id}: tooltips shown at ${shown} points`);
+  }
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });

@@ -51,12 +51,12 @@ async function hoverItem(p, selector, match) {
   await p.keyboard.press("Home");
   for (let i = 0; i < 400 && !match(await liveText(p, selector)); i++) await p.keyboard.press("ArrowRight");
   assert.ok(match(await liveText(p, selector)), "the item is reachable with the keys");
-  // With no pointer the tooltip sits 12px right of the item's centre and 8px above its top.
-  // The tooltip is placed in the canvas' CSS pixels, so the item is at the canvas' corner plus that.
+  // Where the widget anchors the active item's readout (its centre, its top), in the canvas'
+  // CSS pixels: the item is at the canvas' corner plus that.
   const anchor = await shadow(p, selector, (el) => {
-    const tip = el.shadowRoot.querySelector(".tip");
+    const r = el._tipviz.handle.readout();
     const canvas = el.shadowRoot.querySelector("canvas").getBoundingClientRect();
-    return { x: canvas.left + parseFloat(tip.style.left) - 12, y: canvas.top + parseFloat(tip.style.top) + 8 };
+    return { x: canvas.left + r.x, y: canvas.top + r.y };
   });
   await p.keyboard.press("Escape");
   await p.mouse.move(anchor.x, anchor.y + 5);
