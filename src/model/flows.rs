@@ -373,12 +373,21 @@ impl FlowChart {
             format!("{} ({side_count})", if short { &n.short_label } else { &n.label })
         };
         let labels_for = |short: bool| -> (Vec<String>, Vec<String>) {
-            let left = input.left.iter().enumerate().map(|(i, n)| label_text(n, count_of(&input.bands, i, true), short));
-            let right = input.right.iter().enumerate().map(|(i, n)| label_text(n, count_of(&input.bands, i, false), short));
-            (left.collect(), right.collect())
+            let mut labels = (Vec::with_capacity(input.left.len()), Vec::with_capacity(input.right.len()));
+            for (i, n) in input.left.iter().enumerate() {
+                labels.0.push(label_text(n, count_of(&input.bands, i, true), short));
+            }
+            for (i, n) in input.right.iter().enumerate() {
+                labels.1.push(label_text(n, count_of(&input.bands, i, false), short));
+            }
+            labels
         };
         let longest = |labels: &(Vec<String>, Vec<String>)| {
-            labels.0.iter().chain(&labels.1).map(|l| l.chars().count()).max().unwrap_or(0) as f64 * char_dev
+            let mut chars = 0;
+            for label in labels.0.iter().chain(&labels.1) {
+                chars = chars.max(label.chars().count());
+            }
+            chars as f64 * char_dev
         };
         let column_width = |labels: &(Vec<String>, Vec<String>)| longest(labels).min(0.3 * content);
         let mut labels = labels_for(false);
@@ -394,7 +403,13 @@ impl FlowChart {
 
         // One scale for both columns, leaving room for the gaps of the fuller one.
         let shown = |side: &[FlowNodeInput], left: bool| -> Vec<usize> {
-            (0..side.len()).filter(|&i| count_of(&input.bands, i, left) > 0).collect()
+            let mut shown = Vec::new();
+            for i in 0..side.len() {
+                if count_of(&input.bands, i, left) > 0 {
+                    shown.push(i);
+                }
+            }
+            shown
         };
         let (left_shown, right_shown) = (shown(&input.left, true), shown(&input.right, false));
         let most_nodes = left_shown.len().max(right_shown.len()).max(1);
@@ -451,18 +466,15 @@ impl FlowChart {
             }
             right_offset[input.bands[b].to] += h;
         }
-        let bands = input
-            .bands
-            .iter()
-            .zip(shapes)
-            .filter_map(|(band, shape)| {
-                let category = match band.change {
-                    Change::Entering => input.right.get(band.to).and_then(|n| n.category),
-                    _ => input.left.get(band.from).and_then(|n| n.category),
-                };
-                Some(FlowBand { shape: shape?, category, input: band.clone() })
-            })
-            .collect();
+        let mut bands = Vec::with_capacity(input.bands.len());
+        for (band, shape) in input.bands.iter().zip(shapes) {
+            let Some(shape) = shape else { continue };
+            let category = match band.change {
+                Change::Entering => input.right.get(band.to).and_then(|n| n.category),
+                _ => input.left.get(band.from).and_then(|n| n.category),
+            };
+            bands.push(FlowBand { shape, category, input: band.clone() });
+        }
 
         let lists = lay_out_lists(input, width, diagram_top + diagram_height + 2.0 * GAP * u, u);
         let column_titles = [

@@ -240,10 +240,12 @@ impl StepChart {
         let legend_top = y + GAP * u;
 
         // Legend: the series, then the marks that occur.
-        let mut marks: Vec<(StepLegendMark, String)> =
-            input.series.iter().map(|s| (StepLegendMark::Series { style: s.style }, s.label.clone())).collect();
+        let mut marks: Vec<(StepLegendMark, String)> = Vec::new();
+        for s in &input.series {
+            marks.push((StepLegendMark::Series { style: s.style }, s.label.clone()));
+        }
         for (kind, label) in &input.kind_labels {
-            if input.series.iter().flat_map(|s| &s.points).any(|p| p.kind == *kind) {
+            if input.series.iter().any(|s| s.points.iter().any(|p| p.kind == *kind)) {
                 marks.push((StepLegendMark::Kind(*kind), label.clone()));
             }
         }
@@ -261,9 +263,10 @@ impl StepChart {
         let legend_bottom = if legend.is_empty() { legend_top } else { ly + LEGEND_ROW * u };
 
         let short = size.width_css < NARROW_CSS;
-        let row_labels: Vec<String> =
-            input.rows.iter().map(|(long, brief)| if short { brief.clone() } else { long.clone() }).collect();
-        let longest = row_labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let mut longest = 0;
+        for (long, brief) in &input.rows {
+            longest = longest.max(if short { brief } else { long }.chars().count());
+        }
         let label_width = (longest as f64 * char_dev).min(0.4 * text_width);
         let left = PAD * u + label_width + GAP * u;
         let right = (width - PAD * u).max(left + 1.0);
@@ -276,40 +279,37 @@ impl StepChart {
         let xs = CategoryScale { count, range: (left + inner, right - inner) };
         let row_count = input.rows.len().max(1);
         let row_height = (bottom - top) / row_count as f64;
-        let rows: Vec<RowLine> = row_labels
-            .into_iter()
-            .enumerate()
-            .map(|(r, label)| RowLine { label, y_dev: top + (r as f64 + 0.5) * row_height })
-            .collect();
+        let mut rows = Vec::with_capacity(input.rows.len());
+        for (r, (long, brief)) in input.rows.iter().enumerate() {
+            let label = if short { brief.clone() } else { long.clone() };
+            rows.push(RowLine { label, y_dev: top + (r as f64 + 0.5) * row_height });
+        }
 
         let needed = 4.0 * char_dev + 8.0 * u;
         let stride = (needed / xs.step().abs().max(1.0)).ceil().max(1.0) as usize;
-        let year_labels = (0..count).filter(|i| i % stride == 0).collect();
+        let year_labels = (0..count).step_by(stride).collect();
 
         // Several series on one row sit side by side, so equal values do not hide each other.
         let k = input.series.len().max(1);
         let spacing = (row_height * 0.6 / k as f64).min(6.0 * u);
-        let series: Vec<StepSeries> = input
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let offset = (i as f64 - (k as f64 - 1.0) / 2.0) * spacing;
-                let points = s
-                    .points
-                    .iter()
-                    .filter(|p| p.year_index < count)
-                    .map(|p| StepPoint {
-                        year_index: p.year_index,
-                        row: p.row,
-                        kind: p.kind,
-                        x_dev: xs.position_from_index(p.year_index),
-                        y_dev: top + (p.row.min(row_count - 1) as f64 + 0.5) * row_height + offset,
-                    })
-                    .collect();
-                StepSeries { key: s.key.clone(), label: s.label.clone(), aliases: s.aliases.clone(), style: s.style, points }
-            })
-            .collect();
+        let mut series = Vec::with_capacity(input.series.len());
+        for (i, s) in input.series.iter().enumerate() {
+            let offset = (i as f64 - (k as f64 - 1.0) / 2.0) * spacing;
+            let mut points = Vec::new();
+            for p in &s.points {
+                if p.year_index >= count {
+                    continue;
+                }
+                points.push(StepPoint {
+                    year_index: p.year_index,
+                    row: p.row,
+                    kind: p.kind,
+                    x_dev: xs.position_from_index(p.year_index),
+                    y_dev: top + (p.row.min(row_count - 1) as f64 + 0.5) * row_height + offset,
+                });
+            }
+            series.push(StepSeries { key: s.key.clone(), label: s.label.clone(), aliases: s.aliases.clone(), style: s.style, points });
+        }
 
         let has_data = |i: usize| input.series.iter().any(|s| s.points.iter().any(|p| p.year_index == i));
         let mut gaps = Vec::new();
@@ -334,30 +334,23 @@ impl StepChart {
             gaps.push(Gap { rect, label: fits.then(|| input.gap_label.clone()) });
         }
 
-        let readouts = (0..count)
-            .map(|i| {
-                input
-                    .series
-                    .iter()
-                    .enumerate()
-                    .map(|(s, series)| match input.point(s, i) {
-                        Some(p) => i18n::labelled(&series.label, &p.text, input.lang),
-                        None => i18n::labelled(&series.label, &input.missing_text, input.lang),
-                    })
-                    .collect()
-            })
-            .collect();
-        let sources = (0..count)
-            .map(|i| {
-                let mut cites = Vec::new();
-                for s in 0..input.series.len() {
-                    if let Some(p) = input.point(s, i) {
+        let mut readouts = Vec::with_capacity(count);
+        let mut sources = Vec::with_capacity(count);
+        for i in 0..count {
+            let mut texts = Vec::with_capacity(input.series.len());
+            let mut cites = Vec::new();
+            for (s, series) in input.series.iter().enumerate() {
+                match input.point(s, i) {
+                    Some(p) => {
+                        texts.push(i18n::labelled(&series.label, &p.text, input.lang));
                         cites.push((p.source.document.as_str(), p.source.file.as_str(), p.source.line));
                     }
+                    None => texts.push(i18n::labelled(&series.label, &input.missing_text, input.lang)),
                 }
-                describe_documents(&cites, input.lang)
-            })
-            .collect();
+            }
+            readouts.push(texts);
+            sources.push(describe_documents(&cites, input.lang));
+        }
 
         StepChart {
             size,
