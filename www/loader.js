@@ -43,7 +43,7 @@ var STYLE_TEXT = [
   ".tiprow::after{content:'';flex:0 1 var(--tip-after,0px);min-width:0;}",
   ".tip{flex:none;box-sizing:border-box;max-width:var(--tip-width,320px);padding:6px 8px;",
   "background:var(--tv-tip);color:var(--tv-text);border:1px solid var(--tv-border);border-radius:4px;",
-  "box-shadow:0 2px 8px rgba(0,0,0,.25);font-size:12px;white-space:normal;}",
+  "box-shadow:0 2px 8px rgba(0,0,0,.25);font-size:12px;white-space:normal;overflow-wrap:anywhere;}",
   ".tip b{display:block;font-size:13px;}",
   ".tip .src{color:var(--tv-muted);margin-top:4px;}",
   ".toggles{position:absolute;left:0;top:0;width:0;height:0;}",

@@ -268,13 +268,15 @@ test("the tooltip stays inside the box, beside the pointer, near every edge", as
           const zone = { left: b.left + box.clientLeft + 4, top: b.top + box.clientTop + 4 };
           zone.right = zone.left + box.clientWidth - 8;
           zone.bottom = zone.top + box.clientHeight - 8;
-          return { tip: { left: t.left, right: t.right, top: t.top, bottom: t.bottom, width: t.width, height: t.height }, zone };
+          return { tip: { left: t.left, right: t.right, top: t.top, bottom: t.bottom, width: t.width, height: t.height }, zone, spill: tip.scrollWidth - tip.clientWidth };
         });
         if (!got) continue;
         shown++;
-        const { tip, zone } = got;
+        const { tip, zone, spill } = got;
         const where = `${id} pointer at ${fx.toFixed(2)}, ${fy.toFixed(2)}: tooltip ${JSON.stringify(tip)} in ${JSON.stringify(zone)}`;
         assert.ok(tip.left >= zone.left - 0.5 && tip.right <= zone.right + 0.5, `inside horizontally; ${where}`);
+        // A long file name wraps inside the tooltip rather than running past its edge.
+        assert.ok(spill <= 0, `no text past the tooltip's edge (${spill} px); ${where}`);
         assert.ok(tip.top >= zone.top - 0.5 && (tip.bottom <= zone.bottom + 0.5 || tip.top <= zone.top + 0.5), `inside vertically; ${where}`);
         // 12 px right of the pointer, or left of it when there is more room there (and less
         // than a full-width tooltip on the right), never wider than that room.
