@@ -180,25 +180,23 @@ pub const CSV_COLUMNS: &[&str] = &[
 /// One row per country the view is about (the region's in a zoom, else all), alphabetical,
 /// from the map's own [`input`].
 pub fn table(dataset: &Dataset, input: &TierMapInput) -> DataTable {
-    let rows = input
-        .countries_about()
-        .map(|c| {
-            let placed = dataset.placement(&c.id, input.edition);
-            vec![
-                input.edition.to_string(),
-                c.id.clone(),
-                c.name.clone(),
-                c.tier.map_or("", |t| t.id()).to_owned(),
-                c.basis.map_or("", |b| b.id()).to_owned(),
-                c.previous.map_or_else(String::new, |(e, _)| e.to_string()),
-                c.previous.and_then(|(_, t)| t).map_or("", |t| t.id()).to_owned(),
-                change(c.previous, input.edition, c.tier, Lang::En).0.to_owned(),
-                placed.map_or_else(String::new, |p| p.note.to_string()),
-                placed.map_or_else(String::new, |p| dataset.source(p.source).file.clone()),
-                placed.map_or_else(String::new, |p| p.source.line.to_string()),
-            ]
-        })
-        .collect();
+    let mut rows = Vec::new();
+    for c in input.countries_about() {
+        let placed = dataset.placement(&c.id, input.edition);
+        rows.push(vec![
+            input.edition.to_string(),
+            c.id.clone(),
+            c.name.clone(),
+            c.tier.map_or("", |t| t.id()).to_owned(),
+            c.basis.map_or("", |b| b.id()).to_owned(),
+            c.previous.map_or_else(String::new, |(e, _)| e.to_string()),
+            c.previous.and_then(|(_, t)| t).map_or("", |t| t.id()).to_owned(),
+            change(c.previous, input.edition, c.tier, Lang::En).0.to_owned(),
+            placed.map_or_else(String::new, |p| p.note.to_string()),
+            placed.map_or_else(String::new, |p| dataset.source(p.source).file.clone()),
+            placed.map_or_else(String::new, |p| p.source.line.to_string()),
+        ]);
+    }
     DataTable::new(CSV_COLUMNS, rows)
 }
 

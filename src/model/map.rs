@@ -215,38 +215,47 @@ impl TierMapInput {
     /// The countries the view is about, in keyboard order: the region's in a zoom (its
     /// neighbours are drawn for context only), else all. The summary, the screen-reader table
     /// and the CSV list these.
-    pub fn countries_about(&self) -> impl Iterator<Item = &MapCountryInput> {
-        self.countries.iter().filter(|c| self.focus.is_empty() || self.focus.contains(&c.id))
+    pub fn countries_about(&self) -> Vec<&MapCountryInput> {
+        let mut about = Vec::with_capacity(self.countries.len());
+        for c in &self.countries {
+            if self.focus.is_empty() || self.focus.contains(&c.id) {
+                about.push(c);
+            }
+        }
+        about
     }
 
     pub fn summary(&self) -> String {
         let lang = self.lang;
         let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
-        let counts: Vec<String> = Tier::ALL
-            .iter()
-            .map(|&t| (t, self.countries_about().filter(|c| c.tier == Some(t)).count()))
-            .filter(|(_, n)| *n > 0)
-            .map(|(t, n)| format!("{n} {}", i18n::tier(t, lang)))
-            .collect();
+        let about = self.countries_about();
+        let mut counts = Vec::new();
+        for &t in Tier::ALL {
+            let n = about.iter().filter(|c| c.tier == Some(t)).count();
+            if n > 0 {
+                counts.push(format!("{n} {}", i18n::tier(t, lang)));
+            }
+        }
         if !counts.is_empty() {
             parts.push(trf!(lang, "Shown: {0}.", "Affichés : {0}.", "Se muestran: {0}."; counts.join(", ")));
         }
-        let unlisted: Vec<&str> =
-            self.countries_about().filter(|c| c.tier.is_none()).map(|c| c.name.as_str()).collect();
+        let mut unlisted = Vec::new();
+        let mut changed = Vec::new();
+        for c in &about {
+            match (c.previous, c.tier) {
+                (_, None) => unlisted.push(c.name.as_str()),
+                (Some((_, Some(was))), Some(now)) => {
+                    let movement = was.movement(now);
+                    if matches!(movement, Movement::Up | Movement::Down) {
+                        changed.push(format!("{} {}", c.name, movement_words(movement, lang).1));
+                    }
+                }
+                _ => {}
+            }
+        }
         if !unlisted.is_empty() {
             parts.push(i18n::labelled(&capitalized(&not_in_list(self.edition, lang)), &unlisted.join(", "), lang) + ".");
         }
-        let changed: Vec<String> = self
-            .countries_about()
-            .filter_map(|c| {
-                let movement = match (c.previous, c.tier) {
-                    (Some((_, Some(was))), Some(now)) => was.movement(now),
-                    _ => return None,
-                };
-                matches!(movement, Movement::Up | Movement::Down)
-                    .then(|| format!("{} {}", c.name, movement_words(movement, lang).1))
-            })
-            .collect();
         match changed.len() {
             0 => {}
             1..=12 => parts.push(trf!(lang,
@@ -278,17 +287,15 @@ impl TierMapInput {
         ]
         .map(String::from)
         .to_vec();
-        let rows = self
-            .countries_about()
-            .map(|c| {
-                vec![
-                    c.name.clone(),
-                    c.tier.map_or_else(|| not_in_list(self.edition, lang), |t| i18n::tier(t, lang).to_owned()),
-                    change(c.previous, self.edition, c.tier, lang).1,
-                    c.cite.as_ref().map(|cite| cite.describe(lang)).unwrap_or_default(),
-                ]
-            })
-            .collect();
+        let mut rows = Vec::new();
+        for c in self.countries_about() {
+            rows.push(vec![
+                c.name.clone(),
+                c.tier.map_or_else(|| not_in_list(self.edition, lang), |t| i18n::tier(t, lang).to_owned()),
+                change(c.previous, self.edition, c.tier, lang).1,
+                c.cite.as_ref().map(|cite| cite.describe(lang)).unwrap_or_default(),
+            ]);
+        }
         DataTable { columns, rows }
     }
 }
@@ -611,12 +618,28 @@ fn fitted_bounds(input: &TierMapInput, frame: &Rect) -> [f64; 4] {
 /// `home` keeps where it really is, for a leader line.
 fn spread_markers(countries: &mut [MapCountry], frame: &Rect, u: f64) {
     let spacing = map_metrics::MARKER_SPACING * u;
-    let markers: Vec<usize> = (0..countries.len()).filter(|&i| countries[i].marker.is_some()).collect();
+    let mut markers = Vec::new();
+    let mut anchors = Vec::new();
+    for (i, c) in countries.iter().enumerate() {
+        match c.marker {
+            Some(_) => markers.push(i),
+            None => anchors.push(c.anchor),
+        }
+    }
     let home = |i: usize| countries[i].home;
     let near = |i: usize, reach: f64| {
-        markers.iter().filter(move |&&j| j != i && closer_than(home(i), home(j), reach)).copied().collect::<Vec<usize>>()
+        let mut found = Vec::new();
+        for &j in &markers {
+            if j != i && closer_than(home(i), home(j), reach) {
+                found.push(j);
+            }
+        }
+        found
     };
-    let mut order: Vec<(usize, usize)> = markers.iter().map(|&i| (near(i, spacing).len(), i)).collect();
+    let mut order = Vec::with_capacity(markers.len());
+    for &i in &markers {
+        order.push((near(i, spacing).len(), i));
+    }
     crate::sort::sort_by(&mut order, |a, b| a.0.cmp(&b.0).then(home(a.1).1.total_cmp(&home(b.1).1)).then(home(a.1).0.total_cmp(&home(b.1).0)));
     let margin = spacing / 2.0;
     let fits = |p: Point| {
@@ -625,7 +648,6 @@ fn spread_markers(countries: &mut [MapCountry], frame: &Rect, u: f64) {
     // Nor may a marker cover the point another country's readout anchors to (where a reader
     // finds it, and where keyboard focus puts the tooltip).
     let clear = (map_metrics::MARKER_RADIUS * 1.35 + 2.0) * u;
-    let anchors: Vec<Point> = countries.iter().filter(|c| c.marker.is_none()).map(|c| c.anchor).collect();
     let mut placed: Vec<Point> = Vec::new();
     let mut spots = Vec::new();
     for &(_, i) in &order {
@@ -639,20 +661,31 @@ fn spread_markers(countries: &mut [MapCountry], frame: &Rect, u: f64) {
             -std::f64::consts::FRAC_PI_2
         } else {
             let n = crowd.len() as f64;
-            let (mx, my) = crowd.iter().fold((0.0, 0.0), |s, &j| (s.0 + home(j).0 / n, s.1 + home(j).1 / n));
+            let (mut mx, mut my) = (0.0, 0.0);
+            for &j in &crowd {
+                mx += home(j).0 / n;
+                my += home(j).1 / n;
+            }
             if dist((mx, my), at) < 1e-6 { -std::f64::consts::FRAC_PI_2 } else { (at.1 - my).atan2(at.0 - mx) }
         };
-        let candidates = std::iter::once(at).chain((1..=60).flat_map(|ring| {
-            let radius = ring as f64 * spacing / 2.0;
-            let steps = 12 + 6 * ring.min(6);
-            (0..steps).map(move |k| {
-                // 0, +1, -1, +2, -2, ... steps around the preferred direction.
-                let turn = if k % 2 == 0 { k / 2 } else { steps - (k + 1) / 2 };
-                let angle = away + turn as f64 * std::f64::consts::TAU / steps as f64;
-                (at.0 + radius * angle.cos(), at.1 + radius * angle.sin())
-            })
-        }));
-        let spot = candidates.filter(|&p| p == at || fits(p)).find(|&p| free(p, &placed)).unwrap_or(at);
+        // Its own place first, then rings of spots around it, each ring tried from the
+        // preferred direction outwards: 0, +1, -1, +2, -2, ... steps.
+        let mut spot = at;
+        if !free(at, &placed) {
+            'rings: for ring in 1..=60usize {
+                let radius = ring as f64 * spacing / 2.0;
+                let steps = 12 + 6 * ring.min(6);
+                for k in 0..steps {
+                    let turn = if k % 2 == 0 { k / 2 } else { steps - (k + 1) / 2 };
+                    let angle = away + turn as f64 * std::f64::consts::TAU / steps as f64;
+                    let p = (at.0 + radius * angle.cos(), at.1 + radius * angle.sin());
+                    if (p == at || fits(p)) && free(p, &placed) {
+                        spot = p;
+                        break 'rings;
+                    }
+                }
+            }
+        }
         placed.push(spot);
         spots.push((i, spot));
     }
