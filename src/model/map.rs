@@ -773,18 +773,34 @@ impl TierMap {
         let mut countries = Vec::new();
         for c in &input.countries {
             let Some(outline) = outline(&c.id, input.centre) else { continue };
-            let projected: Vec<Vec<Point>> =
-                outline.projected.iter().map(|r| r.iter().copied().map(to_dev).collect()).collect();
             // Small before clipping: a big country cut by the frame's edge is not a marker.
-            let whole_area: f64 = projected.iter().map(|p| geo::area(p)).sum();
-            let pieces: Vec<Vec<Point>> =
-                projected.iter().map(|r| clip_to(r, &frame)).filter(|r| r.len() >= 3).collect();
-            let area_dev: f64 = pieces.iter().map(|p| geo::area(p)).sum();
+            let mut whole_area = 0.0;
+            let mut pieces = Vec::new();
+            let mut area_dev = 0.0;
+            // The largest piece inside the frame (the last of equal ones).
+            let mut largest: Option<(usize, f64)> = None;
+            for ring in outline.projected.iter() {
+                let mut on_screen = Vec::with_capacity(ring.len());
+                for &p in ring {
+                    on_screen.push(to_dev(p));
+                }
+                whole_area += geo::area(&on_screen);
+                let piece = clip_to(&on_screen, &frame);
+                if piece.len() < 3 {
+                    continue;
+                }
+                let area = geo::area(&piece);
+                area_dev += area;
+                if largest.map_or(true, |(_, most)| area.total_cmp(&most).is_ge()) {
+                    largest = Some((pieces.len(), area));
+                }
+                pieces.push(piece);
+            }
             let mut anchor = to_dev(outline.projected_anchor);
             if !inside(anchor) {
                 // Partly outside the frame: anchor on the largest piece that is inside.
-                match pieces.iter().max_by(|a, b| geo::area(a).total_cmp(&geo::area(b))) {
-                    Some(piece) => anchor = geo::centroid(piece),
+                match largest {
+                    Some((piece, _)) => anchor = geo::centroid(&pieces[piece]),
                     None => continue,
                 }
             }
@@ -808,43 +824,38 @@ impl TierMap {
         crate::sort::sort_by(&mut draw_order, |&a, &b| countries[b].area_dev.total_cmp(&countries[a].area_dev));
 
         let legend_top = frame.bottom + 6.0 * u;
-        let legend = entries
-            .into_iter()
-            .map(|LegendSlot { tier, label, x, dy }| {
-                let swatch = Rect {
-                    left: x,
-                    top: legend_top + dy + (LEGEND_ROW - SWATCH_H) / 2.0 * u,
-                    right: x + SWATCH_W * u,
-                    bottom: legend_top + dy + (LEGEND_ROW + SWATCH_H) / 2.0 * u,
-                };
-                let ring = vec![
-                    (swatch.left, swatch.top),
-                    (swatch.right, swatch.top),
-                    (swatch.right, swatch.bottom),
-                    (swatch.left, swatch.bottom),
-                ];
-                let (pattern_lines, pattern_dots) = pattern_of(tier, &[ring], u);
-                LegendItem {
-                    tier,
-                    label,
-                    swatch,
-                    pattern_lines,
-                    pattern_dots,
-                    text_x_dev: swatch.right + 6.0 * u,
-                    text_y_dev: (swatch.top + swatch.bottom) / 2.0,
-                }
-            })
-            .collect::<Vec<_>>();
-        let legend_bottom = legend.iter().map(|l| l.swatch.bottom).fold(legend_top, f64::max) + 3.0 * u;
-        let notes = note_lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, text)| TextLine {
-                text,
-                x_dev: PAD * u,
-                y_dev: legend_bottom + i as f64 * NOTE_FONT * 1.35 * u,
-            })
-            .collect();
+        let mut legend = Vec::with_capacity(entries.len());
+        let mut legend_bottom = legend_top;
+        for LegendSlot { tier, label, x, dy } in entries {
+            let swatch = Rect {
+                left: x,
+                top: legend_top + dy + (LEGEND_ROW - SWATCH_H) / 2.0 * u,
+                right: x + SWATCH_W * u,
+                bottom: legend_top + dy + (LEGEND_ROW + SWATCH_H) / 2.0 * u,
+            };
+            let ring = vec![
+                (swatch.left, swatch.top),
+                (swatch.right, swatch.top),
+                (swatch.right, swatch.bottom),
+                (swatch.left, swatch.bottom),
+            ];
+            let (pattern_lines, pattern_dots) = pattern_of(tier, &[ring], u);
+            legend_bottom = legend_bottom.max(swatch.bottom);
+            legend.push(LegendItem {
+                tier,
+                label,
+                swatch,
+                pattern_lines,
+                pattern_dots,
+                text_x_dev: swatch.right + 6.0 * u,
+                text_y_dev: (swatch.top + swatch.bottom) / 2.0,
+            });
+        }
+        let legend_bottom = legend_bottom + 3.0 * u;
+        let mut notes = Vec::with_capacity(note_lines.len());
+        for (i, text) in note_lines.into_iter().enumerate() {
+            notes.push(TextLine { text, x_dev: PAD * u, y_dev: legend_bottom + i as f64 * NOTE_FONT * 1.35 * u });
+        }
         TierMap { size, edition: input.edition, title, subtitle, frame, countries, draw_order, legend, notes, lang: input.lang }
     }
 
@@ -864,13 +875,15 @@ impl TierMap {
             return None;
         }
         let reach = map_metrics::MARKER_HIT * dpr.max(0.5);
-        let marker = self
-            .countries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.marker.map(|r| (i, r, dist(c.anchor, p))))
-            .filter(|(_, _, d)| *d <= reach)
-            .min_by(|a, b| a.2.total_cmp(&b.2));
+        // The nearest marker in reach (the first of equally near ones).
+        let mut marker: Option<(usize, f64, f64)> = None;
+        for (i, c) in self.countries.iter().enumerate() {
+            let Some(r) = c.marker else { continue };
+            let d = dist(c.anchor, p);
+            if d <= reach && marker.map_or(true, |(_, _, nearest)| d.total_cmp(&nearest).is_lt()) {
+                marker = Some((i, r, d));
+            }
+        }
         // The largest marker shape reaches 1.35 radii from its centre (see render::map).
         if let Some((i, r, d)) = marker {
             if d <= r * 1.35 {
@@ -906,16 +919,14 @@ impl TierMap {
     /// as [`crate::data::Country::is_named`] compares), else whose name starts with it, else
     /// one of whose aliases does; for type-ahead.
     pub fn item_by_name(&self, prefix: &str) -> Option<usize> {
-        let names: Vec<Vec<&str>> = self
-            .countries
-            .iter()
-            .map(|c| {
-                std::iter::once(c.input.name.as_str())
-                    .chain(Some(c.input.id.as_str()))
-                    .chain(c.input.aliases.iter().map(String::as_str))
-                    .collect()
-            })
-            .collect();
+        let mut names = Vec::with_capacity(self.countries.len());
+        for c in &self.countries {
+            let mut spellings = vec![c.input.name.as_str(), c.input.id.as_str()];
+            for alias in &c.input.aliases {
+                spellings.push(alias.as_str());
+            }
+            names.push(spellings);
+        }
         first_named(prefix, &names)
     }
 }
