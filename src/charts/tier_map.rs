@@ -91,36 +91,39 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierMapSpec, SpecE
 
 pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
     let previous = spec.previous;
-    let mut countries: Vec<MapCountryInput> = dataset
-        .countries
-        .iter()
-        .filter(|c| crate::model::geo::shape(&c.id).is_some())
-        .map(|c| {
-            let placed = dataset.placement(&c.id, spec.edition);
-            MapCountryInput {
-                id: c.id.to_string(),
-                name: c.name.to_string(),
-                aliases: c.aliases.iter().map(|a| a.to_string()).collect(),
-                tier: placed.map(|p| p.tier),
-                basis: placed.map(|p| p.basis),
-                previous: previous.map(|e| (e, dataset.placement(&c.id, e).map(|p| p.tier))),
-                note: placed.map(|p| first_clause(&p.note)).unwrap_or_default(),
-                cite: placed.map(|p| Cite {
-                    edition: p.edition,
-                    file: dataset.source(p.source).file.clone(),
-                    line: p.source.line,
-                    printed: p.printed.as_deref().map(str::to_owned),
-                    note: String::new(),
-                }),
-                highlighted: spec.highlight.iter().any(|h| *h == *c.id),
-            }
-        })
-        .collect();
+    let mut countries = Vec::with_capacity(dataset.countries.len());
+    let mut focus = Vec::new();
+    for c in &dataset.countries {
+        if spec.region.is_some() && c.region == spec.region {
+            focus.push(c.id.to_string());
+        }
+        if crate::model::geo::shape(&c.id).is_none() {
+            continue;
+        }
+        let placed = dataset.placement(&c.id, spec.edition);
+        let mut aliases = Vec::with_capacity(c.aliases.len());
+        for alias in c.aliases.iter() {
+            aliases.push(alias.to_string());
+        }
+        countries.push(MapCountryInput {
+            id: c.id.to_string(),
+            name: c.name.to_string(),
+            aliases,
+            tier: placed.map(|p| p.tier),
+            basis: placed.map(|p| p.basis),
+            previous: previous.map(|e| (e, dataset.placement(&c.id, e).map(|p| p.tier))),
+            note: placed.map(|p| first_clause(&p.note)).unwrap_or_default(),
+            cite: placed.map(|p| Cite {
+                edition: p.edition,
+                file: dataset.source(p.source).file.clone(),
+                line: p.source.line,
+                printed: p.printed.as_deref().map(str::to_owned),
+                note: String::new(),
+            }),
+            highlighted: spec.highlight.iter().any(|h| *h == *c.id),
+        });
+    }
     crate::sort::sort_by(&mut countries, |a, b| a.name.cmp(&b.name));
-    let focus: Vec<String> = match spec.region {
-        Some(r) => dataset.countries.iter().filter(|c| c.region == Some(r)).map(|c| c.id.to_string()).collect(),
-        None => Vec::new(),
-    };
     let lang = spec.lang;
     let report = i18n::tip_report(spec.edition, lang);
     let title = match spec.region {
