@@ -220,24 +220,30 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<RatificationsSpec,
 /// Country names or codes, comma separated; a name with a comma in it ("Korea, Republic of")
 /// stays whole.
 fn countries(dataset: &Dataset, asked: &str, lang: Lang) -> Result<Vec<String>, SpecError> {
-    let mut charted: Vec<&str> = EDITIONS.iter().flat_map(|&e| listed(dataset, e)).collect();
+    let mut charted = Vec::new();
+    for edition in EDITIONS {
+        charted.extend(listed(dataset, edition));
+    }
     crate::sort::sort(&mut charted);
-    let ids: Vec<String> = dataset
-        .countries_in_list(asked)
-        .map_err(|bad| {
-            let list = charted.iter().map(|id| dataset.name_of(id)).collect::<Vec<_>>().join(", ");
-            SpecError::new("country", bad, &charted).explained(trf!(lang,
-                "is not a country or territory tipviz knows. Write a name (such as {0}) or a three-letter code \
-                 (such as DNK). The conventions charts list: {1}.",
-                "n'est pas un pays ou territoire que tipviz connaît. Écrivez un nom (par exemple {0}) ou un code \
-                 à trois lettres (par exemple DNK). Les tableaux des conventions citent : {1}.",
-                "no es un país o territorio que tipviz conozca. Escriba un nombre (por ejemplo, {0}) o un código \
-                 de tres letras (por ejemplo, DNK). Los cuadros de convenciones incluyen: {1}.";
-                dataset.name_of("DNK"), list))
-        })?
-        .into_iter()
-        .map(|(c, _)| c.id.to_string())
-        .collect();
+    let found = dataset.countries_in_list(asked).map_err(|bad| {
+        let mut names = Vec::with_capacity(charted.len());
+        for id in &charted {
+            names.push(dataset.name_of(id));
+        }
+        let list = names.join(", ");
+        SpecError::new("country", bad, &charted).explained(trf!(lang,
+            "is not a country or territory tipviz knows. Write a name (such as {0}) or a three-letter code \
+             (such as DNK). The conventions charts list: {1}.",
+            "n'est pas un pays ou territoire que tipviz connaît. Écrivez un nom (par exemple {0}) ou un code \
+             à trois lettres (par exemple DNK). Les tableaux des conventions citent : {1}.",
+            "no es un país o territorio que tipviz conozca. Escriba un nombre (por ejemplo, {0}) o un código \
+             de tres letras (por ejemplo, DNK). Los cuadros de convenciones incluyen: {1}.";
+            dataset.name_of("DNK"), list))
+    })?;
+    let mut ids = Vec::with_capacity(found.len());
+    for (c, _) in found {
+        ids.push(c.id.to_string());
+    }
     if ids.is_empty() {
         return Err(SpecError::new("country", asked, &charted).explained(tr!(
             lang,
@@ -256,20 +262,30 @@ struct Row<'d> {
 }
 
 fn cells_of<'d>(dataset: &'d Dataset, country: &str, edition: u16) -> Vec<&'d Ratification> {
-    dataset.ratifications_of(country).iter().filter(|r| r.edition == edition).collect()
+    let mut cells = Vec::new();
+    for r in dataset.ratifications_of(country) {
+        if r.edition == edition {
+            cells.push(r);
+        }
+    }
+    cells
 }
 
 fn facts<'d>(dataset: &'d Dataset, spec: &RatificationsSpec) -> Vec<&'d ProtocolParty> {
-    dataset.protocol_parties.iter().filter(|p| spec.editions.contains(&p.edition)).collect()
+    let mut facts = Vec::new();
+    for p in dataset.protocol_parties.iter() {
+        if spec.editions.contains(&p.edition) {
+            facts.push(p);
+        }
+    }
+    facts
 }
 
 fn rows<'d>(dataset: &'d Dataset, spec: &'d RatificationsSpec) -> Vec<Row<'d>> {
     let mut rows = Vec::new();
     for &edition in &spec.editions {
-        let mut listed: Vec<&str> = listed(dataset, edition)
-            .into_iter()
-            .filter(|id| spec.countries.is_empty() || spec.countries.iter().any(|c| c == id))
-            .collect();
+        let mut listed = listed(dataset, edition);
+        listed.retain(|id| spec.countries.is_empty() || spec.countries.iter().any(|c| c == id));
         let year_of = |id: &str| -> u16 {
             let cells = cells_of(dataset, id, edition);
             match spec.instrument {
@@ -282,7 +298,9 @@ fn rows<'d>(dataset: &'d Dataset, spec: &'d RatificationsSpec) -> Vec<Row<'d>> {
             Sort::Country => crate::sort::sort_by_key(&mut listed, |id| name(id)),
             Sort::Year => crate::sort::sort_by_key(&mut listed, |id| (year_of(id), name(id))),
         }
-        rows.extend(listed.into_iter().map(|country| Row { country, edition: Some(edition) }));
+        for country in listed {
+            rows.push(Row { country, edition: Some(edition) });
+        }
     }
     for id in &spec.countries {
         if !rows.iter().any(|r| r.country == id) {
@@ -482,30 +500,27 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
     let lang = spec.lang;
     let facts = facts(dataset, spec);
     let mut groups: Vec<ChipGroupInput> = Vec::new();
-    let counts: Vec<ChipInput> = facts
-        .iter()
-        .filter(|p| p.fact == PartyFact::PartiesCount)
-        .filter_map(|p| {
-            let value = p.value?;
-            let doc = document(dataset, p.source, lang);
-            let count = Numbers(lang).whole(value);
-            Some(ChipInput {
-                text: trf!(lang, "{0} parties ({1})", "{0} parties ({1})", "{0} partes ({1})"; count, doc),
-                heading: trf!(lang,
-                    "{0} parties to the UN TIP Protocol, as the {1} states it",
-                    "{0} parties au Protocole de Palerme (ONU), selon le {1}",
-                    "{0} partes en el Protocolo de Palermo (ONU), según el {1}";
-                    count, doc),
-                values: vec![p.note.to_string()],
-                sources: describe(dataset, &[p.source], lang),
-                selection: vec![
-                    ("fact".to_owned(), p.fact.id().to_owned()),
-                    ("edition".to_owned(), p.edition.to_string()),
-                    ("value".to_owned(), value.to_string()),
-                ],
-            })
-        })
-        .collect();
+    let mut counts = Vec::new();
+    for p in &facts {
+        let (PartyFact::PartiesCount, Some(value)) = (p.fact, p.value) else { continue };
+        let doc = document(dataset, p.source, lang);
+        let count = Numbers(lang).whole(value);
+        counts.push(ChipInput {
+            text: trf!(lang, "{0} parties ({1})", "{0} parties ({1})", "{0} partes ({1})"; count, doc),
+            heading: trf!(lang,
+                "{0} parties to the UN TIP Protocol, as the {1} states it",
+                "{0} parties au Protocole de Palerme (ONU), selon le {1}",
+                "{0} partes en el Protocolo de Palermo (ONU), según el {1}";
+                count, doc),
+            values: vec![p.note.to_string()],
+            sources: describe(dataset, &[p.source], lang),
+            selection: vec![
+                ("fact".to_owned(), p.fact.id().to_owned()),
+                ("edition".to_owned(), p.edition.to_string()),
+                ("value".to_owned(), value.to_string()),
+            ],
+        });
+    }
     if !counts.is_empty() {
         let title = tr!(
             lang,
@@ -517,8 +532,8 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
     }
     for fact in [PartyFact::NewParty, PartyFact::NotParty, PartyFact::Joined] {
         let mut docs: Vec<(u16, SourceRef)> = Vec::new();
-        for p in facts.iter().filter(|p| p.fact == fact) {
-            if !docs.iter().any(|(e, s)| *e == p.edition && s.file == p.source.file) {
+        for p in &facts {
+            if p.fact == fact && !docs.iter().any(|(e, s)| *e == p.edition && s.file == p.source.file) {
                 docs.push((p.edition, p.source));
             }
         }
@@ -541,36 +556,36 @@ fn panel(dataset: &Dataset, spec: &RatificationsSpec) -> Vec<ChipGroupInput> {
                     "Pasaron a ser parte entre {0}, {1}";
                     period(edition, lang), doc),
             };
-            let chips = facts
-                .iter()
-                .filter(|p| p.fact == fact && p.edition == edition && p.source.file == source.file)
-                .map(|p| {
-                    let id = p.country.as_deref().unwrap_or_default();
-                    let n = dataset.name_of(id);
-                    let text = p.year.map_or(n.to_owned(), |y| format!("{n} {y}"));
-                    let mut values = Vec::new();
-                    if !p.name_printed.is_empty() && p.name_printed != n {
-                        values.push(trf!(lang, "printed as \"{0}\"", "imprimé \"{0}\"", "impreso \"{0}\"";
-                            p.name_printed));
-                    }
-                    values.push(p.note.to_string());
-                    let mut selection = vec![
-                        ("fact".to_owned(), p.fact.id().to_owned()),
-                        ("country".to_owned(), id.to_owned()),
-                        ("edition".to_owned(), p.edition.to_string()),
-                    ];
-                    if let Some(y) = p.year {
-                        selection.push(("year".to_owned(), y.to_string()));
-                    }
-                    ChipInput {
-                        text,
-                        heading: i18n::labelled(n, &title, lang),
-                        values,
-                        sources: describe(dataset, &[p.source], lang),
-                        selection,
-                    }
-                })
-                .collect();
+            let mut chips = Vec::new();
+            for p in &facts {
+                if p.fact != fact || p.edition != edition || p.source.file != source.file {
+                    continue;
+                }
+                let id = p.country.as_deref().unwrap_or_default();
+                let n = dataset.name_of(id);
+                let text = p.year.map_or(n.to_owned(), |y| format!("{n} {y}"));
+                let mut values = Vec::new();
+                if !p.name_printed.is_empty() && p.name_printed != n {
+                    values.push(trf!(lang, "printed as \"{0}\"", "imprimé \"{0}\"", "impreso \"{0}\"";
+                        p.name_printed));
+                }
+                values.push(p.note.to_string());
+                let mut selection = vec![
+                    ("fact".to_owned(), p.fact.id().to_owned()),
+                    ("country".to_owned(), id.to_owned()),
+                    ("edition".to_owned(), p.edition.to_string()),
+                ];
+                if let Some(y) = p.year {
+                    selection.push(("year".to_owned(), y.to_string()));
+                }
+                chips.push(ChipInput {
+                    text,
+                    heading: i18n::labelled(n, &title, lang),
+                    values,
+                    sources: describe(dataset, &[p.source], lang),
+                    selection,
+                });
+            }
             groups.push(ChipGroupInput { title, chips });
         }
     }
