@@ -119,27 +119,32 @@ impl Pair<'_> {
     }
 
     fn placements(&self) -> Vec<&TierPlacement> {
-        self.from.into_iter().chain(self.to).collect()
+        let mut both = Vec::with_capacity(2);
+        both.extend(self.from);
+        both.extend(self.to);
+        both
     }
 }
 
 /// The countries compared: those either edition places (only those a partial edition places,
 /// where one is partial), in the region if one is asked for, by name.
 fn pairs<'d>(dataset: &'d Dataset, spec: &TierChangesSpec) -> Vec<Pair<'d>> {
-    let mut list: Vec<Pair> = dataset
-        .countries
-        .iter()
-        .filter(|c| spec.region.map_or(true, |r| c.region == Some(r)))
-        .map(|country| Pair {
+    let (from_partial, to_partial) = (partial(spec.from).is_some(), partial(spec.to).is_some());
+    let mut list = Vec::new();
+    for country in dataset.countries.iter() {
+        if spec.region.is_some_and(|r| country.region != Some(r)) {
+            continue;
+        }
+        let pair = Pair {
             country,
             from: dataset.placement(&country.id, spec.from),
             to: dataset.placement(&country.id, spec.to),
-        })
-        .filter(|p| p.from.is_some() || p.to.is_some())
-        .filter(|p| {
-            (partial(spec.from).is_none() || p.from.is_some()) && (partial(spec.to).is_none() || p.to.is_some())
-        })
-        .collect();
+        };
+        let placed = pair.from.is_some() || pair.to.is_some();
+        if placed && (!from_partial || pair.from.is_some()) && (!to_partial || pair.to.is_some()) {
+            list.push(pair);
+        }
+    }
     crate::sort::sort_by(&mut list, |a, b| a.country.name.cmp(&b.country.name));
     list
 }
@@ -169,27 +174,29 @@ fn tier_id(tier: Option<Tier>) -> String {
 }
 
 fn member(country: &Country) -> Member {
-    Member {
-        id: country.id.to_string(),
-        names: std::iter::once(&country.name).chain(&country.aliases).map(|n| n.to_string()).collect(),
+    let mut names = Vec::with_capacity(1 + country.aliases.len());
+    names.push(country.name.to_string());
+    for alias in country.aliases.iter() {
+        names.push(alias.to_string());
     }
+    Member { id: country.id.to_string(), names }
 }
 
 fn nodes(edition: u16, lang: Lang) -> Vec<FlowNodeInput> {
-    TIER_ORDER
-        .iter()
-        .enumerate()
-        .map(|(i, &t)| FlowNodeInput {
+    let mut nodes = Vec::with_capacity(TIER_ORDER.len() + 1);
+    for (i, &t) in TIER_ORDER.iter().enumerate() {
+        nodes.push(FlowNodeInput {
             label: i18n::tier(t, lang).to_owned(),
             short_label: i18n::tier_short(t, lang).to_owned(),
             category: Some(i),
-        })
-        .chain(Some(FlowNodeInput {
-            label: trf!(lang, "Not in the {0} list", "Absent de la liste {0}", "Fuera de la lista de {0}"; edition.to_string()),
-            short_label: tr!(lang, "Not listed", "Hors liste", "Fuera de lista").to_owned(),
-            category: None,
-        }))
-        .collect()
+        });
+    }
+    nodes.push(FlowNodeInput {
+        label: trf!(lang, "Not in the {0} list", "Absent de la liste {0}", "Fuera de la lista de {0}"; edition.to_string()),
+        short_label: tr!(lang, "Not listed", "Hors liste", "Fuera de lista").to_owned(),
+        category: None,
+    });
+    nodes
 }
 
 fn node_label(tier: Option<Tier>, edition: u16, lang: Lang) -> String {
@@ -258,7 +265,16 @@ fn band(dataset: &Dataset, spec: &TierChangesSpec, members: &[&Pair]) -> FlowBan
     let (from, to) = (tier_of(first.from), tier_of(first.to));
     let change = first.change();
     let lang = spec.lang;
-    let names: Vec<&str> = members.iter().map(|p| &*p.country.name).collect();
+    let mut names = Vec::with_capacity(members.len());
+    let mut ids = Vec::with_capacity(members.len());
+    let mut band_members = Vec::with_capacity(members.len());
+    let mut placements = Vec::new();
+    for p in members {
+        names.push(&*p.country.name);
+        ids.push(&*p.country.id);
+        band_members.push(member(p.country));
+        placements.extend(p.placements());
+    }
     let mut values = vec![moved(change, members.len(), lang), names.join(", ")];
     // Placements that were not simply printed are worth a reader's attention.
     for p in members {
@@ -269,14 +285,13 @@ fn band(dataset: &Dataset, spec: &TierChangesSpec, members: &[&Pair]) -> FlowBan
             }
         }
     }
-    let placements: Vec<&TierPlacement> = members.iter().flat_map(|p| p.placements()).collect();
     let mut selection = selection(spec, from, to);
-    selection.push(("countries".to_owned(), members.iter().map(|p| &*p.country.id).collect::<Vec<_>>().join("|")));
+    selection.push(("countries".to_owned(), ids.join("|")));
     FlowBandInput {
         from: node(first.from),
         to: node(first.to),
         change,
-        members: members.iter().map(|p| member(p.country)).collect(),
+        members: band_members,
         text: ItemText {
             heading: format!("{} → {}", node_label(from, spec.from, lang), node_label(to, spec.to, lang)),
             values,
@@ -319,13 +334,18 @@ fn subtitle(spec: &TierChangesSpec, compared: usize) -> String {
         "Cada banda reúne los países que pasaron de un nivel (izquierda) a un nivel (derecha); su grosor es su \
          número. Las listas dan el nivel de cada país en ambas ediciones.")
     .to_owned()];
-    let partial: Vec<&str> = [spec.from, spec.to].iter().filter_map(|&e| partial(e)).map(|p| p.get(lang)).collect();
-    if !partial.is_empty() {
+    let mut partial_notes = Vec::new();
+    for edition in [spec.from, spec.to] {
+        if let Some(phrase) = partial(edition) {
+            partial_notes.push(phrase.get(lang));
+        }
+    }
+    if !partial_notes.is_empty() {
         parts.push(trf!(lang,
             "The comparison covers the {0} countries both editions place here: {1}.",
             "La comparaison porte sur les {0} pays que les deux éditions classent ici : {1}.",
             "La comparación abarca los {0} países que ambas ediciones clasifican aquí: {1}.";
-            compared.to_string(), partial.join("; ")));
+            compared.to_string(), partial_notes.join("; ")));
     }
     if spec.from <= 2015 {
         parts.push(tr!(lang,
@@ -480,20 +500,18 @@ pub fn table(dataset: &Dataset, spec: &TierChangesSpec) -> DataTable {
             None => [edition.to_string(), String::new(), String::new(), String::new(), String::new()],
         }
     };
-    let rows = pairs(dataset, spec)
-        .iter()
-        .map(|p| {
-            let mut row = vec![
-                p.country.id.to_string(),
-                p.country.name.to_string(),
-                p.country.region.map_or(String::new(), |r| r.id().to_owned()),
-                change_id(p.change()).to_owned(),
-            ];
-            row.extend(side(p.from, spec.from));
-            row.extend(side(p.to, spec.to));
-            row
-        })
-        .collect();
+    let mut rows = Vec::new();
+    for p in pairs(dataset, spec) {
+        let mut row = vec![
+            p.country.id.to_string(),
+            p.country.name.to_string(),
+            p.country.region.map_or(String::new(), |r| r.id().to_owned()),
+            change_id(p.change()).to_owned(),
+        ];
+        row.extend(side(p.from, spec.from));
+        row.extend(side(p.to, spec.to));
+        rows.push(row);
+    }
     DataTable::new(CSV_COLUMNS, rows)
 }
 
