@@ -145,9 +145,14 @@ impl LegendMark {
 impl MatrixInput {
     /// A short text alternative: what is shown and how many cells of each kind.
     pub fn summary(&self) -> String {
-        let years = self.cells.iter().filter(|c| matches!(c.kind, CellKind::Year { .. })).count();
-        let not_party = self.cells.iter().filter(|c| c.kind == CellKind::NotParty).count();
-        let absent = self.cells.iter().filter(|c| c.kind == CellKind::Absent).count();
+        let (mut years, mut not_party, mut absent) = (0, 0, 0);
+        for cell in &self.cells {
+            match cell.kind {
+                CellKind::Year { .. } => years += 1,
+                CellKind::NotParty => not_party += 1,
+                CellKind::Absent => absent += 1,
+            }
+        }
         let lang = self.lang;
         let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
         parts.push(trf!(lang,
@@ -156,18 +161,14 @@ impl MatrixInput {
             "{0} filas, {1} instrumentos: {2} años, {3} no es parte, {4} no figuran en la fuente.";
             self.rows.len().to_string(), self.columns.len().to_string(), years.to_string(),
             not_party.to_string(), absent.to_string()));
-        let facts: Vec<String> = self
-            .panel
-            .iter()
-            .map(|g| {
-                let chips: Vec<&str> = g.chips.iter().map(|c| c.text.as_str()).collect();
-                if chips.is_empty() {
-                    g.title.clone()
-                } else {
-                    i18n::labelled(&g.title, &chips.join(", "), lang)
-                }
-            })
-            .collect();
+        let mut facts = Vec::with_capacity(self.panel.len());
+        for g in &self.panel {
+            let mut chips = Vec::with_capacity(g.chips.len());
+            for chip in &g.chips {
+                chips.push(chip.text.as_str());
+            }
+            facts.push(if chips.is_empty() { g.title.clone() } else { i18n::labelled(&g.title, &chips.join(", "), lang) });
+        }
         if !facts.is_empty() {
             parts.push(format!("{}: {}.", self.panel_title, facts.join("; ")));
         }
@@ -183,36 +184,44 @@ impl MatrixInput {
     pub fn wide_table(&self) -> DataTable {
         let lang = self.lang;
         let mut columns = vec![tr!(lang, "Country", "Pays", "País").to_owned(), tr!(lang, "Chart", "Graphique", "Gráfico").to_owned()];
-        columns.extend(self.columns.iter().map(|c| c.label.clone()));
+        for c in &self.columns {
+            columns.push(c.label.clone());
+        }
         columns.push(i18n::source_column(lang).to_owned());
-        let mut rows: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(r, row)| {
-                let mut out = vec![row.label.clone(), self.groups.get(row.group).cloned().unwrap_or_default()];
-                let mut sources: Vec<String> = Vec::new();
-                for c in 0..self.columns.len() {
-                    let cell = self.cells.iter().find(|x| x.row == r && x.column == c);
-                    out.push(cell.map_or(String::new(), |x| match x.kind {
-                        CellKind::Year { .. } => x.text.clone(),
-                        CellKind::NotParty => not_party(lang).to_owned(),
-                        CellKind::Absent => crate::model::line::not_in_the_source(lang).to_owned(),
-                    }));
-                    for s in cell.iter().flat_map(|x| &x.sources) {
-                        if !sources.contains(s) {
-                            sources.push(s.clone());
-                        }
+        let mut rows = Vec::with_capacity(self.rows.len());
+        for (r, row) in self.rows.iter().enumerate() {
+            let mut out = vec![row.label.clone(), self.groups.get(row.group).cloned().unwrap_or_default()];
+            let mut sources: Vec<&String> = Vec::new();
+            for c in 0..self.columns.len() {
+                let Some(cell) = self.cells.iter().find(|x| x.row == r && x.column == c) else {
+                    out.push(String::new());
+                    continue;
+                };
+                out.push(match cell.kind {
+                    CellKind::Year { .. } => cell.text.clone(),
+                    CellKind::NotParty => not_party(lang).to_owned(),
+                    CellKind::Absent => crate::model::line::not_in_the_source(lang).to_owned(),
+                });
+                for s in &cell.sources {
+                    if !sources.contains(&s) {
+                        sources.push(s);
                     }
                 }
-                out.push(sources.join("; "));
-                out
-            })
-            .collect();
+            }
+            let mut joined = String::new();
+            for (i, s) in sources.iter().enumerate() {
+                if i > 0 {
+                    joined.push_str("; ");
+                }
+                joined.push_str(s);
+            }
+            out.push(joined);
+            rows.push(out);
+        }
         for group in &self.panel {
             for chip in &group.chips {
                 let mut out = vec![chip.text.clone(), group.title.clone()];
-                out.extend(self.columns.iter().map(|_| String::new()));
+                out.resize(2 + self.columns.len(), String::new());
                 out.push(chip.sources.join("; "));
                 rows.push(out);
             }
@@ -433,26 +442,33 @@ impl MatrixChart {
         use metrics::*;
         let input = &self.input;
         let content = (width - 2.0 * PAD * u).max(0.0);
-        let longest = input.columns.iter().map(|c| c.label.chars().count()).max().unwrap_or(0) as f64 * char_dev;
+        let mut longest_chars = 0;
+        for column in &input.columns {
+            longest_chars = longest_chars.max(column.label.chars().count());
+        }
+        let longest = longest_chars as f64 * char_dev;
         let label_width = longest.min(0.3 * content);
         let left = PAD * u + label_width + GAP * u;
         let right = (width - PAD * u).max(left + 1.0);
-        let years: Vec<u16> = input
-            .cells
-            .iter()
-            .filter_map(|c| match c.kind {
-                CellKind::Year { year, .. } => Some(year),
-                _ => None,
-            })
-            .collect();
-        let (first, last) = (years.iter().min().copied().unwrap_or(2000), years.iter().max().copied().unwrap_or(2025));
+        // The first and last years of the events, and how many events there are.
+        let (mut first, mut last, mut event_count) = (u16::MAX, 0, 0);
+        for cell in &input.cells {
+            if let CellKind::Year { year, .. } = cell.kind {
+                first = first.min(year);
+                last = last.max(year);
+                event_count += 1;
+            }
+        }
+        if event_count == 0 {
+            (first, last) = (2000, 2025);
+        }
         // Decades around the events, so the axis starts and ends on a labelled tick.
         let from = (first / 10) * 10;
         let decades = (right - left) / 5.0 / char_dev;
         let step: u16 = if f64::from((last / 10 + 1) * 10 - from) / 10.0 > decades { 20 } else { 10 };
         let to = from + (last - from) / step * step + step;
         let event = EVENT * u;
-        let few = input.cells.iter().filter(|c| matches!(c.kind, CellKind::Year { .. })).count() <= input.columns.len();
+        let few = event_count <= input.columns.len();
         // With few events each carries its year to its right; the axis leaves room for it.
         let label_room = if few { 4.0 * char_dev + 4.0 * u } else { 0.0 };
         let x = LinearScale::new((from as f64, to as f64), (left + event, (right - event - label_room).max(left + event)));
@@ -460,16 +476,12 @@ impl MatrixChart {
         for (c, column) in input.columns.iter().enumerate() {
             // Events of this instrument, by year; each goes on the lowest level where it
             // clears the events already placed, so neighbours a year apart never overlap.
-            let mut events: Vec<(usize, u16)> = input
-                .cells
-                .iter()
-                .enumerate()
-                .filter(|(_, cell)| cell.column == c)
-                .filter_map(|(i, cell)| match cell.kind {
-                    CellKind::Year { year, .. } => Some((i, year)),
-                    _ => None,
-                })
-                .collect();
+            let mut events = Vec::new();
+            for (i, cell) in input.cells.iter().enumerate() {
+                if let (true, CellKind::Year { year, .. }) = (cell.column == c, cell.kind) {
+                    events.push((i, year));
+                }
+            }
             crate::sort::sort_by_key(&mut events, |&(i, year)| (year, input.cells[i].row));
             let mut level_ends: Vec<f64> = Vec::new();
             let mut placed = Vec::new();
@@ -641,25 +653,25 @@ impl MatrixChart {
 fn legend(input: &MatrixInput, width: f64, top: f64, u: f64) -> (Vec<LegendEntry>, f64) {
     let char_dev = CHAR_WIDTH * LABEL_FONT * u;
     let has = |f: &dyn Fn(&CellKind) -> bool| input.cells.iter().any(|c| f(&c.kind));
-    let marks: Vec<LegendMark> = match input.view {
-        MatrixView::Grid => [
+    let candidates: &[(LegendMark, bool)] = match input.view {
+        MatrixView::Grid => &[
             (LegendMark::Year, has(&|k| matches!(k, CellKind::Year { .. }))),
             (LegendMark::Marked, has(&|k| matches!(k, CellKind::Year { marked: true, .. }))),
             (LegendMark::Note, has(&|k| matches!(k, CellKind::Year { note: true, .. }))),
             (LegendMark::NotParty, has(&|k| *k == CellKind::NotParty)),
             (LegendMark::Absent, has(&|k| *k == CellKind::Absent)),
-        ]
-        .into_iter()
-        .filter_map(|(m, shown)| shown.then_some(m))
-        .collect(),
-        MatrixView::Timeline => [
+        ],
+        MatrixView::Timeline => &[
             (LegendMark::Event, has(&|k| matches!(k, CellKind::Year { marked: false, .. }))),
             (LegendMark::MarkedEvent, has(&|k| matches!(k, CellKind::Year { marked: true, .. }))),
-        ]
-        .into_iter()
-        .filter_map(|(m, shown)| shown.then_some(m))
-        .collect(),
+        ],
     };
+    let mut marks = Vec::with_capacity(candidates.len());
+    for &(mark, shown) in candidates {
+        if shown {
+            marks.push(mark);
+        }
+    }
     let sample = metrics::SAMPLE * u;
     let (mut x, mut y) = (PAD * u, top);
     let mut entries = Vec::new();
