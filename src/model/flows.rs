@@ -162,19 +162,20 @@ impl FlowChartInput {
         ]
             .map(String::from)
             .to_vec();
-        let rows = self
-            .bands
-            .iter()
-            .map(|b| {
-                vec![
-                    self.left.get(b.from).map_or(String::new(), |n| n.label.clone()),
-                    self.right.get(b.to).map_or(String::new(), |n| n.label.clone()),
-                    b.members.len().to_string(),
-                    b.members.iter().map(|m| m.names.first().map_or(m.id.as_str(), String::as_str)).collect::<Vec<_>>().join(", "),
-                    b.text.sources.join("; "),
-                ]
-            })
-            .collect();
+        let mut rows = Vec::with_capacity(self.bands.len());
+        for b in &self.bands {
+            let mut names = Vec::with_capacity(b.members.len());
+            for m in &b.members {
+                names.push(m.names.first().map_or(m.id.as_str(), String::as_str));
+            }
+            rows.push(vec![
+                self.left.get(b.from).map_or(String::new(), |n| n.label.clone()),
+                self.right.get(b.to).map_or(String::new(), |n| n.label.clone()),
+                b.members.len().to_string(),
+                names.join(", "),
+                b.text.sources.join("; "),
+            ]);
+        }
         DataTable { columns, rows }
     }
 }

@@ -666,38 +666,36 @@ impl LineChartInput {
     pub fn wide_table(&self) -> super::table::DataTable {
         let (lang, numbers) = (self.lang, Numbers(self.lang));
         let mut columns = vec![tr!(lang, "Year", "Année", "Año").to_owned()];
-        columns.extend(self.series.iter().map(|s| s.label.clone()));
+        for s in &self.series {
+            columns.push(s.label.clone());
+        }
         columns.push(i18n::source_column(lang).to_owned());
-        let rows = self
-            .years
-            .iter()
-            .enumerate()
-            .map(|(i, year)| {
-                let mut row = vec![year.to_string()];
-                let mut sources: Vec<String> = Vec::new();
-                for s in &self.series {
-                    row.push(match &s.values[i] {
-                        None => not_in_the_source(lang).to_owned(),
-                        Some((v, cite)) => {
-                            let source = cite.describe(lang);
-                            if !sources.contains(&source) {
-                                sources.push(source);
-                            }
-                            match &cite.printed {
-                                None => numbers.whole(*v),
-                                Some(p) => trf!(lang,
-                                    "{0} (corrected; printed as {1})",
-                                    "{0} (corrigé ; imprimé : {1})",
-                                    "{0} (corregido; impreso: {1})";
-                                    numbers.whole(*v), printed_number(p, numbers)),
-                            }
+        let mut rows = Vec::with_capacity(self.years.len());
+        for (i, year) in self.years.iter().enumerate() {
+            let mut row = vec![year.to_string()];
+            let mut sources: Vec<String> = Vec::new();
+            for s in &self.series {
+                row.push(match &s.values[i] {
+                    None => not_in_the_source(lang).to_owned(),
+                    Some((v, cite)) => {
+                        let source = cite.describe(lang);
+                        if !sources.contains(&source) {
+                            sources.push(source);
                         }
-                    });
-                }
-                row.push(sources.join("; "));
-                row
-            })
-            .collect();
+                        match &cite.printed {
+                            None => numbers.whole(*v),
+                            Some(p) => trf!(lang,
+                                "{0} (corrected; printed as {1})",
+                                "{0} (corrigé ; imprimé : {1})",
+                                "{0} (corregido; impreso: {1})";
+                                numbers.whole(*v), printed_number(p, numbers)),
+                        }
+                    }
+                });
+            }
+            row.push(sources.join("; "));
+            rows.push(row);
+        }
         super::table::DataTable { columns, rows }
     }
 }

@@ -122,28 +122,26 @@ impl StepChartInput {
     pub fn wide_table(&self) -> DataTable {
         let lang = self.lang;
         let mut columns = vec![tr!(lang, "Edition", "Édition", "Edición").to_owned()];
-        columns.extend(self.series.iter().map(|s| s.label.clone()));
+        for s in &self.series {
+            columns.push(s.label.clone());
+        }
         columns.push(i18n::source_column(lang).to_owned());
-        let rows = self
-            .years
-            .iter()
-            .enumerate()
-            .map(|(i, year)| {
-                let mut row = vec![year.to_string()];
-                let mut cites = Vec::new();
-                for s in 0..self.series.len() {
-                    match self.point(s, i) {
-                        Some(p) => {
-                            row.push(p.text.clone());
-                            cites.push((p.source.document.as_str(), p.source.file.as_str(), p.source.line));
-                        }
-                        None => row.push(self.missing_text.clone()),
+        let mut rows = Vec::with_capacity(self.years.len());
+        for (i, year) in self.years.iter().enumerate() {
+            let mut row = vec![year.to_string()];
+            let mut cites = Vec::new();
+            for s in 0..self.series.len() {
+                match self.point(s, i) {
+                    Some(p) => {
+                        row.push(p.text.clone());
+                        cites.push((p.source.document.as_str(), p.source.file.as_str(), p.source.line));
                     }
+                    None => row.push(self.missing_text.clone()),
                 }
-                row.push(describe_documents(&cites, lang).join("; "));
-                row
-            })
-            .collect();
+            }
+            row.push(describe_documents(&cites, lang).join("; "));
+            rows.push(row);
+        }
         DataTable { columns, rows }
     }
 }

@@ -39,8 +39,12 @@ impl DataTable {
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         for row in std::iter::once(&self.columns).chain(&self.rows) {
-            let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-            out.push_str(&fields.join(","));
+            for (i, field) in row.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&csv_field(field));
+            }
             out.push_str("\r\n");
         }
         out
