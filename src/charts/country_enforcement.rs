@@ -35,8 +35,12 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<CountryEnforcement
     let Some(asked) = attrs.given("country") else { return Ok(CountryEnforcementSpec { lang, country: None, metric }) };
 
     let narrated = narrative_countries(dataset, lang);
-    let ids: Vec<&str> = narrated.iter().map(|c| &*c.id).collect();
-    let list = narrated.iter().map(|c| format!("{} ({})", c.name, c.id)).collect::<Vec<_>>();
+    let mut ids = Vec::with_capacity(narrated.len());
+    let mut list = Vec::with_capacity(narrated.len());
+    for c in &narrated {
+        ids.push(&*c.id);
+        list.push(format!("{} ({})", c.name, c.id));
+    }
     let list = list.join(tr!(lang, "; ", " ; ", "; "));
     let report = i18n::tip_report(edition(dataset), lang);
     match dataset.country_by_name(asked) {
@@ -69,17 +73,28 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<CountryEnforcement
 
 /// The edition the narratives come from: the newest in the table.
 fn edition(dataset: &Dataset) -> u16 {
-    dataset.country_enforcement.iter().map(|r| r.edition).max().unwrap_or(2019)
+    let mut newest = None;
+    for r in dataset.country_enforcement.iter() {
+        newest = newest.max(Some(r.edition));
+    }
+    newest.unwrap_or(2019)
 }
 
 /// The countries with a narrative in [`edition`], by name as `lang` sorts it.
 pub fn narrative_countries(dataset: &Dataset, lang: Lang) -> Vec<&Country> {
     let edition = edition(dataset);
-    let mut ids: Vec<&str> =
-        dataset.country_enforcement.iter().filter(|r| r.edition == edition).map(|r| r.country.as_ref()).collect();
+    let mut ids: Vec<&str> = Vec::new();
+    for r in dataset.country_enforcement.iter() {
+        if r.edition == edition {
+            ids.push(&r.country);
+        }
+    }
     crate::sort::sort(&mut ids);
     ids.dedup();
-    let mut countries: Vec<&Country> = ids.into_iter().filter_map(|id| dataset.country(id)).collect();
+    let mut countries: Vec<&Country> = Vec::with_capacity(ids.len());
+    for id in ids {
+        countries.extend(dataset.country(id));
+    }
     crate::sort::sort_by_key(&mut countries, |c| i18n::sort_key(&c.name, lang));
     countries
 }
@@ -88,10 +103,20 @@ pub fn narrative_countries(dataset: &Dataset, lang: Lang) -> Vec<&Country> {
 /// narratives run from Jamaica to Namibia whatever the reader's language sorts first.
 fn span(dataset: &Dataset) -> (&str, &str) {
     let edition = edition(dataset);
-    let in_order = || dataset.country_enforcement.iter().filter(|r| r.edition == edition);
-    let first = in_order().min_by_key(|r| r.source).map_or("", |r| dataset.name_of(&r.country));
-    let last = in_order().max_by_key(|r| r.source).map_or("", |r| dataset.name_of(&r.country));
-    (first, last)
+    let (mut first, mut last): (Option<&CountryEnforcement>, Option<&CountryEnforcement>) = (None, None);
+    for r in dataset.country_enforcement.iter() {
+        if r.edition != edition {
+            continue;
+        }
+        // The earliest line (the first of equal ones) and the latest (the last of equal ones).
+        if first.map_or(true, |f| r.source < f.source) {
+            first = Some(r);
+        }
+        if last.map_or(true, |l| r.source >= l.source) {
+            last = Some(r);
+        }
+    }
+    (first.map_or("", |r| dataset.name_of(&r.country)), last.map_or("", |r| dataset.name_of(&r.country)))
 }
 
 fn metric_title(metric: CountryMetric, lang: Lang) -> &'static str {
@@ -152,11 +177,12 @@ impl Drawn<'_> {
 
 fn records_of<'d>(dataset: &'d Dataset, country: &str, metric: CountryMetric) -> Vec<&'d CountryEnforcement> {
     let edition = edition(dataset);
-    let mut records: Vec<&CountryEnforcement> = dataset
-        .country_enforcement
-        .iter()
-        .filter(|r| r.edition == edition && r.country == country && r.metric == metric)
-        .collect();
+    let mut records: Vec<&CountryEnforcement> = Vec::new();
+    for r in dataset.country_enforcement.iter() {
+        if r.edition == edition && r.country == country && r.metric == metric {
+            records.push(r);
+        }
+    }
     // Newest period first; within a period, in the narrative's line order.
     crate::sort::sort_by_key(&mut records, |r| (std::cmp::Reverse(r.period), r.source));
     records
@@ -215,22 +241,19 @@ fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String, lang: Lang) ->
         // The bar's note carries the remark; the cite only says where.
         note: String::new(),
     });
-    let details = d
-        .others
-        .iter()
-        .map(|o| {
-            let what = o.value.map_or_else(|| not_reported(lang).to_owned(), |v| count_with_unit(v, &o.unit, lang));
-            // An absent value's note often starts by saying so; once is enough.
-            let note = o.note.strip_prefix("not reported:").map_or(o.note.as_ref(), str::trim_start);
-            let note = if note.is_empty() { String::new() } else { format!(" ({note})") };
-            let line = i18n::lines(&[o.source.line], lang);
-            trf!(lang,
-                "also for this period: {0}{1}, {2}",
-                "aussi pour cette période : {0}{1}, {2}",
-                "también para este período: {0}{1}, {2}";
-                what, note, line)
-        })
-        .collect();
+    let mut details = Vec::with_capacity(d.others.len());
+    for o in &d.others {
+        let what = o.value.map_or_else(|| not_reported(lang).to_owned(), |v| count_with_unit(v, &o.unit, lang));
+        // An absent value's note often starts by saying so; once is enough.
+        let note = o.note.strip_prefix("not reported:").map_or(o.note.as_ref(), str::trim_start);
+        let note = if note.is_empty() { String::new() } else { format!(" ({note})") };
+        let line = i18n::lines(&[o.source.line], lang);
+        details.push(trf!(lang,
+            "also for this period: {0}{1}, {2}",
+            "aussi pour cette période : {0}{1}, {2}",
+            "también para este período: {0}{1}, {2}";
+            what, note, line));
+    }
     // What `tipviz:select` reports stays in English, as the CSV's period_label does.
     let mut selection = vec![
         ("country".to_owned(), d.country.id.to_string()),
@@ -259,17 +282,16 @@ pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartIn
     let drawn = drawn(dataset, spec);
     match spec.country.as_deref().and_then(|id| dataset.country(id)) {
         Some(country) => {
-            let groups = CountryMetric::ALL
-                .iter()
-                .map(|&metric| BarGroup {
-                    title: metric_title(metric, lang).to_owned(),
-                    bars: drawn
-                        .iter()
-                        .filter(|d| d.metric == metric)
-                        .map(|d| bar(dataset, edition, d, d.period_label(lang).to_owned(), lang))
-                        .collect(),
-                })
-                .collect();
+            let mut groups = Vec::with_capacity(CountryMetric::ALL.len());
+            for &metric in CountryMetric::ALL.iter() {
+                let mut bars = Vec::new();
+                for d in &drawn {
+                    if d.metric == metric {
+                        bars.push(bar(dataset, edition, d, d.period_label(lang).to_owned(), lang));
+                    }
+                }
+                groups.push(BarGroup { title: metric_title(metric, lang).to_owned(), bars });
+            }
             BarChartInput {
                 lang,
                 title: trf!(lang,
@@ -294,6 +316,10 @@ pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartIn
         }
         None => {
             let (first, last) = span(dataset);
+            let mut bars = Vec::with_capacity(drawn.len());
+            for d in &drawn {
+                bars.push(bar(dataset, edition, d, d.country.name.to_string(), lang));
+            }
             let metric = metric_title(spec.metric, lang);
             BarChartInput {
                 lang,
@@ -314,10 +340,7 @@ pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartIn
                      al final."
                 )
                 .to_owned(),
-                groups: vec![BarGroup {
-                    title: String::new(),
-                    bars: drawn.iter().map(|d| bar(dataset, edition, d, d.country.name.to_string(), lang)).collect(),
-                }],
+                groups: vec![BarGroup { title: String::new(), bars }],
             }
         }
     }
@@ -341,9 +364,9 @@ pub const CSV_COLUMNS: &[&str] = &[
 /// narrative reports none (the note says why, in the reader's language).
 pub fn table(dataset: &Dataset, spec: &CountryEnforcementSpec) -> DataTable {
     let edition = edition(dataset);
-    let rows = drawn(dataset, spec)
-        .iter()
-        .map(|d| match d.record {
+    let mut rows = Vec::new();
+    for d in drawn(dataset, spec) {
+        rows.push(match d.record {
             Some(r) => vec![
                 r.edition.to_string(),
                 r.country.to_string(),
@@ -370,8 +393,8 @@ pub fn table(dataset: &Dataset, spec: &CountryEnforcementSpec) -> DataTable {
                 String::new(),
                 String::new(),
             ],
-        })
-        .collect();
+        });
+    }
     DataTable::new(CSV_COLUMNS, rows)
 }
 
