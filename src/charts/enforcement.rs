@@ -88,12 +88,14 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<EnforcementSpec, S
         id => Rows::One(Scope::from_id(id).unwrap_or(Scope::Global)),
     };
 
-    let edition_names: Vec<String> = ["latest", "compare"]
-        .into_iter()
-        .map(str::to_owned)
-        .chain(all_editions.iter().map(u16::to_string))
-        .collect();
-    let edition_refs: Vec<&str> = edition_names.iter().map(String::as_str).collect();
+    let mut edition_names = vec!["latest".to_owned(), "compare".to_owned()];
+    for edition in &all_editions {
+        edition_names.push(edition.to_string());
+    }
+    let mut edition_refs = Vec::with_capacity(edition_names.len());
+    for name in &edition_names {
+        edition_refs.push(name.as_str());
+    }
     let edition = match attrs.choose("edition", &edition_refs, "latest")?.as_str() {
         "latest" => EditionChoice::Latest,
         "compare" => EditionChoice::Compare,
@@ -105,7 +107,13 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<EnforcementSpec, S
     let metrics: Vec<Metric> = match attrs.list(metric_attribute, METRICS)? {
         None if rows == Rows::Regions => vec![Metric::Prosecutions],
         None => DEFAULT_METRICS.to_vec(),
-        Some(words) => words.iter().filter_map(|w| Metric::from_id(w)).collect(),
+        Some(words) => {
+            let mut metrics = Vec::with_capacity(words.len());
+            for word in &words {
+                metrics.extend(Metric::from_id(word));
+            }
+            metrics
+        }
     };
     if rows == Rows::Regions && metrics.len() > 1 {
         let given = attrs.given(metric_attribute).unwrap_or_default();
@@ -242,7 +250,7 @@ fn chosen_editions(dataset: &Dataset, choice: EditionChoice) -> Vec<u16> {
     let all = editions(dataset);
     match choice {
         EditionChoice::Edition(year) => vec![year],
-        EditionChoice::Latest => all.last().copied().into_iter().collect(),
+        EditionChoice::Latest => all[all.len().saturating_sub(1)..].to_vec(),
         EditionChoice::Compare => all[all.len().saturating_sub(2)..].to_vec(),
     }
 }
@@ -250,7 +258,13 @@ fn chosen_editions(dataset: &Dataset, choice: EditionChoice) -> Vec<u16> {
 fn scopes(rows: Rows) -> Vec<Scope> {
     match rows {
         Rows::One(scope) => vec![scope],
-        Rows::Regions => Region::ALL.iter().map(|r| Scope::Region(*r)).collect(),
+        Rows::Regions => {
+            let mut all = Vec::with_capacity(Region::ALL.len());
+            for &region in Region::ALL.iter() {
+                all.push(Scope::Region(region));
+            }
+            all
+        }
     }
 }
 
@@ -481,22 +495,20 @@ pub const CSV_COLUMNS: &[&str] =
 
 /// One row per drawn value, with its source, so a download can be checked against the report.
 pub fn table(dataset: &Dataset, spec: &EnforcementSpec) -> DataTable {
-    let rows = cells(dataset, spec)
-        .into_iter()
-        .map(|v| {
-            vec![
-                v.edition.to_string(),
-                v.scope.id().to_owned(),
-                v.year.to_string(),
-                v.metric.id().to_owned(),
-                v.value.to_string(),
-                v.printed.as_deref().unwrap_or_default().to_owned(),
-                v.note.to_string(),
-                dataset.source(v.source).file.clone(),
-                v.source.line.to_string(),
-            ]
-        })
-        .collect();
+    let mut rows = Vec::new();
+    for v in cells(dataset, spec) {
+        rows.push(vec![
+            v.edition.to_string(),
+            v.scope.id().to_owned(),
+            v.year.to_string(),
+            v.metric.id().to_owned(),
+            v.value.to_string(),
+            v.printed.as_deref().unwrap_or_default().to_owned(),
+            v.note.to_string(),
+            dataset.source(v.source).file.clone(),
+            v.source.line.to_string(),
+        ]);
+    }
     DataTable::new(CSV_COLUMNS, rows)
 }
 

@@ -102,7 +102,10 @@ fn org_in_sentence(org: Org, lang: Lang) -> String {
 
 /// The organisations whose tables give victims, in a sentence: `the UN`, `l'ONU et l'OSCE`.
 fn orgs_with_victims(dataset: &Dataset, lang: Lang) -> String {
-    let orgs: Vec<String> = orgs_with(dataset, "victims").into_iter().map(|o| org_in_sentence(o, lang)).collect();
+    let mut orgs = Vec::new();
+    for org in orgs_with(dataset, "victims") {
+        orgs.push(org_in_sentence(org, lang));
+    }
     i18n::and_list(&orgs, lang)
 }
 
@@ -161,12 +164,23 @@ fn pick<T: Copy + PartialEq>(
     all: &[T],
     id: impl Fn(T) -> &'static str,
 ) -> Result<Vec<T>, SpecError> {
-    let mut accepted: Vec<&str> = all.iter().map(|&t| id(t)).collect();
+    let mut accepted = Vec::with_capacity(all.len() + 1);
+    for &t in all {
+        accepted.push(id(t));
+    }
     accepted.push("all");
     match attrs.list(name, &accepted)? {
         None => Ok(all.to_vec()),
         Some(words) if words.iter().any(|w| w == "all") => Ok(all.to_vec()),
-        Some(words) => Ok(all.iter().copied().filter(|&t| words.iter().any(|w| w == id(t))).collect()),
+        Some(words) => {
+            let mut picked = Vec::new();
+            for &t in all {
+                if words.iter().any(|w| w == id(t)) {
+                    picked.push(t);
+                }
+            }
+            Ok(picked)
+        }
     }
 }
 
@@ -187,29 +201,35 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<PeacekeepingSpec, 
 }
 
 fn orgs_with(dataset: &Dataset, metric: &str) -> Vec<Org> {
-    Org::ALL.iter().copied().filter(|&o| dataset.peacekeeping.iter().any(|v| v.org == o && v.metric == metric)).collect()
+    let mut orgs = Vec::new();
+    for &org in Org::ALL {
+        if dataset.peacekeeping.iter().any(|v| v.org == org && v.metric == metric) {
+            orgs.push(org);
+        }
+    }
+    orgs
 }
 
 /// Each asked metric with the organisations it has bars for: victims only where a table gives any.
 fn groups(dataset: &Dataset, spec: &PeacekeepingSpec) -> Vec<(Metric, Vec<Org>)> {
-    spec.metrics
-        .iter()
-        .map(|&metric| {
-            let orgs = match metric {
-                Metric::Victims => {
-                    let given = orgs_with(dataset, "victims");
-                    spec.orgs.iter().copied().filter(|o| given.contains(o)).collect()
-                }
-                _ => spec.orgs.clone(),
-            };
-            (metric, orgs)
-        })
-        .collect()
+    let mut groups = Vec::with_capacity(spec.metrics.len());
+    for &metric in &spec.metrics {
+        let mut orgs = spec.orgs.clone();
+        if metric == Metric::Victims {
+            let given = orgs_with(dataset, "victims");
+            orgs.retain(|o| given.contains(o));
+        }
+        groups.push((metric, orgs));
+    }
+    groups
 }
 
 /// Every (edition, data year) a table exists for, oldest first.
 fn editions(dataset: &Dataset) -> Vec<(u16, u16)> {
-    let mut pairs: Vec<(u16, u16)> = dataset.peacekeeping.iter().map(|v| (v.edition, v.year)).collect();
+    let mut pairs: Vec<(u16, u16)> = Vec::new();
+    for v in dataset.peacekeeping.iter() {
+        pairs.push((v.edition, v.year));
+    }
     crate::sort::sort(&mut pairs);
     pairs.dedup();
     pairs
@@ -355,23 +375,22 @@ pub fn table(dataset: &Dataset, spec: &PeacekeepingSpec) -> DataTable {
             Metric::Personnel | Metric::Missions => {}
         }
     }
-    let rows = dataset
-        .peacekeeping
-        .iter()
-        .filter(|v| spec.orgs.contains(&v.org) && metrics.contains(&v.metric.as_ref()))
-        .map(|v| {
-            vec![
-                v.edition.to_string(),
-                v.year.to_string(),
-                v.org.id().to_owned(),
-                v.metric.to_string(),
-                v.value.to_string(),
-                v.note.to_string(),
-                dataset.source(v.source).file.clone(),
-                v.source.line.to_string(),
-            ]
-        })
-        .collect();
+    let mut rows = Vec::new();
+    for v in dataset.peacekeeping.iter() {
+        if !spec.orgs.contains(&v.org) || !metrics.contains(&v.metric.as_ref()) {
+            continue;
+        }
+        rows.push(vec![
+            v.edition.to_string(),
+            v.year.to_string(),
+            v.org.id().to_owned(),
+            v.metric.to_string(),
+            v.value.to_string(),
+            v.note.to_string(),
+            dataset.source(v.source).file.clone(),
+            v.source.line.to_string(),
+        ]);
+    }
     DataTable::new(CSV_COLUMNS, rows)
 }
 

@@ -61,7 +61,13 @@ fn ids_with_placements(dataset: &Dataset) -> Vec<&str> {
             }
         }
     }
-    countries.iter().zip(placed).filter(|(_, p)| *p).map(|(c, _)| &*c.id).collect()
+    let mut ids = Vec::new();
+    for (c, placed) in countries.iter().zip(placed) {
+        if placed {
+            ids.push(&*c.id);
+        }
+    }
+    ids
 }
 
 pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, SpecError> {
@@ -96,7 +102,10 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, S
              clasifica: no tiene nivel que mostrar.";
             country.name)));
     }
-    let countries: Vec<&Country> = named.into_iter().map(|(c, _)| c).collect();
+    let mut countries: Vec<&Country> = Vec::with_capacity(named.len());
+    for (c, _) in named {
+        countries.push(c);
+    }
     if countries.is_empty() {
         return Err(SpecError::new("country", asked, &ids)
             .explained(trf!(lang, "names no country. {0}.", "ne nomme aucun pays. {0}.", "no nombra ningún país. {0}."; how)));
@@ -112,7 +121,11 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierHistorySpec, S
              marcador, y solo {1} se distinguen para todos los lectores. Dibuje los demás en un segundo gráfico.";
             countries.len().to_string(), MAX_COUNTRIES.to_string())));
     }
-    Ok(TierHistorySpec { lang, countries: countries.into_iter().map(|c| c.id.to_string()).collect() })
+    let mut ids = Vec::with_capacity(countries.len());
+    for c in countries {
+        ids.push(c.id.to_string());
+    }
+    Ok(TierHistorySpec { lang, countries: ids })
 }
 
 /// The message for a spelling no country has: how to write one, and the names it is part of.
@@ -255,6 +268,10 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
     }
     let (first, last) = (years.first().copied().unwrap_or(FIRST_EDITION), years.last().copied().unwrap_or(FIRST_EDITION));
     let lang = spec.lang;
+    let mut rows = Vec::with_capacity(TIER_ORDER.len());
+    for &t in TIER_ORDER.iter() {
+        rows.push((i18n::tier(t, lang).to_owned(), i18n::tier_short(t, lang).to_owned()));
+    }
     StepChartInput {
         lang,
         title: trf!(lang, "Tier placements {0}–{1}: {2}", "Catégories {0}–{1} : {2}", "Niveles {0}–{1}: {2}";
@@ -271,7 +288,7 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
              2018–2019, solo de los capítulos de país de 2019 (de Jamaica a Namibia).")
         .to_owned(),
         years,
-        rows: TIER_ORDER.iter().map(|&t| (i18n::tier(t, lang).to_owned(), i18n::tier_short(t, lang).to_owned())).collect(),
+        rows,
         series,
         kind_labels: vec![
             (PointKind::Printed, tr!(lang, "Printed in the report", "Imprimé dans le rapport", "Impreso en el informe").to_owned()),
@@ -299,27 +316,24 @@ pub const CSV_COLUMNS: &[&str] =
 
 /// One row per drawn placement: the countries in the order given, each in edition order.
 pub fn table(dataset: &Dataset, spec: &TierHistorySpec) -> DataTable {
-    let rows = spec
-        .countries
-        .iter()
-        .filter_map(|id| dataset.country(id))
-        .flat_map(|country| {
-            dataset.placements_of(&country.id).into_iter().map(move |p| {
-                vec![
-                    p.country.to_string(),
-                    country.name.to_string(),
-                    p.edition.to_string(),
-                    p.tier.id().to_owned(),
-                    p.basis.id().to_owned(),
-                    p.name_printed.to_string(),
-                    p.printed.as_deref().unwrap_or_default().to_owned(),
-                    p.note.to_string(),
-                    dataset.source(p.source).file.clone(),
-                    p.source.line.to_string(),
-                ]
-            })
-        })
-        .collect();
+    let mut rows = Vec::new();
+    for id in &spec.countries {
+        let Some(country) = dataset.country(id) else { continue };
+        for p in dataset.placements_of(&country.id) {
+            rows.push(vec![
+                p.country.to_string(),
+                country.name.to_string(),
+                p.edition.to_string(),
+                p.tier.id().to_owned(),
+                p.basis.id().to_owned(),
+                p.name_printed.to_string(),
+                p.printed.as_deref().unwrap_or_default().to_owned(),
+                p.note.to_string(),
+                dataset.source(p.source).file.clone(),
+                p.source.line.to_string(),
+            ]);
+        }
+    }
     DataTable::new(CSV_COLUMNS, rows)
 }
 
