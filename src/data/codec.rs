@@ -289,13 +289,15 @@ fn source_row(r: &mut Reader) -> Result<SourceFile, DecodeError> {
 fn country_ids<'a>(bytes: &'a [u8], at: usize, strings: &[&'a str]) -> Result<Vec<&'a str>, DecodeError> {
     let mut r = Reader::new(bytes, at, strings);
     let rows = r.begin_table()?;
-    (0..rows)
-        .map(|_| {
-            r.field = 0;
-            let index = r.plain()?;
-            r.string_ref(index)
-        })
-        .collect()
+    // No capacity from `rows`: it is read from the bytes, and a damaged count must fail on
+    // the first missing row, not ask for memory.
+    let mut ids = Vec::new();
+    for _ in 0..rows {
+        r.field = 0;
+        let index = r.plain()?;
+        ids.push(r.string_ref(index)?);
+    }
+    Ok(ids)
 }
 
 fn country_row(r: &mut Reader) -> Result<Country, DecodeError> {
@@ -819,7 +821,11 @@ impl<'s, 'a> Reader<'s, 'a> {
         let read = read();
         self.columns[self.field - 1].pos = pos;
         read.map_err(|what| self.error(what))?;
-        indices.into_iter().map(|i| self.string_ref(i).map(self.text)).collect()
+        let mut texts = Vec::with_capacity(indices.len());
+        for i in indices {
+            texts.push((self.text)(self.string_ref(i)?));
+        }
+        Ok(texts)
     }
 
     fn source(&mut self) -> Result<SourceRef, DecodeError> {
