@@ -480,8 +480,22 @@ fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64, to
             marks.push((mark, s.group_label.clone(), s.style));
         }
     }
-    let visible = || input.series.iter().zip(shown).filter(|(_, shown)| **shown).map(|(s, _)| s);
-    if visible().flat_map(|s| s.values.iter().flatten()).any(|(_, cite)| cite.printed.is_some()) {
+    // Whether any shown series has a corrected value, and whether any revises another.
+    let (mut any_corrected, mut any_revised) = (false, false);
+    for (s, &shown) in input.series.iter().zip(shown) {
+        if !shown {
+            continue;
+        }
+        any_corrected |= s.values.iter().any(|v| v.as_ref().is_some_and(|(_, cite)| cite.printed.is_some()));
+        if let Some(old) = s.revises {
+            for (new, old) in s.values.iter().zip(&input.series[old].values) {
+                if let (Some((a, _)), Some((b, _))) = (new, old) {
+                    any_revised |= a != b;
+                }
+            }
+        }
+    }
+    if any_corrected {
         let label = tr!(
             input.lang,
             "Corrected value (hover for what was printed)",
@@ -490,14 +504,6 @@ fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64, to
         );
         marks.push((LegendMark::CorrectedRing, label.to_owned(), 0));
     }
-    let any_revised = visible().any(|s| {
-        s.revises.is_some_and(|old| {
-            s.values.iter().zip(&input.series[old].values).any(|(new, old)| match (new, old) {
-                (Some((a, _)), Some((b, _))) => a != b,
-                _ => false,
-            })
-        })
-    });
     if any_revised {
         let label = tr!(
             input.lang,
@@ -621,9 +627,15 @@ impl LineChartInput {
         let span = trf!(lang, "{0} to {1}", "de {0} à {1}", "de {0} a {1}"; first.to_string(), last.to_string());
         let mut parts = vec![format!("{}, {span}. {}.", self.title, self.subtitle)];
         for s in &self.series {
-            let present: Vec<(u16, u64)> =
-                self.years.iter().zip(&s.values).filter_map(|(y, v)| v.as_ref().map(|(v, _)| (*y, *v))).collect();
-            if let (Some(&(first_year, a)), Some(&(last_year, b))) = (present.first(), present.last()) {
+            // The first and the last year with a value.
+            let (mut first, mut last) = (None, None);
+            for (y, v) in self.years.iter().zip(&s.values) {
+                if let Some((v, _)) = v {
+                    first = first.or(Some((*y, *v)));
+                    last = Some((*y, *v));
+                }
+            }
+            if let (Some((first_year, a)), Some((last_year, b))) = (first, last) {
                 let (a_text, b_text) = (numbers.whole(a), numbers.whole(b));
                 let (from, to) = (first_year.to_string(), last_year.to_string());
                 parts.push(match b.cmp(&a) {

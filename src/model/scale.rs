@@ -45,14 +45,20 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
     let max = if max.is_finite() && max > 0.0 { max } else { 1.0 };
     let raw_step = max / target.max(1) as f64;
     let magnitude = 10f64.powf(raw_step.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * magnitude)
-        .find(|s| *s >= raw_step)
-        .unwrap_or(10.0 * magnitude)
-        .max(1.0); // counts are whole numbers
+    let mut step = 10.0 * magnitude;
+    for m in [1.0, 2.0, 5.0, 10.0] {
+        if m * magnitude >= raw_step {
+            step = m * magnitude;
+            break;
+        }
+    }
+    let step = step.max(1.0); // counts are whole numbers
     let count = (max / step).ceil() as usize;
-    (0..=count).map(|i| i as f64 * step).collect()
+    let mut ticks = Vec::with_capacity(count + 1);
+    for i in 0..=count {
+        ticks.push(i as f64 * step);
+    }
+    ticks
 }
 
 /// How values map to heights: in proportion, or by orders of magnitude.

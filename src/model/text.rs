@@ -46,14 +46,13 @@ pub fn heading(title: &str, subtitle: &str, width_dev: f64, u: f64) -> (Vec<Text
     let text_width = (width_dev - 2.0 * PAD * u).max(0.0);
     let mut y = PAD * u;
     let mut lines = |text: &str, chars: usize, step: f64| -> Vec<TextLine> {
-        wrap_words(text, chars)
-            .into_iter()
-            .map(|text| {
-                let line = TextLine { text, x_dev: PAD * u, y_dev: y };
-                y += step;
-                line
-            })
-            .collect()
+        let wrapped = wrap_words(text, chars);
+        let mut lines = Vec::with_capacity(wrapped.len());
+        for text in wrapped {
+            lines.push(TextLine { text, x_dev: PAD * u, y_dev: y });
+            y += step;
+        }
+        lines
     };
     let title = lines(title, chars_in(text_width, TITLE_CHAR_WIDTH * TITLE_FONT * u), TITLE_FONT * TITLE_LINE * u);
     let subtitle = lines(subtitle, chars_in(text_width, CHAR_WIDTH * LABEL_FONT * u), LABEL_FONT * SUBTITLE_LINE * u);

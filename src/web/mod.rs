@@ -25,7 +25,21 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
 }
 
 fn strings(items: &[String]) -> JsValue {
-    items.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
+    let array = Array::new();
+    for item in items {
+        array.push(&JsValue::from_str(item));
+    }
+    array.into()
+}
+
+/// `{key: text, ...}` from pairs of texts.
+fn text_object<K: AsRef<str>, V: AsRef<str>>(fields: &[(K, V)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in fields {
+        // Setting a plain property on a fresh object cannot fail.
+        let _ = Reflect::set(&o, &JsValue::from_str(k.as_ref()), &JsValue::from_str(v.as_ref()));
+    }
+    o.into()
 }
 
 fn error_object(e: &SpecError, lang: Lang) -> JsValue {
@@ -60,8 +74,11 @@ impl TipWidget {
 
     /// `pairs` is `[name, value, name, value, …]`. Returns `null`, or the error to show.
     pub fn configure(&mut self, pairs: Vec<String>) -> JsValue {
-        let attributes: Vec<(String, String)> =
-            pairs.chunks(2).map(|c| (c[0].clone(), c.get(1).cloned().unwrap_or_default())).collect();
+        let mut attributes: Vec<(String, String)> = Vec::with_capacity(pairs.len() / 2);
+        let mut pairs = pairs.into_iter();
+        while let Some(name) = pairs.next() {
+            attributes.push((name, pairs.next().unwrap_or_default()));
+        }
         // A bad `lang` itself is reported in English.
         self.lang = spec::parse_lang(&spec::Attributes(&attributes)).unwrap_or_default();
         match self.core.configure(&attributes) {
@@ -75,7 +92,7 @@ impl TipWidget {
     /// asked for still holds, if it is itself valid.
     pub fn words(&self) -> JsValue {
         let words = crate::i18n::widget_words(self.lang, self.core.searches());
-        object(&words.iter().map(|(k, v)| (*k, JsValue::from_str(v))).collect::<Vec<_>>())
+        text_object(&words)
     }
 
     /// `light`, `dark` or `auto` (the loader resolves `auto` with `prefers-color-scheme`).
@@ -169,10 +186,7 @@ impl TipWidget {
                 ("sentence", r.sentence(self.core.lang()).into()),
                 ("x", r.x_css.into()),
                 ("y", r.y_css.into()),
-                (
-                    "selection",
-                    object(&r.selection.iter().map(|(k, v)| (k.as_str(), JsValue::from_str(v))).collect::<Vec<_>>()),
-                ),
+                ("selection", text_object(&r.selection)),
             ]),
         }
     }
