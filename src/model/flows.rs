@@ -231,9 +231,15 @@ impl BandShape {
     /// The outline as a polygon: the top edge left to right, the bottom edge back.
     pub fn outline(&self, steps: usize) -> Vec<(f64, f64)> {
         let steps = steps.max(1);
-        let xs: Vec<f64> = (0..=steps).map(|i| self.x0 + (self.x1 - self.x0) * i as f64 / steps as f64).collect();
-        let mut points: Vec<(f64, f64)> = xs.iter().map(|&x| (x, self.edges_at(x).0)).collect();
-        points.extend(xs.iter().rev().map(|&x| (x, self.edges_at(x).1)));
+        // Along the top edge left to right, then back along the bottom edge.
+        let x_at = |i: usize| self.x0 + (self.x1 - self.x0) * i as f64 / steps as f64;
+        let mut points = Vec::with_capacity(2 * (steps + 1));
+        for i in 0..=steps {
+            points.push((x_at(i), self.edges_at(x_at(i)).0));
+        }
+        for i in (0..=steps).rev() {
+            points.push((x_at(i), self.edges_at(x_at(i)).1));
+        }
         points
     }
 }

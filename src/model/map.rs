@@ -434,11 +434,14 @@ pub fn rotated(shape: &geo::Shape, central_meridian: f64) -> (Vec<Vec<Point>>, P
     if central_meridian == 0.0 {
         return (shape.rings.clone(), shape.anchor);
     }
-    let rings = shape
-        .rings
-        .iter()
-        .flat_map(|r| geo::cut_at_antimeridian(&r.iter().copied().map(wrap).collect::<Vec<_>>()))
-        .collect();
+    let mut rings = Vec::with_capacity(shape.rings.len());
+    for ring in &shape.rings {
+        let mut wrapped = Vec::with_capacity(ring.len());
+        for &p in ring {
+            wrapped.push(wrap(p));
+        }
+        rings.extend(geo::cut_at_antimeridian(&wrapped));
+    }
     (rings, wrap(shape.anchor))
 }
 
@@ -464,21 +467,27 @@ fn outline(id: &str, centre: Centre) -> Option<&'static Outline> {
 fn outlines(centre: Centre) -> &'static [Outline] {
     static MADE: [OnceLock<Vec<Outline>>; 2] = [OnceLock::new(), OnceLock::new()];
     MADE[centre as usize].get_or_init(|| {
-        let project = |ring: &Vec<Point>| ring.iter().map(|&p| geo::equal_earth(p)).collect::<Vec<Point>>();
-        geo::shapes()
-            .iter()
-            .map(|shape| {
-                let (rings, anchor) = match centre {
-                    Centre::Greenwich => (std::borrow::Cow::Borrowed(shape.rings.as_slice()), shape.anchor),
-                    Centre::Pacific => {
-                        let (rings, anchor) = rotated(shape, centre.meridian());
-                        (std::borrow::Cow::Owned(rings), anchor)
-                    }
-                };
-                let projected = rings.iter().map(project).collect();
-                Outline { projected, projected_anchor: geo::equal_earth(anchor), rings, anchor }
-            })
-            .collect()
+        let shapes = geo::shapes();
+        let mut made = Vec::with_capacity(shapes.len());
+        for shape in shapes.iter() {
+            let (rings, anchor) = match centre {
+                Centre::Greenwich => (std::borrow::Cow::Borrowed(shape.rings.as_slice()), shape.anchor),
+                Centre::Pacific => {
+                    let (rings, anchor) = rotated(shape, centre.meridian());
+                    (std::borrow::Cow::Owned(rings), anchor)
+                }
+            };
+            let mut projected = Vec::with_capacity(rings.len());
+            for ring in rings.iter() {
+                let mut points = Vec::with_capacity(ring.len());
+                for &p in ring {
+                    points.push(geo::equal_earth(p));
+                }
+                projected.push(points);
+            }
+            made.push(Outline { projected, projected_anchor: geo::equal_earth(anchor), rings, anchor });
+        }
+        made
     })
 }
 
@@ -491,13 +500,16 @@ fn main_rings(rings: &[Vec<Point>]) -> Vec<usize> {
     };
     let Some(home) = geo::bounds([largest]) else { return Vec::new() };
     const NEAR: f64 = 12.0;
-    (0..rings.len())
-        .filter(|&r| {
-            geo::bounds([&rings[r]]).is_some_and(|b| {
-                b[0] <= home[2] + NEAR && b[2] >= home[0] - NEAR && b[1] <= home[3] + NEAR && b[3] >= home[1] - NEAR
-            })
-        })
-        .collect()
+    let mut near = Vec::new();
+    for (r, ring) in rings.iter().enumerate() {
+        let close = geo::bounds([ring]).is_some_and(|b| {
+            b[0] <= home[2] + NEAR && b[2] >= home[0] - NEAR && b[1] <= home[3] + NEAR && b[3] >= home[1] - NEAR
+        });
+        if close {
+            near.push(r);
+        }
+    }
+    near
 }
 
 /// The `q` quantile of some values (nearest rank); 0 when empty.
@@ -524,8 +536,11 @@ fn view_bounds(input: &TierMapInput) -> [f64; 4] {
     }
     let mut window = [-180.0, -90.0, 180.0, 90.0];
     if zoomed {
-        let mut lons: Vec<f64> = kept.iter().map(|k| k.0.anchor.0).collect();
-        let mut lats: Vec<f64> = kept.iter().map(|k| k.0.anchor.1).collect();
+        let (mut lons, mut lats) = (Vec::with_capacity(kept.len()), Vec::with_capacity(kept.len()));
+        for (outline, _) in &kept {
+            lons.push(outline.anchor.0);
+            lats.push(outline.anchor.1);
+        }
         window = [
             quantile(&mut lons, 0.1) - ZOOM_REACH,
             quantile(&mut lats, 0.1) - ZOOM_REACH,
@@ -538,8 +553,11 @@ fn view_bounds(input: &TierMapInput) -> [f64; 4] {
     let mut shown: Vec<Point> = Vec::new();
     for (outline, rings) in &kept {
         for &r in rings {
-            let pairs = outline.rings[r].iter().zip(&outline.projected[r]);
-            shown.extend(pairs.filter(|(p, _)| within(p)).map(|(_, &q)| q));
+            for (p, &q) in outline.rings[r].iter().zip(&outline.projected[r]) {
+                if within(p) {
+                    shown.push(q);
+                }
+            }
         }
         if within(&outline.anchor) {
             shown.push(outline.projected_anchor);
@@ -555,7 +573,12 @@ fn view_bounds(input: &TierMapInput) -> [f64; 4] {
 
 /// The legend entries: every tier, then "not in this edition's list".
 fn legend_entries(lang: Lang) -> Vec<(Option<Tier>, String)> {
-    Tier::ALL.iter().map(|&t| (Some(t), i18n::tier(t, lang).to_owned())).chain([(None, not_listed(lang).to_owned())]).collect()
+    let mut entries = Vec::with_capacity(Tier::ALL.len() + 1);
+    for &t in Tier::ALL {
+        entries.push((Some(t), i18n::tier(t, lang).to_owned()));
+    }
+    entries.push((None, not_listed(lang).to_owned()));
+    entries
 }
 
 /// `not in the 2025 list`.
