@@ -111,10 +111,18 @@ pub fn dataset_json(dataset: &Dataset) -> String {
 /// them (corrected misprints count as the corrected value). Sorted for `binary_search`; a
 /// sorted list rather than a HashMap keeps hashing out of the wasm.
 fn revised_cells(dataset: &Dataset) -> Vec<(Scope, u16, Metric)> {
-    let mut values: Vec<_> = dataset.enforcement.iter().map(|v| ((v.scope, v.year, v.metric), v.value)).collect();
+    let mut values = Vec::new();
+    for v in dataset.enforcement.iter() {
+        values.push(((v.scope, v.year, v.metric), v.value));
+    }
     crate::sort::sort(&mut values);
     values.dedup();
-    let mut revised: Vec<_> = values.windows(2).filter(|pair| pair[0].0 == pair[1].0).map(|pair| pair[0].0).collect();
+    let mut revised = Vec::new();
+    for pair in values.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            revised.push(pair[0].0);
+        }
+    }
     revised.dedup();
     revised
 }

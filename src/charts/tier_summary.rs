@@ -47,13 +47,14 @@ pub fn parse(attrs: &Attributes, dataset: &Dataset) -> Result<TierSummarySpec, S
 pub fn parse_region(attrs: &Attributes) -> Result<Option<Region>, SpecError> {
     let Some(asked) = attrs.given("region") else { return Ok(None) };
     let lang = crate::model::spec::parse_lang(attrs).unwrap_or_default();
-    let ids: Vec<&str> = Region::ALL.iter().map(|r| r.id()).collect();
-    Region::ALL
-        .iter()
-        .copied()
-        .find(|r| [r.id(), r.label(), i18n::region(*r, lang)].iter().any(|name| crate::data::same_name(name, asked)))
-        .map(Some)
-        .ok_or_else(|| SpecError::new("region", asked, &ids))
+    let mut ids = Vec::with_capacity(Region::ALL.len());
+    for &r in Region::ALL.iter() {
+        if [r.id(), r.label(), i18n::region(r, lang)].iter().any(|name| crate::data::same_name(name, asked)) {
+            return Ok(Some(r));
+        }
+        ids.push(r.id());
+    }
+    Err(SpecError::new("region", asked, &ids))
 }
 
 /// `in Africa`, `au Proche-Orient`, `en el Cercano Oriente`: a region after a preposition, as
