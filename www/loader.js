@@ -34,7 +34,7 @@ var STYLE_TEXT = [
   ".box.dark{--tv-text:#ececec;--tv-muted:#b0b0b0;--tv-bg:#181a1f;--tv-border:var(--tipviz-border-dark,var(--tipviz-border,#44474f));--tv-accent:var(--tipviz-accent-dark,var(--tipviz-accent,#6cb2ff));--tv-tip:#23262d;--tv-hover:rgba(255,255,255,.08);}",
   "canvas{display:block;outline:none;touch-action:pan-y;}",
   "canvas:focus-visible{outline:3px solid var(--tv-accent);outline-offset:-3px;}",
-  // The tooltip is placed by flex spacers, not by measuring it: the spacers before it shrink
+  // The tooltip is placed by flex spacers, not by measuring it: the spacers around it shrink
   // when it would cross the box's edge, so it stays inside without a layout in the handler.
   ".tipzone{position:absolute;inset:4px;display:flex;flex-direction:column;pointer-events:none;z-index:1;}",
   ".tipzone::before{content:'';flex:0 1 var(--tip-above,0px);min-height:0;}",
