@@ -4,6 +4,11 @@
 //! the binary → [`data::Dataset`] → chart model ([`charts`], [`model`], pure Rust) → drawing
 //! ([`render`], plotters) → a canvas. Pointer and key events flow back through the same
 //! model's inverse scales. Only `web` (wasm32 only) touches the browser.
+//!
+//! Code that runs in the browser fills its vectors with plain loops rather than
+//! `map(..).collect()` chains: each chain is its own copy of the standard library's iterator
+//! code, and every copy is bytes to send and a function to compile on a page's first chart
+//! (see "How it is built" in the README for how to find them).
 
 pub mod charts;
 pub mod data;

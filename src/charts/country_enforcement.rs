@@ -190,7 +190,6 @@ fn records_of<'d>(dataset: &'d Dataset, country: &str, metric: CountryMetric) ->
 
 /// The bars of the view, in drawing order: the chart and its CSV both come from here.
 fn drawn<'d>(dataset: &'d Dataset, spec: &CountryEnforcementSpec) -> Vec<Drawn<'d>> {
-    // Plain loops: each `map(..).collect()` would be its own copy of the iterator code.
     let mut bars: Vec<Drawn> = Vec::new();
     match spec.country.as_deref().and_then(|id| dataset.country(id)) {
         Some(country) => {

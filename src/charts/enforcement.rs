@@ -352,8 +352,6 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
 
     // Stacked view: only the panels that hold a requested metric, renumbered in order.
     // Regions view: one panel per region.
-    // Plain loops here and below: each `map(..).collect()` would be its own copy of the
-    // iterator code, compiled on the first chart's path.
     let mut used_panels: Vec<usize> = Vec::with_capacity(spec.metrics.len());
     for &m in &spec.metrics {
         used_panels.push(panel_of(m));

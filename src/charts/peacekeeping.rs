@@ -319,7 +319,6 @@ fn bar(dataset: &Dataset, metric: Metric, org: Org, edition: u16, year: u16, lan
 pub fn bar_input(dataset: &Dataset, spec: &PeacekeepingSpec) -> BarChartInput {
     let lang = spec.lang;
     let editions = editions(dataset);
-    // Plain loops: each `map(..).collect()` would be its own copy of the iterator code.
     let mut bar_groups: Vec<BarGroup> = Vec::new();
     for (metric, orgs) in groups(dataset, spec) {
         if orgs.is_empty() {

@@ -616,7 +616,6 @@ pub fn matrix_input(dataset: &Dataset, spec: &RatificationsSpec) -> MatrixInput 
             groups.len() - 1
         }
     };
-    // Plain loops: each `map(..).collect()` would be its own copy of the iterator code.
     let mut row_inputs: Vec<RowInput> = Vec::with_capacity(rows.len());
     for r in &rows {
         let title = match r.edition {

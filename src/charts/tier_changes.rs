@@ -367,7 +367,6 @@ fn subtitle(spec: &TierChangesSpec, compared: usize) -> String {
 pub fn flow_input(dataset: &Dataset, spec: &TierChangesSpec) -> FlowChartInput {
     let pairs = pairs(dataset, spec);
     // Bands in node order; members by name (pairs are sorted).
-    // Plain loops: each `map(..).collect()` would be its own copy of the iterator code.
     let key = |p: &Pair| (node(p.from), node(p.to));
     let mut keys: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());
     for p in &pairs {

@@ -228,7 +228,6 @@ fn placement_text(p: &TierPlacement, before: Option<&TierPlacement>, dataset: &D
 
 pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
     let years = years(dataset);
-    // Plain loops: each `map(..).collect()` would be its own copy of the iterator code.
     let mut countries: Vec<&Country> = Vec::with_capacity(spec.countries.len());
     for id in &spec.countries {
         countries.extend(dataset.country(id));

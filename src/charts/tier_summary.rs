@@ -166,8 +166,6 @@ fn unregioned_note(dataset: &Dataset, editions: &[u16], lang: Lang) -> String {
 
 pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput {
     let lang = spec.lang;
-    // Plain loops: each `map(..).collect()` here was its own copy of the standard library's
-    // iterator code, compiled on the first chart's path.
     let mut placed: Vec<Vec<Placed>> = Vec::with_capacity(spec.editions.len());
     for &edition in &spec.editions {
         placed.push(placed_by_name(dataset, edition));
