@@ -174,11 +174,8 @@ fn tier_id(tier: Option<Tier>) -> String {
 }
 
 fn member(country: &Country) -> Member {
-    let mut names = Vec::with_capacity(1 + country.aliases.len());
-    names.push(country.name.to_string());
-    for alias in country.aliases.iter() {
-        names.push(alias.to_string());
-    }
+    let mut names = vec![country.name.to_string()];
+    names.append(&mut country.owned_aliases());
     Member { id: country.id.to_string(), names }
 }
 

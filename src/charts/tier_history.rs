@@ -252,14 +252,10 @@ pub fn step_input(dataset: &Dataset, spec: &TierHistorySpec) -> StepChartInput {
                 },
             });
         }
-        let mut aliases = Vec::with_capacity(country.aliases.len());
-        for alias in &country.aliases {
-            aliases.push(alias.to_string());
-        }
         series.push(StepSeriesInput {
             key: country.id.to_string(),
             label: country.name.to_string(),
-            aliases,
+            aliases: country.owned_aliases(),
             style,
             points,
         });

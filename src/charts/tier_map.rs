@@ -101,14 +101,10 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
             continue;
         }
         let placed = dataset.placement(&c.id, spec.edition);
-        let mut aliases = Vec::with_capacity(c.aliases.len());
-        for alias in c.aliases.iter() {
-            aliases.push(alias.to_string());
-        }
         countries.push(MapCountryInput {
             id: c.id.to_string(),
             name: c.name.to_string(),
-            aliases,
+            aliases: c.owned_aliases(),
             tier: placed.map(|p| p.tier),
             basis: placed.map(|p| p.basis),
             previous: previous.map(|e| (e, dataset.placement(&c.id, e).map(|p| p.tier))),

@@ -292,6 +292,15 @@ impl Country {
         [&*self.id, &*self.name].into_iter().chain(self.aliases.iter().map(|a| &**a))
     }
 
+    /// The aliases as owned strings, for chart inputs that outlive the dataset's borrow.
+    pub fn owned_aliases(&self) -> Vec<String> {
+        let mut aliases = Vec::with_capacity(self.aliases.len());
+        for alias in self.aliases.iter() {
+            aliases.push(alias.to_string());
+        }
+        aliases
+    }
+
     /// True when `spelling` is the id, the name or an alias (case-insensitive, whitespace folded).
     pub fn is_named(&self, spelling: &str) -> bool {
         same_name(&self.id, spelling)
