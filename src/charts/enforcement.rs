@@ -306,12 +306,12 @@ fn data_years(dataset: &Dataset, spec: &EnforcementSpec) -> Vec<u16> {
     years
 }
 
-/// The cells the chart draws, in (scope, metric order of the spec, edition, year) order.
-fn cells<'d>(dataset: &'d Dataset, spec: &EnforcementSpec) -> Vec<&'d EnforcementValue> {
+/// The cells the chart draws for its [`data_years`] (which the caller has already worked out),
+/// in (scope, metric order of the spec, edition, year) order.
+fn cells<'d>(dataset: &'d Dataset, spec: &EnforcementSpec, years: &[u16]) -> Vec<&'d EnforcementValue> {
     let scopes = scopes(spec.rows);
     let metrics = all_columns(spec);
     let chosen = chosen_editions(dataset, spec.edition);
-    let years = data_years(dataset, spec);
     let mut cells: Vec<&EnforcementValue> = Vec::new();
     for v in dataset.enforcement.iter() {
         let drawn = chosen.contains(&v.edition) && scopes.contains(&v.scope);
@@ -347,7 +347,7 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
     let chosen = chosen_editions(dataset, spec.edition);
     let compare = chosen.len() > 1;
     let years = data_years(dataset, spec);
-    let cells = cells(dataset, spec);
+    let cells = cells(dataset, spec, &years);
     let regions = spec.rows == Rows::Regions;
 
     // Stacked view: only the panels that hold a requested metric, renumbered in order.
@@ -494,7 +494,7 @@ pub const CSV_COLUMNS: &[&str] =
 /// One row per drawn value, with its source, so a download can be checked against the report.
 pub fn table(dataset: &Dataset, spec: &EnforcementSpec) -> DataTable {
     let mut rows = Vec::new();
-    for v in cells(dataset, spec) {
+    for v in cells(dataset, spec, &data_years(dataset, spec)) {
         rows.push(vec![
             v.edition.to_string(),
             v.scope.id().to_owned(),
