@@ -219,16 +219,17 @@ impl StackChart {
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;
         let (title, subtitle, legend, rows_top) = StackChart::top(input, width, u);
 
-        // What the bars need room for: how many, the longest label, the widest total, the largest.
-        let (mut bar_count, mut longest_label, mut total_chars, mut largest) = (0, 0, 0, 0);
+        // What the bars need room for: how many, the longest label, the largest total (whose
+        // digits are also the widest total text).
+        let (mut bar_count, mut longest_label, mut largest) = (0, 0, 0);
         for group in &input.groups {
             for bar in &group.bars {
                 bar_count += 1;
                 longest_label = longest_label.max(bar.label.chars().count());
-                total_chars = total_chars.max(bar.total().to_string().len());
                 largest = largest.max(bar.total());
             }
         }
+        let total_chars = if bar_count == 0 { 0 } else { largest.to_string().len() };
         let room = height - PAD * u - rows_top - StackChart::rows_height(input, 0.0, u);
         let row_height = clamp(room / bar_count.max(1) as f64, ROW_MIN * u, ROW_MAX * u);
 
