@@ -252,7 +252,7 @@ test("the tooltip stays inside the box, beside the pointer, near every edge", as
   for (const id of ["#wide", "#narrow"]) {
     await waitForState(p, id, "ready");
     const canvas = await shadow(p, id, (el) => { const r = el.shadowRoot.querySelector("canvas").getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; });
-    let shown = 0;
+    let shown = 0, leftOf = null;
     for (let fy = 0.05; fy < 1; fy += 0.15) {
       for (let fx = 0.03; fx < 1; fx += 0.06) {
         const x = canvas.x + canvas.width * fx, y = canvas.y + canvas.height * fy;
@@ -287,6 +287,7 @@ test("the tooltip stays inside the box, beside the pointer, near every edge", as
         } else {
           assert.ok(Math.abs(tip.right - (x - 12)) <= 1, `12 px left of the pointer; ${where}`);
           assert.ok(tip.width <= Math.min(320, roomLeft) + 0.5, `as wide as the room on the left at most; ${where}`);
+          leftOf = { x, y };
         }
         // 8 px above the pointer, unless that would cross the box's top or bottom.
         const top = Math.max(zone.top, Math.min(y - 8, zone.bottom - tip.height));
@@ -294,6 +295,11 @@ test("the tooltip stays inside the box, beside the pointer, near every edge", as
       }
     }
     assert.ok(shown >= 10, `${id}: tooltips shown at ${shown} points`);
+    // For a reader to look at: the last place where the tooltip went left of the pointer.
+    assert.ok(leftOf, `${id}: some tooltip went left of the pointer`);
+    await p.mouse.move(1, 1);
+    await p.mouse.move(leftOf.x, leftOf.y);
+    await screenshot(p, id, `tooltip-${id.slice(1)}-left-of-pointer.png`);
   }
   assert.deepEqual(log.pageErrors, []);
   await context.close();
