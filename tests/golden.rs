@@ -244,3 +244,71 @@ fn peacekeeping_un_allegations_and_victims_on_a_phone_in_dark() {
     let state = ViewState { active: Some(4), pinned: None };
     check("peacekeeping-un-phone-dark", &draw(&attributes, phone, state, true));
 }
+
+/// The base and the overlay of one chart, drawn apart as the browser draws them on two canvases.
+fn layers(attributes: &[(&str, &str)], state: ViewState) -> (String, String, bool) {
+    let attributes: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+    let mut widget = Widget::default();
+    widget.configure(&attributes).unwrap();
+    widget.resize(DESKTOP);
+    let figure = widget.figure().unwrap();
+    let mut drawn = [String::new(), String::new()];
+    for (layer, svg) in drawn.iter_mut().enumerate() {
+        let root = SVGBackend::with_string(svg, (DESKTOP.width_dev(), DESKTOP.height_dev())).into_drawing_area();
+        let palette = render::palette(false);
+        if layer == 0 {
+            render::draw_base(&root, figure, &state, palette).unwrap();
+        } else {
+            render::draw_overlay(&root, figure, &state, palette).unwrap();
+        }
+        root.present().unwrap();
+    }
+    let [base, overlay] = drawn;
+    (base, overlay, render::highlight_on_overlay(figure))
+}
+
+/// An SVG with nothing drawn in it has no shapes and no text.
+fn draws_nothing(svg: &str) -> bool {
+    !["<path", "<polyline", "<polygon", "<rect", "<circle", "<line", "<text"].iter().any(|tag| svg.contains(tag))
+}
+
+// A hover in the browser redraws only the overlay, so for the charts that draw their highlight
+// there, the base must be the same whatever is highlighted, and the highlight must show on the
+// overlay. The others (tier-changes' faded bands, the ratifications matrix, tier-history's
+// steps) redraw their base, and their overlay stays empty.
+#[test]
+fn a_hover_changes_only_the_overlay_of_charts_that_have_one() {
+    let charts: [&[(&str, &str)]; 8] = [
+        &[("chart", "enforcement")],
+        &[("chart", "country-enforcement")],
+        &[("chart", "peacekeeping")],
+        &[("chart", "tier-summary")],
+        &[("chart", "tier-map"), ("region", "europe")],
+        &[("chart", "tier-changes")],
+        &[("chart", "ratifications")],
+        &[("chart", "tier-history"), ("country", "JAM,MEX")],
+    ];
+    for attributes in charts {
+        let (base, overlay, layered) = layers(attributes, ViewState::default());
+        let expected_layered = !["tier-changes", "ratifications", "tier-history"].contains(&attributes[0].1);
+        assert_eq!(layered, expected_layered, "{attributes:?}");
+        let mut highlights_seen = 0;
+        for index in [0, 1, 3] {
+            for state in [ViewState { active: Some(index), pinned: None }, ViewState { active: None, pinned: Some(index) }] {
+                let (hovered_base, hovered_overlay, _) = layers(attributes, state);
+                if layered {
+                    assert_eq!(hovered_base, base, "{attributes:?}: the base changed with {state:?}");
+                    assert_ne!(hovered_overlay, overlay, "{attributes:?}: no highlight on the overlay for {state:?}");
+                    highlights_seen += 1;
+                } else {
+                    assert!(draws_nothing(&hovered_overlay), "{attributes:?}: something on the overlay for {state:?}");
+                    highlights_seen += usize::from(hovered_base != base);
+                }
+            }
+        }
+        assert!(highlights_seen > 0, "{attributes:?}: no highlight drawn anywhere");
+        if !attributes.iter().any(|(_, v)| *v == "enforcement") {
+            assert!(draws_nothing(&overlay), "{attributes:?}: an overlay with nothing highlighted draws nothing");
+        }
+    }
+}

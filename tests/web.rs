@@ -86,6 +86,48 @@ fn hovering_the_2024_marker_reads_its_value_and_source() {
 }
 
 #[wasm_bindgen_test]
+fn the_hovered_year_is_drawn_on_the_overlay_and_nowhere_else() {
+    let (mut handle, model, canvas) = drawn(&ENFORCEMENT);
+    let chart = model.line_chart().unwrap();
+    let prosecutions = chart.series.iter().find(|s| s.key == "prosecutions").unwrap();
+    let last = prosecutions.points.last().unwrap();
+    let overlay = self::canvas();
+    // Nothing active: the overlay holds only what always goes over the data (rings, frames).
+    assert!(handle.draw_overlay(overlay.clone()).unwrap());
+    assert_eq!(pixel(&overlay, last.x_dev, last.y_dev)[3], 0, "no highlight yet");
+    let guide_x = chart.panels[0].x.position_from_index(last.year_index);
+    let guide_y = (chart.panels[0].top_dev + last.y_dev) / 2.0;
+    assert_eq!(pixel(&overlay, guide_x, guide_y)[3], 0);
+
+    assert!(handle.pointer(guide_x / SIZE.dpr, chart.panels[0].top_dev / SIZE.dpr + 10.0));
+    let chart_under = pixel(&canvas, guide_x, guide_y);
+    assert!(handle.draw_overlay(overlay.clone()).unwrap());
+    // The enlarged marker, in the series' blue, is on the overlay; so is the grey guide.
+    let [r, g, b, a] = pixel(&overlay, last.x_dev + 4.5 * SIZE.dpr, last.y_dev);
+    assert_eq!(a, 255, "the enlarged 2024 marker reaches 4.5 px from its centre");
+    assert!(r < 40 && (70..120).contains(&g) && b > 150, "in blue, got {r},{g},{b}");
+    let [r, g, b, a] = pixel(&overlay, guide_x, guide_y);
+    assert_eq!(a, 255);
+    assert!(r == g && g == b && (120..160).contains(&r), "the guide is grey, got {r},{g},{b}");
+    // Elsewhere the overlay is clear, and the chart's own canvas was not touched.
+    let first = &prosecutions.points[0];
+    assert_eq!(pixel(&overlay, first.x_dev, first.y_dev)[3], 0);
+    assert_eq!(pixel(&canvas, guide_x, guide_y), chart_under);
+}
+
+#[wasm_bindgen_test]
+fn a_chart_that_draws_its_own_highlight_leaves_the_overlay_alone() {
+    let (mut handle, _model, _canvas) = drawn(&["chart", "tier-changes"]);
+    let overlay = canvas();
+    let ctx: CanvasRenderingContext2d = overlay.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    ctx.set_fill_style_str("#ff0000");
+    ctx.fill_rect(0.0, 0.0, 10.0, 10.0);
+    handle.key("End");
+    assert!(!handle.draw_overlay(overlay.clone()).unwrap());
+    assert_eq!(pixel(&overlay, 5.0, 5.0), [255, 0, 0, 255], "not cleared, not drawn on");
+}
+
+#[wasm_bindgen_test]
 fn dark_theme_paints_a_dark_background() {
     let (mut handle, _) = configured(&ENFORCEMENT);
     handle.set_dark(true);

@@ -34,6 +34,9 @@ var STYLE_TEXT = [
   ".box.dark{--tv-text:#ececec;--tv-muted:#b0b0b0;--tv-bg:#181a1f;--tv-border:var(--tipviz-border-dark,var(--tipviz-border,#44474f));--tv-accent:var(--tipviz-accent-dark,var(--tipviz-accent,#6cb2ff));--tv-tip:#23262d;--tv-hover:rgba(255,255,255,.08);}",
   "canvas{display:block;outline:none;touch-action:pan-y;}",
   "canvas:focus-visible{outline:3px solid var(--tv-accent);outline-offset:-3px;}",
+  // The highlight's own canvas, over the chart's (the box is its containing block and the
+  // chart's canvas sits at the box's top left); pointer events go through to the chart.
+  ".overlay{position:absolute;left:0;top:0;pointer-events:none;}",
   // The tooltip is placed by flex spacers, not by measuring it: the spacers around it shrink
   // when it would cross the box's edge, so it stays inside without a layout in the handler.
   ".tipzone{position:absolute;inset:4px;display:flex;flex-direction:column;pointer-events:none;z-index:1;}",
@@ -157,6 +160,10 @@ function Controller(host, readOptions) {
   this.measureBeforeContent();
   this.canvas.tabIndex = 0;
   this.canvas.setAttribute("role", "img");
+  // A hover redraws only this, where the engine draws the highlight apart (see drawOverlay).
+  this.overlay = el("canvas", "overlay", box);
+  this.overlay.setAttribute("aria-hidden", "true");
+  this.overlay.hidden = true;
   // Real buttons over the drawn legend entries that hide and show series: they take Tab,
   // Enter and Space, and tell screen readers whether each series is shown (aria-pressed).
   this.toggles = el("div", "toggles", box);
@@ -260,7 +267,7 @@ Controller.prototype.listen = function () {
     self.download(new Blob([self.csv()], { type: "text/csv;charset=utf-8" }), "csv");
   });
   this.pngButton.addEventListener("click", function () {
-    self.canvas.toBlob(function (blob) { if (blob) self.download(blob, "png"); }, "image/png");
+    self.composed().toBlob(function (blob) { if (blob) self.download(blob, "png"); }, "image/png");
   });
 };
 
@@ -343,6 +350,7 @@ Controller.prototype.option = function (name) {
 
 Controller.prototype.showMessage = function (title, text) {
   this.canvas.hidden = true;
+  this.overlay.hidden = true;
   this.toggles.hidden = true;
   this.tip.hidden = true;
   this.tableBox.hidden = true;
@@ -386,6 +394,7 @@ Controller.prototype.render = function () {
   this.box.className = "box " + (dark ? "dark" : "light");
   var asTable = this.call(function (h) { return h.view(); }) === "table";
   this.canvas.hidden = asTable;
+  this.overlay.hidden = true;
   this.toggles.hidden = asTable;
   this.tableBox.hidden = !asTable;
   this.bar.hidden = false;
@@ -403,6 +412,11 @@ Controller.prototype.render = function () {
   var deviceWidth = Math.round(width * dpr), deviceHeight = Math.round(height * dpr);
   if (canvas.width !== deviceWidth) canvas.width = deviceWidth;
   if (canvas.height !== deviceHeight) canvas.height = deviceHeight;
+  var overlay = this.overlay;
+  overlay.style.width = canvas.style.width;
+  overlay.style.height = canvas.style.height;
+  if (overlay.width !== deviceWidth) overlay.width = deviceWidth;
+  if (overlay.height !== deviceHeight) overlay.height = deviceHeight;
   if (!printing) this.watchDpr(window.devicePixelRatio || 1);
   // The chart's text in the box's font (the page's --tipviz-font, else the system stack):
   // style is fresh after width() laid the box out, so reading it costs no second layout.
@@ -488,7 +502,7 @@ Controller.prototype.drawAtFrame = function () {
   if (this.hoverFrame) return;
   this.hoverFrame = requestAnimationFrame(function () {
     self.hoverFrame = 0;
-    self.drawNow();
+    self.drawHighlight();
   });
 };
 
@@ -501,10 +515,36 @@ Controller.prototype.drawNow = function () {
   }
   var canvas = this.canvas;
   this.call(function (h) { h.draw(canvas); });
+  this.layered = this.drawOverlay();
+};
+
+// Draws what goes over the chart on the overlay canvas, and shows it; returns whether the
+// highlight is drawn there. Charts whose highlight changes the whole drawing (tier-changes
+// fades the other bands) leave the overlay alone and hidden: their `draw` includes it.
+Controller.prototype.drawOverlay = function () {
+  var overlay = this.overlay;
+  var layered = !!this.call(function (h) { return h.draw_overlay(overlay); });
+  overlay.hidden = !layered;
+  return layered;
+};
+
+// After the highlight moved: only the overlay is drawn again where it holds the highlight.
+// Redrawing the whole chart for a hover cost 0.7 to 1.3 ms per frame on the benchmark's
+// charts, and about 6 ms on the world map.
+Controller.prototype.drawHighlight = function () {
+  if (!this.layered) {
+    this.drawNow();
+    return;
+  }
+  if (this.hoverFrame) {
+    cancelAnimationFrame(this.hoverFrame);
+    this.hoverFrame = 0;
+  }
+  this.drawOverlay();
 };
 
 Controller.prototype.refresh = function () {
-  this.drawNow();
+  this.drawHighlight();
   this.showReadout();
 };
 
@@ -604,7 +644,19 @@ Controller.prototype.csv = function () {
 };
 
 Controller.prototype.png = function () {
-  return this.canvas.toDataURL("image/png");
+  return this.composed().toDataURL("image/png");
+};
+
+// The chart as the reader sees it: its canvas with the overlay drawn over it.
+Controller.prototype.composed = function () {
+  if (this.overlay.hidden) return this.canvas;
+  var both = document.createElement("canvas");
+  both.width = this.canvas.width;
+  both.height = this.canvas.height;
+  var context = both.getContext("2d");
+  context.drawImage(this.canvas, 0, 0);
+  context.drawImage(this.overlay, 0, 0);
+  return both;
 };
 
 Controller.prototype.download = function (blob, extension) {

@@ -1,9 +1,8 @@
 //! Drawing horizontal bar charts. Every position comes from [`BarChart`]'s layout.
 
 use super::theme::Palette;
-use super::{begin, corners, bold, font, pt, DrawResult, Scale};
-use crate::model::bars::BarChart;
-use crate::model::view::ViewState;
+use super::{begin, corners, bold, font, pt, scale_for, DrawResult, Scale};
+use crate::model::bars::{BarChart, BarRow};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -11,10 +10,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 pub fn draw_bar_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &BarChart,
-    state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
-    let Scale { u, label, hairline } = begin(root, chart.size.dpr, &chart.title, &chart.subtitle, palette)?;
+    let Scale { label, hairline, .. } = begin(root, chart.size.dpr, &chart.title, &chart.subtitle, palette)?;
     let heading_font = bold(label, palette.text);
     let baseline = ShapeStyle::from(&palette.guide).stroke_width(hairline);
     for group in &chart.groups {
@@ -27,40 +25,55 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
         }
     }
 
-    // The active row: a band under everything else in the row, and a pointer mark at its left
-    // edge, so it shows without relying on colour.
-    if let Some(row) = state.active.or(state.pinned).and_then(|i| chart.rows.get(i)) {
-        root.draw(&Rectangle::new(corners(&row.band), ShapeStyle::from(&palette.grid).filled()))?;
-        root.draw(&Rectangle::new(corners(&row.band), ShapeStyle::from(&palette.guide).stroke_width(hairline)))?;
-        let (x, y, r) = (row.band.left + 2.0 * u, row.center_y_dev, 4.0 * u);
-        root.draw(&Polygon::new(
-            vec![pt(x, y - r), pt(x + r, y), pt(x, y + r)],
-            ShapeStyle::from(&palette.text).filled(),
-        ))?;
-    }
-
-    let outline = ShapeStyle::from(&palette.muted).stroke_width(hairline);
     for row in &chart.rows {
-        root.draw(&Text::new(
-            row.label.clone(),
-            pt(row.label_right_dev, row.center_y_dev),
-            font(label, palette.text, HPos::Right, VPos::Center),
-        ))?;
-        if let Some(bar) = &row.bar {
-            // A reported zero has no length; its value label says "0".
-            if bar.right - bar.left >= 0.5 {
-                root.draw(&Rectangle::new(corners(bar), ShapeStyle::from(&palette.series(row.group)).filled()))?;
-            }
-        }
-        if let Some(placeholder) = &row.placeholder {
-            root.draw(&Rectangle::new(corners(placeholder), outline))?;
-        }
-        let color = if row.bar.is_some() { palette.text } else { palette.muted };
-        root.draw(&Text::new(
-            row.value_label.clone(),
-            pt(row.value_label_x_dev, row.center_y_dev),
-            font(label, color, HPos::Left, VPos::Center),
-        ))?;
+        draw_row(root, row, palette, label, hairline)?;
     }
     Ok(())
+}
+
+/// The active row over the base: a band under the row, with a pointer mark at its left edge
+/// so it shows without relying on colour, and the row drawn again over the band.
+pub fn draw_bar_highlight<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &BarChart,
+    index: usize,
+    palette: &Palette,
+) -> DrawResult<DB> {
+    let Some(row) = chart.rows.get(index) else { return Ok(()) };
+    let Scale { u, label, hairline } = scale_for(chart.size.dpr);
+    root.draw(&Rectangle::new(corners(&row.band), ShapeStyle::from(&palette.grid).filled()))?;
+    root.draw(&Rectangle::new(corners(&row.band), ShapeStyle::from(&palette.guide).stroke_width(hairline)))?;
+    let (x, y, r) = (row.band.left + 2.0 * u, row.center_y_dev, 4.0 * u);
+    root.draw(&Polygon::new(vec![pt(x, y - r), pt(x + r, y), pt(x, y + r)], ShapeStyle::from(&palette.text).filled()))?;
+    draw_row(root, row, palette, label, hairline)
+}
+
+/// A row's label, bar (or the outline that stands for a missing value) and value label.
+fn draw_row<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    row: &BarRow,
+    palette: &Palette,
+    label: f64,
+    hairline: u32,
+) -> DrawResult<DB> {
+    root.draw(&Text::new(
+        row.label.clone(),
+        pt(row.label_right_dev, row.center_y_dev),
+        font(label, palette.text, HPos::Right, VPos::Center),
+    ))?;
+    if let Some(bar) = &row.bar {
+        // A reported zero has no length; its value label says "0".
+        if bar.right - bar.left >= 0.5 {
+            root.draw(&Rectangle::new(corners(bar), ShapeStyle::from(&palette.series(row.group)).filled()))?;
+        }
+    }
+    if let Some(placeholder) = &row.placeholder {
+        root.draw(&Rectangle::new(corners(placeholder), ShapeStyle::from(&palette.muted).stroke_width(hairline)))?;
+    }
+    let color = if row.bar.is_some() { palette.text } else { palette.muted };
+    root.draw(&Text::new(
+        row.value_label.clone(),
+        pt(row.value_label_x_dev, row.center_y_dev),
+        font(label, color, HPos::Left, VPos::Center),
+    ))
 }

@@ -6,7 +6,6 @@ use super::{begin, font, pt, DrawResult, Scale};
 use crate::data::Tier;
 use crate::model::geo::Point;
 use crate::model::map::{map_metrics, MapCountry, TierMap};
-use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -89,7 +88,6 @@ fn outline<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &MapCountry, st
 pub fn draw_tier_map<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     map: &TierMap,
-    state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
     let Scale { u, label, .. } = begin(root, map.size.dpr, &map.title, &map.subtitle, palette)?;
@@ -125,17 +123,6 @@ pub fn draw_tier_map<DB: DrawingBackend>(
         draw_marker(root, c.input.tier, c.anchor, r, palette, width)?;
     }
 
-    // The active or pinned country: a double outline (background under text) that reads on
-    // any fill, and a ring around its marker.
-    if let Some(c) = state.active.or(state.pinned).and_then(|i| map.countries.get(i)) {
-        outline(root, c, stroke(palette.background, 4.0 * u))?;
-        outline(root, c, stroke(palette.text, 2.0 * u))?;
-        if c.marker.is_some() || c.area_dev < 200.0 * u * u {
-            let r = (map_metrics::MARKER_HIT * u).round() as i32;
-            root.draw(&Circle::new(pt(c.anchor.0, c.anchor.1), r, stroke(palette.text, 2.0 * u)))?;
-        }
-    }
-
     let swatch_edge = stroke(palette.muted, 0.8 * u);
     for item in &map.legend {
         let s = item.swatch;
@@ -162,6 +149,25 @@ pub fn draw_tier_map<DB: DrawingBackend>(
             pt(line.x_dev, line.y_dev),
             font(map_metrics::NOTE_FONT * u, palette.muted, HPos::Left, VPos::Top),
         ))?;
+    }
+    Ok(())
+}
+
+/// The active country over the base: a double outline (the background under the text colour)
+/// that reads on any fill, and a ring around its marker or where a tiny country is.
+pub fn draw_map_highlight<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    map: &TierMap,
+    index: usize,
+    palette: &Palette,
+) -> DrawResult<DB> {
+    let Some(c) = map.countries.get(index) else { return Ok(()) };
+    let u = map.size.dpr.max(0.5);
+    outline(root, c, stroke(palette.background, 4.0 * u))?;
+    outline(root, c, stroke(palette.text, 2.0 * u))?;
+    if c.marker.is_some() || c.area_dev < 200.0 * u * u {
+        let r = (map_metrics::MARKER_HIT * u).round() as i32;
+        root.draw(&Circle::new(pt(c.anchor.0, c.anchor.1), r, stroke(palette.text, 2.0 * u)))?;
     }
     Ok(())
 }

@@ -14,7 +14,7 @@ pub mod theme;
 
 use crate::model::text::TextLine;
 use crate::model::figure::Figure;
-use crate::model::line::{metrics, LegendEntry, LegendMark, LineChart};
+use crate::model::line::{metrics, LegendEntry, LegendMark, LineChart, Panel, Point, Series};
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -57,10 +57,9 @@ fn begin<DB: DrawingBackend>(
     subtitle: &[TextLine],
     palette: &Palette,
 ) -> Result<Scale, DrawingAreaErrorKind<DB::ErrorType>> {
-    let u = dpr.max(0.5);
-    let scale = Scale { u, label: metrics::LABEL_FONT * u, hairline: u.round().max(1.0) as u32 };
+    let scale = scale_for(dpr);
     root.fill(&palette.background)?;
-    let title_font = bold(metrics::TITLE_FONT * u, palette.text);
+    let title_font = bold(metrics::TITLE_FONT * scale.u, palette.text);
     for line in title {
         root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), title_font.clone()))?;
     }
@@ -76,28 +75,74 @@ fn bold(size_dev: f64, color: RGBColor) -> TextStyle<'static> {
     (FontFamily::SansSerif, size_dev).into_font().style(FontStyle::Bold).color(&color)
 }
 
-/// Draws any laid-out chart.
+/// Draws any laid-out chart with its highlight: the base, then the overlay.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     figure: &Figure,
     state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
+    draw_base(root, figure, state, palette)?;
+    draw_overlay(root, figure, state, palette)
+}
+
+/// Whether the figure draws its highlight on an overlay of its own ([`draw_overlay`]), so a
+/// hover redraws only that. The others draw it in their base: a highlighted band of
+/// tier-changes fades the rest, a matrix cell marks its whole row and column, and a
+/// tier-history step under the guide would need its risers drawn again.
+pub fn highlight_on_overlay(figure: &Figure) -> bool {
+    matches!(figure, Figure::Line(_) | Figure::Bars(_) | Figure::Stacks(_) | Figure::Map(_))
+}
+
+/// The chart under its overlay. It does not depend on `state` where the highlight is on the
+/// overlay.
+pub fn draw_base<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    figure: &Figure,
+    state: &ViewState,
+    palette: &Palette,
+) -> DrawResult<DB> {
     match figure {
-        Figure::Line(chart) => draw_line_chart(root, chart, state, palette),
-        Figure::Bars(chart) => bars::draw_bar_chart(root, chart, state, palette),
+        Figure::Line(chart) => draw_line_chart(root, chart, palette),
+        Figure::Bars(chart) => bars::draw_bar_chart(root, chart, palette),
         Figure::Steps(chart) => steps::draw_step_chart(root, chart, state, palette),
-        Figure::Stacks(chart) => stacks::draw_stack_chart(root, chart, state, palette),
-        Figure::Map(map) => map::draw_tier_map(root, map, state, palette),
+        Figure::Stacks(chart) => stacks::draw_stack_chart(root, chart, palette),
+        Figure::Map(map) => map::draw_tier_map(root, map, palette),
         Figure::Flows(chart) => flows::draw_flow_chart(root, chart, state, palette),
         Figure::Matrix(chart) => matrix::draw_matrix(root, chart, state, palette),
     }
 }
 
+/// What is drawn over the base, on a transparent surface: the active item's highlight (else
+/// the pinned one's), for figures where [`highlight_on_overlay`] holds, and a line chart's
+/// correction rings and revision frames. Whatever the composed chart has under its data (a
+/// bar's row band) is drawn here with that row's data over it again, so the two layers look
+/// like one drawing.
+pub fn draw_overlay<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    figure: &Figure,
+    state: &ViewState,
+    palette: &Palette,
+) -> DrawResult<DB> {
+    let active = state.active.or(state.pinned);
+    match (figure, active) {
+        (Figure::Line(chart), _) => draw_line_overlay(root, chart, active, palette),
+        (Figure::Bars(chart), Some(i)) => bars::draw_bar_highlight(root, chart, i, palette),
+        (Figure::Stacks(chart), Some(i)) => stacks::draw_stack_highlight(root, chart, i, palette),
+        (Figure::Map(map), Some(i)) => map::draw_map_highlight(root, map, i, palette),
+        _ => Ok(()),
+    }
+}
+
+/// The sizes an overlay shares with its base (which gets them from [`begin`]).
+fn scale_for(dpr: f64) -> Scale {
+    let u = dpr.max(0.5);
+    Scale { u, label: metrics::LABEL_FONT * u, hairline: u.round().max(1.0) as u32 }
+}
+
 pub fn draw_line_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &LineChart,
-    state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
     let Scale { u, label, hairline: thin } = begin(root, chart.size.dpr, &chart.title_lines, &chart.subtitle_lines, palette)?;
@@ -107,7 +152,6 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     }
 
     let grid = ShapeStyle::from(&palette.grid).stroke_width(thin);
-    let highlight = state.active.or(state.pinned);
     for panel in &chart.panels {
         root.draw(&Text::new(
             panel.title.clone(),
@@ -124,25 +168,12 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         }
     }
     for panel in &chart.panels {
-        // The active year: a guide over the grid and under the data, per panel so it never
-        // crosses a title.
-        if let Some(i) = highlight {
-            let x = panel.x.position_from_index(i);
-            let guide = ShapeStyle::from(&palette.guide).stroke_width((1.5 * u).round().max(1.0) as u32);
-            root.draw(&PathElement::new(vec![pt(x, panel.top_dev), pt(x, panel.bottom_dev)], guide))?;
-        }
         if panel.x_labels {
             let every = year_label_stride(panel.x.step(), u, label);
             for (i, year) in chart.years.iter().enumerate() {
-                if i % every != 0 && i + 1 != chart.years.len() {
-                    continue;
+                if shows_year_label(i, every, chart.years.len()) {
+                    draw_year_label(root, panel, *year, i, palette.muted, u, label)?;
                 }
-                let color = if Some(i) == highlight { palette.text } else { palette.muted };
-                root.draw(&Text::new(
-                    year.to_string(),
-                    pt(panel.x.position_from_index(i), panel.bottom_dev + 6.0 * u),
-                    font(label, color, HPos::Center, VPos::Top),
-                ))?;
             }
         }
     }
@@ -160,22 +191,96 @@ pub fn draw_line_chart<DB: DrawingBackend>(
             }
         }
         for p in &series.points {
-            let active = Some(p.year_index) == highlight;
-            let radius = if active { 6.0 } else { 3.5 } * u;
-            draw_marker(root, series.style, (p.x_dev, p.y_dev), radius, color, palette.background, series.hollow)?;
-            let mark = ShapeStyle::from(&palette.text).stroke_width(thin);
+            draw_point(root, series, p, POINT * u, palette)?;
+        }
+    }
+    Ok(())
+}
+
+/// What goes over a line chart's data: the active year (a guide through each panel, its year
+/// label in the text colour, its points enlarged), then the rings of corrected values and the
+/// frames of revised ones, sized to their points. The guide can go over the data because lines
+/// meet it only at the year's own points (a run never spans a year without data), which are
+/// drawn again on top of it. The rings and frames are here, not in the base, so that an
+/// enlarged point's ring replaces its small one instead of showing inside it.
+fn draw_line_overlay<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &LineChart,
+    active: Option<usize>,
+    palette: &Palette,
+) -> DrawResult<DB> {
+    let Scale { u, label, hairline } = scale_for(chart.size.dpr);
+    if let Some(index) = active {
+        let guide = ShapeStyle::from(&palette.guide).stroke_width((1.5 * u).round().max(1.0) as u32);
+        for panel in &chart.panels {
+            // Per panel, so the guide never crosses a panel's title.
+            let x = panel.x.position_from_index(index);
+            root.draw(&PathElement::new(vec![pt(x, panel.top_dev), pt(x, panel.bottom_dev)], guide))?;
+            let every = year_label_stride(panel.x.step(), u, label);
+            if panel.x_labels && shows_year_label(index, every, chart.years.len()) {
+                if let Some(year) = chart.years.get(index) {
+                    draw_year_label(root, panel, *year, index, palette.text, u, label)?;
+                }
+            }
+        }
+        for series in &chart.series {
+            for p in series.points.iter().filter(|p| p.year_index == index) {
+                draw_point(root, series, p, ACTIVE_POINT * u, palette)?;
+            }
+        }
+    }
+    let mark = ShapeStyle::from(&palette.text).stroke_width(hairline);
+    for series in &chart.series {
+        for p in series.points.iter().filter(|p| p.cite.printed.is_some() || p.revised) {
+            let radius = if Some(p.year_index) == active { ACTIVE_POINT } else { POINT };
+            let r = (radius + 3.0) * u;
             if p.cite.printed.is_some() {
                 // Corrected values carry a ring, so they differ from printed ones without colour.
-                root.draw(&Circle::new(pt(p.x_dev, p.y_dev), (radius + 3.0 * u) as i32, mark))?;
+                root.draw(&Circle::new(pt(p.x_dev, p.y_dev), r as i32, mark))?;
             }
             if p.revised {
                 // Revised values carry a square frame: a different shape from the correction ring.
-                let r = radius + 3.0 * u;
                 root.draw(&Rectangle::new([pt(p.x_dev - r, p.y_dev - r), pt(p.x_dev + r, p.y_dev + r)], mark))?;
             }
         }
     }
     Ok(())
+}
+
+/// A line chart's point radius, and the active year's, in CSS pixels.
+const POINT: f64 = 3.5;
+const ACTIVE_POINT: f64 = 6.0;
+
+/// Which year labels a panel shows: every `every`-th, and always the last.
+fn shows_year_label(index: usize, every: usize, count: usize) -> bool {
+    index % every == 0 || index + 1 == count
+}
+
+fn draw_year_label<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panel: &Panel,
+    year: u16,
+    index: usize,
+    color: RGBColor,
+    u: f64,
+    label: f64,
+) -> DrawResult<DB> {
+    root.draw(&Text::new(
+        year.to_string(),
+        pt(panel.x.position_from_index(index), panel.bottom_dev + 6.0 * u),
+        font(label, color, HPos::Center, VPos::Top),
+    ))
+}
+
+/// A point's marker at `radius`.
+fn draw_point<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    series: &Series,
+    p: &Point,
+    radius: f64,
+    palette: &Palette,
+) -> DrawResult<DB> {
+    draw_marker(root, series.style, (p.x_dev, p.y_dev), radius, palette.series(series.style), palette.background, series.hollow)
 }
 
 fn draw_legend_entry<DB: DrawingBackend>(

@@ -2,11 +2,10 @@
 //! hatching inside a segment is decoration derived from its rectangle and category.
 
 use super::theme::{Palette, TierFills};
-use super::{begin, corners, bold, font, pt, DrawResult, Scale};
+use super::{begin, corners, bold, font, pt, scale_for, DrawResult, Scale};
 use crate::model::bars::Rect;
 use crate::model::line::metrics::CHAR_WIDTH;
-use crate::model::stacks::StackChart;
-use crate::model::view::ViewState;
+use crate::model::stacks::{Segment, StackChart, StackRow};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -99,7 +98,6 @@ pub(super) fn draw_swatch<DB: DrawingBackend>(
 pub fn draw_stack_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &StackChart,
-    state: &ViewState,
     palette: &Palette,
 ) -> DrawResult<DB> {
     let Scale { u, label, hairline } = begin(root, chart.size.dpr, &chart.title, &chart.subtitle, palette)?;
@@ -113,49 +111,79 @@ pub fn draw_stack_chart<DB: DrawingBackend>(
         root.draw(&Text::new(heading.text.clone(), pt(heading.x_dev, heading.y_dev), heading_font.clone()))?;
     }
 
-    let highlight = state.active.or(state.pinned).and_then(|i| chart.segments.get(i));
-    if let Some(s) = highlight {
-        if let Some(row) = chart.rows.iter().find(|r| r.band.top <= s.rect.top && s.rect.bottom <= r.band.bottom) {
-            root.draw(&Rectangle::new(corners(&row.band), ShapeStyle::from(&palette.grid).filled()))?;
-        }
-    }
-
     let baseline = ShapeStyle::from(&palette.guide).stroke_width(hairline);
     for row in &chart.rows {
-        root.draw(&Text::new(
-            row.label.clone(),
-            pt(row.label_right_dev, row.center_y_dev),
-            font(label, palette.text, HPos::Right, VPos::Center),
-        ))?;
-        root.draw(&PathElement::new(
-            vec![pt(chart.baseline_x_dev, row.band.top + 2.0 * u), pt(chart.baseline_x_dev, row.band.bottom - 2.0 * u)],
-            baseline,
-        ))?;
-        root.draw(&Text::new(
-            row.total.clone(),
-            pt(row.total_x_dev, row.center_y_dev),
-            font(label, palette.text, HPos::Left, VPos::Center),
-        ))?;
+        draw_row_text(root, row, chart.baseline_x_dev, baseline, label, u, palette)?;
     }
-
-    let separator = ShapeStyle::from(&palette.background).stroke_width(hairline);
     for s in &chart.segments {
-        draw_swatch(root, &s.rect, s.category, fills, u)?;
-        // A background-coloured edge keeps neighbouring segments apart.
-        root.draw(&PathElement::new(vec![pt(s.rect.right, s.rect.top), pt(s.rect.right, s.rect.bottom)], separator))?;
-        if let Some(text) = &s.label {
-            let fill = fills.fill(s.category);
-            let (cx, cy) = ((s.rect.left + s.rect.right) / 2.0, (s.rect.top + s.rect.bottom) / 2.0);
-            let half = (text.chars().count() as f64 * CHAR_WIDTH * label + 4.0 * u) / 2.0;
-            let knockout = Rect { left: cx - half, top: cy - label * 0.6, right: cx + half, bottom: cy + label * 0.6 };
-            root.draw(&Rectangle::new(corners(&knockout), ShapeStyle::from(&fill).filled()))?;
-            root.draw(&Text::new(text.clone(), pt(cx, cy), font(label, fills.ink, HPos::Center, VPos::Center)))?;
+        draw_segment(root, s, palette, label, hairline, u)?;
+    }
+    Ok(())
+}
+
+/// The active segment over the base: its row's band under the row, the row drawn again over
+/// it, and a ring around the segment.
+pub fn draw_stack_highlight<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &StackChart,
+    index: usize,
+    palette: &Palette,
+) -> DrawResult<DB> {
+    let Some(segment) = chart.segments.get(index) else { return Ok(()) };
+    let Scale { u, label, hairline } = scale_for(chart.size.dpr);
+    let inside = |band: &Rect, r: &Rect| band.top <= r.top && r.bottom <= band.bottom;
+    if let Some(row) = chart.rows.iter().find(|r| inside(&r.band, &segment.rect)) {
+        root.draw(&Rectangle::new(corners(&row.band), ShapeStyle::from(&palette.grid).filled()))?;
+        let baseline = ShapeStyle::from(&palette.guide).stroke_width(hairline);
+        draw_row_text(root, row, chart.baseline_x_dev, baseline, label, u, palette)?;
+        for s in &chart.segments {
+            if inside(&row.band, &s.rect) {
+                draw_segment(root, s, palette, label, hairline, u)?;
+            }
         }
     }
-    if let Some(s) = highlight {
-        let ring = ShapeStyle::from(&palette.text).stroke_width((2.0 * u).round().max(1.0) as u32);
-        let r = Rect { left: s.rect.left - u, top: s.rect.top - 2.0 * u, right: s.rect.right + u, bottom: s.rect.bottom + 2.0 * u };
-        root.draw(&Rectangle::new(corners(&r), ring))?;
+    let ring = ShapeStyle::from(&palette.text).stroke_width((2.0 * u).round().max(1.0) as u32);
+    let r = &segment.rect;
+    let around = Rect { left: r.left - u, top: r.top - 2.0 * u, right: r.right + u, bottom: r.bottom + 2.0 * u };
+    root.draw(&Rectangle::new(corners(&around), ring))
+}
+
+/// A row's label, its tick on the baseline and its total.
+fn draw_row_text<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    row: &StackRow,
+    baseline_x: f64,
+    baseline: ShapeStyle,
+    label: f64,
+    u: f64,
+    palette: &Palette,
+) -> DrawResult<DB> {
+    root.draw(&Text::new(row.label.clone(), pt(row.label_right_dev, row.center_y_dev), font(label, palette.text, HPos::Right, VPos::Center)))?;
+    root.draw(&PathElement::new(vec![pt(baseline_x, row.band.top + 2.0 * u), pt(baseline_x, row.band.bottom - 2.0 * u)], baseline))?;
+    root.draw(&Text::new(row.total.clone(), pt(row.total_x_dev, row.center_y_dev), font(label, palette.text, HPos::Left, VPos::Center)))
+}
+
+/// A segment: its hatched swatch, a background-coloured right edge that keeps it apart from
+/// the next, and its count on a knockout in its own fill.
+fn draw_segment<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    s: &Segment,
+    palette: &Palette,
+    label: f64,
+    hairline: u32,
+    u: f64,
+) -> DrawResult<DB> {
+    let fills = &palette.tier_fills;
+    draw_swatch(root, &s.rect, s.category, fills, u)?;
+    let separator = ShapeStyle::from(&palette.background).stroke_width(hairline);
+    root.draw(&PathElement::new(vec![pt(s.rect.right, s.rect.top), pt(s.rect.right, s.rect.bottom)], separator))?;
+    if let Some(text) = &s.label {
+        let fill = fills.fill(s.category);
+        let (cx, cy) = ((s.rect.left + s.rect.right) / 2.0, (s.rect.top + s.rect.bottom) / 2.0);
+        let half = (text.chars().count() as f64 * CHAR_WIDTH * label + 4.0 * u) / 2.0;
+        let knockout = Rect { left: cx - half, top: cy - label * 0.6, right: cx + half, bottom: cy + label * 0.6 };
+        root.draw(&Rectangle::new(corners(&knockout), ShapeStyle::from(&fill).filled()))?;
+        root.draw(&Text::new(text.clone(), pt(cx, cy), font(label, fills.ink, HPos::Center, VPos::Center)))?;
     }
     Ok(())
 }

@@ -66,6 +66,11 @@ impl<'f> CanvasBackend<'f> {
         })
     }
 
+    /// Makes the whole canvas transparent (a highlight layer starts from nothing).
+    pub fn clear(&self) {
+        self.context.clear_rect(0.0, 0.0, f64::from(self.size.0), f64::from(self.size.1));
+    }
+
     fn set_fill(&mut self, paint: Paint) {
         if self.applied.fill != Some(paint) {
             self.context.set_fill_style_str(&paint.css());

@@ -51,6 +51,10 @@ fn error_object(e: &SpecError, lang: Lang) -> JsValue {
     ])
 }
 
+fn drawing_failed<E: std::fmt::Debug>(e: E) -> JsError {
+    JsError::new(&format!("drawing failed: {e:?}"))
+}
+
 /// The family chart text is drawn in until the loader passes the widget's.
 const DEFAULT_FONT_FAMILY: &str = "sans-serif";
 
@@ -129,14 +133,28 @@ impl TipWidget {
         self.core.resize(Size { width_css, height_css, dpr });
     }
 
-    /// Draws into `canvas`, whose backing store the loader has sized to CSS size × DPR.
+    /// Draws the chart into `canvas`, whose backing store the loader has sized to CSS size ×
+    /// DPR: all of it but what `draw_overlay` draws.
     pub fn draw(&self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
         let Some(figure) = self.core.figure() else { return Ok(()) };
         let backend = CanvasBackend::new(&canvas, &self.font_family).ok_or_else(|| JsError::new("no 2D canvas context"))?;
         let root = backend.into_drawing_area();
-        render::draw(&root, figure, &self.core.state, render::palette(self.dark))
-            .map_err(|e| JsError::new(&format!("drawing failed: {e:?}")))?;
-        root.present().map_err(|e| JsError::new(&format!("drawing failed: {e:?}")))
+        render::draw_base(&root, figure, &self.core.state, render::palette(self.dark)).map_err(drawing_failed)?;
+        root.present().map_err(drawing_failed)
+    }
+
+    /// Clears `overlay` (a transparent canvas the size of the chart's, laid over it) and draws
+    /// what goes over the chart, for charts whose highlight is drawn there; returns whether it
+    /// is. For the others it returns false and leaves the canvas alone: their `draw` includes
+    /// the highlight, so a hover draws the chart again.
+    pub fn draw_overlay(&self, overlay: HtmlCanvasElement) -> Result<bool, JsError> {
+        let Some(figure) = self.core.figure().filter(|f| render::highlight_on_overlay(f)) else { return Ok(false) };
+        let backend = CanvasBackend::new(&overlay, &self.font_family).ok_or_else(|| JsError::new("no 2D canvas context"))?;
+        backend.clear();
+        let root = backend.into_drawing_area();
+        render::draw_overlay(&root, figure, &self.core.state, render::palette(self.dark)).map_err(drawing_failed)?;
+        root.present().map_err(drawing_failed)?;
+        Ok(true)
     }
 
     pub fn pointer(&mut self, x_css: f64, y_css: f64) -> bool {

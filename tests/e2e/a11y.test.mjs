@@ -122,7 +122,7 @@ for (const [file, lang, colorScheme] of [["fr.html", "fr", "light"], ["es.html",
       assert.equal(await p.getAttribute(`#k${i}`, "data-tipviz-state"), "ready", KINDS[i][0]);
     }
     // Open one key help panel too, so its markup is checked.
-    await p.locator("#k0").locator("canvas").focus();
+    await p.locator("#k0").locator("canvas[role=img]").focus();
     await p.keyboard.press("?");
     assert.equal(await shadow(p, "#k0", (el) => el.shadowRoot.querySelector(".help").hidden), false);
     const violations = await axeViolations(p);
@@ -163,7 +163,7 @@ test("screen readers: a named canvas, a summary with the main finding, a table w
     assert.ok(a.rowHeaders.length >= 3 && a.rowHeaders.every((h) => h === "TH:row"), `${id}: every row starts with a row header`);
   }
   // The live region says what the arrow keys reach, each time.
-  await p.locator("#e").locator("canvas").focus();
+  await p.locator("#e").locator("canvas[role=img]").focus();
   const heard = [];
   for (const key of ["ArrowRight", "ArrowRight", "End", "ArrowLeft"]) {
     await p.keyboard.press(key);
@@ -210,7 +210,7 @@ async function keyHelp(file, words) {
   assert.deepEqual(await panel(), { hidden: true, role: "dialog", name: null, keys: [], texts: [], close: null, expanded: "false", filled: false },
     "closed at first, and not built until it opens");
 
-  await p.locator("#c").locator("canvas").focus();
+  await p.locator("#c").locator("canvas[role=img]").focus();
   await p.keyboard.press("?");
   let state = await panel();
   assert.equal(state.hidden, false, "? opens the key help");
@@ -251,7 +251,7 @@ async function keyHelp(file, words) {
   assert.equal((await panel()).hidden, true, "leaving the widget closes the panel");
 
   // "?" on the chart toggles: open, then closed again with focus on the chart.
-  await p.locator("#c").locator("canvas").focus();
+  await p.locator("#c").locator("canvas[role=img]").focus();
   await p.keyboard.press("?");
   await p.keyboard.press("?");
   assert.equal((await panel()).hidden, true);
@@ -354,7 +354,7 @@ test("host CSS cannot restyle the widget's inside; its custom properties can, on
   assert.notEqual(got.button.color, "rgb(255, 0, 0)");
 
   // The focus ring is the widget's own, even where the page removes outlines.
-  await p.locator("#hostile").locator("canvas").focus();
+  await p.locator("#hostile").locator("canvas[role=img]").focus();
   await p.keyboard.press("ArrowRight");
   const ring = (id) => shadow(p, id, (el) => {
     const c = el.shadowRoot.querySelector("canvas");
@@ -363,7 +363,7 @@ test("host CSS cannot restyle the widget's inside; its custom properties can, on
   assert.deepEqual(await ring("#hostile"), { color: "rgb(0, 94, 184)", style: "solid" });
 
   // A host that sets the documented custom properties gets its brand colour and font.
-  await p.locator("#branded").locator("canvas").focus();
+  await p.locator("#branded").locator("canvas[role=img]").focus();
   await p.keyboard.press("ArrowRight");
   assert.deepEqual(await ring("#branded"), { color: "rgb(176, 0, 32)", style: "solid" });
   const branded = await look(p, "#branded");
@@ -459,7 +459,7 @@ test("reduced motion: with prefers-reduced-motion the gallery, the widgets and t
     const p = await context.newPage();
     await p.goto(origin + path);
     await allSettled(p);
-    await p.locator("tip-chart").first().locator("canvas").focus();
+    await p.locator("tip-chart").first().locator("canvas[role=img]").focus();
     await p.keyboard.press("?");
     assert.deepEqual(await motion(p), [], path);
     await context.close();

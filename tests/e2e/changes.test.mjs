@@ -47,7 +47,7 @@ async function sweepBands(p, selector) {
 
 // Every item in keyboard order, read from the live region.
 async function readAll(p, selector) {
-  await p.locator(selector).locator("canvas").focus();
+  await p.locator(selector).locator("canvas[role=img]").focus();
   await p.keyboard.press("Home");
   const sentences = [];
   for (let i = 0; i < 400; i++) {

@@ -4,6 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { makeSite, serve, launch, openPage, waitForState, shadow, screenshot, thousands, sweep, assertNothingLeaves } from "./harness.mjs";
 
 const SEED_2025 = "001_bb56f66af96aedbd.txt";
@@ -40,6 +41,17 @@ chart.style.width = "320px";
   "tips.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
 <body style="margin:8px"><tip-chart id="wide" chart="enforcement"></tip-chart>
 <div style="width:320px"><tip-chart id="narrow" chart="tier-summary"></tip-chart></div></body></html>`,
+  // One chart of each kind, for the highlight layer.
+  "kinds.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
+<body style="margin:0;width:720px">
+<tip-chart id="enforcement" chart="enforcement" height="360"></tip-chart>
+<tip-chart id="ranked" chart="country-enforcement" height="360"></tip-chart>
+<tip-chart id="peacekeeping" chart="peacekeeping" height="360"></tip-chart>
+<tip-chart id="summary" chart="tier-summary" height="360"></tip-chart>
+<tip-chart id="map" chart="tier-map" region="europe" height="360"></tip-chart>
+<tip-chart id="changes" chart="tier-changes" height="360"></tip-chart>
+<tip-chart id="matrix" chart="ratifications" height="360"></tip-chart>
+<tip-chart id="history" chart="tier-history" country="JAM,MEX" height="360"></tip-chart></body></html>`,
   "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
 <tip-chart id="t" chart="enforcement" view="table"></tip-chart>
@@ -391,5 +403,82 @@ test("the ES module build renders, and TipViz.csv gives every table with its sou
   assert.match(result.unknown, /unknown table "nope"; tables: .*tiers/);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
+// A hover draws the highlight on a canvas of its own, over the chart's, so the chart is not
+// drawn again for it; the charts whose highlight changes their whole drawing (tier-changes
+// fades the other bands, a ratifications cell marks its row and column, tier-history's steps
+// run under the guide) draw the chart again instead. Either way the reader sees the highlight,
+// and the PNG download has what the reader sees.
+test("every chart kind shows its highlight; where it is on the overlay the chart under it is not redrawn; the PNG has it", async () => {
+  const { page: p, context } = await openPage(browser, `${server.origin}/kinds.html`, { height: 800 });
+  // Snapshots stay in the page (a chart is a million bytes of pixels); only counts come back.
+  // `composed`: what the reader sees (the chart's canvas, and the overlay over it when shown).
+  const snap = (id, key, composed) => shadow(p, `#${id}`, (el, [key, composed]) => {
+    const chart = el.shadowRoot.querySelector("canvas[role=img]");
+    const overlay = el.shadowRoot.querySelector("canvas.overlay");
+    const both = document.createElement("canvas");
+    both.width = chart.width;
+    both.height = chart.height;
+    const context = both.getContext("2d");
+    context.drawImage(chart, 0, 0);
+    if (composed && !overlay.hidden) context.drawImage(overlay, 0, 0);
+    (window.__snaps ||= {})[key] = context.getImageData(0, 0, both.width, both.height).data;
+  }, [key, composed]);
+  const differing = (a, b) => p.evaluate(([a, b]) => {
+    const [x, y] = [window.__snaps[a], window.__snaps[b]];
+    if (x.length !== y.length) return -1;
+    let n = 0;
+    for (let i = 0; i < x.length; i++) if (Math.abs(x[i] - y[i]) > 2) n++;
+    return n;
+  }, [a, b]);
+  const expected = { enforcement: true, ranked: true, peacekeeping: true, summary: true, map: true, changes: false, matrix: false, history: false };
+  for (const [id, layered] of Object.entries(expected)) {
+    await waitForState(p, `#${id}`, "ready");
+    await p.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await snap(id, "seen", true);
+    await snap(id, "chart", false);
+    // The first place on a grid over the chart that makes something active.
+    const box = await p.locator(`#${id}`).boundingBox();
+    let at = null;
+    for (let fy = 0.3; fy < 0.9 && !at; fy += 0.05) {
+      for (let fx = 0.15; fx < 0.9 && !at; fx += 0.05) {
+        await p.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+        if (await p.locator(`#${id}`).getAttribute("data-active")) at = { x: box.x + box.width * fx, y: box.y + box.height * fy };
+      }
+    }
+    assert.ok(at, `${id}: something is active under the pointer`);
+    await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const overlayShown = await shadow(p, `#${id}`, (el) => !el.shadowRoot.querySelector("canvas.overlay").hidden);
+    assert.equal(overlayShown, layered, `${id}: the overlay is shown only where it holds the highlight`);
+    await snap(id, "hovered", true);
+    await snap(id, "hoveredChart", false);
+    assert.ok(await differing("seen", "hovered") > 0, `${id}: the highlight shows`);
+    if (layered) assert.equal(await differing("chart", "hoveredChart"), 0, `${id}: the chart under the highlight is as it was`);
+    else assert.ok(await differing("chart", "hoveredChart") > 0, `${id}: the chart is drawn again with its highlight`);
+    // Pinned by a click, the highlight stays when the pointer goes to the download button.
+    await p.mouse.click(at.x, at.y);
+    await snap(id, "pinned", true);
+    const [download] = await Promise.all([
+      p.waitForEvent("download"),
+      p.locator(`#${id}`).getByRole("button", { name: "Download PNG" }).click(),
+    ]);
+    const png = "data:image/png;base64," + readFileSync(await download.path()).toString("base64");
+    await p.evaluate(async (url) => {
+      const image = new Image();
+      image.src = url;
+      await image.decode();
+      const c = document.createElement("canvas");
+      c.width = image.width;
+      c.height = image.height;
+      const context = c.getContext("2d");
+      context.drawImage(image, 0, 0);
+      window.__snaps.png = context.getImageData(0, 0, c.width, c.height).data;
+    }, png);
+    assert.equal(await differing("pinned", "png"), 0, `${id}: the PNG is what the reader sees, highlight included`);
+    assert.ok(await differing("chart", "png") > 0, `${id}: the PNG has the highlight`);
+    if (id === "map") await screenshot(p, `#${id}`, "overlay-map-pinned.png");
+  }
   await context.close();
 });

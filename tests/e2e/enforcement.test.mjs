@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
-import { contrast, makeSite, launch, openPage, waitForState, shadow, screenshot, thousands, sweep, liveText, canvasPixels, page, REGION_LABELS } from "./harness.mjs";
+import { contrast, makeSite, launch, openPage, waitForState, shadow, screenshot, thousands, sweep, liveText, canvasPixels, baseCanvasPixels, page, REGION_LABELS } from "./harness.mjs";
 
 const pages = {
   "compare.html": page(`<tip-chart id="c" chart="enforcement" edition="compare"></tip-chart>`),
@@ -134,35 +134,45 @@ test("legend entries are buttons: they hide and show series by keyboard and mous
   await context.close();
 });
 
-test("a burst of pointer moves: the readout follows the last one at once, and the chart is redrawn once, at the next frame", async () => {
+test("a burst of pointer moves: the readout follows the last one at once, and the highlight is redrawn once, at the next frame, on the overlay alone", async () => {
   const { page: p, context } = await openPage(browser, `${base}/toggle.html`);
   await waitForState(p, "#t", "ready");
   const { at } = await sweep(p, "#t");
   await p.mouse.move(0, 0);
   const before = await canvasPixels(p, "#t");
+  const chartBefore = await baseCanvasPixels(p, "#t");
   const points = [...at.values()].map(({ x, y }) => [x, y]);
   const burst = await shadow(p, "#t", async (el, points) => {
-    const canvas = el.shadowRoot.querySelector("canvas");
-    const context = canvas.getContext("2d");
-    // Each drawing starts by filling the whole canvas with the background.
-    let drawings = 0;
-    context.fillRect = function (x, y, w, h) {
-      if (w === canvas.width && h === canvas.height) drawings++;
+    const canvas = el.shadowRoot.querySelector("canvas[role=img]");
+    const overlay = el.shadowRoot.querySelector("canvas.overlay");
+    // A drawing of the chart starts by filling its whole canvas with the background; one of
+    // the overlay, by clearing the whole overlay.
+    const drawings = { chart: 0, overlay: 0 };
+    const chartContext = canvas.getContext("2d");
+    const overlayContext = overlay.getContext("2d");
+    chartContext.fillRect = function (x, y, w, h) {
+      if (w === canvas.width && h === canvas.height) drawings.chart++;
       return CanvasRenderingContext2D.prototype.fillRect.call(this, x, y, w, h);
+    };
+    overlayContext.clearRect = function (x, y, w, h) {
+      if (w === overlay.width && h === overlay.height) drawings.overlay++;
+      return CanvasRenderingContext2D.prototype.clearRect.call(this, x, y, w, h);
     };
     const box = canvas.getBoundingClientRect();
     for (const [x, y] of points) {
       canvas.dispatchEvent(new PointerEvent("pointermove", { clientX: x, clientY: y, bubbles: true }));
     }
-    const atOnce = { year: el.getAttribute("data-active-year"), tip: !el.shadowRoot.querySelector(".tip").hidden, drawings };
+    const atOnce = { year: el.getAttribute("data-active-year"), tip: !el.shadowRoot.querySelector(".tip").hidden, drawings: { ...drawings } };
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    delete context.fillRect;
-    return { atOnce, drawingsAfterFrame: drawings, moves: points.length, inside: points.every(([x]) => x > box.left) };
+    delete chartContext.fillRect;
+    delete overlayContext.clearRect;
+    return { atOnce, afterFrame: drawings, moves: points.length, inside: points.every(([x]) => x > box.left) };
   }, points);
   assert.ok(burst.moves >= 7 && burst.inside, "one move over each year");
-  assert.deepEqual(burst.atOnce, { year: "2024", tip: true, drawings: 0 }, "the readout is current before any frame; nothing drawn yet");
-  assert.equal(burst.drawingsAfterFrame, 1, "one redraw for the whole burst");
+  assert.deepEqual(burst.atOnce, { year: "2024", tip: true, drawings: { chart: 0, overlay: 0 } }, "the readout is current before any frame; nothing drawn yet");
+  assert.deepEqual(burst.afterFrame, { chart: 0, overlay: 1 }, "one drawing of the overlay for the whole burst, none of the chart");
   assert.notDeepEqual(await canvasPixels(p, "#t"), before, "the highlight is drawn");
+  assert.deepEqual(await baseCanvasPixels(p, "#t"), chartBefore, "the chart under the highlight is as it was");
   await context.close();
 });
 
@@ -201,7 +211,7 @@ test("the keyboard focus ring is drawn over the chart and stands out in light an
   await waitForState(p, "#fd", "ready");
   const focusedTag = (id) => shadow(p, id, (el) => el.shadowRoot.activeElement && el.shadowRoot.activeElement.tagName);
   for (const id of ["#fl", "#fd"]) {
-    const canvas = p.locator(id).locator("canvas");
+    const canvas = p.locator(id).locator("canvas[role=img]");
     // Tab through the page (the previous widget's legend and download buttons) to this chart.
     for (let i = 0; i < 12 && (await focusedTag(id)) !== "CANVAS"; i++) await p.keyboard.press("Tab");
     assert.equal(await focusedTag(id), "CANVAS", `${id} has focus`);

@@ -159,10 +159,26 @@ export async function sweep(page, selector, heightShare = 0.45) {
   return { seen, at };
 }
 
-// Pixels of the widget's canvas, for comparing two drawings.
+// Pixels of the widget's chart as the reader sees it (its canvas, and the overlay canvas with
+// the highlight over it when shown), for comparing two drawings.
 export function canvasPixels(page, selector) {
   return shadow(page, selector, (el) => {
-    const c = el.shadowRoot.querySelector("canvas");
+    const c = el.shadowRoot.querySelector("canvas[role=img]");
+    const overlay = el.shadowRoot.querySelector("canvas.overlay");
+    const both = document.createElement("canvas");
+    both.width = c.width;
+    both.height = c.height;
+    const context = both.getContext("2d");
+    context.drawImage(c, 0, 0);
+    if (overlay && !overlay.hidden) context.drawImage(overlay, 0, 0);
+    return Array.from(context.getImageData(0, 0, c.width, c.height).data);
+  });
+}
+
+// Pixels of the widget's chart canvas alone (without the overlay).
+export function baseCanvasPixels(page, selector) {
+  return shadow(page, selector, (el) => {
+    const c = el.shadowRoot.querySelector("canvas[role=img]");
     return Array.from(c.getContext("2d").getImageData(0, 0, c.width, c.height).data);
   });
 }

@@ -245,7 +245,7 @@ test("a page saved in a legacy encoding and opened from disk gets the widget's t
   const { page, context, log } = await openPage(browser, `file://${join(site, "legacy.html")}`);
   await waitForState(page, "#c", "ready");
   assert.equal(await page.evaluate(() => [document.characterSet, document.querySelector("p").textContent].join(" ")), "windows-1252 Caf\u00e9");
-  await page.locator("#c").locator("canvas").focus();
+  await page.locator("#c").locator("canvas[role=img]").focus();
   await page.keyboard.press("?");
   const keys = await shadow(page, "#c", (el) => [...el.shadowRoot.querySelectorAll(".help dt")].map((dt) => dt.textContent));
   assert.ok(keys.includes("\u2190 \u2192 \u2191 \u2193"), `the key help's arrows: ${JSON.stringify(keys)}`);

@@ -44,7 +44,7 @@ test("French: buttons, accessible name, readout with French numbers and sources,
 
   // The last year by keyboard: every value with French digit groups, the source in French.
   const d = await p.evaluate(() => window.TipViz.data());
-  await p.locator("#e canvas").focus();
+  await p.locator("#e canvas[role=img]").focus();
   await p.keyboard.press("End");
   const sentence = await liveText(p, "#e");
   const row = d.enforcement.find((r) => r.edition === 2025 && r.scope === "global" && r.metric === "victims" && r.year === 2024);
@@ -59,7 +59,7 @@ test("French: buttons, accessible name, readout with French numbers and sources,
   assert.ok(text.includes('years="2030" ne peut pas servir'), text);
 
   // Type-ahead that finds nothing says so in French.
-  await p.locator("#m canvas").focus();
+  await p.locator("#m canvas[role=img]").focus();
   await p.keyboard.type("qqz");
   assert.equal(await liveText(p, "#m"), "Aucun nom (pays) ne commence par « qqz ».");
   await screenshot(p, "#e", "lang-enforcement-fr.png");

@@ -80,7 +80,7 @@ test("type-ahead: names, aliases, Backspace, the pause that starts a new search,
   const byName = (name) => d.countries.find((c) => c.name === name);
 
   // The map: a prefix finds the first country in alphabetical order, like the arrow keys show it.
-  await p.locator("#m canvas").focus();
+  await p.locator("#m canvas[role=img]").focus();
   await p.keyboard.type("kaz");
   assert.equal(await active(p, "#m"), country("KAZ").name);
   assert.ok((await liveText(p, "#m")).startsWith(`${country("KAZ").name}: `));
@@ -125,7 +125,7 @@ test("type-ahead: names, aliases, Backspace, the pause that starts a new search,
   assert.match(label, /type the name of a country/);
 
   // tier-history: a country finds its latest edition; digits find an edition.
-  await p.locator("#h canvas").focus();
+  await p.locator("#h canvas[role=img]").focus();
   await p.keyboard.type("kaz");
   const latestKaz = Math.max(...d.tiers.filter((t) => t.country === "KAZ").map((t) => t.edition));
   assert.equal(await p.getAttribute("#h", "data-active-year"), String(latestKaz));
@@ -137,7 +137,7 @@ test("type-ahead: names, aliases, Backspace, the pause that starts a new search,
   assert.equal(await liveText(p, "#h"), "No country or edition starts with \u201cmex\u201d.", "only the countries drawn");
 
   // tier-summary: a region name finds its first segment.
-  await p.locator("#s canvas").focus();
+  await p.locator("#s canvas[role=img]").focus();
   await p.keyboard.type("eur");
   const heading = await active(p, "#s");
   assert.ok(heading.startsWith(`${REGION_LABELS.europe}, 2025: `), heading);
@@ -274,7 +274,7 @@ test("tier-history: every edition 2001-2025 for three countries, gaps as no data
   assert.ok(gaps >= 4, `editions without data read as such (${gaps})`);
   assert.ok(external >= 15 * 2, `2001-2015 from Kelley & Heiss (${external})`);
   // The keyboard reaches the same editions.
-  await p.locator("#h canvas").focus();
+  await p.locator("#h canvas[role=img]").focus();
   await p.keyboard.press("End");
   assert.equal(await p.getAttribute("#h", "data-active-year"), String(last));
   await p.keyboard.press("Enter");
