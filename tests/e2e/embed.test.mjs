@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
-import { makeSite, serve, launch, openPage, waitForState, shadow, screenshot, thousands, sweep, assertNothingLeaves } from "./harness.mjs";
+import { makeSite, serve, launch, openPage, waitForState, shadow, screenshot, thousands, sweep, assertNothingLeaves, snapshot, pixelsDiffering } from "./harness.mjs";
 
 const SEED_2025 = "001_bb56f66af96aedbd.txt";
 
@@ -413,26 +413,8 @@ test("the ES module build renders, and TipViz.csv gives every table with its sou
 // and the PNG download has what the reader sees.
 test("every chart kind shows its highlight; where it is on the overlay the chart under it is not redrawn; the PNG has it", async () => {
   const { page: p, context } = await openPage(browser, `${server.origin}/kinds.html`, { height: 800 });
-  // Snapshots stay in the page (a chart is a million bytes of pixels); only counts come back.
-  // `composed`: what the reader sees (the chart's canvas, and the overlay over it when shown).
-  const snap = (id, key, composed) => shadow(p, `#${id}`, (el, [key, composed]) => {
-    const chart = el.shadowRoot.querySelector("canvas[role=img]");
-    const overlay = el.shadowRoot.querySelector("canvas.overlay");
-    const both = document.createElement("canvas");
-    both.width = chart.width;
-    both.height = chart.height;
-    const context = both.getContext("2d");
-    context.drawImage(chart, 0, 0);
-    if (composed && !overlay.hidden) context.drawImage(overlay, 0, 0);
-    (window.__snaps ||= {})[key] = context.getImageData(0, 0, both.width, both.height).data;
-  }, [key, composed]);
-  const differing = (a, b) => p.evaluate(([a, b]) => {
-    const [x, y] = [window.__snaps[a], window.__snaps[b]];
-    if (x.length !== y.length) return -1;
-    let n = 0;
-    for (let i = 0; i < x.length; i++) if (Math.abs(x[i] - y[i]) > 2) n++;
-    return n;
-  }, [a, b]);
+  const snap = (id, key, composed) => snapshot(p, `#${id}`, key, { composed });
+  const differing = (a, b) => pixelsDiffering(p, a, b);
   const expected = { enforcement: true, ranked: true, peacekeeping: true, summary: true, map: true, changes: false, matrix: false, history: false };
   for (const [id, layered] of Object.entries(expected)) {
     await waitForState(p, `#${id}`, "ready");

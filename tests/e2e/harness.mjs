@@ -159,28 +159,44 @@ export async function sweep(page, selector, heightShare = 0.45) {
   return { seen, at };
 }
 
-// Pixels of the widget's chart as the reader sees it (its canvas, and the overlay canvas with
-// the highlight over it when shown), for comparing two drawings.
-export function canvasPixels(page, selector) {
-  return shadow(page, selector, (el) => {
-    const c = el.shadowRoot.querySelector("canvas[role=img]");
+// Keeps a copy of a widget's chart pixels in the page, under `key`: as the reader sees them
+// (the chart's canvas with the overlay over it when shown), or with `composed: false` the
+// chart's canvas alone. Copies stay in the page (a chart is a million bytes of pixels).
+export function snapshot(page, selector, key, { composed = true } = {}) {
+  return shadow(page, selector, (el, [key, composed]) => {
+    const chart = el.shadowRoot.querySelector("canvas[role=img]");
     const overlay = el.shadowRoot.querySelector("canvas.overlay");
     const both = document.createElement("canvas");
-    both.width = c.width;
-    both.height = c.height;
+    both.width = chart.width;
+    both.height = chart.height;
     const context = both.getContext("2d");
-    context.drawImage(c, 0, 0);
-    if (overlay && !overlay.hidden) context.drawImage(overlay, 0, 0);
-    return Array.from(context.getImageData(0, 0, c.width, c.height).data);
-  });
+    context.drawImage(chart, 0, 0);
+    if (composed && overlay && !overlay.hidden) context.drawImage(overlay, 0, 0);
+    (window.__snaps ||= {})[key] = context.getImageData(0, 0, both.width, both.height).data;
+  }, [key, composed]);
+}
+
+// How many bytes of two snapshots differ by more than `tolerance` (-1: different sizes).
+export function pixelsDiffering(page, a, b, tolerance = 2) {
+  return page.evaluate(([a, b, tolerance]) => {
+    const [x, y] = [window.__snaps[a], window.__snaps[b]];
+    if (x.length !== y.length) return -1;
+    let n = 0;
+    for (let i = 0; i < x.length; i++) if (Math.abs(x[i] - y[i]) > tolerance) n++;
+    return n;
+  }, [a, b, tolerance]);
+}
+
+// Pixels of the widget's chart as the reader sees it, for comparing two drawings.
+export async function canvasPixels(page, selector) {
+  await snapshot(page, selector, "pixels");
+  return page.evaluate(() => Array.from(window.__snaps.pixels));
 }
 
 // Pixels of the widget's chart canvas alone (without the overlay).
-export function baseCanvasPixels(page, selector) {
-  return shadow(page, selector, (el) => {
-    const c = el.shadowRoot.querySelector("canvas[role=img]");
-    return Array.from(c.getContext("2d").getImageData(0, 0, c.width, c.height).data);
-  });
+export async function baseCanvasPixels(page, selector) {
+  await snapshot(page, selector, "pixels", { composed: false });
+  return page.evaluate(() => Array.from(window.__snaps.pixels));
 }
 
 // A test page: nothing but the script tag and the given elements.
