@@ -509,10 +509,7 @@ Controller.prototype.drawAtFrame = function () {
 // Draws the engine's current state at the current size; a hover redraw still waiting for a
 // frame has nothing left to do.
 Controller.prototype.drawNow = function () {
-  if (this.hoverFrame) {
-    cancelAnimationFrame(this.hoverFrame);
-    this.hoverFrame = 0;
-  }
+  this.cancelHoverFrame();
   var canvas = this.canvas;
   this.call(function (h) { h.draw(canvas); });
   this.layered = this.drawOverlay();
@@ -536,11 +533,14 @@ Controller.prototype.drawHighlight = function () {
     this.drawNow();
     return;
   }
-  if (this.hoverFrame) {
-    cancelAnimationFrame(this.hoverFrame);
-    this.hoverFrame = 0;
-  }
+  this.cancelHoverFrame();
   this.drawOverlay();
+};
+
+Controller.prototype.cancelHoverFrame = function () {
+  if (!this.hoverFrame) return;
+  cancelAnimationFrame(this.hoverFrame);
+  this.hoverFrame = 0;
 };
 
 Controller.prototype.refresh = function () {

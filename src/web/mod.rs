@@ -51,6 +51,13 @@ fn error_object(e: &SpecError, lang: Lang) -> JsValue {
     ])
 }
 
+impl TipWidget {
+    /// The plotters backend over `canvas`, drawing text in the widget's font.
+    fn backend<'a>(&'a self, canvas: &HtmlCanvasElement) -> Result<CanvasBackend<'a>, JsError> {
+        CanvasBackend::new(canvas, &self.font_family).ok_or_else(|| JsError::new("no 2D canvas context"))
+    }
+}
+
 fn drawing_failed<E: std::fmt::Debug>(e: E) -> JsError {
     JsError::new(&format!("drawing failed: {e:?}"))
 }
@@ -137,8 +144,7 @@ impl TipWidget {
     /// DPR: all of it but what `draw_overlay` draws.
     pub fn draw(&self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
         let Some(figure) = self.core.figure() else { return Ok(()) };
-        let backend = CanvasBackend::new(&canvas, &self.font_family).ok_or_else(|| JsError::new("no 2D canvas context"))?;
-        let root = backend.into_drawing_area();
+        let root = self.backend(&canvas)?.into_drawing_area();
         render::draw_base(&root, figure, &self.core.state, render::palette(self.dark)).map_err(drawing_failed)?;
         root.present().map_err(drawing_failed)
     }
@@ -149,7 +155,7 @@ impl TipWidget {
     /// the highlight, so a hover draws the chart again.
     pub fn draw_overlay(&self, overlay: HtmlCanvasElement) -> Result<bool, JsError> {
         let Some(figure) = self.core.figure().filter(|f| render::highlight_on_overlay(f)) else { return Ok(false) };
-        let backend = CanvasBackend::new(&overlay, &self.font_family).ok_or_else(|| JsError::new("no 2D canvas context"))?;
+        let backend = self.backend(&overlay)?;
         backend.clear();
         let root = backend.into_drawing_area();
         render::draw_overlay(&root, figure, &self.core.state, render::palette(self.dark)).map_err(drawing_failed)?;
