@@ -169,6 +169,13 @@ impl Widget {
         self.input.as_ref()?.preferred_height_css(width_css)
     }
 
+    /// The least height at this width at which nothing runs off the canvas, if the chart has
+    /// one (see [`FigureInput::minimum_height_css`]).
+    pub fn minimum_height_css(&self, width_css: f64) -> Option<f64> {
+        let width_css = Size { width_css, height_css: 1.0, dpr: 1.0 }.sanitized().width_css;
+        self.input.as_ref()?.minimum_height_css(width_css)
+    }
+
     pub fn csv(&self) -> String {
         match (&self.spec, &self.input) {
             (Some(spec), Some(input)) => charts::csv_table(charts::dataset_in(spec.lang), spec, input).to_csv(),

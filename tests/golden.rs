@@ -312,3 +312,53 @@ fn a_hover_changes_only_the_overlay_of_charts_that_have_one() {
         }
     }
 }
+
+/// How far down the laid-out figure's rows, lists or cells reach, in device pixels.
+fn content_bottom(figure: &tipviz::model::figure::Figure) -> f64 {
+    use tipviz::model::figure::Figure;
+    let mut bottom: f64 = 0.0;
+    match figure {
+        Figure::Bars(chart) => chart.rows.iter().for_each(|r| bottom = bottom.max(r.band.bottom)),
+        Figure::Stacks(chart) => chart.rows.iter().for_each(|r| bottom = bottom.max(r.band.bottom)),
+        Figure::Flows(chart) => {
+            chart.entries.iter().for_each(|e| bottom = bottom.max(e.rect.bottom));
+            // A list's title and its "none" line: text lines from their top (14 px at DPR 2).
+            chart.list_titles.iter().chain(&chart.list_empty).for_each(|l| bottom = bottom.max(l.y_dev + 28.0));
+        }
+        Figure::Matrix(chart) => bottom = chart.content_bottom() * chart.size.dpr,
+        _ => {}
+    }
+    bottom
+}
+
+// A page's `height` below a chart's minimum is raised to it (the loader asks for
+// `minimum_height`): at the minimum every row, list entry and cell is on the canvas, and 60 px
+// less would put some below it, where they used to pile up at the bottom edge.
+#[test]
+fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
+    let charts: [&[(&str, &str)]; 6] = [
+        &[("chart", "country-enforcement")],
+        &[("chart", "peacekeeping")],
+        &[("chart", "tier-summary"), ("edition", "compare")],
+        &[("chart", "tier-changes")],
+        &[("chart", "ratifications")],
+        &[("chart", "enforcement")],
+    ];
+    for attributes in charts {
+        let owned: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+        let mut widget = Widget::default();
+        widget.configure(&owned).unwrap();
+        let Some(minimum) = widget.minimum_height_css(720.0) else {
+            assert_eq!(attributes[0].1, "enforcement", "only the line chart scales to any height");
+            continue;
+        };
+        let preferred = widget.preferred_height_css(720.0).unwrap();
+        assert!(minimum <= preferred, "{attributes:?}: minimum {minimum} above preferred {preferred}");
+        for (height_css, fits) in [(minimum, true), (minimum - 60.0, false)] {
+            widget.resize(Size { width_css: 720.0, height_css, dpr: 2.0 });
+            let bottom = content_bottom(widget.figure().unwrap());
+            let height_dev = height_css * 2.0;
+            assert_eq!(bottom <= height_dev, fits, "{attributes:?} at {height_css} px: content reaches {bottom} of {height_dev}");
+        }
+    }
+}

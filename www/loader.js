@@ -401,10 +401,17 @@ Controller.prototype.render = function () {
   if (asTable) return;
   var width = this.width();
   var requested = parseFloat(this.option("height"));
-  var preferred = this.call(function (h) { return h.preferred_height(width); }) || 0;
-  var height = requested > 0 ? Math.min(requested, 4000)
-    : preferred > 0 ? Math.round(Math.min(preferred, 4000))
-    : Math.round(Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO)));
+  var height;
+  if (requested > 0) {
+    // A height too small for a chart's rows is raised to what they need: drawn smaller, they
+    // would pile up at the canvas's bottom edge.
+    var least = this.call(function (h) { return h.minimum_height(width); }) || 0;
+    height = Math.min(Math.max(requested, least), 4000);
+  } else {
+    var preferred = this.call(function (h) { return h.preferred_height(width); }) || 0;
+    height = preferred > 0 ? Math.round(Math.min(preferred, 4000))
+      : Math.round(Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO)));
+  }
   var dpr = this.drawingDpr(width, height);
   var canvas = this.canvas;
   canvas.style.width = width + "px";

@@ -284,10 +284,19 @@ impl BarChart {
     /// The canvas height, in CSS pixels, at which every row gets a comfortable height at
     /// `width_css` (titles wrap, so the header grows as the width shrinks).
     pub fn preferred_height_css(input: &BarChartInput, width_css: f64) -> f64 {
-        use bar_metrics::*;
+        BarChart::height_for_rows_css(input, width_css, bar_metrics::ROW_COMFORT)
+    }
+
+    /// The least canvas height at which every row keeps its minimum height: below it the
+    /// rows would run off the canvas.
+    pub fn minimum_height_css(input: &BarChartInput, width_css: f64) -> f64 {
+        BarChart::height_for_rows_css(input, width_css, bar_metrics::ROW_MIN)
+    }
+
+    fn height_for_rows_css(input: &BarChartInput, width_css: f64, row: f64) -> f64 {
         let (_, _, rows_top) = header_of(input, width_css.max(0.0), 1.0);
         let rows: usize = input.groups.iter().map(|g| g.bars.len()).sum();
-        (rows_top + headings_height(input, 1.0) + rows as f64 * ROW_COMFORT + PAD).ceil()
+        (rows_top + headings_height(input, 1.0) + rows as f64 * row + PAD).ceil()
     }
 
     pub fn layout(input: &BarChartInput, size: Size) -> BarChart {

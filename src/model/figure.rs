@@ -143,6 +143,20 @@ impl FigureInput {
         }
     }
 
+    /// The least height (CSS pixels) at this width at which nothing runs off the canvas, for
+    /// charts whose rows or lists keep a minimum size; `None` for charts that scale to any
+    /// height. A page's `height` below it is raised to it.
+    pub fn minimum_height_css(&self, width_css: f64) -> Option<f64> {
+        match self {
+            FigureInput::Bars(b) => Some(BarChart::minimum_height_css(b, width_css)),
+            FigureInput::Stacks(s) => Some(StackChart::minimum_height_css(s, width_css)),
+            FigureInput::Flows(f) => Some(FlowChart::minimum_height_css(f, width_css)),
+            // Its rows have one height: what it prefers is what it needs.
+            FigureInput::Matrix(m) => Some(MatrixChart::preferred_height_css(m, width_css)),
+            FigureInput::Line(_) | FigureInput::Steps(_) | FigureInput::Map(_) => None,
+        }
+    }
+
     pub fn layout(&self, size: Size, hidden: &[String]) -> Figure {
         match self {
             FigureInput::Line(l) => Figure::Line(LineChart::layout(l, size, hidden)),

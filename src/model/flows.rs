@@ -355,9 +355,19 @@ impl FlowChart {
 
     /// The canvas height, in CSS pixels, with room for a comfortable diagram and every list.
     pub fn preferred_height_css(input: &FlowChartInput, width_css: f64) -> f64 {
+        FlowChart::height_for_diagram_css(input, width_css, flow_metrics::DIAGRAM_COMFORT)
+    }
+
+    /// The least canvas height at which the diagram keeps its minimum height and the lists
+    /// under it fit: below it the lists would run off the canvas.
+    pub fn minimum_height_css(input: &FlowChartInput, width_css: f64) -> f64 {
+        FlowChart::height_for_diagram_css(input, width_css, flow_metrics::DIAGRAM_MIN)
+    }
+
+    fn height_for_diagram_css(input: &FlowChartInput, width_css: f64, diagram: f64) -> f64 {
         let width = width_css.max(0.0);
         let (_, _, _, top) = FlowChart::diagram_top(input, width, 1.0);
-        let lists = lay_out_lists(input, width, top + flow_metrics::DIAGRAM_COMFORT + 2.0 * flow_metrics::GAP, 1.0);
+        let lists = lay_out_lists(input, width, top + diagram + 2.0 * flow_metrics::GAP, 1.0);
         (lists.bottom + PAD).ceil()
     }
 

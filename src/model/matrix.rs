@@ -325,7 +325,8 @@ impl MatrixChart {
         chart.content_bottom().ceil() + PAD
     }
 
-    fn content_bottom(&self) -> f64 {
+    /// How far down the chart reaches (rows, axis, fact chips, headings), in CSS pixels.
+    pub fn content_bottom(&self) -> f64 {
         let chips = self.chips.iter().map(|c| c.rect.bottom).fold(0.0, f64::max);
         let headings = self.panel_headings.iter().map(|h| h.y_dev + LABEL_FONT * 1.4).fold(0.0, f64::max);
         let u = self.size.dpr.max(0.5);

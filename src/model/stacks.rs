@@ -207,8 +207,18 @@ impl StackChart {
 
     /// The canvas height, in CSS pixels, at which every bar gets a comfortable row.
     pub fn preferred_height_css(input: &StackChartInput, width_css: f64) -> f64 {
+        StackChart::height_for_rows_css(input, width_css, bar_metrics::ROW_COMFORT + 4.0)
+    }
+
+    /// The least canvas height at which every bar keeps its minimum row: below it the rows
+    /// would run off the canvas.
+    pub fn minimum_height_css(input: &StackChartInput, width_css: f64) -> f64 {
+        StackChart::height_for_rows_css(input, width_css, bar_metrics::ROW_MIN)
+    }
+
+    fn height_for_rows_css(input: &StackChartInput, width_css: f64, row: f64) -> f64 {
         let (_, _, _, top) = StackChart::top(input, width_css.max(0.0), 1.0);
-        (top + StackChart::rows_height(input, bar_metrics::ROW_COMFORT + 4.0, 1.0) + PAD).ceil()
+        (top + StackChart::rows_height(input, row, 1.0) + PAD).ceil()
     }
 
     pub fn layout(input: &StackChartInput, size: Size) -> StackChart {

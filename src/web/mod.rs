@@ -220,6 +220,12 @@ impl TipWidget {
         self.core.preferred_height_css(width_css).unwrap_or(0.0)
     }
 
+    /// The least height in CSS pixels at which nothing runs off the canvas at `width_css`, or 0
+    /// for a chart that scales to any height.
+    pub fn minimum_height(&self, width_css: f64) -> f64 {
+        self.core.minimum_height_css(width_css).unwrap_or(0.0)
+    }
+
     /// Shows or hides a legend group; returns whether it is now shown.
     pub fn toggle(&mut self, key: &str) -> bool {
         self.core.toggle(key)

@@ -52,6 +52,11 @@ chart.style.width = "320px";
 <tip-chart id="changes" chart="tier-changes" height="360"></tip-chart>
 <tip-chart id="matrix" chart="ratifications" height="360"></tip-chart>
 <tip-chart id="history" chart="tier-history" country="JAM,MEX" height="360"></tip-chart></body></html>`,
+  // Heights too small for the rows of a bar chart, and for a line chart (which scales).
+  "short.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
+<body style="margin:0;width:720px">
+<tip-chart id="bars" chart="peacekeeping" height="200"></tip-chart>
+<tip-chart id="lines" chart="enforcement" height="200"></tip-chart></body></html>`,
   "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
 <tip-chart id="t" chart="enforcement" view="table"></tip-chart>
@@ -478,5 +483,29 @@ test("every chart kind shows its highlight; where it is on the overlay the chart
     assert.ok(await differing("chart", "png") > 0, `${id}: the PNG has the highlight`);
     await screenshot(p, `#${id}`, `overlay-${id}-pinned.png`);
   }
+  await context.close();
+});
+
+// Rows drawn below the canvas used to pile up on its bottom edge, text over text: a height too
+// small for a chart's rows is raised to what they need, and a chart that scales keeps it.
+test("a height too small for a chart's rows is raised to fit them; a line chart keeps the height asked for", async () => {
+  const { page: p, context } = await openPage(browser, `${server.origin}/short.html`);
+  await waitForState(p, "#bars", "ready");
+  await waitForState(p, "#lines", "ready");
+  const heightOf = (id) => shadow(p, id, (el) => el.shadowRoot.querySelector("canvas[role=img]").getBoundingClientRect().height);
+  assert.equal(await heightOf("#lines"), 200);
+  const bars = await heightOf("#bars");
+  assert.ok(bars > 400, `peacekeeping's 18 rows and three headings need more than 200 px: ${bars}`);
+  // The last row is on the canvas: End steps to it, and its readout sits inside the chart.
+  await p.locator("#bars canvas[role=img]").focus();
+  await p.keyboard.press("End");
+  assert.match(await p.locator("#bars").getAttribute("data-active"), /^UN, 2024: victims identified/);
+  const tip = await shadow(p, "#bars", (el) => {
+    const box = el.shadowRoot.querySelector("canvas[role=img]").getBoundingClientRect();
+    const t = el.shadowRoot.querySelector(".tip").getBoundingClientRect();
+    return { top: t.top - box.top, height: box.height };
+  });
+  assert.ok(tip.top < tip.height - 20, `the last row's readout is inside the canvas: ${JSON.stringify(tip)}`);
+  await screenshot(p, "#bars", "short-height-raised.png");
   await context.close();
 });
