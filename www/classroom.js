@@ -185,6 +185,7 @@
   }
 
   function configureChart() {
+    needed = 0;
     var wanted = { chart: state.chart, lang: state.lang, theme: state.theme };
     Object.keys(state.options).forEach(function (k) { if (state.options[k]) wanted[k] = state.options[k]; });
     if (state.chart === "tier-changes" && wanted.from) wanted.to = CHANGES_TO[wanted.from];
@@ -204,16 +205,24 @@
   // 2×, less if the space is short), so its labels grow with the screen. It takes the height
   // the window leaves, less the widget's own button bar and border (measured).
   var around = 40;
+  // The height (CSS pixels, before the zoom) the chart drew at when that was more than it was
+  // given: tipviz raises a height too small for a chart's rows. Zoomed less, such a chart still
+  // fits the window. Forgotten when the chart or its options change.
+  var needed = 0;
   function fit() {
     var style = getComputedStyle(stage);
     var width = stage.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     var room = stage.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-    var zoom = Math.max(1, Math.min(2, width / 700, room / 440));
+    var shadow = chart.shadowRoot;
+    var canvas = shadow && shadow.querySelector("canvas[role=img]");
+    if (canvas && !canvas.hidden && canvas.clientHeight > 0) {
+      around = Math.max(0, chart.offsetHeight - canvas.clientHeight);
+      var drawn = parseFloat(canvas.style.height) || 0;
+      if (drawn > parseFloat(chart.getAttribute("height"))) needed = Math.max(needed, drawn);
+    }
+    var zoom = Math.max(1, Math.min(2, width / 700, room / 440, needed > 0 ? room / (needed + around) : 2));
     zoom = Math.floor(zoom * 20) / 20;
     if (chart.style.zoom !== String(zoom)) chart.style.zoom = String(zoom);
-    var shadow = chart.shadowRoot;
-    var canvas = shadow && shadow.querySelector("canvas");
-    if (canvas && !canvas.hidden && canvas.clientHeight > 0) around = Math.max(0, chart.offsetHeight - canvas.clientHeight);
     var height = Math.max(200, Math.floor(room / zoom - around));
     if (chart.getAttribute("height") !== String(height)) chart.setAttribute("height", String(height));
   }
@@ -222,4 +231,7 @@
   update(null);
   window.addEventListener("resize", fit);
   chart.addEventListener("tipviz:ready", fit);
+  // The widget grows past the height fit() gave it when the chart's rows need more; fit()
+  // then zooms it less. (Its second pass sets nothing new, so this settles.)
+  if (window.ResizeObserver) new ResizeObserver(function () { fit(); }).observe(chart);
 })();

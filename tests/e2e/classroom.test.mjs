@@ -40,6 +40,8 @@ async function settled(p) {
       zoom: canvas.currentCSSZoom, backing: canvas.width, local: canvas.clientWidth, hostLocal: c.shadowRoot.querySelector(".box").clientWidth, corner: [px[0], px[1], px[2]],
       pressed: [...document.querySelectorAll("button[aria-pressed=true]")].map((b) => b.textContent),
       scroll: document.scrollingElement.scrollHeight - innerHeight, htmlLang: document.documentElement.lang,
+      // The height the page gave the chart, and the one it drew at (more when its rows need it).
+      asked: Number(c.getAttribute("height")), drawn: parseFloat(canvas.style.height),
     };
   });
 }
@@ -63,6 +65,19 @@ test("from disk: the chart fills the window beside the buttons, crisp and in lar
   await context.close();
 });
 
+// Opened at a chart whose rows need more height than the large type leaves (the widget grows
+// past the height the page gave it): the page zooms it less, so it still fits the window.
+test("opened at the countries' counts, the chart zooms less so its rows fit the window", async () => {
+  const { page: p, context } = await openPage(browser, url("#chart=country-enforcement&lang=en&theme=light"), { width: 1280, height: 800 });
+  const s = await settled(p);
+  assert.equal(s.chart, "country-enforcement");
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const after = await settled(p);
+  assert.equal(after.drawn, after.asked, "drawn at the height the page gave it");
+  assert.ok(after.zoom >= 1 && after.rect.bottom <= 800 && after.scroll <= 0, `fits the window: ${JSON.stringify(after)}`);
+  await context.close();
+});
+
 test("one click switches the chart and its editions, regions or countries; the choice is kept in the address", async () => {
   const { page: p, context, log } = await openPage(browser, url(), { width: 1280, height: 800 });
   await settled(p);
@@ -74,7 +89,14 @@ test("one click switches the chart and its editions, regions or countries; the c
     const s = await settled(p);
     assert.equal(s.chart, chart);
     assert.ok(s.pressed.includes(name), `${name} is shown pressed`);
-    assert.ok(s.rect.bottom >= 800 - 24 && s.scroll <= 0, `${chart} fills the window`);
+    // A chart whose rows need more than the window, even at 1×, is drawn at 1× at the height
+    // they need and the page scrolls; rows are never squeezed off the canvas.
+    if (s.drawn > s.asked) {
+      assert.equal(s.zoom, 1, `${chart}: taller than its rows allow at 1×, so not zoomed`);
+      assert.ok(s.rect.bottom > 800 && s.scroll > 0, `${chart}: the page scrolls to the chart's last row`);
+    } else {
+      assert.ok(s.rect.bottom >= 800 - 24 && s.scroll <= 0, `${chart} fills the window`);
+    }
     // Drawn for the box it is in, inside its border (not wider, clipped) at the zoomed
     // resolution (not blurred).
     assert.equal(s.local, s.hostLocal, `${chart}: canvas as wide as the widget`);
