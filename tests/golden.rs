@@ -11,10 +11,16 @@ use tipviz::model::view::ViewState;
 use tipviz::render;
 use tipviz::widget::Widget;
 
-fn draw(attributes: &[(&str, &str)], size: Size, state: ViewState, dark: bool) -> String {
+/// A widget configured with `attributes`, which must be valid.
+fn configured(attributes: &[(&str, &str)]) -> Widget {
     let attributes: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
     let mut widget = Widget::default();
     widget.configure(&attributes).unwrap();
+    widget
+}
+
+fn draw(attributes: &[(&str, &str)], size: Size, state: ViewState, dark: bool) -> String {
+    let mut widget = configured(attributes);
     widget.resize(size);
     let figure = widget.figure().unwrap();
     let mut svg = String::new();
@@ -127,10 +133,7 @@ fn bar_chart_drawing_contains_what_the_reader_must_see() {
 
 /// The canvas height a chart asks for at `width_css`, as the loader sizes it.
 fn preferred_height(attributes: &[(&str, &str)], width_css: f64) -> f64 {
-    let attributes: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
-    let mut widget = Widget::default();
-    widget.configure(&attributes).unwrap();
-    widget.preferred_height_css(width_css).unwrap()
+    configured(attributes).preferred_height_css(width_css).unwrap()
 }
 
 #[test]
@@ -185,9 +188,7 @@ fn tier_map_europe_on_a_phone_in_dark_with_ukraine_hovered() {
 
 /// The widget's item for a typed name, as type-ahead finds it.
 fn item_named(attributes: &[(&str, &str)], size: Size, name: &str) -> usize {
-    let pairs: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
-    let mut widget = Widget::default();
-    widget.configure(&pairs).unwrap();
+    let mut widget = configured(attributes);
     widget.resize(size);
     widget.figure().unwrap().item_by_name(name).unwrap()
 }
@@ -247,9 +248,7 @@ fn peacekeeping_un_allegations_and_victims_on_a_phone_in_dark() {
 
 /// The base and the overlay of one chart, drawn apart as the browser draws them on two canvases.
 fn layers(attributes: &[(&str, &str)], state: ViewState) -> (String, String, bool) {
-    let attributes: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
-    let mut widget = Widget::default();
-    widget.configure(&attributes).unwrap();
+    let mut widget = configured(attributes);
     widget.resize(DESKTOP);
     let figure = widget.figure().unwrap();
     let mut drawn = [String::new(), String::new()];
@@ -345,9 +344,7 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
         &[("chart", "enforcement")],
     ];
     for attributes in charts {
-        let owned: Vec<(String, String)> = attributes.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
-        let mut widget = Widget::default();
-        widget.configure(&owned).unwrap();
+            let mut widget = configured(attributes);
         let Some(minimum) = widget.minimum_height_css(720.0) else {
             assert_eq!(attributes[0].1, "enforcement", "only the line chart scales to any height");
             continue;
