@@ -263,6 +263,8 @@ fn layers(attributes: &[(&str, &str)], state: ViewState) -> (String, String, boo
         root.present().unwrap();
     }
     let [base, overlay] = drawn;
+    // The browser skips an overlay it is told is blank: it must draw nothing then.
+    assert_eq!(render::overlay_is_blank(figure, &state), draws_nothing(&overlay), "{attributes:?} {state:?}");
     (base, overlay, render::highlight_on_overlay(figure))
 }
 

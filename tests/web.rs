@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use tipviz::model::line::Size;
-use tipviz::web::TipWidget;
+use tipviz::web::{TipWidget, OVERLAY_BLANK, OVERLAY_DRAWN, OVERLAY_UNUSED};
 use tipviz::widget::Widget;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -93,7 +93,7 @@ fn the_hovered_year_is_drawn_on_the_overlay_and_nowhere_else() {
     let last = prosecutions.points.last().unwrap();
     let overlay = self::canvas();
     // Nothing active: the overlay holds only what always goes over the data (rings, frames).
-    assert!(handle.draw_overlay(overlay.clone()).unwrap());
+    assert_eq!(handle.draw_overlay(overlay.clone()).unwrap(), OVERLAY_DRAWN);
     assert_eq!(pixel(&overlay, last.x_dev, last.y_dev)[3], 0, "no highlight yet");
     let guide_x = chart.panels[0].x.position_from_index(last.year_index);
     let guide_y = (chart.panels[0].top_dev + last.y_dev) / 2.0;
@@ -101,7 +101,7 @@ fn the_hovered_year_is_drawn_on_the_overlay_and_nowhere_else() {
 
     assert!(handle.pointer(guide_x / SIZE.dpr, chart.panels[0].top_dev / SIZE.dpr + 10.0));
     let chart_under = pixel(&canvas, guide_x, guide_y);
-    assert!(handle.draw_overlay(overlay.clone()).unwrap());
+    assert_eq!(handle.draw_overlay(overlay.clone()).unwrap(), OVERLAY_DRAWN);
     // The enlarged marker, in the series' blue, is on the overlay; so is the grey guide.
     let [r, g, b, a] = pixel(&overlay, last.x_dev + 4.5 * SIZE.dpr, last.y_dev);
     assert_eq!(a, 255, "the enlarged 2024 marker reaches 4.5 px from its centre");
@@ -118,13 +118,32 @@ fn the_hovered_year_is_drawn_on_the_overlay_and_nowhere_else() {
 #[wasm_bindgen_test]
 fn a_chart_that_draws_its_own_highlight_leaves_the_overlay_alone() {
     let (mut handle, _model, _canvas) = drawn(&["chart", "tier-changes"]);
-    let overlay = canvas();
-    let ctx: CanvasRenderingContext2d = overlay.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let overlay = marked_canvas();
+    handle.key("End");
+    assert_eq!(handle.draw_overlay(overlay.clone()).unwrap(), OVERLAY_UNUSED);
+    assert_eq!(pixel(&overlay, 5.0, 5.0), [255, 0, 0, 255], "not cleared, not drawn on");
+}
+
+// With nothing highlighted, a bar chart's overlay has nothing to show: it is left alone (the
+// loader hides it), so it is never cleared and needs no pixels until a hover.
+#[wasm_bindgen_test]
+fn an_overlay_with_nothing_to_show_is_left_alone_until_a_hover() {
+    let (mut handle, _model, _canvas) = drawn(&["chart", "tier-summary"]);
+    let overlay = marked_canvas();
+    assert_eq!(handle.draw_overlay(overlay.clone()).unwrap(), OVERLAY_BLANK);
+    assert_eq!(pixel(&overlay, 5.0, 5.0), [255, 0, 0, 255], "not cleared, not drawn on");
+    handle.key("Home");
+    assert_eq!(handle.draw_overlay(overlay.clone()).unwrap(), OVERLAY_DRAWN);
+    assert_eq!(pixel(&overlay, 5.0, 5.0)[3], 0, "cleared before the highlight is drawn");
+}
+
+/// A canvas with a red square in its top-left corner, to see whether it was touched.
+fn marked_canvas() -> HtmlCanvasElement {
+    let marked = canvas();
+    let ctx: CanvasRenderingContext2d = marked.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     ctx.set_fill_style_str("#ff0000");
     ctx.fill_rect(0.0, 0.0, 10.0, 10.0);
-    handle.key("End");
-    assert!(!handle.draw_overlay(overlay.clone()).unwrap());
-    assert_eq!(pixel(&overlay, 5.0, 5.0), [255, 0, 0, 255], "not cleared, not drawn on");
+    marked
 }
 
 #[wasm_bindgen_test]

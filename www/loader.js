@@ -522,14 +522,16 @@ Controller.prototype.drawNow = function () {
   this.layered = this.drawOverlay();
 };
 
-// Draws what goes over the chart on the overlay canvas, and shows it; returns whether the
-// highlight is drawn there. Charts whose highlight changes the whole drawing (tier-changes
-// fades the other bands) leave the overlay alone and hidden: their `draw` includes it.
+// Draws what goes over the chart on the overlay canvas and shows it, or hides it when there is
+// nothing to show (never cleared or drawn then, it holds no pixels until a first hover);
+// returns whether the highlight goes there. Charts whose highlight changes the whole drawing
+// (tier-changes fades the other bands) leave the overlay alone: their `draw` includes it.
+var OVERLAY_UNUSED = 0, OVERLAY_DRAWN = 2;
 Controller.prototype.drawOverlay = function () {
   var overlay = this.overlay;
-  var layered = !!this.call(function (h) { return h.draw_overlay(overlay); });
-  overlay.hidden = !layered;
-  return layered;
+  var outcome = this.call(function (h) { return h.draw_overlay(overlay); });
+  overlay.hidden = outcome !== OVERLAY_DRAWN;
+  return outcome !== undefined && outcome !== OVERLAY_UNUSED;
 };
 
 // After the highlight moved: only the overlay is drawn again where it holds the highlight.

@@ -113,6 +113,28 @@ pub fn draw_base<DB: DrawingBackend>(
     }
 }
 
+/// Whether [`draw_overlay`] would draw nothing: nothing is active or pinned, and no line chart
+/// point carries a correction ring or revision frame. The loader then hides the overlay instead
+/// of clearing it, so a chart nobody has hovered never allocates the overlay's pixels.
+pub fn overlay_is_blank(figure: &Figure, state: &ViewState) -> bool {
+    if !highlight_on_overlay(figure) {
+        return true;
+    }
+    if state.active.or(state.pinned).is_some() {
+        return false;
+    }
+    if let Figure::Line(chart) = figure {
+        for series in &chart.series {
+            for p in &series.points {
+                if p.cite.printed.is_some() || p.revised {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
 /// What is drawn over the base, on a transparent surface: the active item's highlight (else
 /// the pinned one's), for figures where [`highlight_on_overlay`] holds, and a line chart's
 /// correction rings and revision frames. Whatever the composed chart has under its data (a

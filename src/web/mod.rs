@@ -62,6 +62,11 @@ fn drawing_failed<E: std::fmt::Debug>(e: E) -> JsError {
     JsError::new(&format!("drawing failed: {e:?}"))
 }
 
+/// What [`TipWidget::draw_overlay`] did (the loader reads the numbers).
+pub const OVERLAY_UNUSED: u32 = 0;
+pub const OVERLAY_BLANK: u32 = 1;
+pub const OVERLAY_DRAWN: u32 = 2;
+
 /// The family chart text is drawn in until the loader passes the widget's.
 const DEFAULT_FONT_FAMILY: &str = "sans-serif";
 
@@ -149,18 +154,22 @@ impl TipWidget {
         root.present().map_err(drawing_failed)
     }
 
-    /// Clears `overlay` (a transparent canvas the size of the chart's, laid over it) and draws
-    /// what goes over the chart, for charts whose highlight is drawn there; returns whether it
-    /// is. For the others it returns false and leaves the canvas alone: their `draw` includes
-    /// the highlight, so a hover draws the chart again.
-    pub fn draw_overlay(&self, overlay: HtmlCanvasElement) -> Result<bool, JsError> {
-        let Some(figure) = self.core.figure().filter(|f| render::highlight_on_overlay(f)) else { return Ok(false) };
+    /// Draws what goes over the chart on `overlay` (a transparent canvas the size of the
+    /// chart's, laid over it), for charts whose highlight is drawn there. Returns
+    /// [`OVERLAY_DRAWN`] after clearing and drawing it; [`OVERLAY_BLANK`] when there is nothing
+    /// to show, leaving the canvas alone for the loader to hide; and [`OVERLAY_UNUSED`] for the
+    /// charts whose `draw` includes the highlight, so a hover draws the chart again.
+    pub fn draw_overlay(&self, overlay: HtmlCanvasElement) -> Result<u32, JsError> {
+        let Some(figure) = self.core.figure().filter(|f| render::highlight_on_overlay(f)) else { return Ok(OVERLAY_UNUSED) };
+        if render::overlay_is_blank(figure, &self.core.state) {
+            return Ok(OVERLAY_BLANK);
+        }
         let backend = self.backend(&overlay)?;
         backend.clear();
         let root = backend.into_drawing_area();
         render::draw_overlay(&root, figure, &self.core.state, render::palette(self.dark)).map_err(drawing_failed)?;
         root.present().map_err(drawing_failed)?;
-        Ok(true)
+        Ok(OVERLAY_DRAWN)
     }
 
     pub fn pointer(&mut self, x_css: f64, y_css: f64) -> bool {

@@ -426,6 +426,10 @@ test("every chart kind shows its highlight; where it is on the overlay the chart
     await p.locator(`#${id}`).scrollIntoViewIfNeeded();
     await snap(id, "seen", true);
     await snap(id, "chart", false);
+    // Nothing highlighted: the overlay is hidden, unless it has something of its own (the
+    // enforcement chart's correction rings), so it holds no pixels before a first hover.
+    const overlayShownIdle = () => shadow(p, `#${id}`, (el) => !el.shadowRoot.querySelector("canvas.overlay").hidden);
+    assert.equal(await overlayShownIdle(), id === "enforcement", `${id}: the overlay is shown before a hover only where it has rings`);
     // Counts drawings of the chart's own canvas (each starts by filling all of it).
     await shadow(p, `#${id}`, (el) => {
       const canvas = el.shadowRoot.querySelector("canvas[role=img]");
@@ -446,8 +450,7 @@ test("every chart kind shows its highlight; where it is on the overlay the chart
     }
     assert.ok(at, `${id}: something is active under the pointer`);
     await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const overlayShown = await shadow(p, `#${id}`, (el) => !el.shadowRoot.querySelector("canvas.overlay").hidden);
-    assert.equal(overlayShown, layered, `${id}: the overlay is shown only where it holds the highlight`);
+    assert.equal(await overlayShownIdle(), layered, `${id}: the overlay is shown only where it holds the highlight`);
     await snap(id, "hovered", true);
     await snap(id, "hoveredChart", false);
     assert.ok(await differing("seen", "hovered") > 0, `${id}: the highlight shows`);
@@ -460,6 +463,12 @@ test("every chart kind shows its highlight; where it is on the overlay the chart
       assert.ok(await differing("chart", "hoveredChart") > 0, `${id}: and the drawing changed`);
     }
     await shadow(p, `#${id}`, (el) => { delete el.shadowRoot.querySelector("canvas[role=img]").getContext("2d").fillRect; });
+    // The pointer leaves: nothing is highlighted, and the overlay is hidden again.
+    await p.mouse.move(1, 1);
+    await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.equal(await overlayShownIdle(), id === "enforcement", `${id}: the overlay is hidden again once the pointer left`);
+    await snap(id, "left", true);
+    assert.equal(await differing("seen", "left"), 0, `${id}: and the chart looks as before the hover`);
     // Pinned by a click, the highlight stays when the pointer goes to the download button.
     await p.mouse.click(at.x, at.y);
     await snap(id, "pinned", true);
