@@ -169,11 +169,11 @@ impl Widget {
         self.input.as_ref()?.preferred_height_css(width_css)
     }
 
-    /// The least height at this width at which nothing runs off the canvas, if the chart has
-    /// one (see [`FigureInput::minimum_height_css`]).
+    /// The least height at this width at which nothing runs off the canvas or overprints, once
+    /// a chart is configured (see [`FigureInput::minimum_height_css`]).
     pub fn minimum_height_css(&self, width_css: f64) -> Option<f64> {
         let width_css = Size { width_css, height_css: 1.0, dpr: 1.0 }.sanitized().width_css;
-        self.input.as_ref()?.minimum_height_css(width_css)
+        Some(self.input.as_ref()?.minimum_height_css(width_css))
     }
 
     pub fn csv(&self) -> String {

@@ -6,7 +6,7 @@
 
 use plotters::prelude::*;
 use std::path::PathBuf;
-use tipviz::model::line::Size;
+use tipviz::model::line::{Size, MIN_PLOT};
 use tipviz::model::view::ViewState;
 use tipviz::render;
 use tipviz::widget::Widget;
@@ -333,31 +333,57 @@ fn content_bottom(figure: &tipviz::model::figure::Figure) -> f64 {
 }
 
 // A page's `height` below a chart's minimum is raised to it (the loader asks for
-// `minimum_height`): at the minimum every row, list entry and cell is on the canvas, and 60 px
-// less would put some below it, where they used to pile up at the bottom edge.
+// `minimum_height`): at the minimum every row, list entry and cell is on the canvas, every
+// line chart panel keeps a plot of `MIN_PLOT`, tier-history's rows a line and a half and the
+// map a 140 px frame; 60 px less would put some rows below the canvas, where they used to pile
+// up at the bottom edge, squeeze labels together, or leave the map no room under its legend.
 #[test]
 fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
-    let charts: [&[(&str, &str)]; 6] = [
+    let charts: [&[(&str, &str)]; 10] = [
         &[("chart", "country-enforcement")],
         &[("chart", "peacekeeping")],
         &[("chart", "tier-summary"), ("edition", "compare")],
         &[("chart", "tier-changes")],
         &[("chart", "ratifications")],
         &[("chart", "enforcement")],
+        &[("chart", "enforcement"), ("lang", "fr")],
+        &[("chart", "enforcement"), ("scope", "regions"), ("metric", "victims")],
+        &[("chart", "tier-history"), ("country", "JAM")],
+        &[("chart", "tier-map")],
     ];
-    for attributes in charts {
+    for width_css in [720.0, 360.0] {
+        for attributes in charts {
             let mut widget = configured(attributes);
-        let Some(minimum) = widget.minimum_height_css(720.0) else {
-            assert_eq!(attributes[0].1, "enforcement", "only the line chart scales to any height");
-            continue;
-        };
-        let preferred = widget.preferred_height_css(720.0).unwrap();
-        assert!(minimum <= preferred, "{attributes:?}: minimum {minimum} above preferred {preferred}");
-        for (height_css, fits) in [(minimum, true), (minimum - 60.0, false)] {
-            widget.resize(Size { width_css: 720.0, height_css, dpr: 2.0 });
-            let bottom = content_bottom(widget.figure().unwrap());
-            let height_dev = height_css * 2.0;
-            assert_eq!(bottom <= height_dev, fits, "{attributes:?} at {height_css} px: content reaches {bottom} of {height_dev}");
+            let minimum = widget.minimum_height_css(width_css).unwrap();
+            if let Some(preferred) = widget.preferred_height_css(width_css) {
+                assert!(minimum <= preferred, "{attributes:?}: minimum {minimum} above preferred {preferred}");
+            }
+            for (height_css, fits) in [(minimum, true), (minimum - 60.0, false)] {
+                use tipviz::model::figure::Figure;
+                widget.resize(Size { width_css, height_css, dpr: 2.0 });
+                let figure = widget.figure().unwrap();
+                let height_dev = height_css * 2.0;
+                let shown = match figure {
+                    Figure::Line(chart) => {
+                        let shortest = chart.panels.iter().map(|p| p.bottom_dev - p.top_dev).fold(f64::INFINITY, f64::min);
+                        (shortest >= MIN_PLOT * 2.0 - 1.0, format!("shortest plot {shortest}"))
+                    }
+                    Figure::Steps(chart) => {
+                        // A row label a line and a half from the next one does not touch it.
+                        let gap = chart.rows[1].y_dev - chart.rows[0].y_dev;
+                        (gap >= 1.5 * 12.0 * 2.0 - 1.0, format!("rows {gap} apart"))
+                    }
+                    Figure::Map(map) => {
+                        let frame = map.frame.bottom - map.frame.top;
+                        (frame >= 140.0 * 2.0 - 1.0, format!("a frame {frame} high"))
+                    }
+                    _ => {
+                        let bottom = content_bottom(figure);
+                        (bottom <= height_dev, format!("content reaches {bottom} of {height_dev}"))
+                    }
+                };
+                assert_eq!(shown.0, fits, "{attributes:?} at {width_css}x{height_css} px: {}", shown.1);
+            }
         }
     }
 }

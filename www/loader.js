@@ -39,7 +39,9 @@ var STYLE_TEXT = [
   ".overlay{position:absolute;left:0;top:0;pointer-events:none;}",
   // The tooltip is placed by flex spacers, not by measuring it: the spacers around it shrink
   // when it would cross the box's edge, so it stays inside without a layout in the handler.
-  ".tipzone{position:absolute;inset:4px;display:flex;flex-direction:column;pointer-events:none;z-index:1;}",
+  // The zone covers the chart's canvas, not the buttons under it: a readout pinned near the
+  // chart's bottom would hide them on the way to "Download PNG".
+  ".tipzone{position:absolute;inset:4px 4px auto;height:calc(var(--chart-height,100%) - 8px);display:flex;flex-direction:column;pointer-events:none;z-index:1;}",
   ".tipzone::before{content:'';flex:0 1 var(--tip-above,0px);min-height:0;}",
   ".tiprow{display:flex;flex:none;}",
   ".tiprow::before{content:'';flex:0 1 var(--tip-before,0px);min-width:0;}",
@@ -401,17 +403,18 @@ Controller.prototype.render = function () {
   if (asTable) return;
   var width = this.width();
   var requested = parseFloat(this.option("height"));
-  var height;
-  if (requested > 0) {
-    // A height too small for a chart's rows is raised to what they need: drawn smaller, they
-    // would pile up at the canvas's bottom edge.
+  // A preferred height is the least the chart needs or more; not asked when the page sets one
+  // (it is a full layout for the matrix).
+  var preferred = requested > 0 ? 0 : this.call(function (h) { return h.preferred_height(width); }) || 0;
+  var height = preferred;
+  if (!preferred) {
+    // A height too small for a chart's rows or panels (the page's, or the default when a
+    // legend wraps on a phone) is raised to what they need: drawn smaller, rows pile up at
+    // the canvas's bottom edge and panels run into each other.
     var least = this.call(function (h) { return h.minimum_height(width); }) || 0;
-    height = Math.min(Math.max(requested, least), 4000);
-  } else {
-    var preferred = this.call(function (h) { return h.preferred_height(width); }) || 0;
-    height = preferred > 0 ? Math.round(Math.min(preferred, 4000))
-      : Math.round(Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO)));
+    height = Math.max(requested > 0 ? requested : Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO)), least);
   }
+  height = Math.round(Math.min(height, 4000));
   var dpr = this.drawingDpr(width, height);
   var canvas = this.canvas;
   canvas.style.width = width + "px";
@@ -419,6 +422,7 @@ Controller.prototype.render = function () {
   var deviceWidth = Math.round(width * dpr), deviceHeight = Math.round(height * dpr);
   if (canvas.width !== deviceWidth) canvas.width = deviceWidth;
   if (canvas.height !== deviceHeight) canvas.height = deviceHeight;
+  this.tipZone.style.setProperty("--chart-height", height + "px");
   var overlay = this.overlay;
   overlay.style.width = canvas.style.width;
   overlay.style.height = canvas.style.height;
@@ -580,7 +584,7 @@ Controller.prototype.showReadout = function () {
 // Near the pointer when there is one (small multiples put the item anywhere), else at the item:
 // 8px above it and 12px to its right, or to its left when there is more room there, never
 // wider than that room (the text wraps), so the pointer and the item stay in view. The zone
-// is inset 4px in the box; its spacers keep the tooltip inside. No size is read, so the
+// is inset 4px in the chart's canvas; its spacers keep the tooltip inside. No size is read, so the
 // handler forces no layout: the frame lays the tooltip out, once.
 var TIP_WIDTH = 320, TIP_MIN_WIDTH = 120;
 Controller.prototype.placeTip = function (r) {

@@ -143,17 +143,19 @@ impl FigureInput {
         }
     }
 
-    /// The least height (CSS pixels) at this width at which nothing runs off the canvas, for
-    /// charts whose rows or lists keep a minimum size; `None` for charts that scale to any
-    /// height. A page's `height` below it is raised to it.
-    pub fn minimum_height_css(&self, width_css: f64) -> Option<f64> {
+    /// The least height (CSS pixels) at this width at which nothing runs off the canvas and no
+    /// labels overprint: rows, lists and panels keep a minimum size, and the map a minimum
+    /// frame under its legend and notes. A page's `height` below it is raised to it.
+    pub fn minimum_height_css(&self, width_css: f64) -> f64 {
         match self {
-            FigureInput::Bars(b) => Some(BarChart::minimum_height_css(b, width_css)),
-            FigureInput::Stacks(s) => Some(StackChart::minimum_height_css(s, width_css)),
-            FigureInput::Flows(f) => Some(FlowChart::minimum_height_css(f, width_css)),
+            FigureInput::Bars(b) => BarChart::minimum_height_css(b, width_css),
+            FigureInput::Stacks(s) => StackChart::minimum_height_css(s, width_css),
+            FigureInput::Flows(f) => FlowChart::minimum_height_css(f, width_css),
             // Its rows have one height: what it prefers is what it needs.
-            FigureInput::Matrix(m) => Some(MatrixChart::preferred_height_css(m, width_css)),
-            FigureInput::Line(_) | FigureInput::Steps(_) | FigureInput::Map(_) => None,
+            FigureInput::Matrix(m) => MatrixChart::preferred_height_css(m, width_css),
+            FigureInput::Line(l) => l.minimum_height_css(width_css),
+            FigureInput::Steps(s) => StepChart::minimum_height_css(s, width_css),
+            FigureInput::Map(m) => TierMap::minimum_height_css(m, width_css),
         }
     }
 

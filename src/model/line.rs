@@ -297,28 +297,30 @@ impl LineChart {
             let all = ranges.iter().fold((f64::INFINITY, 0.0f64), |a, r| (a.0.min(r.0), a.1.max(r.1)));
             ranges.iter_mut().for_each(|r| *r = all);
         }
+        let (title_lines, subtitle_lines, legend_top) = heading(&input.title, &input.subtitle, width, u);
+        let legend = legend_entries(input, &shown, width, u, legend_top);
+        let panels_top = panels_top(&legend, legend_top, u);
+
+        let columns = if input.grid { grid_columns(size.width_css, panel_count) } else { 1 };
+        let rows = panel_count.div_ceil(columns);
+        let panels_bottom = if input.grid { height } else { (height - X_AXIS * u).max(panels_top + 1.0) };
+        let cell_height = (panels_bottom - panels_top).max(1.0) / rows as f64;
+
+        // Fewer ticks in a short panel, so their labels keep a line and more apart.
+        let shortest_plot_css = cell_height / u - PANEL_TITLE - cell_margin(input.grid);
+        let tick_target = ((shortest_plot_css / (1.8 * LABEL_FONT)).floor() as usize).clamp(2, 4);
         let numbers = Numbers(input.lang);
         let mut panel_ticks = Vec::with_capacity(ranges.len());
         // Every label has a character, so 1 is the least a tick needs room for.
         let mut widest_tick = 1;
         for &(lo, hi) in &ranges {
-            let ticks = ticks_for(input.scale, lo, hi, 4);
+            let ticks = ticks_for(input.scale, lo, hi, tick_target);
             for &t in &ticks {
                 widest_tick = widest_tick.max(numbers.compact(t).chars().count());
             }
             panel_ticks.push(ticks);
         }
         let tick_room = widest_tick as f64 * CHAR_WIDTH * LABEL_FONT * u + 8.0 * u;
-
-        let (title_lines, subtitle_lines, legend_top) = heading(&input.title, &input.subtitle, width, u);
-        let legend = legend_entries(input, &shown, width, u, legend_top);
-        let legend_bottom = legend.last().map_or(legend_top, |e| e.y_dev);
-        let panels_top = legend_bottom + LEGEND_ROW * u;
-
-        let columns = if input.grid { grid_columns(size.width_css, panel_count) } else { 1 };
-        let rows = panel_count.div_ceil(columns);
-        let panels_bottom = if input.grid { height } else { (height - X_AXIS * u).max(panels_top + 1.0) };
-        let cell_height = (panels_bottom - panels_top).max(1.0) / rows as f64;
         let cell_width = (width - PAD * u).max(1.0) / columns as f64;
         let mut panels = Vec::with_capacity(panel_count);
         for p in 0..panel_count {
@@ -334,11 +336,15 @@ impl LineChart {
             let inner = (right - left) / (input.years.len().max(1) as f64 * 2.0).max(2.0);
             let x = CategoryScale { count: input.years.len(), range: (left + inner, right - inner) };
             let y = ValueScale::new(input.scale, &panel_ticks[p], (bottom, top));
-            let mut ticks = Vec::new();
+            let mut ticks: Vec<Tick> = Vec::new();
             for &t in &panel_ticks[p] {
-                if let Some(y_dev) = y.position_from_value(t) {
-                    ticks.push(Tick { y_dev, label: numbers.compact(t) });
+                let Some(y_dev) = y.position_from_value(t) else { continue };
+                // A label closer than a line to the one below would overprint it (a log
+                // scale's 1-2-5 steps in a short panel): that tick is left out.
+                if ticks.last().is_some_and(|below| (below.y_dev - y_dev).abs() < 1.2 * LABEL_FONT * u) {
+                    continue;
                 }
+                ticks.push(Tick { y_dev, label: numbers.compact(t) });
             }
             panels.push(Panel {
                 title: input.panel_titles.get(p).cloned().unwrap_or_default(),
@@ -577,7 +583,39 @@ pub fn not_in_the_source(lang: Lang) -> &'static str {
     tr!(lang, "not in the source", "absent de la source", "no figura en la fuente")
 }
 
+/// Where the first row of panels starts (its title's top), below the legend.
+fn panels_top(legend: &[LegendEntry], legend_top: f64, u: f64) -> f64 {
+    legend.last().map_or(legend_top, |e| e.y_dev) + metrics::LEGEND_ROW * u
+}
+
+/// What a row of panels has under its plot besides the plot: the year axis in a grid, else at
+/// most the gap between stacked panels (the last one's year axis is under all of them).
+fn cell_margin(grid: bool) -> f64 {
+    if grid {
+        metrics::X_AXIS
+    } else {
+        metrics::PANEL_GAP
+    }
+}
+
+/// The least height of a panel's plot in CSS pixels: three tick labels a line and more apart.
+pub const MIN_PLOT: f64 = 48.0;
+
 impl LineChartInput {
+    /// The least height (CSS pixels) at which every panel's plot keeps [`MIN_PLOT`]: below it
+    /// the panels' titles, ticks and lines run into each other.
+    pub fn minimum_height_css(&self, width_css: f64) -> f64 {
+        use metrics::*;
+        let (_, _, legend_top) = heading(&self.title, &self.subtitle, width_css, 1.0);
+        let shown = vec![true; self.series.len()];
+        let legend = legend_entries(self, &shown, width_css, 1.0, legend_top);
+        let panels = self.panel_titles.len().max(1);
+        let columns = if self.grid { grid_columns(width_css, panels) } else { 1 };
+        let rows = panels.div_ceil(columns) as f64;
+        let axis = if self.grid { 0.0 } else { X_AXIS };
+        (panels_top(&legend, legend_top, 1.0) + rows * (PANEL_TITLE + MIN_PLOT + cell_margin(self.grid)) + axis).ceil()
+    }
+
     /// Small multiples need a minimum height per row of panels; stacked panels fit the
     /// widget's default height.
     pub fn preferred_height_css(&self, width_css: f64) -> Option<f64> {
@@ -587,7 +625,7 @@ impl LineChartInput {
         let panels = self.panel_titles.len().max(1);
         let rows = panels.div_ceil(grid_columns(width_css, panels));
         // Title, subtitle and a legend row, then about 190 px per row of panels.
-        Some(110.0 + rows as f64 * 190.0)
+        Some((110.0 + rows as f64 * 190.0).max(self.minimum_height_css(width_css)))
     }
 
     /// Legend groups as (key, label), in legend order.

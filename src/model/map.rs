@@ -770,6 +770,15 @@ impl TierMap {
         (furniture.map_top + (map_width * ratio).min(cap) + furniture.below).ceil()
     }
 
+    /// The least height (CSS pixels): the title, legend and notes, and a map frame of
+    /// 140 px (or the preferred height, where the width allows less). Below it the
+    /// frame shrinks to nothing under the legend.
+    pub fn minimum_height_css(input: &TierMapInput, width_css: f64) -> f64 {
+        const MIN_FRAME: f64 = 140.0;
+        let furniture = TierMap::furniture(input, width_css.max(0.0), 1.0);
+        (furniture.map_top + MIN_FRAME + furniture.below).ceil().min(Self::preferred_height_css(input, width_css))
+    }
+
     pub fn layout(input: &TierMapInput, size: Size) -> TierMap {
         use map_metrics::*;
         let u = size.dpr.max(0.5);

@@ -428,8 +428,17 @@ impl StepChart {
 
     /// The height, in CSS pixels, that gives every row room at `width_css`.
     pub fn preferred_height_css(input: &StepChartInput, width_css: f64) -> f64 {
+        Self::height_for_rows_css(input, width_css, 44.0)
+    }
+
+    /// The least height at which the rows' labels (Tier 1 to Special case) do not overprint.
+    pub fn minimum_height_css(input: &StepChartInput, width_css: f64) -> f64 {
+        Self::height_for_rows_css(input, width_css, 1.5 * LABEL_FONT)
+    }
+
+    fn height_for_rows_css(input: &StepChartInput, width_css: f64, row: f64) -> f64 {
         let probe = StepChart::layout(input, Size { width_css, height_css: 0.0, dpr: 1.0 });
-        (probe.plot.top + input.rows.len() as f64 * 44.0 + X_AXIS + PAD).ceil()
+        (probe.plot.top + input.rows.len() as f64 * row + X_AXIS + PAD).ceil()
     }
 }
 

@@ -52,11 +52,15 @@ chart.style.width = "320px";
 <tip-chart id="changes" chart="tier-changes" height="360"></tip-chart>
 <tip-chart id="matrix" chart="ratifications" height="360"></tip-chart>
 <tip-chart id="history" chart="tier-history" country="JAM,MEX" height="360"></tip-chart></body></html>`,
-  // Heights too small for the rows of a bar chart, and for a line chart (which scales).
+  // Heights too small for the rows of a bar chart, the panels of a line chart, the tier rows of
+  // tier-history and the map under its legend, and a height that fits.
   "short.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
 <body style="margin:0;width:720px">
 <tip-chart id="bars" chart="peacekeeping" height="200"></tip-chart>
-<tip-chart id="lines" chart="enforcement" height="200"></tip-chart></body></html>`,
+<tip-chart id="lines" chart="enforcement" height="200"></tip-chart>
+<tip-chart id="steps" chart="tier-history" country="JAM" height="200"></tip-chart>
+<tip-chart id="map" chart="tier-map" height="200"></tip-chart>
+<tip-chart id="tall" chart="enforcement" height="420"></tip-chart></body></html>`,
   "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
 <tip-chart id="t" chart="enforcement" view="table"></tip-chart>
@@ -495,14 +499,55 @@ test("every chart kind shows its highlight; where it is on the overlay the chart
   await context.close();
 });
 
+// A readout pinned near the chart's bottom stays over the chart: it used to cover the download
+// buttons under it, which the pointer then goes to.
+test("a readout pinned at the chart's bottom leaves the download buttons in view", async () => {
+  const { page: p, context } = await openPage(browser, `${server.origin}/short.html`);
+  for (const id of ["#bars", "#lines"]) {
+    await waitForState(p, id, "ready");
+    await p.locator(id).scrollIntoViewIfNeeded();
+    const canvas = await p.locator(`${id} canvas[role=img]`).boundingBox();
+    // The lowest place over the chart that makes something active, then a click pins it.
+    let at = null;
+    for (let y = canvas.y + canvas.height - 4; y > canvas.y + canvas.height / 2 && !at; y -= 4) {
+      await p.mouse.move(canvas.x + canvas.width * 0.6, y);
+      if (await p.locator(id).getAttribute("data-active")) at = y;
+    }
+    assert.ok(at, `${id}: something is active near the bottom`);
+    await p.mouse.click(canvas.x + canvas.width * 0.6, at);
+    const button = p.locator(id).getByRole("button", { name: "Download PNG" });
+    await button.hover();
+    const rects = await shadow(p, id, (el) => {
+      const rect = (node) => { const r = node.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; };
+      const tip = el.shadowRoot.querySelector(".tip");
+      return { tip: tip.hidden ? null : rect(tip), bar: rect(el.shadowRoot.querySelector(".bar")), canvas: rect(el.shadowRoot.querySelector("canvas[role=img]")) };
+    });
+    assert.ok(rects.tip, `${id}: the pinned readout stays shown`);
+    assert.ok(rects.tip.bottom <= rects.canvas.bottom, `${id}: the readout ends on the chart: ${JSON.stringify(rects)}`);
+    assert.ok(rects.tip.bottom <= rects.bar.top, `${id}: and above the buttons`);
+    await screenshot(p, id, `pinned-bottom-${id.slice(1)}.png`);
+  }
+  await context.close();
+});
+
 // Rows drawn below the canvas used to pile up on its bottom edge, text over text: a height too
 // small for a chart's rows is raised to what they need, and a chart that scales keeps it.
-test("a height too small for a chart's rows is raised to fit them; a line chart keeps the height asked for", async () => {
+test("a height too small for a chart's rows, panels or map is raised to fit them; a height that fits is kept", async () => {
   const { page: p, context } = await openPage(browser, `${server.origin}/short.html`);
-  await waitForState(p, "#bars", "ready");
-  await waitForState(p, "#lines", "ready");
+  for (const id of ["#bars", "#lines", "#steps", "#map", "#tall"]) await waitForState(p, id, "ready");
   const heightOf = (id) => shadow(p, id, (el) => el.shadowRoot.querySelector("canvas[role=img]").getBoundingClientRect().height);
-  assert.equal(await heightOf("#lines"), 200);
+  assert.equal(await heightOf("#tall"), 420);
+  const map = await heightOf("#map");
+  assert.ok(map > 300 && map < 420, `the map's legend and notes take most of 200 px; a frame under them needs more: ${map}`);
+  // The enforcement chart's two panels under its heading and legend each keep a plot with
+  // room for three tick labels; tier-history's five tier rows keep a line and a half each.
+  const lines = await heightOf("#lines");
+  assert.ok(lines > 260 && lines < 360, `two panels need more than 200 px, and no more than their minimum: ${lines}`);
+  const steps = await heightOf("#steps");
+  assert.ok(steps > 200 && steps < 300, `five tier rows under a three-line subtitle and a legend: ${steps}`);
+  await screenshot(p, "#lines", "short-height-raised-lines.png");
+  await screenshot(p, "#steps", "short-height-raised-steps.png");
+  await screenshot(p, "#map", "short-height-raised-map.png");
   const bars = await heightOf("#bars");
   assert.ok(bars > 400, `peacekeeping's 18 rows and three headings need more than 200 px: ${bars}`);
   // The last row is on the canvas: End steps to it, and its readout sits inside the chart.
