@@ -268,7 +268,7 @@ test("a chart narrowed in the script that added it is drawn at the narrower widt
   await context.close();
 });
 
-test("the tooltip stays inside the box, beside the pointer, near every edge", async () => {
+test("the tooltip stays inside the chart, beside the pointer, near every edge", async () => {
   const { page: p, context, log } = await openPage(browser, `${server.origin}/tips.html`, { width: 900, height: 1400 });
   for (const id of ["#wide", "#narrow"]) {
     await waitForState(p, id, "ready");
@@ -285,10 +285,11 @@ test("the tooltip stays inside the box, beside the pointer, near every edge", as
           const root = el.shadowRoot, tip = root.querySelector(".tip"), box = root.querySelector(".box");
           if (tip.hidden) return null;
           const t = tip.getBoundingClientRect(), b = box.getBoundingClientRect();
-          // The box's padding edge, where the widget places things, 4 px in from it.
+          // The box's padding edge, where the widget places things, 4 px in from it, down to
+          // 4 px above the chart's bottom (the download buttons are under it).
           const zone = { left: b.left + box.clientLeft + 4, top: b.top + box.clientTop + 4 };
           zone.right = zone.left + box.clientWidth - 8;
-          zone.bottom = zone.top + box.clientHeight - 8;
+          zone.bottom = root.querySelector("canvas[role=img]").getBoundingClientRect().bottom - 4;
           return { tip: { left: t.left, right: t.right, top: t.top, bottom: t.bottom, width: t.width, height: t.height }, zone, spill: tip.scrollWidth - tip.clientWidth };
         });
         if (!got) continue;
@@ -310,7 +311,7 @@ test("the tooltip stays inside the box, beside the pointer, near every edge", as
           assert.ok(tip.width <= Math.min(320, roomLeft) + 0.5, `as wide as the room on the left at most; ${where}`);
           leftOf = { x, y };
         }
-        // 8 px above the pointer, unless that would cross the box's top or bottom.
+        // 8 px above the pointer, unless that would cross the chart's top or bottom.
         const top = Math.max(zone.top, Math.min(y - 8, zone.bottom - tip.height));
         assert.ok(Math.abs(tip.top - top) <= 1, `8 px above the pointer or against an edge; ${where}`);
       }
