@@ -371,11 +371,11 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
                     Figure::Steps(chart) => {
                         // A row label a line and a half from the next one does not touch it.
                         let gap = chart.rows[1].y_dev - chart.rows[0].y_dev;
-                        (gap >= 1.5 * 12.0 * 2.0 - 1.0, format!("rows {gap} apart"))
+                        (gap >= tipviz::model::steps::MIN_ROW * 2.0 - 1.0, format!("rows {gap} apart"))
                     }
                     Figure::Map(map) => {
                         let frame = map.frame.bottom - map.frame.top;
-                        (frame >= 140.0 * 2.0 - 1.0, format!("a frame {frame} high"))
+                        (frame >= tipviz::model::map::MIN_FRAME * 2.0 - 1.0, format!("a frame {frame} high"))
                     }
                     _ => {
                         let bottom = content_bottom(figure);

@@ -728,6 +728,9 @@ fn closer_than(a: Point, b: Point, reach: f64) -> bool {
     dx * dx + dy * dy < reach * reach
 }
 
+/// The least height of the map's frame, in CSS pixels.
+pub const MIN_FRAME: f64 = 140.0;
+
 impl TierMap {
     /// Lays out the header, legend and notes for a width.
     fn furniture(input: &TierMapInput, width: f64, u: f64) -> Furniture {
@@ -771,10 +774,9 @@ impl TierMap {
     }
 
     /// The least height (CSS pixels): the title, legend and notes, and a map frame of
-    /// 140 px (or the preferred height, where the width allows less). Below it the
+    /// [`MIN_FRAME`] (or the preferred height, where the width allows less). Below it the
     /// frame shrinks to nothing under the legend.
     pub fn minimum_height_css(input: &TierMapInput, width_css: f64) -> f64 {
-        const MIN_FRAME: f64 = 140.0;
         let furniture = TierMap::furniture(input, width_css.max(0.0), 1.0);
         (furniture.map_top + MIN_FRAME + furniture.below).ceil().min(Self::preferred_height_css(input, width_css))
     }

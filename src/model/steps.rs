@@ -225,6 +225,9 @@ pub struct StepChart {
     sources: Vec<Vec<String>>,
 }
 
+/// The least spacing of the category rows in CSS pixels: a label and half a line of air.
+pub const MIN_ROW: f64 = 1.5 * LABEL_FONT;
+
 impl StepChart {
     pub fn layout(input: &StepChartInput, size: Size) -> StepChart {
         use bar_metrics::GAP;
@@ -433,7 +436,7 @@ impl StepChart {
 
     /// The least height at which the rows' labels (Tier 1 to Special case) do not overprint.
     pub fn minimum_height_css(input: &StepChartInput, width_css: f64) -> f64 {
-        Self::height_for_rows_css(input, width_css, 1.5 * LABEL_FONT)
+        Self::height_for_rows_css(input, width_css, MIN_ROW)
     }
 
     fn height_for_rows_css(input: &StepChartInput, width_css: f64, row: f64) -> f64 {
