@@ -181,13 +181,6 @@ pub struct Point {
     pub revised: bool,
 }
 
-impl Point {
-    /// Whether the point carries a mark over the data: a correction ring, a revision frame.
-    pub fn is_marked(&self) -> bool {
-        self.cite.printed.is_some() || self.revised
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
     pub key: String,

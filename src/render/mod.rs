@@ -126,7 +126,7 @@ pub fn overlay_is_blank(figure: &Figure, state: &ViewState) -> bool {
     if let Figure::Line(chart) = figure {
         for series in &chart.series {
             for p in &series.points {
-                if p.is_marked() {
+                if p.cite.printed.is_some() || p.revised {
                     return false;
                 }
             }
@@ -253,7 +253,7 @@ fn draw_line_overlay<DB: DrawingBackend>(
     }
     let mark = ShapeStyle::from(&palette.text).stroke_width(hairline);
     for series in &chart.series {
-        for p in series.points.iter().filter(|p| p.is_marked()) {
+        for p in series.points.iter().filter(|p| p.cite.printed.is_some() || p.revised) {
             let radius = if Some(p.year_index) == active { ACTIVE_POINT } else { POINT };
             let r = (radius + 3.0) * u;
             if p.cite.printed.is_some() {
