@@ -1,11 +1,14 @@
 // Turns the wasm-bindgen output into the shipped files listed in wasm-pack.toml: the wasm,
 // gzip-compressed by scripts/build.sh, is inlined as base64 (no fetch, so file:// works) and
-// wrapped with the loader. Prints each file's size and SHA-384 (Subresource Integrity, also written beside each
-// file as <file>.sri) and fails past its budget. Node built-ins only.
+// wrapped with the loader, then minified with terser (the one npm package the build uses). Prints each
+// file's size and SHA-384 (Subresource Integrity, also written beside each file as <file>.sri) and
+// fails past its budget. Also writes pkg/tipviz.readable.js: the classic script before
+// minification, for reading and debugging (and for the test that makes the engine trap).
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync, gunzipSync, brotliCompressSync, constants } from "node:zlib";
 import { createHash } from "node:crypto";
+import { minify } from "terser";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 const at = (p) => join(root, p);
@@ -25,9 +28,8 @@ function readManifest(text) {
 }
 
 const version = JSON.parse(readFileSync(at("www/version.json"), "utf8")).version;
-// Indentation, blank lines and whole-line // comments go: about 2 KB of the gzip size. Only
-// that, so the shipped code stays readable and nothing a statement needs is touched (neither
-// file has a string or template literal spanning lines, which this would change; checked).
+// Indentation, blank lines and whole-line // comments go from the readable copy (neither file
+// has a string or template literal spanning lines, which this would change; checked).
 function compact(js) {
   if (/`[^`]*\n/.test(js.replace(/`[^`\n]*`/g, ""))) throw new Error("bundle: a template literal spans lines");
   return js.split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("//")).join("\n");
@@ -101,10 +103,25 @@ function build(format) {
   throw new Error(`wasm-pack.toml: unknown format ${format}`);
 }
 
+// Minified, the loader and glue are 4 KB smaller after gzip (15.7 → 11.6 KB) and 20 KB less
+// to parse before the script runs, which the first chart waits for (about 3 ms in 21 loads).
+// Property names are kept: the glue reaches wasm's exports and the page's DOM by name.
+async function minified(js, format) {
+  const out = await minify(js, {
+    module: format === "esm",
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: /^!/, ascii_only: true },
+  });
+  return out.code + "\n";
+}
+
+writeFileSync(at("pkg/tipviz.readable.js"), ascii(build("classic")));
+
 let failed = false;
 const rows = [];
 for (const output of readManifest(readFileSync(at("wasm-pack.toml"), "utf8"))) {
-  const text = ascii(build(output.format));
+  const text = ascii(await minified(build(output.format), output.format));
   mkdirSync(dirname(at(output.file)), { recursive: true });
   writeFileSync(at(output.file), text);
   const raw = Buffer.byteLength(text);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what the build and tests need, skipping what is already there. Safe to re-run.
-#   scripts/setup.sh build   – wasm32 target and the wasm-bindgen CLI matching Cargo.lock
-#   scripts/setup.sh test    – the above plus Debian chromium/chromium-driver and npm packages
+#   scripts/setup.sh build   – wasm32 target, the wasm-bindgen CLI matching Cargo.lock, npm packages
+#   scripts/setup.sh test    – the above plus Debian chromium/chromium-driver
 set -eu
 cd "$(dirname "$0")/.."
 what="${1:-build}"
@@ -22,15 +22,17 @@ if [ "$have" != "$wbg" ]; then
   cargo install --force wasm-bindgen-cli --version "$wbg" --no-default-features
 fi
 
+# The bundler minifies with terser; the browser tests drive Chromium with playwright-core.
+if [ ! -d node_modules/terser ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
 if [ "$what" = "test" ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     echo "setup: installing Debian chromium and chromium-driver"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
-  fi
-  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "setup: installing npm packages from package-lock.json"
-    npm ci --no-audit --no-fund --loglevel=error
   fi
 fi

@@ -72,7 +72,9 @@ const TRAP = () => {
 
 let browser, site, server;
 before(async () => {
-  const bundle = readFileSync(join(repo, "dist", "tipviz.js"), "utf8");
+  // The shipped script before minification (the build writes it beside the wasm): the names
+  // this test patches are mangled in dist/tipviz.js.
+  const bundle = readFileSync(join(repo, "pkg", "tipviz.readable.js"), "utf8");
   // The engine throwing inside one widget, as a wasm trap (a Rust panic, panic = "abort")
   // would: every pointer move on #boom throws a WebAssembly.RuntimeError.
   const marker = "self.handle = new wasm_bindgen.TipWidget();";
