@@ -335,11 +335,12 @@ fn content_bottom(figure: &tipviz::model::figure::Figure) -> f64 {
 // A page's `height` below a chart's minimum is raised to it (the loader asks for
 // `minimum_height`): at the minimum every row, list entry and cell is on the canvas, every
 // line chart panel keeps a plot of `MIN_PLOT`, tier-history's rows a line and a half and the
-// map a 140 px frame; 60 px less would put some rows below the canvas, where they used to pile
-// up at the bottom edge, squeeze labels together, or leave the map no room under its legend.
+// map a 140 px frame, one that shows a region and not mostly its neighbours; 60 px less would
+// put some rows below the canvas, where they used to pile up at the bottom edge, squeeze labels
+// together, leave the map no room under its legend, or widen Europe to Canada and Japan.
 #[test]
 fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
-    let charts: [&[(&str, &str)]; 10] = [
+    let charts: [&[(&str, &str)]; 12] = [
         &[("chart", "country-enforcement")],
         &[("chart", "peacekeeping")],
         &[("chart", "tier-summary"), ("edition", "compare")],
@@ -350,6 +351,8 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
         &[("chart", "enforcement"), ("scope", "regions"), ("metric", "victims")],
         &[("chart", "tier-history"), ("country", "JAM")],
         &[("chart", "tier-map")],
+        &[("chart", "tier-map"), ("region", "europe")],
+        &[("chart", "tier-map"), ("region", "africa")],
     ];
     for width_css in [720.0, 360.0] {
         for attributes in charts {
@@ -374,8 +377,10 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
                         (gap >= tipviz::model::steps::MIN_ROW * 2.0 - 1.0, format!("rows {gap} apart"))
                     }
                     Figure::Map(map) => {
+                        use tipviz::model::map::{MAX_WIDENING, MIN_FRAME};
                         let frame = map.frame.bottom - map.frame.top;
-                        (frame >= tipviz::model::map::MIN_FRAME * 2.0 - 1.0, format!("a frame {frame} high"))
+                        let shown = frame >= MIN_FRAME * 2.0 - 1.0 && map.widened <= MAX_WIDENING + 1e-9;
+                        (shown, format!("a frame {frame} high, {} times the view's width", map.widened))
                     }
                     _ => {
                         let bottom = content_bottom(figure);

@@ -348,6 +348,9 @@ pub struct TierMap {
     pub legend: Vec<LegendItem>,
     /// "Tiers differ by pattern…" and the outlines' credit, under the legend.
     pub notes: Vec<TextLine>,
+    /// How many times the view's own width (or height) the frame shows: 1 for the world and
+    /// for a frame of the view's shape, at most [`MAX_WIDENING`] at the least height.
+    pub widened: f64,
     lang: Lang,
 }
 
@@ -620,19 +623,20 @@ struct LegendSlot {
     dy: f64,
 }
 
-/// The projected bounds the frame shows. A zoom is widened (or heightened) to the frame's
-/// shape, so a phone's tall frame shows more of the region's surroundings instead of empty
-/// bands above and below; the world keeps its own shape.
-fn fitted_bounds(input: &TierMapInput, frame: &Rect) -> [f64; 4] {
+/// The projected bounds the frame shows, and how many times the view's own width or height
+/// that is. A zoom is widened (or heightened) to the frame's shape, so a phone's tall frame
+/// shows more of the region's surroundings instead of empty bands above and below; the world
+/// keeps its own shape.
+fn fitted_bounds(input: &TierMapInput, frame: &Rect) -> ([f64; 4], f64) {
     let [x0, y0, x1, y1] = view_bounds(input);
     let (fw, fh) = (frame.right - frame.left, frame.bottom - frame.top);
     let (w, h) = (x1 - x0, y1 - y0);
     if input.focus.is_empty() || fw <= 0.0 || fh <= 0.0 || w <= 0.0 || h <= 0.0 {
-        return [x0, y0, x1, y1];
+        return ([x0, y0, x1, y1], 1.0);
     }
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    let (w, h) = if w / h < fw / fh { (h * fw / fh, h) } else { (w, w * fh / fw) };
-    [cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0]
+    let (fitted_w, fitted_h) = if w / h < fw / fh { (h * fw / fh, h) } else { (w, w * fh / fw) };
+    ([cx - fitted_w / 2.0, cy - fitted_h / 2.0, cx + fitted_w / 2.0, cy + fitted_h / 2.0], (fitted_w / w).max(fitted_h / h))
 }
 
 /// Moves markers that would overlap apart, so every one can be seen and pointed at: markers
@@ -728,8 +732,18 @@ fn closer_than(a: Point, b: Point, reach: f64) -> bool {
     dx * dx + dy * dy < reach * reach
 }
 
+/// The map frame's width (CSS pixels) in a box this wide.
+fn map_width(width_css: f64) -> f64 {
+    (width_css - 2.0 * PAD).max(0.0)
+}
+
 /// The least height of the map's frame, in CSS pixels.
 pub const MIN_FRAME: f64 = 140.0;
+
+/// How far a flat frame may widen a zoom: to one and a half times the region's own width. Flatter, the frame
+/// shows more of the neighbours than of the region (Europe at 720 × 360 px spanned Canada to
+/// Japan), so a region map's least height keeps its frame at least this deep.
+pub const MAX_WIDENING: f64 = 1.5;
 
 impl TierMap {
     /// Lays out the header, legend and notes for a width.
@@ -764,21 +778,29 @@ impl TierMap {
         const MAX_HEIGHT_SHARE: f64 = 0.75;
         const MIN_HEIGHT_CAP: f64 = 420.0;
         let furniture = TierMap::furniture(input, width_css.max(0.0), 1.0);
-        let [x0, y0, x1, y1] = view_bounds(input);
-        let map_width = (width_css - 2.0 * PAD).max(0.0);
-        let ratio = if x1 > x0 { (y1 - y0) / (x1 - x0) } else { 0.5 };
         // A tall region (the Americas) would make a desktop map taller than a screen; past the
         // cap the zoom widens to fill the box instead.
-        let cap = (map_width * MAX_HEIGHT_SHARE).max(MIN_HEIGHT_CAP);
-        (furniture.map_top + (map_width * ratio).min(cap) + furniture.below).ceil()
+        let cap = (map_width(width_css) * MAX_HEIGHT_SHARE).max(MIN_HEIGHT_CAP);
+        (furniture.map_top + Self::natural_frame_css(input, width_css).min(cap) + furniture.below).ceil()
+    }
+
+    /// The frame's height (CSS pixels) that shows the view in its own shape at this width.
+    fn natural_frame_css(input: &TierMapInput, width_css: f64) -> f64 {
+        let [x0, y0, x1, y1] = view_bounds(input);
+        let ratio = if x1 > x0 { (y1 - y0) / (x1 - x0) } else { 0.5 };
+        map_width(width_css) * ratio
     }
 
     /// The least height (CSS pixels): the title, legend and notes, and a map frame of
-    /// [`MIN_FRAME`] (or the preferred height, where the width allows less). Below it the
-    /// frame shrinks to nothing under the legend.
+    /// [`MIN_FRAME`], or for a region deeper where a flatter one would widen the view more than
+    /// [`MAX_WIDENING`] (never more than the preferred height; the world keeps its shape and
+    /// shrinks instead). Below it the frame shrinks to
+    /// nothing under the legend.
     pub fn minimum_height_css(input: &TierMapInput, width_css: f64) -> f64 {
         let furniture = TierMap::furniture(input, width_css.max(0.0), 1.0);
-        (furniture.map_top + MIN_FRAME + furniture.below).ceil().min(Self::preferred_height_css(input, width_css))
+        let zoomed = !input.focus.is_empty();
+        let frame = if zoomed { MIN_FRAME.max(Self::natural_frame_css(input, width_css) / MAX_WIDENING) } else { MIN_FRAME };
+        (furniture.map_top + frame + furniture.below).ceil().min(Self::preferred_height_css(input, width_css))
     }
 
     pub fn layout(input: &TierMapInput, size: Size) -> TierMap {
@@ -796,7 +818,7 @@ impl TierMap {
         };
 
         // Fit the view into the frame, centred, y flipped.
-        let [x0, y0, x1, y1] = fitted_bounds(input, &frame);
+        let ([x0, y0, x1, y1], widened) = fitted_bounds(input, &frame);
         let (fw, fh) = (frame.right - frame.left, frame.bottom - frame.top);
         let scale = (fw / (x1 - x0).max(1e-9)).min(fh / (y1 - y0).max(1e-9)).max(1e-9);
         let left = frame.left + (fw - (x1 - x0) * scale) / 2.0;
@@ -890,7 +912,7 @@ impl TierMap {
         for (i, text) in note_lines.into_iter().enumerate() {
             notes.push(TextLine { text, x_dev: PAD * u, y_dev: legend_bottom + i as f64 * NOTE_FONT * 1.35 * u });
         }
-        TierMap { size, edition: input.edition, title, subtitle, frame, countries, draw_order, legend, notes, lang: input.lang }
+        TierMap { size, edition: input.edition, title, subtitle, frame, countries, draw_order, legend, notes, widened, lang: input.lang }
     }
 
     pub fn item_count(&self) -> usize {
@@ -1032,7 +1054,7 @@ mod tests {
     /// through a country's anchor is not enough; recompute from the frame instead.
     fn css_of(map: &TierMap, input: &TierMapInput, lon_lat: Point) -> Point {
         // Same arithmetic as `layout`.
-        let [x0, y0, x1, y1] = fitted_bounds(input, &map.frame);
+        let ([x0, y0, x1, y1], _) = fitted_bounds(input, &map.frame);
         let f = &map.frame;
         let (fw, fh) = (f.right - f.left, f.bottom - f.top);
         let scale = (fw / (x1 - x0)).min(fh / (y1 - y0));

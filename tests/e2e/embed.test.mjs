@@ -60,6 +60,7 @@ chart.style.width = "320px";
 <tip-chart id="lines" chart="enforcement" height="200"></tip-chart>
 <tip-chart id="steps" chart="tier-history" country="JAM" height="200"></tip-chart>
 <tip-chart id="map" chart="tier-map" height="200"></tip-chart>
+<tip-chart id="region" chart="tier-map" region="europe" height="360"></tip-chart>
 <tip-chart id="tall" chart="enforcement" height="420"></tip-chart></body></html>`,
   "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
@@ -444,13 +445,15 @@ test("every chart kind shows its highlight; where it is on the overlay the chart
         return CanvasRenderingContext2D.prototype.fillRect.call(this, x, y, w, h);
       };
     });
-    // The first place on a grid over the chart that makes something active.
+    // The first place on a grid over the chart that makes something active. Whole pixels: a
+    // click's offsetX/Y are rounded, a move's are not, and the two must hit the same item.
     const box = await p.locator(`#${id}`).boundingBox();
     let at = null;
     for (let fy = 0.3; fy < 0.9 && !at; fy += 0.05) {
       for (let fx = 0.15; fx < 0.9 && !at; fx += 0.05) {
-        await p.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
-        if (await p.locator(`#${id}`).getAttribute("data-active")) at = { x: box.x + box.width * fx, y: box.y + box.height * fy };
+        const point = { x: Math.round(box.x + box.width * fx), y: Math.round(box.y + box.height * fy) };
+        await p.mouse.move(point.x, point.y);
+        if (await p.locator(`#${id}`).getAttribute("data-active")) at = point;
       }
     }
     assert.ok(at, `${id}: something is active under the pointer`);
@@ -535,7 +538,7 @@ test("a readout pinned at the chart's bottom leaves the download buttons in view
 // small for a chart's rows is raised to what they need, and a chart that scales keeps it.
 test("a height too small for a chart's rows, panels or map is raised to fit them; a height that fits is kept", async () => {
   const { page: p, context } = await openPage(browser, `${server.origin}/short.html`);
-  for (const id of ["#bars", "#lines", "#steps", "#map", "#tall"]) await waitForState(p, id, "ready");
+  for (const id of ["#bars", "#lines", "#steps", "#map", "#region", "#tall"]) await waitForState(p, id, "ready");
   const heightOf = (id) => shadow(p, id, (el) => el.shadowRoot.querySelector("canvas[role=img]").getBoundingClientRect().height);
   assert.equal(await heightOf("#tall"), 420);
   const map = await heightOf("#map");
@@ -549,6 +552,11 @@ test("a height too small for a chart's rows, panels or map is raised to fit them
   await screenshot(p, "#lines", "short-height-raised-lines.png");
   await screenshot(p, "#steps", "short-height-raised-steps.png");
   await screenshot(p, "#map", "short-height-raised-map.png");
+  // Europe in a 720 × 360 box spanned Canada to Japan, Europe a third of it: a region's frame
+  // is kept deep enough that the view shows at most half as much again of its neighbours.
+  const region = await heightOf("#region");
+  assert.ok(region > 420 && region < 640, `Europe's frame needs more than 360 px, and no more than its preferred height: ${region}`);
+  await screenshot(p, "#region", "short-height-raised-region.png");
   const bars = await heightOf("#bars");
   assert.ok(bars > 400, `peacekeeping's 18 rows and three headings need more than 200 px: ${bars}`);
   // The last row is on the canvas: End steps to it, and its readout sits inside the chart.
