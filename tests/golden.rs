@@ -392,3 +392,44 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
         }
     }
 }
+
+// A legend label too long for a row wraps onto lines of its own instead of running off the
+// canvas: Spanish's "Valor corregido (pase el puntero para ver el impreso)" did at 320 px.
+// Every line keeps the label's words in order and ends inside the right padding.
+#[test]
+fn legend_labels_stay_inside_the_canvas_on_a_phone() {
+    use tipviz::model::figure::Figure;
+    use tipviz::model::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_SAMPLE, PAD};
+    use tipviz::model::text::LegendPlace;
+    let fits = |place: &LegendPlace, label: &str, width_dev: f64, u: f64, what: &str| {
+        assert_eq!(place.lines.join(" "), label, "{what}: the lines say the whole label");
+        for line in &place.lines {
+            let right = place.x_dev + (LEGEND_SAMPLE + line.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT) * u;
+            assert!(right <= width_dev - PAD * u + 1e-6, "{what}: \"{line}\" ends at {right} of {width_dev}");
+        }
+    };
+    let mut wrapped = 0;
+    for lang in ["en", "fr", "es"] {
+        for chart in [&[("chart", "enforcement")][..], &[("chart", "tier-history"), ("country", "JAM,MEX,KAZ,NAM")]] {
+            for width_css in [320.0, 360.0] {
+                let mut attributes = chart.to_vec();
+                attributes.push(("lang", lang));
+                let mut widget = configured(&attributes);
+                widget.resize(Size { width_css, height_css: 600.0, dpr: 2.0 });
+                let what = format!("{attributes:?} at {width_css} px");
+                let width_dev = width_css * 2.0;
+                match widget.figure().unwrap() {
+                    Figure::Line(c) => c.legend.iter().for_each(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)),
+                    Figure::Steps(c) => c.legend.iter().for_each(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)),
+                    _ => unreachable!(),
+                }
+                wrapped += match widget.figure().unwrap() {
+                    Figure::Line(c) => c.legend.iter().filter(|e| e.place.lines.len() > 1).count(),
+                    Figure::Steps(c) => c.legend.iter().filter(|e| e.place.lines.len() > 1).count(),
+                    _ => 0,
+                };
+            }
+        }
+    }
+    assert!(wrapped > 0, "some label needed more than one line");
+}

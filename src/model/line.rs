@@ -7,7 +7,7 @@
 use super::figure::{Readout, ToggleTarget};
 use super::format::describe_sources;
 use crate::i18n::{self, tr, trf, Lang, Numbers};
-use super::text::{heading, TextLine};
+use super::text::{heading, LegendFlow, LegendPlace, TextLine};
 use super::scale::{ticks_for, CategoryScale, ValueScale, ValueScaleKind};
 
 /// Where a value comes from, as shown in tooltips, tables and CSV.
@@ -231,9 +231,8 @@ pub struct LegendEntry {
     pub mark: LegendMark,
     pub label: String,
     pub style: usize,
-    pub x_dev: f64,
-    pub y_dev: f64,
-    pub width_dev: f64,
+    /// Where it is, and the label's lines as drawn.
+    pub place: LegendPlace,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -298,8 +297,9 @@ impl LineChart {
             ranges.iter_mut().for_each(|r| *r = all);
         }
         let (title_lines, subtitle_lines, legend_top) = heading(&input.title, &input.subtitle, width, u);
-        let legend = legend_entries(input, &shown, width, u, legend_top);
-        let panels_top = panels_top(&legend, legend_top, u);
+        // The panels start under the legend: its last row, or where its one row would be.
+        let (legend, legend_bottom) = legend_entries(input, &shown, width, u, legend_top);
+        let panels_top = legend_bottom.max(legend_top + metrics::LEGEND_ROW * u);
 
         let columns = if input.grid { grid_columns(size.width_css, panel_count) } else { 1 };
         let rows = panel_count.div_ceil(columns);
@@ -420,10 +420,10 @@ impl LineChart {
                     label: e.label.clone(),
                     shown: *shown,
                     rect_css: [
-                        e.x_dev / u - 4.0,
-                        e.y_dev / u - 4.0,
-                        e.width_dev / u - metrics::LEGEND_GAP + 8.0,
-                        metrics::LEGEND_ROW,
+                        e.place.x_dev / u - 4.0,
+                        e.place.y_dev / u - 4.0,
+                        e.place.width_dev / u - metrics::LEGEND_GAP + 8.0,
+                        e.place.height_dev(u) / u,
                     ],
                 }),
                 _ => None,
@@ -476,8 +476,8 @@ impl LineChart {
 
 /// Legend entries flow left to right under the subtitle, wrapping when a row is full: one per
 /// group of series, then the marks for corrected and revised values where any are shown.
-fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64, top: f64) -> Vec<LegendEntry> {
-    use metrics::*;
+/// Returns them and the y where the legend ends.
+fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64, top: f64) -> (Vec<LegendEntry>, f64) {
     let mut marks: Vec<(LegendMark, String, usize)> = Vec::new();
     for (i, s) in input.series.iter().enumerate() {
         let known = marks.iter().any(|(m, _, _)| matches!(m, LegendMark::Series { group, .. } if *group == s.group));
@@ -520,18 +520,13 @@ fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64, to
         marks.push((LegendMark::RevisionFrame, label.to_owned(), 0));
     }
 
-    let (mut x, mut y) = (PAD * u, top);
-    let mut entries = Vec::new();
+    let mut flow = LegendFlow::new(width, u, top);
+    let mut entries = Vec::with_capacity(marks.len());
     for (mark, label, style) in marks {
-        let w = (LEGEND_SAMPLE + label.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT + LEGEND_GAP) * u;
-        if x + w > width - PAD * u && x > PAD * u {
-            x = PAD * u;
-            y += LEGEND_ROW * u;
-        }
-        entries.push(LegendEntry { mark, label, style, x_dev: x, y_dev: y, width_dev: w });
-        x += w;
+        let place = flow.place(&label);
+        entries.push(LegendEntry { mark, label, style, place });
     }
-    entries
+    (entries, flow.bottom())
 }
 
 /// The readout line for series `s` in year `i`: value, correction, revision, share.
@@ -583,10 +578,6 @@ pub fn not_in_the_source(lang: Lang) -> &'static str {
     tr!(lang, "not in the source", "absent de la source", "no figura en la fuente")
 }
 
-/// Where the first row of panels starts (its title's top), below the legend.
-fn panels_top(legend: &[LegendEntry], legend_top: f64, u: f64) -> f64 {
-    legend.last().map_or(legend_top, |e| e.y_dev) + metrics::LEGEND_ROW * u
-}
 
 /// What a row of panels has under its plot besides the plot: the year axis in a grid, else at
 /// most the gap between stacked panels (the last one's year axis is under all of them).
@@ -608,12 +599,12 @@ impl LineChartInput {
         use metrics::*;
         let (_, _, legend_top) = heading(&self.title, &self.subtitle, width_css, 1.0);
         let shown = vec![true; self.series.len()];
-        let legend = legend_entries(self, &shown, width_css, 1.0, legend_top);
+        let (_, legend_bottom) = legend_entries(self, &shown, width_css, 1.0, legend_top);
         let panels = self.panel_titles.len().max(1);
         let columns = if self.grid { grid_columns(width_css, panels) } else { 1 };
         let rows = panels.div_ceil(columns) as f64;
         let axis = if self.grid { 0.0 } else { X_AXIS };
-        (panels_top(&legend, legend_top, 1.0) + rows * (PANEL_TITLE + MIN_PLOT + cell_margin(self.grid)) + axis).ceil()
+        (legend_bottom.max(legend_top + LEGEND_ROW) + rows * (PANEL_TITLE + MIN_PLOT + cell_margin(self.grid)) + axis).ceil()
     }
 
     /// Small multiples need a minimum height per row of panels; stacked panels fit the

@@ -8,10 +8,10 @@
 
 use crate::i18n::{self, tr, trf};
 use super::bars::{bar_metrics, Rect};
-use super::text::{first_named, heading, TextLine};
+use super::text::{first_named, heading, LegendFlow, LegendPlace, TextLine};
 use super::figure::Readout;
 use super::format::describe_documents;
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, LEGEND_SAMPLE, PAD, X_AXIS};
+use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD, X_AXIS};
 use super::line::Size;
 use super::scale::CategoryScale;
 use super::table::DataTable;
@@ -191,9 +191,8 @@ pub enum StepLegendMark {
 pub struct StepLegendEntry {
     pub mark: StepLegendMark,
     pub label: String,
-    pub x_dev: f64,
-    pub y_dev: f64,
-    pub width_dev: f64,
+    /// Where it is, and the label's lines as drawn.
+    pub place: LegendPlace,
 }
 
 /// A run of years without any data, shaded so the gap reads as "no data", not as a drop.
@@ -250,18 +249,13 @@ impl StepChart {
                 marks.push((StepLegendMark::Kind(*kind), label.clone()));
             }
         }
-        let (mut x, mut ly) = (PAD * u, legend_top);
-        let mut legend = Vec::new();
+        let mut flow = LegendFlow::new(width, u, legend_top);
+        let mut legend = Vec::with_capacity(marks.len());
         for (mark, label) in marks {
-            let w = (LEGEND_SAMPLE + label.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT + LEGEND_GAP) * u;
-            if x + w > width - PAD * u && x > PAD * u {
-                x = PAD * u;
-                ly += LEGEND_ROW * u;
-            }
-            legend.push(StepLegendEntry { mark, label, x_dev: x, y_dev: ly, width_dev: w });
-            x += w;
+            let place = flow.place(&label);
+            legend.push(StepLegendEntry { mark, label, place });
         }
-        let legend_bottom = if legend.is_empty() { legend_top } else { ly + LEGEND_ROW * u };
+        let legend_bottom = flow.bottom();
 
         let short = size.width_css < NARROW_CSS;
         let mut longest = 0;

@@ -4,7 +4,7 @@
 
 use super::format::wrap_words;
 use crate::data::{fold_name, same_name};
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD, TITLE_FONT};
+use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, LEGEND_SAMPLE, PAD, TITLE_FONT};
 
 /// Line heights as multiples of their font size.
 pub const TITLE_LINE: f64 = 1.3;
@@ -27,6 +27,75 @@ pub fn chars_in(width_dev: f64, char_dev: f64) -> usize {
     }
     // The epsilon keeps a column sized for exactly n characters from holding n - 1.
     (width_dev / char_dev + 1e-9).floor().max(0.0) as usize
+}
+
+/// Spacing of a wrapped legend label's lines, as a multiple of the label font.
+pub const LEGEND_LINE: f64 = 1.35;
+
+/// A legend entry's place in a legend that flows left to right (device pixels).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendPlace {
+    pub x_dev: f64,
+    pub y_dev: f64,
+    /// The sample, the widest line of the label and the gap after it.
+    pub width_dev: f64,
+    /// The label as drawn: one line, or more when the label alone is wider than a row.
+    pub lines: Vec<String>,
+}
+
+impl LegendPlace {
+    /// From the entry's top to the next row's: a row, and a line more for each wrapped line.
+    pub fn height_dev(&self, u: f64) -> f64 {
+        (LEGEND_ROW + self.lines.len().saturating_sub(1) as f64 * LEGEND_LINE * LABEL_FONT) * u
+    }
+}
+
+/// Places legend entries, each a sample then its label, left to right, starting a row where
+/// the next would cross the right padding. A label too long for a row of its own is wrapped at
+/// spaces (on a phone, Spanish's "Valor corregido (pase el puntero…)" ran off the canvas).
+pub struct LegendFlow {
+    u: f64,
+    right: f64,
+    x: f64,
+    y: f64,
+    bottom: f64,
+}
+
+impl LegendFlow {
+    /// A legend across `width` (device pixels) whose first row starts at `top`.
+    pub fn new(width: f64, u: f64, top: f64) -> LegendFlow {
+        LegendFlow { u, right: width - PAD * u, x: PAD * u, y: top, bottom: top }
+    }
+
+    /// The next entry's place.
+    pub fn place(&mut self, label: &str) -> LegendPlace {
+        let (u, left) = (self.u, PAD * self.u);
+        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
+        let sample = LEGEND_SAMPLE * u;
+        let lines = if sample + label.chars().count() as f64 * char_dev > self.right - left {
+            wrap_words(label, chars_in(self.right - left - sample, char_dev))
+        } else {
+            vec![label.to_owned()]
+        };
+        let mut widest = 0;
+        for line in &lines {
+            widest = widest.max(line.chars().count());
+        }
+        let w = (LEGEND_SAMPLE + widest as f64 * CHAR_WIDTH * LABEL_FONT + LEGEND_GAP) * u;
+        if self.x + w > self.right && self.x > left {
+            self.x = left;
+            self.y = self.bottom;
+        }
+        let place = LegendPlace { x_dev: self.x, y_dev: self.y, width_dev: w, lines };
+        self.bottom = self.bottom.max(self.y + place.height_dev(u));
+        self.x += w;
+        place
+    }
+
+    /// Where the legend ends: under its last row, or at its top when it has no entry.
+    pub fn bottom(&self) -> f64 {
+        self.bottom
+    }
 }
 
 /// `text` cut to `max_chars`, ending in "…" when cut.

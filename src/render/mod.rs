@@ -12,7 +12,7 @@ pub mod map;
 pub mod matrix;
 pub mod theme;
 
-use crate::model::text::TextLine;
+use crate::model::text::{TextLine, LEGEND_LINE};
 use crate::model::figure::Figure;
 use crate::model::line::{metrics, LegendEntry, LegendMark, LineChart, Panel, Point, Series};
 use crate::model::view::ViewState;
@@ -312,16 +312,18 @@ fn draw_legend_entry<DB: DrawingBackend>(
     u: f64,
 ) -> DrawResult<DB> {
     let label = metrics::LABEL_FONT * u;
-    let y = entry.y_dev + label / 2.0;
-    let sample_middle = entry.x_dev + 11.0 * u;
+    let place = &entry.place;
+    let y = place.y_dev + label / 2.0;
+    let sample_middle = place.x_dev + 11.0 * u;
     let mark = ShapeStyle::from(&palette.text).stroke_width(u.round().max(1.0) as u32);
     let mut text_color = palette.text;
+    let mut struck = false;
     match &entry.mark {
         LegendMark::Series { dashed, hollow, shown, .. } => {
             // A hidden group keeps its entry, drawn in the muted colour and struck through.
             let color = if *shown { palette.series(entry.style) } else { palette.muted };
             let style = ShapeStyle::from(&color).stroke_width((2.0 * u).round().max(1.0) as u32);
-            let line = vec![pt(entry.x_dev, y), pt(entry.x_dev + 22.0 * u, y)];
+            let line = vec![pt(place.x_dev, y), pt(place.x_dev + 22.0 * u, y)];
             if *dashed {
                 root.draw(&DashedPathElement::new(line, (5.0 * u) as i32, (3.0 * u) as i32, style))?;
             } else {
@@ -330,10 +332,7 @@ fn draw_legend_entry<DB: DrawingBackend>(
             draw_marker(root, entry.style, (sample_middle, y), 4.0 * u, color, palette.background, *hollow || !*shown)?;
             if !*shown {
                 text_color = palette.muted;
-                let text_width = entry.width_dev - (metrics::LEGEND_SAMPLE + metrics::LEGEND_GAP) * u;
-                let strike = ShapeStyle::from(&palette.muted).stroke_width(u.round().max(1.0) as u32);
-                let x0 = entry.x_dev + metrics::LEGEND_SAMPLE * u;
-                root.draw(&PathElement::new(vec![pt(x0, y), pt(x0 + text_width, y)], strike))?;
+                struck = true;
             }
         }
         LegendMark::CorrectedRing => {
@@ -344,11 +343,18 @@ fn draw_legend_entry<DB: DrawingBackend>(
             root.draw(&Rectangle::new([pt(sample_middle - r, y - r), pt(sample_middle + r, y + r)], mark))?;
         }
     }
-    root.draw(&Text::new(
-        entry.label.clone(),
-        pt(entry.x_dev + metrics::LEGEND_SAMPLE * u, entry.y_dev),
-        font(label, text_color, HPos::Left, VPos::Top),
-    ))
+    let x0 = place.x_dev + metrics::LEGEND_SAMPLE * u;
+    let line_step = LEGEND_LINE * label;
+    for (k, text) in place.lines.iter().enumerate() {
+        let top = place.y_dev + k as f64 * line_step;
+        if struck {
+            let text_width = text.chars().count() as f64 * metrics::CHAR_WIDTH * label;
+            let strike = ShapeStyle::from(&palette.muted).stroke_width(u.round().max(1.0) as u32);
+            root.draw(&PathElement::new(vec![pt(x0, top + label / 2.0), pt(x0 + text_width, top + label / 2.0)], strike))?;
+        }
+        root.draw(&Text::new(text.clone(), pt(x0, top), font(label, text_color, HPos::Left, VPos::Top)))?;
+    }
+    Ok(())
 }
 
 /// Show every n-th year label so labels never collide on narrow screens.

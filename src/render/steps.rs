@@ -6,6 +6,7 @@ use super::{begin, draw_marker, font, pt, DrawResult, Scale};
 use crate::model::bars::bar_metrics::GAP;
 use crate::model::line::metrics::LEGEND_SAMPLE;
 use crate::model::steps::{PointKind, StepChart, StepLegendMark};
+use crate::model::text::LEGEND_LINE;
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -61,22 +62,22 @@ pub fn draw_step_chart<DB: DrawingBackend>(
     let Scale { u, label, hairline } = begin(root, chart.size.dpr, &chart.title, &chart.subtitle, palette)?;
 
     for entry in &chart.legend {
-        let y = entry.y_dev + label / 2.0;
-        let middle = (entry.x_dev + 11.0 * u, y);
+        let place = &entry.place;
+        let y = place.y_dev + label / 2.0;
+        let middle = (place.x_dev + 11.0 * u, y);
         match entry.mark {
             StepLegendMark::Series { style } => {
                 let color = palette.series(style);
                 let stroke = ShapeStyle::from(&color).stroke_width((2.0 * u).round().max(1.0) as u32);
-                root.draw(&PathElement::new(vec![pt(entry.x_dev, y), pt(entry.x_dev + 22.0 * u, y)], stroke))?;
+                root.draw(&PathElement::new(vec![pt(place.x_dev, y), pt(place.x_dev + 22.0 * u, y)], stroke))?;
                 draw_marker(root, style, middle, 4.0 * u, color, palette.background, false)?;
             }
             StepLegendMark::Kind(kind) => draw_point(root, 0, middle, 3.5 * u, kind, palette.muted, palette, u)?,
         }
-        root.draw(&Text::new(
-            entry.label.clone(),
-            pt(entry.x_dev + LEGEND_SAMPLE * u, entry.y_dev),
-            font(label, palette.text, HPos::Left, VPos::Top),
-        ))?;
+        for (k, text) in place.lines.iter().enumerate() {
+            let top = place.y_dev + k as f64 * LEGEND_LINE * label;
+            root.draw(&Text::new(text.clone(), pt(place.x_dev + LEGEND_SAMPLE * u, top), font(label, palette.text, HPos::Left, VPos::Top)))?;
+        }
     }
 
     let plot = &chart.plot;
