@@ -393,14 +393,15 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
     }
 }
 
-// A legend label too long for a row wraps onto lines of its own instead of running off the
-// canvas: Spanish's "Valor corregido (pase el puntero para ver el impreso)" did at 320 px.
-// Every line keeps the label's words in order and ends inside the right padding.
+// A legend label or bar-group heading too long for a row wraps onto lines of its own instead
+// of running off the canvas: Spanish's "Valor corregido (pase el puntero para ver el
+// impreso)" and "Personal de mantenimiento de la paz y de apoyo…" did at 320 px. Every line
+// keeps the text's words in order and ends inside the right padding.
 #[test]
-fn legend_labels_stay_inside_the_canvas_on_a_phone() {
+fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
     use tipviz::model::figure::Figure;
     use tipviz::model::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_SAMPLE, PAD};
-    use tipviz::model::text::LegendPlace;
+    use tipviz::model::text::{LegendPlace, TITLE_CHAR_WIDTH};
     let fits = |place: &LegendPlace, label: &str, width_dev: f64, u: f64, what: &str| {
         assert_eq!(place.lines.join(" "), label, "{what}: the lines say the whole label");
         for line in &place.lines {
@@ -410,7 +411,7 @@ fn legend_labels_stay_inside_the_canvas_on_a_phone() {
     };
     let mut wrapped = 0;
     for lang in ["en", "fr", "es"] {
-        for chart in [&[("chart", "enforcement")][..], &[("chart", "tier-history"), ("country", "JAM,MEX,KAZ,NAM")]] {
+        for chart in [&[("chart", "enforcement")][..], &[("chart", "tier-history"), ("country", "JAM,MEX,KAZ,NAM")], &[("chart", "peacekeeping")]] {
             for width_css in [320.0, 360.0] {
                 let mut attributes = chart.to_vec();
                 attributes.push(("lang", lang));
@@ -421,6 +422,15 @@ fn legend_labels_stay_inside_the_canvas_on_a_phone() {
                 match widget.figure().unwrap() {
                     Figure::Line(c) => c.legend.iter().for_each(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)),
                     Figure::Steps(c) => c.legend.iter().for_each(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)),
+                    Figure::Bars(c) => {
+                        for group in &c.groups {
+                            for line in &group.heading {
+                                let right = line.x_dev + line.text.chars().count() as f64 * TITLE_CHAR_WIDTH * LABEL_FONT * 2.0;
+                                assert!(right <= width_dev - PAD * 2.0 + 1e-6, "{what}: heading \"{}\" ends at {right}", line.text);
+                            }
+                            wrapped += usize::from(group.heading.len() > 1);
+                        }
+                    }
                     _ => unreachable!(),
                 }
                 wrapped += match widget.figure().unwrap() {

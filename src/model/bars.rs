@@ -7,7 +7,8 @@
 
 use crate::i18n::{self, tr, trf, Lang};
 use super::figure::Readout;
-use super::text::{capitalized, chars_in, fit, heading, TextLine};
+use super::format::wrap_words;
+use super::text::{capitalized, chars_in, fit, heading, TextLine, TITLE_CHAR_WIDTH};
 use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
 use super::line::{Cite, Size};
 use super::scale::{clamp, LinearScale};
@@ -24,6 +25,8 @@ pub mod bar_metrics {
     pub const ROW_MAX: f64 = 32.0;
     /// A group's heading line.
     pub const GROUP_TITLE: f64 = 24.0;
+    /// Each further line of a heading too long for one (as a multiple of the label font).
+    pub const GROUP_TITLE_LINE: f64 = 1.35;
     /// Extra space above every heading but the first, so a heading sits with the rows it names.
     pub const GROUP_GAP: f64 = 10.0;
     /// Between the label column and the bars, and between a bar's end and its value label.
@@ -226,8 +229,8 @@ pub struct Rect {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupLayout {
-    /// `None` for an untitled group.
-    pub heading: Option<TextLine>,
+    /// The heading's lines, wrapped to the width; none for an untitled group.
+    pub heading: Vec<TextLine>,
     /// Maps the group's values to x; bars start at `range.0`.
     pub scale: LinearScale,
     /// The vertical extent of the group's rows, for the zero line.
@@ -274,10 +277,24 @@ fn header_of(input: &BarChartInput, width_dev: f64, u: f64) -> (Vec<TextLine>, V
     (title, subtitle, bottom + bar_metrics::GAP * u)
 }
 
+/// A group heading's lines: bold, so wrapped at the title's wider estimate (on a phone,
+/// Spanish's "Personal de mantenimiento de la paz y de apoyo…" ran off the canvas).
+fn heading_lines(title: &str, width_dev: f64, u: f64) -> Vec<String> {
+    wrap_words(title, chars_in((width_dev - 2.0 * PAD * u).max(0.0), TITLE_CHAR_WIDTH * LABEL_FONT * u))
+}
+
 /// The height the group headings take, gaps included.
-fn headings_height(input: &BarChartInput, u: f64) -> f64 {
-    let headings = input.groups.iter().filter(|g| !g.title.is_empty()).count() as f64;
-    (headings * bar_metrics::GROUP_TITLE + (headings - 1.0).max(0.0) * bar_metrics::GROUP_GAP) * u
+fn headings_height(input: &BarChartInput, width_dev: f64, u: f64) -> f64 {
+    use bar_metrics::{GROUP_GAP, GROUP_TITLE, GROUP_TITLE_LINE};
+    let (mut height, mut headings) = (0.0, 0usize);
+    for group in &input.groups {
+        if !group.title.is_empty() {
+            let extra_lines = heading_lines(&group.title, width_dev, u).len().saturating_sub(1);
+            height += GROUP_TITLE + extra_lines as f64 * GROUP_TITLE_LINE * LABEL_FONT;
+            headings += 1;
+        }
+    }
+    (height + headings.saturating_sub(1) as f64 * GROUP_GAP) * u
 }
 
 impl BarChart {
@@ -296,7 +313,7 @@ impl BarChart {
     fn height_for_rows_css(input: &BarChartInput, width_css: f64, row: f64) -> f64 {
         let (_, _, rows_top) = header_of(input, width_css.max(0.0), 1.0);
         let rows: usize = input.groups.iter().map(|g| g.bars.len()).sum();
-        (rows_top + headings_height(input, 1.0) + rows as f64 * row + PAD).ceil()
+        (rows_top + headings_height(input, width_css.max(0.0), 1.0) + rows as f64 * row + PAD).ceil()
     }
 
     pub fn layout(input: &BarChartInput, size: Size) -> BarChart {
@@ -316,7 +333,7 @@ impl BarChart {
                 longest_value = longest_value.max(value.chars().count());
             }
         }
-        let room = height - PAD * u - rows_top - headings_height(input, u);
+        let room = height - PAD * u - rows_top - headings_height(input, width, u);
         let row_height = clamp(room / row_count.max(1) as f64, ROW_MIN * u, ROW_MAX * u);
 
         let char_dev = CHAR_WIDTH * LABEL_FONT * u;
@@ -332,19 +349,20 @@ impl BarChart {
         let mut rows = Vec::new();
         let mut y = rows_top;
         for (g, group) in input.groups.iter().enumerate() {
-            let heading = (!group.title.is_empty()).then(|| {
-                if groups.iter().any(|g: &GroupLayout| g.heading.is_some()) {
+            let mut heading = Vec::new();
+            if !group.title.is_empty() {
+                if groups.iter().any(|g: &GroupLayout| !g.heading.is_empty()) {
                     y += GROUP_GAP * u;
                 }
-                // Bottom of the heading text a few pixels above the first row.
-                let line = TextLine {
-                    text: group.title.clone(),
-                    x_dev: PAD * u,
-                    y_dev: y + (GROUP_TITLE - LABEL_FONT - 5.0) * u,
-                };
+                // The last line's bottom a few pixels above the first row.
+                for text in heading_lines(&group.title, width, u) {
+                    if !heading.is_empty() {
+                        y += GROUP_TITLE_LINE * LABEL_FONT * u;
+                    }
+                    heading.push(TextLine { text, x_dev: PAD * u, y_dev: y + (GROUP_TITLE - LABEL_FONT - 5.0) * u });
+                }
                 y += GROUP_TITLE * u;
-                line
-            });
+            }
             let max = group.bars.iter().filter_map(|b| b.value).max().unwrap_or(0) as f64;
             let scale = LinearScale::new((0.0, max), (bar_left, bar_left + bar_span));
             let rows_top_dev = y;
@@ -458,7 +476,7 @@ mod tests {
             assert!(pair[0].band.bottom <= pair[1].band.top + 1e-9, "{:?} overlaps {:?}", pair[0].band, pair[1].band);
         }
         // The second group's heading sits between the groups.
-        let heading = chart.groups[1].heading.as_ref().unwrap();
+        let heading = &chart.groups[1].heading[0];
         assert!(heading.y_dev >= chart.rows[2].band.bottom && heading.y_dev < chart.rows[3].band.top);
         // And everything fits in the canvas at this size.
         assert!(chart.rows.last().unwrap().band.bottom <= 400.0);
@@ -510,7 +528,7 @@ mod tests {
             }
             // The title and the gap of a group heading are not rows.
             assert_eq!(chart.item_at(300.0, 12.0), None);
-            let heading = chart.groups[1].heading.as_ref().unwrap();
+            let heading = &chart.groups[1].heading[0];
             assert_eq!(chart.item_at(300.0, heading.y_dev / dpr + 2.0), None);
         }
     }

@@ -16,8 +16,8 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     let heading_font = bold(label, palette.text);
     let baseline = ShapeStyle::from(&palette.guide).stroke_width(hairline);
     for group in &chart.groups {
-        if let Some(heading) = &group.heading {
-            root.draw(&Text::new(heading.text.clone(), pt(heading.x_dev, heading.y_dev), heading_font.clone()))?;
+        for line in &group.heading {
+            root.draw(&Text::new(line.text.clone(), pt(line.x_dev, line.y_dev), heading_font.clone()))?;
         }
         if group.rows_bottom_dev > group.rows_top_dev {
             let x = group.scale.range.0;
