@@ -443,3 +443,26 @@ fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
     }
     assert!(wrapped > 0, "some label needed more than one line");
 }
+
+// Every tier-changes node says how many countries it holds, whole: cut at its end on a 320 px
+// phone, Spanish's "Nivel 2 (106)" read "Nivel 2 (10…". Where name and count do not fit on one
+// line the count gets a line of its own.
+#[test]
+fn tier_changes_node_counts_stay_whole_on_a_phone() {
+    use tipviz::model::figure::Figure;
+    let mut own_line = 0;
+    for lang in ["en", "fr", "es"] {
+        for width_css in [320.0, 360.0, 720.0] {
+            let mut widget = configured(&[("chart", "tier-changes"), ("lang", lang)]);
+            widget.resize(Size { width_css, height_css: 900.0, dpr: 2.0 });
+            let Figure::Flows(chart) = widget.figure().unwrap() else { unreachable!() };
+            for node in &chart.nodes {
+                let count = node.count.clone().unwrap_or_else(|| node.label.text.clone());
+                let digits = count.rsplit('(').next().unwrap().strip_suffix(')').unwrap_or("");
+                assert!(!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()), "{lang} at {width_css} px: {:?} / {:?}", node.label.text, node.count);
+                own_line += usize::from(node.count.is_some());
+            }
+        }
+    }
+    assert!(own_line > 0, "some count needed a line of its own");
+}

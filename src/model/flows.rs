@@ -185,6 +185,8 @@ pub mod flow_metrics {
     pub const NODE: f64 = 12.0;
     /// Between nodes in a column.
     pub const NODE_GAP: f64 = 10.0;
+    /// A node label's line height, as a multiple of the label font.
+    pub const NODE_LINE: f64 = 1.25;
     /// Between a label and its node, and around the lists.
     pub const GAP: f64 = 8.0;
     /// The diagram's height when the canvas leaves it the choice, and its limits.
@@ -205,6 +207,10 @@ pub struct FlowNode {
     pub rect: Rect,
     pub category: Option<usize>,
     pub label: TextLine,
+    /// The count, "(98)", on a line of its own under the name (a line lower, at the same x)
+    /// where the two do not fit on one: cut at its end, a phone's "Nivel 2 (10…" read as
+    /// another number.
+    pub count: Option<String>,
     /// Left column labels are right-aligned at `label.x_dev`.
     pub left: bool,
 }
@@ -410,7 +416,8 @@ impl FlowChart {
         let mut labels = labels_for(false);
         let mut label_width = column_width(&labels);
         // Short labels too where a full one would be cut (French names the Watch List at length).
-        if content - 2.0 * (label_width + GAP * u + NODE * u) < SPAN_MIN * u || longest(&labels) > label_width {
+        let short = content - 2.0 * (label_width + GAP * u + NODE * u) < SPAN_MIN * u || longest(&labels) > label_width;
+        if short {
             labels = labels_for(true);
             label_width = column_width(&labels);
         }
@@ -446,17 +453,27 @@ impl FlowChart {
                 let h = count_of(&input.bands, i, left) as f64 * per_member;
                 node_tops[side][i] = y;
                 let rect = Rect { left: x, top: y, right: x + NODE * u, bottom: y + h };
-                let text = fit(if left { &labels.0[i] } else { &labels.1[i] }, max_chars);
+                let full = if left { &labels.0[i] } else { &labels.1[i] };
                 let label_x = if left { x - GAP * u } else { x + (NODE + GAP) * u };
-                nodes.push(FlowNode { rect, category: list[i].category, label: TextLine { text, x_dev: label_x, y_dev: 0.0 }, left });
+                let (text, count) = if full.chars().count() > max_chars {
+                    let name = if short { &list[i].short_label } else { &list[i].label };
+                    (fit(name, max_chars), Some(format!("({})", count_of(&input.bands, i, left))))
+                } else {
+                    (full.clone(), None)
+                };
+                let label = TextLine { text, x_dev: label_x, y_dev: 0.0 };
+                nodes.push(FlowNode { rect, category: list[i].category, label, count, left });
                 centres.push(y + h / 2.0);
                 y += h + NODE_GAP * u;
             }
             // Labels of thin neighbouring nodes would overlap: spread them.
-            let line = LABEL_FONT * 1.25 * u;
-            spread(&mut centres, line, diagram_top + line / 2.0, diagram_top + diagram_height.max(line) - line / 2.0);
+            // A label of two lines takes two, centred on the node.
+            let line = NODE_LINE * LABEL_FONT * u;
+            let two_lines = nodes[first..].iter().any(|n| n.count.is_some());
+            let span = if two_lines { 2.0 * line } else { line };
+            spread(&mut centres, span, diagram_top + span / 2.0, diagram_top + diagram_height.max(span) - span / 2.0);
             for (node, centre) in nodes[first..].iter_mut().zip(centres) {
-                node.label.y_dev = centre;
+                node.label.y_dev = if node.count.is_some() { centre - line / 2.0 } else { centre };
             }
         }
 

@@ -4,7 +4,7 @@
 use super::stacks::draw_swatch;
 use super::theme::Palette;
 use super::{begin, bold, corners, font, pt, DrawResult, Scale};
-use crate::model::flows::FlowChart;
+use crate::model::flows::{flow_metrics::NODE_LINE, FlowChart};
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -59,6 +59,10 @@ pub fn draw_flow_chart<DB: DrawingBackend>(
         }
         let h = if node.left { HPos::Right } else { HPos::Left };
         root.draw(&Text::new(node.label.text.clone(), pt(node.label.x_dev, node.label.y_dev), font(label, palette.text, h, VPos::Center)))?;
+        if let Some(count) = &node.count {
+            let y = node.label.y_dev + NODE_LINE * label;
+            root.draw(&Text::new(count.clone(), pt(node.label.x_dev, y), font(label, palette.text, h, VPos::Center)))?;
+        }
     }
 
     for title in &chart.list_titles {
