@@ -466,3 +466,24 @@ fn tier_changes_node_counts_stay_whole_on_a_phone() {
     }
     assert!(own_line > 0, "some count needed a line of its own");
 }
+
+// On a narrow screen the ratifications matrix names each row: beside the cells a 320 px phone
+// cut every country to its first letter ("B…"), so the name goes on a line above its row.
+#[test]
+fn ratifications_rows_keep_a_readable_name_on_a_phone() {
+    use tipviz::model::figure::Figure;
+    let mut above = 0;
+    for lang in ["en", "es"] {
+        for width_css in [320.0, 360.0, 720.0] {
+            let mut widget = configured(&[("chart", "ratifications"), ("lang", lang)]);
+            widget.resize(Size { width_css, height_css: 2000.0, dpr: 2.0 });
+            let Figure::Matrix(chart) = widget.figure().unwrap() else { unreachable!() };
+            for label in &chart.row_labels {
+                let kept = label.text.trim_end_matches('…').chars().count();
+                assert!(!label.text.ends_with('…') || kept >= 7, "{lang} at {width_css} px: {:?}", label.text);
+            }
+            above += usize::from(chart.row_labels_above);
+        }
+    }
+    assert!(above > 0 && above < 6, "names go above the rows on phones only ({above} of 6)");
+}

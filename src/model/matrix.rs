@@ -283,8 +283,12 @@ pub struct MatrixChart {
     /// The x of each tick line (timeline), from the plot's top to its bottom.
     pub ticks: Vec<f64>,
     pub plot: Rect,
-    /// Row labels, right-aligned.
+    /// Row labels, right-aligned left of the cells; left-aligned above them where
+    /// `row_labels_above`.
     pub row_labels: Vec<Label>,
+    /// On a narrow screen each row's label has a line of its own above its cells: beside
+    /// them, a 320 px phone cut the country names to their first letter ("B…").
+    pub row_labels_above: bool,
     pub group_headings: Vec<TextLine>,
     /// The band drawn behind the highlighted column (matrix) or row (timeline).
     pub highlight: Option<Rect>,
@@ -312,6 +316,10 @@ mod metrics {
     pub const CHIP: f64 = 22.0;
     pub const CHIP_GAP: f64 = 6.0;
     pub const SAMPLE: f64 = 16.0;
+    /// Fewer characters of a country's name beside its row, and the name goes above it.
+    pub const LABEL_MIN_CHARS: usize = 8;
+    /// The line a name above its row takes.
+    pub const LABEL_ABOVE: f64 = 16.0;
 }
 
 fn contains(r: &Rect, x: f64, y: f64) -> bool {
@@ -350,6 +358,7 @@ impl MatrixChart {
             ticks: Vec::new(),
             plot: Rect { left: PAD * u, top: y, right: width - PAD * u, bottom: y },
             row_labels: Vec::new(),
+            row_labels_above: false,
             group_headings: Vec::new(),
             highlight: None,
             bands: Vec::new(),
@@ -383,8 +392,15 @@ impl MatrixChart {
         } else {
             clamp((room - (0.3 * room).min(longest_label)) / n, COLUMN_MIN * u, full_column)
         };
-        let label_width = (room - n * column).max(0.0).min(longest_label);
-        let left = PAD * u + label_width + GAP * u;
+        let mut label_width = (room - n * column).max(0.0).min(longest_label);
+        let mut left = PAD * u + label_width + GAP * u;
+        let mut column = column;
+        let above = chars_in(label_width, char_dev) < LABEL_MIN_CHARS && longest_label > label_width;
+        if above {
+            (label_width, left) = (content, PAD * u);
+            column = (content / n).min(full_column);
+        }
+        self.row_labels_above = above;
         let header_top = top;
         for (c, col) in input.columns.iter().enumerate() {
             let x = left + (c as f64 + 0.5) * column;
@@ -409,13 +425,14 @@ impl MatrixChart {
                 y += 8.0 * u;
             }
             group = Some(row.group);
+            let text = fit(&row.label, chars_in(label_width, char_dev));
+            if above {
+                self.row_labels.push(Label { text, x_dev: PAD * u, y_dev: y + LABEL_ABOVE * u / 2.0, bold: false });
+                y += LABEL_ABOVE * u;
+            } else {
+                self.row_labels.push(Label { text, x_dev: PAD * u + label_width, y_dev: y + row_height / 2.0, bold: false });
+            }
             row_top[r] = y;
-            self.row_labels.push(Label {
-                text: fit(&row.label, chars_in(label_width, char_dev)),
-                x_dev: PAD * u + label_width,
-                y_dev: y + row_height / 2.0,
-                bold: false,
-            });
             y += row_height;
         }
         self.plot = Rect { left, top: header_top, right: left + n * column, bottom: y };

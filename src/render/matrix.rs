@@ -131,8 +131,9 @@ pub fn draw_matrix<DB: DrawingBackend>(
         let style = if h.bold { bold.clone().pos(Pos::new(HPos::Center, VPos::Center)) } else { font(label, palette.muted, HPos::Center, VPos::Center) };
         root.draw(&Text::new(h.text.clone(), pt(h.x_dev, h.y_dev), style))?;
     }
+    let row_label_side = if chart.row_labels_above { HPos::Left } else { HPos::Right };
     for l in &chart.row_labels {
-        let style = if l.bold { bold.clone().pos(Pos::new(HPos::Right, VPos::Center)) } else { font(label, palette.text, HPos::Right, VPos::Center) };
+        let style = if l.bold { bold.clone().pos(Pos::new(row_label_side, VPos::Center)) } else { font(label, palette.text, row_label_side, VPos::Center) };
         root.draw(&Text::new(l.text.clone(), pt(l.x_dev, l.y_dev), style))?;
     }
     for h in &chart.group_headings {
