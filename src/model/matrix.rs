@@ -387,14 +387,14 @@ impl MatrixChart {
         let longest_label = input.rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0) as f64 * char_dev;
         // Columns first: the years are the data; long country names are cut with "…".
         let room = (content - GAP * u).max(0.0);
-        let column = if longest_label.min(0.4 * room) + n * full_column <= room {
+        let mut column = if longest_label.min(0.4 * room) + n * full_column <= room {
             full_column
         } else {
             clamp((room - (0.3 * room).min(longest_label)) / n, COLUMN_MIN * u, full_column)
         };
         let mut label_width = (room - n * column).max(0.0).min(longest_label);
         let mut left = PAD * u + label_width + GAP * u;
-        let mut column = column;
+        // Too few letters beside the rows: the names go above them and the cells take the width.
         let above = chars_in(label_width, char_dev) < LABEL_MIN_CHARS && longest_label > label_width;
         if above {
             (label_width, left) = (content, PAD * u);
