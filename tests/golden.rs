@@ -421,7 +421,13 @@ fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
                 let width_dev = width_css * 2.0;
                 match widget.figure().unwrap() {
                     Figure::Line(c) => c.legend.iter().for_each(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)),
-                    Figure::Steps(c) => c.legend.iter().for_each(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)),
+                    Figure::Steps(c) => {
+                        c.legend.iter().for_each(|e| fits(&e.place, &e.label, width_dev, 2.0, &what));
+                        // The last year's label, centred on its year, ends inside the canvas.
+                        let last = *c.year_labels.last().unwrap();
+                        let right = c.x.position_from_index(last) + 2.0 * CHAR_WIDTH * LABEL_FONT * 2.0;
+                        assert!(right <= width_dev - 2.0 * 2.0 + 1e-6, "{what}: the year {} ends at {right}", c.years[last]);
+                    }
                     Figure::Bars(c) => {
                         for group in &c.groups {
                             for line in &group.heading {

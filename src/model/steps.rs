@@ -271,7 +271,10 @@ impl StepChart {
 
         let count = input.years.len();
         let inner = (right - left) / (count.max(1) as f64 * 2.0).max(2.0);
-        let xs = CategoryScale { count, range: (left + inner, right - inner) };
+        // The last year's label, centred on it, ends 2 px inside the canvas: with only the
+        // half step, a phone cut the "5" of 2025.
+        let last_inner = inner.max(2.0 * char_dev + 2.0 * u - PAD * u);
+        let xs = CategoryScale { count, range: (left + inner, right - last_inner) };
         let row_count = input.rows.len().max(1);
         let row_height = (bottom - top) / row_count as f64;
         let mut rows = Vec::with_capacity(input.rows.len());
