@@ -402,12 +402,14 @@ fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
     use tipviz::model::figure::Figure;
     use tipviz::model::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_SAMPLE, PAD};
     use tipviz::model::text::{LegendPlace, TITLE_CHAR_WIDTH};
+    // Asserts the entry fits; 1 when it took more than one line.
     let fits = |place: &LegendPlace, label: &str, width_dev: f64, u: f64, what: &str| {
         assert_eq!(place.lines.join(" "), label, "{what}: the lines say the whole label");
         for line in &place.lines {
             let right = place.x_dev + (LEGEND_SAMPLE + line.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT) * u;
             assert!(right <= width_dev - PAD * u + 1e-6, "{what}: \"{line}\" ends at {right} of {width_dev}");
         }
+        usize::from(place.lines.len() > 1)
     };
     let mut wrapped = 0;
     for lang in ["en", "fr", "es"] {
@@ -420,9 +422,9 @@ fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
                 let what = format!("{attributes:?} at {width_css} px");
                 let width_dev = width_css * 2.0;
                 match widget.figure().unwrap() {
-                    Figure::Line(c) => c.legend.iter().for_each(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)),
+                    Figure::Line(c) => wrapped += c.legend.iter().map(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)).sum::<usize>(),
                     Figure::Steps(c) => {
-                        c.legend.iter().for_each(|e| fits(&e.place, &e.label, width_dev, 2.0, &what));
+                        wrapped += c.legend.iter().map(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)).sum::<usize>();
                         // The last year's label, centred on its year, ends inside the canvas.
                         let last = *c.year_labels.last().unwrap();
                         let right = c.x.position_from_index(last) + 2.0 * CHAR_WIDTH * LABEL_FONT * 2.0;
@@ -439,11 +441,6 @@ fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
                     }
                     _ => unreachable!(),
                 }
-                wrapped += match widget.figure().unwrap() {
-                    Figure::Line(c) => c.legend.iter().filter(|e| e.place.lines.len() > 1).count(),
-                    Figure::Steps(c) => c.legend.iter().filter(|e| e.place.lines.len() > 1).count(),
-                    _ => 0,
-                };
             }
         }
     }

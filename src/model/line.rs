@@ -297,9 +297,8 @@ impl LineChart {
             ranges.iter_mut().for_each(|r| *r = all);
         }
         let (title_lines, subtitle_lines, legend_top) = heading(&input.title, &input.subtitle, width, u);
-        // The panels start under the legend: its last row, or where its one row would be.
-        let (legend, legend_bottom) = legend_entries(input, &shown, width, u, legend_top);
-        let panels_top = legend_bottom.max(legend_top + metrics::LEGEND_ROW * u);
+        // The panels start under the legend (never empty: every group has an entry).
+        let (legend, panels_top) = legend_entries(input, &shown, width, u, legend_top);
 
         let columns = if input.grid { grid_columns(size.width_css, panel_count) } else { 1 };
         let rows = panel_count.div_ceil(columns);
@@ -578,7 +577,6 @@ pub fn not_in_the_source(lang: Lang) -> &'static str {
     tr!(lang, "not in the source", "absent de la source", "no figura en la fuente")
 }
 
-
 /// What a row of panels has under its plot besides the plot: the year axis in a grid, else at
 /// most the gap between stacked panels (the last one's year axis is under all of them).
 fn cell_margin(grid: bool) -> f64 {
@@ -604,7 +602,7 @@ impl LineChartInput {
         let columns = if self.grid { grid_columns(width_css, panels) } else { 1 };
         let rows = panels.div_ceil(columns) as f64;
         let axis = if self.grid { 0.0 } else { X_AXIS };
-        (legend_bottom.max(legend_top + LEGEND_ROW) + rows * (PANEL_TITLE + MIN_PLOT + cell_margin(self.grid)) + axis).ceil()
+        (legend_bottom + rows * (PANEL_TITLE + MIN_PLOT + cell_margin(self.grid)) + axis).ceil()
     }
 
     /// Small multiples need a minimum height per row of panels; stacked panels fit the

@@ -732,17 +732,12 @@ fn closer_than(a: Point, b: Point, reach: f64) -> bool {
     dx * dx + dy * dy < reach * reach
 }
 
-/// The map frame's width (CSS pixels) in a box this wide.
-fn map_width(width_css: f64) -> f64 {
-    (width_css - 2.0 * PAD).max(0.0)
-}
-
 /// The least height of the map's frame, in CSS pixels.
 pub const MIN_FRAME: f64 = 140.0;
 
-/// How far a flat frame may widen a zoom: to one and a half times the region's own width. Flatter, the frame
-/// shows more of the neighbours than of the region (Europe at 720 × 360 px spanned Canada to
-/// Japan), so a region map's least height keeps its frame at least this deep.
+/// How far a flat frame may widen a zoom: to one and a half times the region's own width.
+/// Flatter, the frame shows more of the neighbours than of the region (Europe at 720 × 360 px
+/// spanned Canada to Japan), so a region map's least height keeps its frame at least this deep.
 pub const MAX_WIDENING: f64 = 1.5;
 
 impl TierMap {
@@ -775,32 +770,33 @@ impl TierMap {
 
     /// The height (CSS pixels) at which the map fills the width at this width.
     pub fn preferred_height_css(input: &TierMapInput, width_css: f64) -> f64 {
-        const MAX_HEIGHT_SHARE: f64 = 0.75;
-        const MIN_HEIGHT_CAP: f64 = 420.0;
-        let furniture = TierMap::furniture(input, width_css.max(0.0), 1.0);
-        // A tall region (the Americas) would make a desktop map taller than a screen; past the
-        // cap the zoom widens to fill the box instead.
-        let cap = (map_width(width_css) * MAX_HEIGHT_SHARE).max(MIN_HEIGHT_CAP);
-        (furniture.map_top + Self::natural_frame_css(input, width_css).min(cap) + furniture.below).ceil()
-    }
-
-    /// The frame's height (CSS pixels) that shows the view in its own shape at this width.
-    fn natural_frame_css(input: &TierMapInput, width_css: f64) -> f64 {
-        let [x0, y0, x1, y1] = view_bounds(input);
-        let ratio = if x1 > x0 { (y1 - y0) / (x1 - x0) } else { 0.5 };
-        map_width(width_css) * ratio
+        Self::heights_css(input, width_css).0
     }
 
     /// The least height (CSS pixels): the title, legend and notes, and a map frame of
     /// [`MIN_FRAME`], or for a region deeper where a flatter one would widen the view more than
     /// [`MAX_WIDENING`] (never more than the preferred height; the world keeps its shape and
-    /// shrinks instead). Below it the frame shrinks to
-    /// nothing under the legend.
+    /// shrinks instead). Below it the frame shrinks to nothing under the legend.
     pub fn minimum_height_css(input: &TierMapInput, width_css: f64) -> f64 {
+        Self::heights_css(input, width_css).1
+    }
+
+    /// The preferred and the least height, from one layout of the header, legend and notes
+    /// and one look at the view's bounds.
+    fn heights_css(input: &TierMapInput, width_css: f64) -> (f64, f64) {
+        const MAX_HEIGHT_SHARE: f64 = 0.75;
+        const MIN_HEIGHT_CAP: f64 = 420.0;
         let furniture = TierMap::furniture(input, width_css.max(0.0), 1.0);
-        let zoomed = !input.focus.is_empty();
-        let frame = if zoomed { MIN_FRAME.max(Self::natural_frame_css(input, width_css) / MAX_WIDENING) } else { MIN_FRAME };
-        (furniture.map_top + frame + furniture.below).ceil().min(Self::preferred_height_css(input, width_css))
+        let map_width = (width_css - 2.0 * PAD).max(0.0);
+        let [x0, y0, x1, y1] = view_bounds(input);
+        let ratio = if x1 > x0 { (y1 - y0) / (x1 - x0) } else { 0.5 };
+        // The frame that shows the view in its own shape. A tall region (the Americas) would
+        // make a desktop map taller than a screen; past the cap the zoom widens to fill the box.
+        let natural = map_width * ratio;
+        let cap = (map_width * MAX_HEIGHT_SHARE).max(MIN_HEIGHT_CAP);
+        let preferred = (furniture.map_top + natural.min(cap) + furniture.below).ceil();
+        let least_frame = if input.focus.is_empty() { MIN_FRAME } else { MIN_FRAME.max(natural / MAX_WIDENING) };
+        (preferred, (furniture.map_top + least_frame + furniture.below).ceil().min(preferred))
     }
 
     pub fn layout(input: &TierMapInput, size: Size) -> TierMap {

@@ -12,7 +12,7 @@ pub mod map;
 pub mod matrix;
 pub mod theme;
 
-use crate::model::text::{TextLine, LEGEND_LINE};
+use crate::model::text::{LegendPlace, TextLine, LEGEND_LINE};
 use crate::model::figure::Figure;
 use crate::model::line::{metrics, LegendEntry, LegendMark, LineChart, Panel, Point, Series};
 use crate::model::view::ViewState;
@@ -343,16 +343,28 @@ fn draw_legend_entry<DB: DrawingBackend>(
             root.draw(&Rectangle::new([pt(sample_middle - r, y - r), pt(sample_middle + r, y + r)], mark))?;
         }
     }
+    draw_legend_label(root, place, text_color, struck, u)
+}
+
+/// A legend entry's label right of its sample, a line at a time (long ones wrap), struck
+/// through in its own colour for a hidden group. The line charts and tier-history share it.
+fn draw_legend_label<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    place: &LegendPlace,
+    color: RGBColor,
+    struck: bool,
+    u: f64,
+) -> DrawResult<DB> {
+    let label = metrics::LABEL_FONT * u;
     let x0 = place.x_dev + metrics::LEGEND_SAMPLE * u;
-    let line_step = LEGEND_LINE * label;
     for (k, text) in place.lines.iter().enumerate() {
-        let top = place.y_dev + k as f64 * line_step;
+        let top = place.y_dev + k as f64 * LEGEND_LINE * label;
         if struck {
             let text_width = text.chars().count() as f64 * metrics::CHAR_WIDTH * label;
-            let strike = ShapeStyle::from(&palette.muted).stroke_width(u.round().max(1.0) as u32);
+            let strike = ShapeStyle::from(&color).stroke_width(u.round().max(1.0) as u32);
             root.draw(&PathElement::new(vec![pt(x0, top + label / 2.0), pt(x0 + text_width, top + label / 2.0)], strike))?;
         }
-        root.draw(&Text::new(text.clone(), pt(x0, top), font(label, text_color, HPos::Left, VPos::Top)))?;
+        root.draw(&Text::new(text.clone(), pt(x0, top), font(label, color, HPos::Left, VPos::Top)))?;
     }
     Ok(())
 }

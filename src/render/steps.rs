@@ -2,11 +2,9 @@
 //! [`StepChart`]'s layout.
 
 use super::theme::Palette;
-use super::{begin, draw_marker, font, pt, DrawResult, Scale};
+use super::{begin, draw_legend_label, draw_marker, font, pt, DrawResult, Scale};
 use crate::model::bars::bar_metrics::GAP;
-use crate::model::line::metrics::LEGEND_SAMPLE;
 use crate::model::steps::{PointKind, StepChart, StepLegendMark};
-use crate::model::text::LEGEND_LINE;
 use crate::model::view::ViewState;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -74,10 +72,7 @@ pub fn draw_step_chart<DB: DrawingBackend>(
             }
             StepLegendMark::Kind(kind) => draw_point(root, 0, middle, 3.5 * u, kind, palette.muted, palette, u)?,
         }
-        for (k, text) in place.lines.iter().enumerate() {
-            let top = place.y_dev + k as f64 * LEGEND_LINE * label;
-            root.draw(&Text::new(text.clone(), pt(place.x_dev + LEGEND_SAMPLE * u, top), font(label, palette.text, HPos::Left, VPos::Top)))?;
-        }
+        draw_legend_label(root, place, palette.text, false, u)?;
     }
 
     let plot = &chart.plot;
