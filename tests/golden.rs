@@ -449,23 +449,28 @@ fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
 
 // Every tier-changes node says how many countries it holds, whole: cut at its end on a 320 px
 // phone, Spanish's "Nivel 2 (106)" read "Nivel 2 (10…". Where name and count do not fit on one
-// line the count gets a line of its own.
+// line the count gets a line of its own, and it is the count the wide layout prints.
 #[test]
 fn tier_changes_node_counts_stay_whole_on_a_phone() {
     use tipviz::model::figure::Figure;
     let mut own_line = 0;
     for lang in ["en", "fr", "es"] {
-        for width_css in [320.0, 360.0, 720.0] {
+        let mut counts_by_width = Vec::new();
+        for width_css in [720.0, 360.0, 320.0] {
             let mut widget = configured(&[("chart", "tier-changes"), ("lang", lang)]);
             widget.resize(Size { width_css, height_css: 900.0, dpr: 2.0 });
             let Figure::Flows(chart) = widget.figure().unwrap() else { unreachable!() };
+            let mut counts = Vec::new();
             for node in &chart.nodes {
                 let count = node.count.clone().unwrap_or_else(|| node.label.text.clone());
                 let digits = count.rsplit('(').next().unwrap().strip_suffix(')').unwrap_or("");
                 assert!(!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()), "{lang} at {width_css} px: {:?} / {:?}", node.label.text, node.count);
                 own_line += usize::from(node.count.is_some());
+                counts.push((node.left, digits.to_owned()));
             }
+            counts_by_width.push(counts);
         }
+        assert!(counts_by_width.iter().all(|c| *c == counts_by_width[0]), "{lang}: the counts differ between widths: {counts_by_width:?}");
     }
     assert!(own_line > 0, "some count needed a line of its own");
 }
