@@ -400,13 +400,14 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
 #[test]
 fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
     use tipviz::model::figure::Figure;
-    use tipviz::model::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_SAMPLE, PAD};
-    use tipviz::model::text::{LegendPlace, TITLE_CHAR_WIDTH};
+    use tipviz::model::line::metrics::{LABEL_FONT, LEGEND_SAMPLE, PAD};
+    use tipviz::model::measure::{width, Weight};
+    use tipviz::model::text::LegendPlace;
     // Asserts the entry fits; 1 when it took more than one line.
     let fits = |place: &LegendPlace, label: &str, width_dev: f64, u: f64, what: &str| {
         assert_eq!(place.lines.join(" "), label, "{what}: the lines say the whole label");
         for line in &place.lines {
-            let right = place.x_dev + (LEGEND_SAMPLE + line.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT) * u;
+            let right = place.x_dev + LEGEND_SAMPLE * u + width(line, LABEL_FONT * u, Weight::Regular);
             assert!(right <= width_dev - PAD * u + 1e-6, "{what}: \"{line}\" ends at {right} of {width_dev}");
         }
         usize::from(place.lines.len() > 1)
@@ -427,13 +428,13 @@ fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
                         wrapped += c.legend.iter().map(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)).sum::<usize>();
                         // The last year's label, centred on its year, ends inside the canvas.
                         let last = *c.year_labels.last().unwrap();
-                        let right = c.x.position_from_index(last) + 2.0 * CHAR_WIDTH * LABEL_FONT * 2.0;
+                        let right = c.x.position_from_index(last) + width(&c.years[last].to_string(), LABEL_FONT * 2.0, Weight::Regular) / 2.0;
                         assert!(right <= width_dev - 2.0 * 2.0 + 1e-6, "{what}: the year {} ends at {right}", c.years[last]);
                     }
                     Figure::Bars(c) => {
                         for group in &c.groups {
                             for line in &group.heading {
-                                let right = line.x_dev + line.text.chars().count() as f64 * TITLE_CHAR_WIDTH * LABEL_FONT * 2.0;
+                                let right = line.x_dev + width(&line.text, LABEL_FONT * 2.0, Weight::Bold);
                                 assert!(right <= width_dev - PAD * 2.0 + 1e-6, "{what}: heading \"{}\" ends at {right}", line.text);
                             }
                             wrapped += usize::from(group.heading.len() > 1);

@@ -16,7 +16,7 @@ use crate::data::{lowercase, Country, Dataset, Movement, Tier, TierBasis, TierPl
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::steps::{PointKind, StepChartInput, StepPointInput, StepSeriesInput, StepSource};
 use crate::model::table::DataTable;
-use crate::model::text::fit;
+use crate::model::text::shorten;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierHistorySpec {
@@ -179,7 +179,7 @@ fn kind(basis: TierBasis) -> PointKind {
 pub fn first_clause(note: &str) -> String {
     let note = note.strip_prefix("corrected:").unwrap_or(note).trim();
     let end = note.find([';', '(']).unwrap_or(note.len());
-    fit(note[..end].trim().trim_end_matches(','), 90)
+    shorten(note[..end].trim().trim_end_matches(','), 90)
 }
 
 /// How a placement is known, in words for the readout. French and Spanish use nouns and

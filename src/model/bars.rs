@@ -7,9 +7,9 @@
 
 use crate::i18n::{self, tr, trf, Lang};
 use super::figure::Readout;
-use super::format::wrap_words;
-use super::text::{capitalized, chars_in, fit, heading, TextLine, TITLE_CHAR_WIDTH};
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
+use super::measure::{self, Weight};
+use super::text::{capitalized, heading, TextLine};
+use super::line::metrics::{LABEL_FONT, PAD};
 use super::line::{Cite, Size};
 use super::scale::{clamp, LinearScale};
 use super::table::DataTable;
@@ -280,7 +280,7 @@ fn header_of(input: &BarChartInput, width_dev: f64, u: f64) -> (Vec<TextLine>, V
 /// A group heading's lines: bold, so wrapped at the title's wider estimate (on a phone,
 /// Spanish's "Personal de mantenimiento de la paz y de apoyo…" ran off the canvas).
 fn heading_lines(title: &str, width_dev: f64, u: f64) -> Vec<String> {
-    wrap_words(title, chars_in((width_dev - 2.0 * PAD * u).max(0.0), TITLE_CHAR_WIDTH * LABEL_FONT * u))
+    measure::wrap(title, (width_dev - 2.0 * PAD * u).max(0.0), LABEL_FONT * u, Weight::Bold)
 }
 
 /// The height the group headings take, gaps included.
@@ -323,25 +323,25 @@ impl BarChart {
         let height = size.height_dev() as f64;
         let (title, subtitle, rows_top) = header_of(input, width, u);
 
-        // What the rows need room for: how many, the longest label, the longest value text.
-        let (mut row_count, mut longest_label, mut longest_value) = (0, 0, 0);
+        // What the rows need room for: how many, the widest label, the widest value text.
+        let font = LABEL_FONT * u;
+        let (mut row_count, mut widest_label, mut widest_value) = (0, 0.0_f64, 0.0_f64);
         for group in &input.groups {
             for bar in &group.bars {
                 row_count += 1;
-                longest_label = longest_label.max(bar.label.chars().count());
+                widest_label = widest_label.max(measure::width(&bar.label, font, Weight::Regular));
                 let value = if bar.value.is_some() { &*bar.value_text } else { bar.absent_label(input.lang) };
-                longest_value = longest_value.max(value.chars().count());
+                widest_value = widest_value.max(measure::width(value, font, Weight::Regular));
             }
         }
         let room = height - PAD * u - rows_top - headings_height(input, width, u);
         let row_height = clamp(room / row_count.max(1) as f64, ROW_MIN * u, ROW_MAX * u);
 
-        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
         let content = (width - 2.0 * PAD * u).max(0.0);
-        let label_width = (longest_label as f64 * char_dev).min(LABEL_SHARE_MAX * content);
+        let label_width = widest_label.min(LABEL_SHARE_MAX * content);
         let label_right = PAD * u + label_width;
         let bar_left = label_right + GAP * u;
-        let value_width = (longest_value as f64 * char_dev).min(VALUE_SHARE_MAX * content);
+        let value_width = widest_value.min(VALUE_SHARE_MAX * content);
         let bar_span = (width - PAD * u - value_width - GAP * u - bar_left).max(0.0);
         let text_right = width - PAD * u;
 
@@ -388,12 +388,12 @@ impl BarChart {
                 let value_label_x_dev = end + GAP * u;
                 rows.push(BarRow {
                     group: g,
-                    label: fit(&bar.label, chars_in(label_width, char_dev)),
+                    label: measure::fit(&bar.label, label_width, font, Weight::Regular),
                     label_right_dev: label_right,
                     band,
                     bar: bar_rect,
                     placeholder,
-                    value_label: fit(text, chars_in(text_right - value_label_x_dev, char_dev)),
+                    value_label: measure::fit(text, text_right - value_label_x_dev, font, Weight::Regular),
                     value_label_x_dev,
                     center_y_dev: y + row_height / 2.0,
                     input: bar.clone(),
@@ -534,22 +534,13 @@ mod tests {
     }
 
     #[test]
-    fn a_column_sized_for_n_characters_holds_n() {
-        // 14 × 7.2 is 100.79999… in floating point; the label must still fit whole.
-        let char_dev = CHAR_WIDTH * LABEL_FONT;
-        for n in [7, 14, 28] {
-            assert_eq!(chars_in(n as f64 * char_dev, char_dev), n);
-        }
-    }
-
-    #[test]
     fn long_labels_are_shortened_to_their_column() {
         let mut long = input();
         long.groups[0].bars[0].label = "Korea, Democratic People's Republic of, and then some more words".into();
         let chart = BarChart::layout(&long, Size { width_css: 320.0, height_css: 400.0, dpr: 1.0 });
         let label = &chart.rows[0].label;
         assert!(label.ends_with('…'), "{label}");
-        let width = label.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT;
+        let width = measure::width(label, LABEL_FONT, Weight::Regular);
         assert!(width <= chart.rows[0].label_right_dev - PAD + 1e-9);
     }
 
@@ -573,7 +564,7 @@ mod tests {
         let chart = BarChart::layout(&wordy, Size { width_css: 240.0, height_css: 400.0, dpr: 2.0 });
         assert!(chart.subtitle.len() > 1);
         for line in &chart.subtitle {
-            assert!(line.text.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT * 2.0 <= 480.0 - 2.0 * PAD * 2.0);
+            assert!(measure::width(&line.text, LABEL_FONT * 2.0, Weight::Regular) <= 480.0 - 2.0 * PAD * 2.0);
         }
         assert!(chart.rows[0].band.top > chart.subtitle.last().unwrap().y_dev);
     }

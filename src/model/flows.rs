@@ -9,12 +9,12 @@
 use crate::i18n::{self, tr, trf};
 use super::bars::Rect;
 use super::figure::Readout;
-use super::format::wrap_words;
 use super::scale::clamp;
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
+use super::line::metrics::{LABEL_FONT, PAD};
+use super::measure::{self, Weight};
 use super::line::Size;
 use super::table::DataTable;
-use super::text::{chars_in, first_named, fit, heading, TextLine};
+use super::text::{first_named, heading, TextLine};
 
 /// What hovering or choosing an item tells.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -316,26 +316,26 @@ struct Lists {
 /// The lists under the diagram, entries flowing left to right and wrapping.
 fn lay_out_lists(input: &FlowChartInput, width: f64, top: f64, u: f64) -> Lists {
     use flow_metrics::*;
-    let char_dev = CHAR_WIDTH * LABEL_FONT * u;
+    let font = LABEL_FONT * u;
     let right_edge = (width - PAD * u).max(PAD * u);
-    let max_chars = chars_in(right_edge - PAD * u, char_dev).max(4);
-    let separator = 2.0 * char_dev;
+    let room = (right_edge - PAD * u).max(4.0 * measure::letter(font, Weight::Regular));
+    let separator = 2.0 * measure::letter(font, Weight::Regular);
     let row = LIST_ROW * u;
     let (mut titles, mut empty, mut entries) = (Vec::new(), Vec::new(), Vec::new());
     let mut y = top;
     for list in &input.lists {
-        titles.push(TextLine { text: fit(&list.title, max_chars), x_dev: PAD * u, y_dev: y });
+        titles.push(TextLine { text: measure::fit(&list.title, room, font, Weight::Bold), x_dev: PAD * u, y_dev: y });
         y += row;
         if list.entries.is_empty() {
-            for text in wrap_words(&list.empty, max_chars) {
+            for text in measure::wrap(&list.empty, room, font, Weight::Regular) {
                 empty.push(TextLine { text, x_dev: PAD * u, y_dev: y });
                 y += row;
             }
         } else {
             let mut x = PAD * u;
             for entry in &list.entries {
-                let text = fit(&entry.label, max_chars);
-                let w = text.chars().count() as f64 * char_dev;
+                let text = measure::fit(&entry.label, room, font, Weight::Regular);
+                let w = measure::width(&text, font, Weight::Regular);
                 if x > PAD * u && x + w > right_edge {
                     x = PAD * u;
                     y += row;
@@ -382,7 +382,7 @@ impl FlowChart {
         let u = size.dpr.max(0.5);
         let width = size.width_dev() as f64;
         let height = size.height_dev() as f64;
-        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
+        let font = LABEL_FONT * u;
         let (title, subtitle, titles_y, diagram_top) = FlowChart::diagram_top(input, width, u);
 
         // The lists' height does not depend on where they start.
@@ -406,11 +406,7 @@ impl FlowChart {
             labels
         };
         let longest = |labels: &(Vec<String>, Vec<String>)| {
-            let mut chars = 0;
-            for label in labels.0.iter().chain(&labels.1) {
-                chars = chars.max(label.chars().count());
-            }
-            chars as f64 * char_dev
+            measure::widest(&labels.0, font, Weight::Regular).max(measure::widest(&labels.1, font, Weight::Regular))
         };
         let column_width = |labels: &(Vec<String>, Vec<String>)| longest(labels).min(0.3 * content);
         let mut labels = labels_for(false);
@@ -421,7 +417,6 @@ impl FlowChart {
             labels = labels_for(true);
             label_width = column_width(&labels);
         }
-        let max_chars = chars_in(label_width, char_dev);
         let left_node_x = PAD * u + label_width + GAP * u;
         let right_node_x = (width - PAD * u - label_width - GAP * u - NODE * u).max(left_node_x + NODE * u);
 
@@ -455,9 +450,9 @@ impl FlowChart {
                 let rect = Rect { left: x, top: y, right: x + NODE * u, bottom: y + h };
                 let full = if left { &labels.0[i] } else { &labels.1[i] };
                 let label_x = if left { x - GAP * u } else { x + (NODE + GAP) * u };
-                let (text, count) = if full.chars().count() > max_chars {
+                let (text, count) = if !measure::within(measure::width(full, font, Weight::Regular), label_width) {
                     let name = if short { &list[i].short_label } else { &list[i].label };
-                    (fit(name, max_chars), Some(format!("({})", count_of(&input.bands, i, left))))
+                    (measure::fit(name, label_width, font, Weight::Regular), Some(format!("({})", count_of(&input.bands, i, left))))
                 } else {
                     (full.clone(), None)
                 };

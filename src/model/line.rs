@@ -7,6 +7,7 @@
 use super::figure::{Readout, ToggleTarget};
 use super::format::describe_sources;
 use crate::i18n::{self, tr, trf, Lang, Numbers};
+use super::measure::{self, Weight};
 use super::text::{heading, LegendFlow, LegendPlace, TextLine};
 use super::scale::{ticks_for, CategoryScale, ValueScale, ValueScaleKind};
 
@@ -132,9 +133,6 @@ pub mod metrics {
     pub const PANEL_TITLE: f64 = 20.0;
     pub const X_AXIS: f64 = 24.0;
     pub const PANEL_GAP: f64 = 10.0;
-    /// Average glyph advance as a share of the font size, for sans-serif digits and letters;
-    /// used to reserve room for labels before the browser measures them.
-    pub const CHAR_WIDTH: f64 = 0.6;
     /// Width of the legend's line-and-marker sample, and the gap after each entry.
     pub const LEGEND_SAMPLE: f64 = 28.0;
     pub const LEGEND_GAP: f64 = 18.0;
@@ -310,16 +308,17 @@ impl LineChart {
         let tick_target = ((shortest_plot_css / (1.8 * LABEL_FONT)).floor() as usize).clamp(2, 4);
         let numbers = Numbers(input.lang);
         let mut panel_ticks = Vec::with_capacity(ranges.len());
-        // Every label has a character, so 1 is the least a tick needs room for.
-        let mut widest_tick = 1;
+        // Every label has a character, so one digit is the least a tick needs room for.
+        let font = LABEL_FONT * u;
+        let mut widest_tick = measure::width("0", font, Weight::Regular);
         for &(lo, hi) in &ranges {
             let ticks = ticks_for(input.scale, lo, hi, tick_target);
             for &t in &ticks {
-                widest_tick = widest_tick.max(numbers.compact(t).chars().count());
+                widest_tick = widest_tick.max(measure::width(&numbers.compact(t), font, Weight::Regular));
             }
             panel_ticks.push(ticks);
         }
-        let tick_room = widest_tick as f64 * CHAR_WIDTH * LABEL_FONT * u + 8.0 * u;
+        let tick_room = widest_tick + 8.0 * u;
         let cell_width = (width - PAD * u).max(1.0) / columns as f64;
         let mut panels = Vec::with_capacity(panel_count);
         for p in 0..panel_count {

@@ -8,11 +8,11 @@
 
 use crate::i18n::{self, tr, trf, Lang};
 use super::bars::Rect;
-use super::text::{capitalized, chars_in, first_named, heading, TextLine};
+use super::text::{capitalized, first_named, heading, TextLine};
 use super::figure::Readout;
-use super::format::wrap_words;
 use super::geo::{self, Point};
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD};
+use super::line::metrics::{LABEL_FONT, PAD};
+use super::measure::{self, Weight};
 use super::line::{Cite, Size};
 use super::table::DataTable;
 use crate::data::{Movement, Region, Tier, TierBasis};
@@ -748,11 +748,10 @@ impl TierMap {
         let (title, subtitle, y) = heading(&input.title, &input.subtitle, width, u);
         let map_top = y + 4.0 * u;
         // Legend entries flow left to right and wrap; positions relative to the legend's top.
-        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
         let mut legend = Vec::new();
         let (mut x, mut row) = (PAD * u, 0.0);
         for (tier, label) in legend_entries(input.lang) {
-            let w = (SWATCH_W + 6.0) * u + label.chars().count() as f64 * char_dev;
+            let w = (SWATCH_W + 6.0) * u + measure::width(&label, LABEL_FONT * u, Weight::Regular);
             if x > PAD * u && x + w > width - PAD * u {
                 x = PAD * u;
                 row += 1.0;
@@ -761,9 +760,9 @@ impl TierMap {
             x += w + LEGEND_GAP * u;
         }
         let legend_height = (row + 1.0) * LEGEND_ROW * u;
-        let note_chars = chars_in(text_width, CHAR_WIDTH * NOTE_FONT * u);
-        let mut notes = wrap_words(pattern_note(input.lang), note_chars);
-        notes.extend(wrap_words(&input.credit, note_chars));
+        let note_font = NOTE_FONT * u;
+        let mut notes = measure::wrap(pattern_note(input.lang), text_width, note_font, Weight::Regular);
+        notes.extend(measure::wrap(&input.credit, text_width, note_font, Weight::Regular));
         let below = 6.0 * u + legend_height + notes.len() as f64 * NOTE_FONT * 1.35 * u + PAD * u;
         Furniture { title, subtitle, map_top, legend, notes, below }
     }

@@ -10,11 +10,12 @@
 use crate::i18n::{self, tr, trf, Lang};
 use super::bars::{bar_metrics::GAP, Rect};
 use super::figure::Readout;
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_ROW, PAD, X_AXIS};
+use super::line::metrics::{LABEL_FONT, LEGEND_ROW, PAD, X_AXIS};
+use super::measure::{self, Weight};
 use super::line::Size;
 use super::scale::{clamp, LinearScale};
 use super::table::DataTable;
-use super::text::{chars_in, first_named, fit, heading, TextLine};
+use super::text::{first_named, heading, TextLine};
 
 /// What a cell holds. Each looks different without colour: text, a dash, or hatching and "?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -322,6 +323,15 @@ mod metrics {
     pub const LABEL_ABOVE: f64 = 16.0;
 }
 
+/// Highlighted headers and labels are drawn bold.
+fn weight(bold: bool) -> Weight {
+    if bold {
+        Weight::Bold
+    } else {
+        Weight::Regular
+    }
+}
+
 fn contains(r: &Rect, x: f64, y: f64) -> bool {
     x >= r.left && x < r.right && y >= r.top && y < r.bottom
 }
@@ -345,7 +355,7 @@ impl MatrixChart {
     pub fn layout(input: &MatrixInput, size: Size) -> MatrixChart {
         let u = size.dpr.max(0.5);
         let width = size.width_dev() as f64;
-        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
+        let font = LABEL_FONT * u;
         let (title, subtitle, y) = heading(&input.title, &input.subtitle, width, u);
         let (legend, y) = legend(input, width, y + GAP * u, u);
         let mut chart = MatrixChart {
@@ -369,22 +379,29 @@ impl MatrixChart {
             input: Box::new(input.clone()),
         };
         match input.view {
-            MatrixView::Grid => chart.grid(width, y, u, char_dev),
-            MatrixView::Timeline => chart.timeline(width, y, u, char_dev),
+            MatrixView::Grid => chart.grid(width, y, u, font),
+            MatrixView::Timeline => chart.timeline(width, y, u, font),
         }
         let below = chart.plot.bottom + if input.view == MatrixView::Timeline { X_AXIS * u } else { 0.0 };
-        chart.panel(width, below + GAP * u, u, char_dev);
+        chart.panel(width, below + GAP * u, u, font);
         chart
     }
 
-    fn grid(&mut self, width: f64, top: f64, u: f64, char_dev: f64) {
+    fn grid(&mut self, width: f64, top: f64, u: f64, font: f64) {
         use metrics::*;
         let input = &self.input;
         let n = input.columns.len().max(1) as f64;
         let content = (width - 2.0 * PAD * u).max(0.0);
-        let longest_text = input.cells.iter().map(|c| c.text.chars().count()).max().unwrap_or(4).max(4);
-        let full_column = clamp(longest_text as f64 * char_dev + 10.0 * u, COLUMN_MIN * u, COLUMN_MAX * u);
-        let longest_label = input.rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0) as f64 * char_dev;
+        // A cell holds at least a year.
+        let mut widest_text = measure::width("0000", font, Weight::Regular);
+        for cell in &input.cells {
+            widest_text = widest_text.max(measure::width(&cell.text, font, Weight::Regular));
+        }
+        let full_column = clamp(widest_text + 10.0 * u, COLUMN_MIN * u, COLUMN_MAX * u);
+        let mut longest_label = 0.0_f64;
+        for row in &input.rows {
+            longest_label = longest_label.max(measure::width(&row.label, font, Weight::Regular));
+        }
         // Columns first: the years are the data; long country names are cut with "…".
         let room = (content - GAP * u).max(0.0);
         let mut column = if longest_label.min(0.4 * room) + n * full_column <= room {
@@ -395,7 +412,7 @@ impl MatrixChart {
         let mut label_width = (room - n * column).max(0.0).min(longest_label);
         let mut left = PAD * u + label_width + GAP * u;
         // Too few letters beside the rows: the names go above them and the cells take the width.
-        let above = chars_in(label_width, char_dev) < LABEL_MIN_CHARS && longest_label > label_width;
+        let above = label_width < LABEL_MIN_CHARS as f64 * measure::letter(font, Weight::Regular) && longest_label > label_width;
         if above {
             (label_width, left) = (content, PAD * u);
             column = (content / n).min(full_column);
@@ -405,7 +422,7 @@ impl MatrixChart {
         for (c, col) in input.columns.iter().enumerate() {
             let x = left + (c as f64 + 0.5) * column;
             self.headers.push(Label {
-                text: fit(&col.short, chars_in(column - 2.0 * u, char_dev)),
+                text: measure::fit(&col.short, column - 2.0 * u, font, weight(input.highlight == Some(c))),
                 x_dev: x,
                 y_dev: header_top + HEADER * u / 2.0,
                 bold: input.highlight == Some(c),
@@ -418,14 +435,14 @@ impl MatrixChart {
         for (r, row) in input.rows.iter().enumerate() {
             if group != Some(row.group) && input.groups.len() > 1 {
                 let text = input.groups.get(row.group).cloned().unwrap_or_default();
-                for line in super::format::wrap_words(&text, chars_in(content, char_dev)) {
+                for line in measure::wrap(&text, content, font, Weight::Regular) {
                     self.group_headings.push(TextLine { text: line, x_dev: PAD * u, y_dev: y + 8.0 * u });
                     y += (GROUP_TITLE - 8.0) * u;
                 }
                 y += 8.0 * u;
             }
             group = Some(row.group);
-            let text = fit(&row.label, chars_in(label_width, char_dev));
+            let text = measure::fit(&row.label, label_width, font, Weight::Regular);
             if above {
                 self.row_labels.push(Label { text, x_dev: PAD * u, y_dev: y + LABEL_ABOVE * u / 2.0, bold: false });
                 y += LABEL_ABOVE * u;
@@ -444,9 +461,9 @@ impl MatrixChart {
             let Some(&top) = row_top.get(cell.row) else { continue };
             let x = left + cell.column as f64 * column;
             let rect = Rect { left: x + u, top: top + u, right: x + column - u, bottom: top + row_height - u };
-            let room = chars_in(rect.right - rect.left - 4.0 * u, char_dev);
+            let room = rect.right - rect.left - 4.0 * u;
             let label = match cell.kind {
-                CellKind::Year { year, .. } if cell.text.chars().count() > room => Some(year.to_string()),
+                CellKind::Year { year, .. } if !measure::within(measure::width(&cell.text, font, Weight::Regular), room) => Some(year.to_string()),
                 CellKind::Year { .. } => Some(cell.text.clone()),
                 CellKind::NotParty => Some("—".to_owned()),
                 CellKind::Absent => Some("?".to_owned()),
@@ -456,15 +473,14 @@ impl MatrixChart {
         }
     }
 
-    fn timeline(&mut self, width: f64, top: f64, u: f64, char_dev: f64) {
+    fn timeline(&mut self, width: f64, top: f64, u: f64, font: f64) {
         use metrics::*;
         let input = &self.input;
         let content = (width - 2.0 * PAD * u).max(0.0);
-        let mut longest_chars = 0;
-        for column in &input.columns {
-            longest_chars = longest_chars.max(column.label.chars().count());
+        let mut longest = 0.0_f64;
+        for (c, column) in input.columns.iter().enumerate() {
+            longest = longest.max(measure::width(&column.label, font, weight(input.highlight == Some(c))));
         }
-        let longest = longest_chars as f64 * char_dev;
         let label_width = longest.min(0.3 * content);
         let left = PAD * u + label_width + GAP * u;
         let right = (width - PAD * u).max(left + 1.0);
@@ -482,13 +498,13 @@ impl MatrixChart {
         }
         // Decades around the events, so the axis starts and ends on a labelled tick.
         let from = (first / 10) * 10;
-        let decades = (right - left) / 5.0 / char_dev;
+        let decades = (right - left) / measure::width("00000", font, Weight::Regular);
         let step: u16 = if f64::from((last / 10 + 1) * 10 - from) / 10.0 > decades { 20 } else { 10 };
         let to = from + (last - from) / step * step + step;
         let event = EVENT * u;
         let few = event_count <= input.columns.len();
         // With few events each carries its year to its right; the axis leaves room for it.
-        let label_room = if few { 4.0 * char_dev + 4.0 * u } else { 0.0 };
+        let label_room = if few { measure::width("0000", font, Weight::Regular) + 4.0 * u } else { 0.0 };
         let x = LinearScale::new((from as f64, to as f64), (left + event, (right - event - label_room).max(left + event)));
         let mut y = top + GAP * u;
         for (c, column) in input.columns.iter().enumerate() {
@@ -519,7 +535,7 @@ impl MatrixChart {
             let band_height = (levels * (event + EVENT_GAP * u) + 10.0 * u).max(ROW * u);
             let band = Rect { left: PAD * u, top: y, right, bottom: y + band_height };
             self.row_labels.push(Label {
-                text: fit(&column.label, chars_in(label_width, char_dev)),
+                text: measure::fit(&column.label, label_width, font, weight(input.highlight == Some(c))),
                 x_dev: PAD * u + label_width,
                 y_dev: y + band_height / 2.0,
                 bold: input.highlight == Some(c),
@@ -552,7 +568,7 @@ impl MatrixChart {
         }
     }
 
-    fn panel(&mut self, width: f64, top: f64, u: f64, char_dev: f64) {
+    fn panel(&mut self, width: f64, top: f64, u: f64, font: f64) {
         use metrics::*;
         if self.input.panel.is_empty() {
             return;
@@ -562,15 +578,15 @@ impl MatrixChart {
         self.panel_title = Some(TextLine { text: self.input.panel_title.clone(), x_dev: PAD * u, y_dev: y });
         y += ROW * u;
         for (g, group) in self.input.panel.iter().enumerate() {
-            for line in super::format::wrap_words(&group.title, chars_in(content, char_dev)) {
+            for line in measure::wrap(&group.title, content, font, Weight::Regular) {
                 self.panel_headings.push(TextLine { text: line, x_dev: PAD * u, y_dev: y });
                 y += LABEL_FONT * 1.4 * u;
             }
             y += 4.0 * u;
             let mut x = PAD * u;
             for (index, chip) in group.chips.iter().enumerate() {
-                let text = fit(&chip.text, chars_in(content - 12.0 * u, char_dev));
-                let w = text.chars().count() as f64 * char_dev + 12.0 * u;
+                let text = measure::fit(&chip.text, content - 12.0 * u, font, Weight::Regular);
+                let w = measure::width(&text, font, Weight::Regular) + 12.0 * u;
                 if x + w > width - PAD * u && x > PAD * u {
                     x = PAD * u;
                     y += CHIP * u + CHIP_GAP * u;
@@ -669,7 +685,6 @@ impl MatrixChart {
 
 /// The legend: only marks that occur.
 fn legend(input: &MatrixInput, width: f64, top: f64, u: f64) -> (Vec<LegendEntry>, f64) {
-    let char_dev = CHAR_WIDTH * LABEL_FONT * u;
     let has = |f: &dyn Fn(&CellKind) -> bool| input.cells.iter().any(|c| f(&c.kind));
     let candidates: &[(LegendMark, bool)] = match input.view {
         MatrixView::Grid => &[
@@ -695,7 +710,7 @@ fn legend(input: &MatrixInput, width: f64, top: f64, u: f64) -> (Vec<LegendEntry
     let mut entries = Vec::new();
     for mark in marks {
         let label = mark.label(input.lang).to_owned();
-        let w = sample * 2.0 + 6.0 * u + label.chars().count() as f64 * char_dev + 14.0 * u;
+        let w = sample * 2.0 + 6.0 * u + measure::width(&label, LABEL_FONT * u, Weight::Regular) + 14.0 * u;
         if x + w > width - PAD * u && x > PAD * u {
             x = PAD * u;
             y += LEGEND_ROW * u;

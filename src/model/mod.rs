@@ -7,6 +7,7 @@ pub mod flows;
 pub mod format;
 pub mod geo;
 pub mod line;
+pub mod measure;
 pub mod map;
 pub mod matrix;
 pub mod scale;

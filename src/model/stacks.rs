@@ -6,9 +6,10 @@
 
 use crate::i18n::{self, tr};
 use super::bars::{bar_metrics, Rect};
-use super::text::{chars_in, first_named, heading, TextLine};
+use super::text::{first_named, heading, TextLine};
 use super::figure::Readout;
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, PAD};
+use super::line::metrics::{LABEL_FONT, LEGEND_GAP, LEGEND_ROW, PAD};
+use super::measure::{self, Weight};
 use super::line::Size;
 use super::scale::{clamp, LinearScale};
 use super::table::DataTable;
@@ -181,12 +182,11 @@ impl StackChart {
     /// Title, subtitle and legend; returns where the groups start.
     fn top(input: &StackChartInput, width: f64, u: f64) -> (Vec<TextLine>, Vec<TextLine>, Vec<SwatchEntry>, f64) {
         use bar_metrics::GAP;
-        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
         let (title, subtitle, y) = heading(&input.title, &input.subtitle, width, u);
         let (mut x, mut ly) = (PAD * u, y + GAP * u);
         let mut legend = Vec::new();
         for (category, label) in input.categories.iter().enumerate() {
-            let w = (SWATCH + 6.0) * u + label.chars().count() as f64 * char_dev + LEGEND_GAP * u;
+            let w = (SWATCH + 6.0) * u + measure::width(label, LABEL_FONT * u, Weight::Regular) + LEGEND_GAP * u;
             if x + w > width - PAD * u && x > PAD * u {
                 x = PAD * u;
                 ly += LEGEND_ROW * u;
@@ -226,28 +226,27 @@ impl StackChart {
         let u = size.dpr.max(0.5);
         let width = size.width_dev() as f64;
         let height = size.height_dev() as f64;
-        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
+        let font = LABEL_FONT * u;
         let (title, subtitle, legend, rows_top) = StackChart::top(input, width, u);
 
-        // What the bars need room for: how many, the longest label, the largest total (whose
+        // What the bars need room for: how many, the widest label, the largest total (whose
         // digits are also the widest total text).
-        let (mut bar_count, mut longest_label, mut largest) = (0, 0, 0);
+        let (mut bar_count, mut widest_label, mut largest) = (0, 0.0_f64, 0);
         for group in &input.groups {
             for bar in &group.bars {
                 bar_count += 1;
-                longest_label = longest_label.max(bar.label.chars().count());
+                widest_label = widest_label.max(measure::width(&bar.label, font, Weight::Regular));
                 largest = largest.max(bar.total());
             }
         }
-        let total_chars = if bar_count == 0 { 0 } else { largest.to_string().len() };
+        let total_width = if bar_count == 0 { 0.0 } else { measure::width(&largest.to_string(), font, Weight::Regular) };
         let room = height - PAD * u - rows_top - StackChart::rows_height(input, 0.0, u);
         let row_height = clamp(room / bar_count.max(1) as f64, ROW_MIN * u, ROW_MAX * u);
 
         let content = (width - 2.0 * PAD * u).max(0.0);
-        let label_width = (longest_label as f64 * char_dev).min(LABEL_SHARE_MAX * content);
+        let label_width = widest_label.min(LABEL_SHARE_MAX * content);
         let label_right = PAD * u + label_width;
         let bar_left = label_right + GAP * u;
-        let total_width = total_chars as f64 * char_dev;
         let bar_span = (width - PAD * u - total_width - GAP * u - bar_left).max(0.0);
         let scale = LinearScale::new((0.0, largest as f64), (bar_left, bar_left + bar_span));
 
@@ -278,13 +277,13 @@ impl StackChart {
                     let right = scale.position_from_value(running as f64);
                     let rect = Rect { left, top, right, bottom: top + thickness };
                     let text = s.count.to_string();
-                    let fits = text.len() as f64 * char_dev + 6.0 * u <= right - left && thickness >= LABEL_FONT * u;
+                    let fits = measure::width(&text, font, Weight::Regular) + 6.0 * u <= right - left && thickness >= LABEL_FONT * u;
                     segments.push(Segment { group: g, category: s.category, rect, label: fits.then_some(text), input: s.clone() });
                 }
                 let end = scale.position_from_value(running as f64);
                 rows.push(StackRow {
                     group: g,
-                    label: bar.label.chars().take(chars_in(label_width, char_dev)).collect(),
+                    label: measure::clip(&bar.label, label_width, font, Weight::Regular),
                     label_right_dev: label_right,
                     band,
                     center_y_dev: y + row_height / 2.0,

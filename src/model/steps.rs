@@ -11,7 +11,8 @@ use super::bars::{bar_metrics, Rect};
 use super::text::{first_named, heading, LegendFlow, LegendPlace, TextLine};
 use super::figure::Readout;
 use super::format::describe_documents;
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, PAD, X_AXIS};
+use super::line::metrics::{LABEL_FONT, PAD, X_AXIS};
+use super::measure::{self, Weight};
 use super::line::Size;
 use super::scale::CategoryScale;
 use super::table::DataTable;
@@ -233,7 +234,9 @@ impl StepChart {
         let u = size.dpr.max(0.5);
         let width = size.width_dev() as f64;
         let height = size.height_dev() as f64;
-        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
+        let font = LABEL_FONT * u;
+        // A year label, the widest text under the axis.
+        let year_width = measure::width("0000", font, Weight::Regular);
         let text_width = (width - 2.0 * PAD * u).max(0.0);
 
         let (title, subtitle, y) = heading(&input.title, &input.subtitle, width, u);
@@ -258,11 +261,11 @@ impl StepChart {
         let legend_bottom = flow.bottom();
 
         let short = size.width_css < NARROW_CSS;
-        let mut longest = 0;
+        let mut longest = 0.0_f64;
         for (long, brief) in &input.rows {
-            longest = longest.max(if short { brief } else { long }.chars().count());
+            longest = longest.max(measure::width(if short { brief } else { long }, font, Weight::Regular));
         }
-        let label_width = (longest as f64 * char_dev).min(0.4 * text_width);
+        let label_width = longest.min(0.4 * text_width);
         let left = PAD * u + label_width + GAP * u;
         let right = (width - PAD * u).max(left + 1.0);
         let top = legend_bottom + GAP * u;
@@ -273,7 +276,7 @@ impl StepChart {
         let inner = (right - left) / (count.max(1) as f64 * 2.0).max(2.0);
         // The last year's label, centred on it, ends 2 px inside the canvas: with only the
         // half step, a phone cut the "5" of 2025.
-        let last_inner = inner.max(2.0 * char_dev + 2.0 * u - PAD * u);
+        let last_inner = inner.max(year_width / 2.0 + 2.0 * u - PAD * u);
         let xs = CategoryScale { count, range: (left + inner, right - last_inner) };
         let row_count = input.rows.len().max(1);
         let row_height = (bottom - top) / row_count as f64;
@@ -283,7 +286,7 @@ impl StepChart {
             rows.push(RowLine { label, y_dev: top + (r as f64 + 0.5) * row_height });
         }
 
-        let needed = 4.0 * char_dev + 8.0 * u;
+        let needed = year_width + 8.0 * u;
         let stride = (needed / xs.step().abs().max(1.0)).ceil().max(1.0) as usize;
         let year_labels = (0..count).step_by(stride).collect();
 
@@ -328,7 +331,7 @@ impl StepChart {
                 right: (xs.position_from_index(i - 1) + half).min(right),
                 bottom,
             };
-            let fits = input.gap_label.chars().count() as f64 * char_dev + 4.0 * u <= rect.right - rect.left;
+            let fits = measure::width(&input.gap_label, font, Weight::Regular) + 4.0 * u <= rect.right - rect.left;
             gaps.push(Gap { rect, label: fits.then(|| input.gap_label.clone()) });
         }
 

@@ -1,32 +1,19 @@
-//! Text placed by layout: lines at device-pixel positions, how many characters fit a width,
-//! and the wrapped title and subtitle every chart starts with. Widths are estimated from an
-//! average glyph advance (`metrics::CHAR_WIDTH`) until the browser's measurement is injected.
+//! Text placed by layout: lines at device-pixel positions, legends that flow and wrap, and the
+//! wrapped title and subtitle every chart starts with. Widths come from [`super::measure`].
 
-use super::format::wrap_words;
 use crate::data::{fold_name, same_name};
-use super::line::metrics::{CHAR_WIDTH, LABEL_FONT, LEGEND_GAP, LEGEND_ROW, LEGEND_SAMPLE, PAD, TITLE_FONT};
+use super::line::metrics::{LABEL_FONT, LEGEND_GAP, LEGEND_ROW, LEGEND_SAMPLE, PAD, TITLE_FONT};
+use super::measure::{self, Weight};
 
 /// Line heights as multiples of their font size.
 pub const TITLE_LINE: f64 = 1.3;
 pub const SUBTITLE_LINE: f64 = 1.4;
-/// Bold title glyphs run wider than the average `CHAR_WIDTH` allows for.
-pub const TITLE_CHAR_WIDTH: f64 = 0.62;
-
 /// A line of text, anchored at its top left, in device pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextLine {
     pub text: String,
     pub x_dev: f64,
     pub y_dev: f64,
-}
-
-/// Whole characters of text that fit in `width_dev` at `char_dev` per character.
-pub fn chars_in(width_dev: f64, char_dev: f64) -> usize {
-    if char_dev <= 0.0 {
-        return 0;
-    }
-    // The epsilon keeps a column sized for exactly n characters from holding n - 1.
-    (width_dev / char_dev + 1e-9).floor().max(0.0) as usize
 }
 
 /// Spacing of a wrapped legend label's lines, as a multiple of the label font.
@@ -70,18 +57,14 @@ impl LegendFlow {
     /// The next entry's place.
     pub fn place(&mut self, label: &str) -> LegendPlace {
         let (u, left) = (self.u, PAD * self.u);
-        let char_dev = CHAR_WIDTH * LABEL_FONT * u;
+        let font = LABEL_FONT * u;
         let sample = LEGEND_SAMPLE * u;
-        let lines = if sample + label.chars().count() as f64 * char_dev > self.right - left {
-            wrap_words(label, chars_in(self.right - left - sample, char_dev))
+        let lines = if !measure::within(sample + measure::width(label, font, Weight::Regular), self.right - left) {
+            measure::wrap(label, self.right - left - sample, font, Weight::Regular)
         } else {
             vec![label.to_owned()]
         };
-        let mut widest = 0;
-        for line in &lines {
-            widest = widest.max(line.chars().count());
-        }
-        let w = (LEGEND_SAMPLE + widest as f64 * CHAR_WIDTH * LABEL_FONT + LEGEND_GAP) * u;
+        let w = sample + measure::widest(&lines, font, Weight::Regular) + LEGEND_GAP * u;
         if self.x + w > self.right && self.x > left {
             self.x = left;
             self.y = self.bottom;
@@ -98,8 +81,9 @@ impl LegendFlow {
     }
 }
 
-/// `text` cut to `max_chars`, ending in "…" when cut.
-pub fn fit(text: &str, max_chars: usize) -> String {
+/// `text` cut to `max_chars` characters, ending in "…" when cut: for text read outside the
+/// canvas (a readout), where characters, not pixels, are what a reader takes in.
+pub fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_owned();
     }
@@ -114,8 +98,8 @@ pub fn fit(text: &str, max_chars: usize) -> String {
 pub fn heading(title: &str, subtitle: &str, width_dev: f64, u: f64) -> (Vec<TextLine>, Vec<TextLine>, f64) {
     let text_width = (width_dev - 2.0 * PAD * u).max(0.0);
     let mut y = PAD * u;
-    let mut lines = |text: &str, chars: usize, step: f64| -> Vec<TextLine> {
-        let wrapped = wrap_words(text, chars);
+    let mut lines = |text: &str, font: f64, weight: Weight, step: f64| -> Vec<TextLine> {
+        let wrapped = measure::wrap(text, text_width, font, weight);
         let mut lines = Vec::with_capacity(wrapped.len());
         for text in wrapped {
             lines.push(TextLine { text, x_dev: PAD * u, y_dev: y });
@@ -123,8 +107,8 @@ pub fn heading(title: &str, subtitle: &str, width_dev: f64, u: f64) -> (Vec<Text
         }
         lines
     };
-    let title = lines(title, chars_in(text_width, TITLE_CHAR_WIDTH * TITLE_FONT * u), TITLE_FONT * TITLE_LINE * u);
-    let subtitle = lines(subtitle, chars_in(text_width, CHAR_WIDTH * LABEL_FONT * u), LABEL_FONT * SUBTITLE_LINE * u);
+    let title = lines(title, TITLE_FONT * u, Weight::Bold, TITLE_FONT * TITLE_LINE * u);
+    let subtitle = lines(subtitle, LABEL_FONT * u, Weight::Regular, LABEL_FONT * SUBTITLE_LINE * u);
     (title, subtitle, y)
 }
 
@@ -175,19 +159,12 @@ mod tests {
     }
 
     #[test]
-    fn a_column_sized_for_n_characters_holds_n_and_longer_text_is_cut() {
-        assert_eq!(chars_in(7.2 * 10.0, 7.2), 10);
-        assert_eq!(fit("Korea, Democratic People's Republic of", 10), "Korea, De…");
-        assert_eq!(fit("Kenya", 10), "Kenya");
-    }
-
-    #[test]
     fn the_heading_wraps_and_says_where_it_ends() {
         let (title, subtitle, bottom) = heading("Title", "one two three four five six seven", 200.0, 1.0);
         assert_eq!(title.len(), 1);
         assert!(subtitle.len() > 1, "{subtitle:?}");
         let last = subtitle.last().unwrap();
         assert!((bottom - (last.y_dev + LABEL_FONT * SUBTITLE_LINE)).abs() < 1e-9);
-        assert!(subtitle.iter().all(|l| l.text.chars().count() as f64 * CHAR_WIDTH * LABEL_FONT <= 200.0 - 2.0 * PAD));
+        assert!(subtitle.iter().all(|l| measure::width(&l.text, LABEL_FONT, Weight::Regular) <= 200.0 - 2.0 * PAD));
     }
 }

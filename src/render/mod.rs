@@ -12,6 +12,7 @@ pub mod map;
 pub mod matrix;
 pub mod theme;
 
+use crate::model::measure::{self, Weight};
 use crate::model::text::{LegendPlace, TextLine, LEGEND_LINE};
 use crate::model::figure::Figure;
 use crate::model::line::{metrics, LegendEntry, LegendMark, LineChart, Panel, Point, Series};
@@ -360,7 +361,7 @@ fn draw_legend_label<DB: DrawingBackend>(
     for (k, text) in place.lines.iter().enumerate() {
         let top = place.y_dev + k as f64 * LEGEND_LINE * label;
         if struck {
-            let text_width = text.chars().count() as f64 * metrics::CHAR_WIDTH * label;
+            let text_width = measure::width(text, label, Weight::Regular);
             let strike = ShapeStyle::from(&color).stroke_width(u.round().max(1.0) as u32);
             root.draw(&PathElement::new(vec![pt(x0, top + label / 2.0), pt(x0 + text_width, top + label / 2.0)], strike))?;
         }
@@ -371,7 +372,7 @@ fn draw_legend_label<DB: DrawingBackend>(
 
 /// Show every n-th year label so labels never collide on narrow screens.
 fn year_label_stride(step: f64, u: f64, label_font: f64) -> usize {
-    let needed = 4.0 * metrics::CHAR_WIDTH * label_font + 8.0 * u;
+    let needed = measure::width("0000", label_font, Weight::Regular) + 8.0 * u;
     (needed / step.abs().max(1.0)).ceil().max(1.0) as usize
 }
 

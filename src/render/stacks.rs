@@ -4,7 +4,7 @@
 use super::theme::{Palette, TierFills};
 use super::{begin, corners, bold, font, pt, scale_for, DrawResult, Scale};
 use crate::model::bars::Rect;
-use crate::model::line::metrics::CHAR_WIDTH;
+use crate::model::measure::{self, Weight};
 use crate::model::stacks::{Segment, StackChart, StackRow};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -180,7 +180,7 @@ fn draw_segment<DB: DrawingBackend>(
     if let Some(text) = &s.label {
         let fill = fills.fill(s.category);
         let (cx, cy) = ((s.rect.left + s.rect.right) / 2.0, (s.rect.top + s.rect.bottom) / 2.0);
-        let half = (text.chars().count() as f64 * CHAR_WIDTH * label + 4.0 * u) / 2.0;
+        let half = (measure::width(text, label, Weight::Regular) + 4.0 * u) / 2.0;
         let knockout = Rect { left: cx - half, top: cy - label * 0.6, right: cx + half, bottom: cy + label * 0.6 };
         root.draw(&Rectangle::new(corners(&knockout), ShapeStyle::from(&fill).filled()))?;
         root.draw(&Text::new(text.clone(), pt(cx, cy), font(label, fills.ink, HPos::Center, VPos::Center)))?;
