@@ -4,6 +4,7 @@
 use crate::charts;
 use crate::model::figure::{Figure, FigureInput, Readout};
 use crate::model::line::Size;
+use crate::model::measure::{self, TextWidths};
 use crate::model::spec::{self, Spec, SpecError};
 use crate::model::table::DataTable;
 use crate::model::view::{KeyOutcome, ViewState};
@@ -17,6 +18,8 @@ pub struct Widget {
     size: Option<Size>,
     /// Legend groups the reader has hidden, by key; kept across resizes, reset by new options.
     hidden: Vec<String>,
+    /// How wide text runs in the widget's font; every layout and drawing measures by them.
+    text_widths: TextWidths,
     pub state: ViewState,
 }
 
@@ -62,9 +65,24 @@ impl Widget {
         self.relayout();
     }
 
+    /// Text widths measured in the widget's font (the browser's); a change lays the chart out
+    /// again.
+    pub fn set_text_widths(&mut self, widths: TextWidths) {
+        if self.text_widths != widths {
+            self.text_widths = widths;
+            self.relayout();
+        }
+    }
+
+    /// Runs `f` measuring text by this widget's widths: drawing does, for the few widths it
+    /// works out itself.
+    pub fn measuring<R>(&self, f: impl FnOnce() -> R) -> R {
+        measure::using(self.text_widths, f)
+    }
+
     fn relayout(&mut self) {
         self.figure = match (&self.input, self.size) {
-            (Some(input), Some(size)) => Some(input.layout(size, &self.hidden)),
+            (Some(input), Some(size)) => Some(measure::using(self.text_widths, || input.layout(size, &self.hidden))),
             _ => None,
         };
         self.state.clamp(self.item_count());
@@ -166,14 +184,14 @@ impl Widget {
     /// The height the chart asks for at this width, when the page sets none.
     pub fn preferred_height_css(&self, width_css: f64) -> Option<f64> {
         let width_css = Size { width_css, height_css: 1.0, dpr: 1.0 }.sanitized().width_css;
-        self.input.as_ref()?.preferred_height_css(width_css)
+        self.measuring(|| self.input.as_ref()?.preferred_height_css(width_css))
     }
 
     /// The least height at this width at which nothing runs off the canvas or overprints, once
     /// a chart is configured (see [`FigureInput::minimum_height_css`]).
     pub fn minimum_height_css(&self, width_css: f64) -> Option<f64> {
         let width_css = Size { width_css, height_css: 1.0, dpr: 1.0 }.sanitized().width_css;
-        Some(self.input.as_ref()?.minimum_height_css(width_css))
+        Some(self.measuring(|| self.input.as_ref().map(|i| i.minimum_height_css(width_css)))?)
     }
 
     pub fn csv(&self) -> String {

@@ -402,6 +402,12 @@ Controller.prototype.render = function () {
   this.bar.hidden = false;
   if (asTable) return;
   var width = this.width();
+  // The chart's text in the box's font (the page's --tipviz-font, else the system stack):
+  // style is fresh after width() laid the box out, so reading it costs no second layout.
+  // Layout measures text by that font's widths, so they are set before any height is asked.
+  var family = getComputedStyle(this.box).fontFamily;
+  var widths = textWidths(family);
+  this.call(function (h) { h.set_font_family(family); h.set_text_widths(widths[0], LABEL_PX, widths[1], TITLE_PX); });
   var requested = parseFloat(this.option("height"));
   // A preferred height is the least the chart needs or more; not asked when the page sets one
   // (it is a full layout for the matrix).
@@ -429,10 +435,7 @@ Controller.prototype.render = function () {
   if (overlay.width !== deviceWidth) overlay.width = deviceWidth;
   if (overlay.height !== deviceHeight) overlay.height = deviceHeight;
   if (!printing) this.watchDpr(window.devicePixelRatio || 1);
-  // The chart's text in the box's font (the page's --tipviz-font, else the system stack):
-  // style is fresh after width() laid the box out, so reading it costs no second layout.
-  var family = getComputedStyle(this.box).fontFamily;
-  this.call(function (h) { h.set_dark(dark); h.set_font_family(family); h.resize(width, height, dpr); });
+  this.call(function (h) { h.set_dark(dark); h.resize(width, height, dpr); });
   this.drawNow();
   this.drawnWidth = width;
   this.placeToggles();
@@ -842,6 +845,26 @@ Controller.prototype.labelTableRegion = function () {
 // for the print dialog; the media query covers print previews and emulation.
 var PRINT_DPR = 300 / 96;
 var MAX_PRINT_PIXELS = 16e6;
+// How wide text runs in a font: the engine's sample texts (a group of characters each: spaces,
+// narrow letters, wide ones, digits...) measured once per font family, regular at the
+// charts' label size and bold at their title size, the fonts the first drawing uses anyway.
+// A dozen measurements, not one per character: about 200 cost 10-20 ms on a first chart.
+var LABEL_PX = 12, TITLE_PX = 15;
+var measuredFonts = {}, measuringContext = null, widthSamples = null;
+function textWidths(family) {
+  var known = measuredFonts[family];
+  if (known) return known;
+  if (!widthSamples) widthSamples = wasm_bindgen.textWidthSamples().split("\n");
+  measuringContext = measuringContext || document.createElement("canvas").getContext("2d");
+  // No 2D context (a blocked canvas) measures nothing: the engine keeps its estimate.
+  if (!measuringContext) return [[], []];
+  var measure = function (font) {
+    measuringContext.font = font;
+    return widthSamples.map(function (text) { return measuringContext.measureText(text).width; });
+  };
+  return (measuredFonts[family] = [measure(LABEL_PX + "px " + family), measure("bold " + TITLE_PX + "px " + family)]);
+}
+
 var printing = false;
 function setPrinting(on) {
   if (printing === on) return;
@@ -849,9 +872,10 @@ function setPrinting(on) {
   liveWidgets.forEach(function (w) { w.closeKeyHelp(false); w.render(); });
 }
 // A web font named in --tipviz-font may arrive after a chart was drawn in a fallback font:
-// canvas text is not re-laid out by the browser, so the charts are drawn again.
+// canvas text is not re-laid out by the browser, so the charts are measured and drawn again.
 if (document.fonts && document.fonts.addEventListener) {
   document.fonts.addEventListener("loadingdone", function () {
+    measuredFonts = {};
     liveWidgets.forEach(function (w) { w.schedule(); });
   });
 }

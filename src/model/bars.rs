@@ -277,8 +277,8 @@ fn header_of(input: &BarChartInput, width_dev: f64, u: f64) -> (Vec<TextLine>, V
     (title, subtitle, bottom + bar_metrics::GAP * u)
 }
 
-/// A group heading's lines: bold, so wrapped at the title's wider estimate (on a phone,
-/// Spanish's "Personal de mantenimiento de la paz y de apoyo…" ran off the canvas).
+/// A group heading's lines, wrapped at the width (on a phone, Spanish's "Personal de
+/// mantenimiento de la paz y de apoyo…" ran off the canvas).
 fn heading_lines(title: &str, width_dev: f64, u: f64) -> Vec<String> {
     measure::wrap(title, (width_dev - 2.0 * PAD * u).max(0.0), LABEL_FONT * u, Weight::Bold)
 }

@@ -5,6 +5,7 @@
 mod canvas;
 
 use crate::model::line::Size;
+use crate::model::measure::{TextWidths, SAMPLES};
 use crate::model::spec::{self, Lang, SpecError, Theme, View};
 use crate::model::view::KeyOutcome;
 use crate::render;
@@ -140,6 +141,14 @@ impl TipWidget {
         self.font_family = if family.is_empty() { DEFAULT_FONT_FAMILY } else { family }.into();
     }
 
+    /// The widths of [`text_width_samples`] as the browser measures them in the widget's font,
+    /// in CSS pixels: `regular` at `regular_px`, `bold` at `bold_px`. Implausible numbers (a
+    /// font that measured 0) keep the estimate.
+    pub fn set_text_widths(&mut self, regular: &[f64], regular_px: f64, bold: &[f64], bold_px: f64) {
+        let widths = TextWidths::measured(regular, regular_px, bold, bold_px).unwrap_or_default();
+        self.core.set_text_widths(widths);
+    }
+
     /// Any numbers: the widget makes them finite and in range (`Size::sanitized`).
     pub fn resize(&mut self, width_css: f64, height_css: f64, dpr: f64) {
         self.core.resize(Size { width_css, height_css, dpr });
@@ -150,7 +159,8 @@ impl TipWidget {
     pub fn draw(&self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
         let Some(figure) = self.core.figure() else { return Ok(()) };
         let root = self.backend(&canvas)?.into_drawing_area();
-        render::draw_base(&root, figure, &self.core.state, render::palette(self.dark)).map_err(drawing_failed)?;
+        let drawn = self.core.measuring(|| render::draw_base(&root, figure, &self.core.state, render::palette(self.dark)));
+        drawn.map_err(drawing_failed)?;
         root.present().map_err(drawing_failed)
     }
 
@@ -167,7 +177,8 @@ impl TipWidget {
         let backend = self.backend(&overlay)?;
         backend.clear();
         let root = backend.into_drawing_area();
-        render::draw_overlay(&root, figure, &self.core.state, render::palette(self.dark)).map_err(drawing_failed)?;
+        let drawn = self.core.measuring(|| render::draw_overlay(&root, figure, &self.core.state, render::palette(self.dark)));
+        drawn.map_err(drawing_failed)?;
         root.present().map_err(drawing_failed)?;
         Ok(OVERLAY_DRAWN)
     }
@@ -292,6 +303,13 @@ impl Default for TipWidget {
 #[wasm_bindgen(js_name = datasetJson)]
 pub fn dataset_json() -> String {
     crate::export::dataset_json(crate::data::dataset())
+}
+
+/// The texts whose widths the loader measures in a widget's font, one per line, for
+/// [`TipWidget::set_text_widths`].
+#[wasm_bindgen(js_name = textWidthSamples)]
+pub fn text_width_samples() -> String {
+    SAMPLES.join("\n")
 }
 
 #[wasm_bindgen]

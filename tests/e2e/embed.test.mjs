@@ -542,7 +542,7 @@ test("a height too small for a chart's rows, panels or map is raised to fit them
   const heightOf = (id) => shadow(p, id, (el) => el.shadowRoot.querySelector("canvas[role=img]").getBoundingClientRect().height);
   assert.equal(await heightOf("#tall"), 420);
   const map = await heightOf("#map");
-  assert.ok(map > 300 && map < 420, `the map's legend and notes take most of 200 px; a frame under them needs more: ${map}`);
+  assert.ok(map > 280 && map < 420, `the map's legend and notes take most of 200 px; a frame under them needs more: ${map}`);
   // The enforcement chart's two panels under its heading and legend each keep a plot with
   // room for three tick labels; tier-history's five tier rows keep a line and a half each.
   const lines = await heightOf("#lines");

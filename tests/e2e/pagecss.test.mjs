@@ -2,7 +2,8 @@
 // line-height, direction: rtl, writing-mode, rules on canvas/div/span with !important, the
 // widget's own custom property names) against the same widgets on a plain page: screenshots
 // match pixel for pixel within a small tolerance, so neither the layout nor the canvas text
-// (whose widths tipviz estimates itself, never measured from the page) is distorted.
+// (measured in the widget's own font on a canvas of the loader's, never from the page) is
+// distorted.
 // `zoom` and `transform` on the host scale the widget, as they should, and the pointer still
 // finds each year.
 import { test, before, after } from "node:test";
