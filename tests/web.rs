@@ -222,3 +222,23 @@ fn matrix_cells_are_drawn_where_the_layout_puts_them_and_not_party_stays_empty()
     let sentence = js_sys::Reflect::get(&readout, &"sentence".into()).unwrap().as_string().unwrap();
     assert!(sentence.contains("2025 TIP Report, 001_bb56f66af96aedbd.txt line"), "{sentence}");
 }
+
+// The loader passes the samples' widths as the page laid them out; a narrow face lets the
+// peacekeeping chart's Spanish title and subtitle take fewer lines on a phone, so it asks
+// for less height, and widths that cannot be right (a font that measured 0, a short list)
+// leave the estimate in place.
+#[wasm_bindgen_test]
+fn text_widths_from_the_page_change_the_layout_and_bad_ones_are_ignored() {
+    let mut handle = TipWidget::new();
+    assert!(handle.configure(vec!["chart".into(), "peacekeeping".into(), "lang".into(), "es".into()]).is_null());
+    let estimated = handle.preferred_height(320.0);
+    // Liberation Sans Narrow's samples, regular at 12 px then bold at 15 px, from the browser.
+    let narrow = [2.74, 48.73, 61.35, 54.73, 153.08, 94.65, 3.42, 67.85, 77.59, 68.41, 194.73, 128.51];
+    handle.set_text_widths(&narrow);
+    let measured = handle.preferred_height(320.0);
+    assert!(measured < estimated, "{measured} < {estimated}");
+    for bad in [&[0.0; 12][..], &narrow[..11], &[]] {
+        handle.set_text_widths(bad);
+        assert_eq!(handle.preferred_height(320.0), estimated);
+    }
+}

@@ -20,6 +20,12 @@ function start() {
   return started;
 }
 
+// Chart text is laid out by the widths of the font it is drawn in: one sample per group of
+// characters the engine measures by (model::measure::SAMPLES; a test keeps the two equal),
+// regular at the charts' label size and bold at their title size.
+var WIDTH_SAMPLES = [" ", "ijlftrI.,:;'!|()-/", "mwMW@%\u2014", "0123456789", "ABCDEFGHJKLNOPQRSTUVXYZ", "abcdeghknopqsuvxyz"];
+var LABEL_PX = 12, TITLE_PX = 15;
+
 var STYLE_TEXT = [
   // A chart reads left to right whatever the page's writing mode: a vertical host made the
   // box as wide as the viewport. (!important in the shadow tree wins over the page's rules.)
@@ -66,6 +72,12 @@ var STYLE_TEXT = [
   "caption{text-align:left;font-weight:bold;padding-bottom:6px;}",
   "th,td{border-bottom:1px solid var(--tv-border);padding:3px 8px;text-align:right;vertical-align:top;}",
   "th:first-child,td:first-child,th:last-child,td:last-child{text-align:left;}",
+  // Text in the widget's font whose widths layout measures by (see textWidths): out of
+  // sight and of the accessibility tree, and untouched by the page's spacing or transforms.
+  ".measure{all:initial;position:absolute;left:0;top:0;visibility:hidden;pointer-events:none;contain:layout style;font-family:inherit;}",
+  ".measure span{all:initial;white-space:pre;font-family:inherit;font-size:" + LABEL_PX + "px;}",
+  ".measure span.b{font-weight:bold;font-size:" + TITLE_PX + "px;}",
+  ".measure i{all:initial;display:inline-block;width:100px;}",
   ".sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0;}",
   "[hidden]{display:none !important;}"
 ].join("");
@@ -159,6 +171,14 @@ function Controller(host, readOptions) {
   applyStyles(this.root);
   var box = this.box = el("div", "box light", this.root);
   this.canvas = el("canvas", null, box);
+  // Laid out with the canvas by the width read below, so reading the samples' widths later
+  // forces no layout of its own.
+  this.samples = el("div", "measure", box);
+  this.samples.setAttribute("aria-hidden", "true");
+  ["", "b"].forEach(function (weight) {
+    WIDTH_SAMPLES.forEach(function (text) { el("span", weight, this.samples).textContent = text; }, this);
+  }, this);
+  el("i", null, this.samples);
   this.measureBeforeContent();
   this.canvas.tabIndex = 0;
   this.canvas.setAttribute("role", "img");
@@ -406,8 +426,8 @@ Controller.prototype.render = function () {
   // style is fresh after width() laid the box out, so reading it costs no second layout.
   // Layout measures text by that font's widths, so they are set before any height is asked.
   var family = getComputedStyle(this.box).fontFamily;
-  var widths = textWidths(family);
-  this.call(function (h) { h.set_font_family(family); h.set_text_widths(widths[0], LABEL_PX, widths[1], TITLE_PX); });
+  var widths = this.textWidths(family);
+  this.call(function (h) { h.set_font_family(family); h.set_text_widths(widths); });
   var requested = parseFloat(this.option("height"));
   // A preferred height is the least the chart needs or more; not asked when the page sets one
   // (it is a full layout for the matrix).
@@ -461,7 +481,28 @@ Controller.prototype.width = function () {
 Controller.prototype.measureBeforeContent = function () {
   var self = this;
   this.widthBeforeContent = this.width();
+  // The text samples were laid out by the same layout: their widths cost nothing now.
+  this.textWidths(getComputedStyle(this.box).fontFamily);
   setTimeout(function () { self.widthBeforeContent = 0; }, 0);
+};
+
+// The widths of the samples in `family`, regular at LABEL_PX then bold at TITLE_PX (CSS
+// pixels), read from the widget's own sample text once per family on the page, when its box
+// is first laid out.
+// DOM text, not the canvas's measureText, which works out every glyph's ink bounds too: the
+// samples' ~150 glyphs cost about 5 ms on a page's first chart that way. A page zoom scales
+// what is read; the 100 px reference box undoes it.
+var measuredFonts = {};
+Controller.prototype.textWidths = function (family) {
+  var known = measuredFonts[family];
+  if (known) return known;
+  var nodes = this.samples.children, n = WIDTH_SAMPLES.length;
+  // Not laid out (a hidden or detached widget): nothing to read yet, and nothing kept.
+  var scale = nodes[2 * n].getBoundingClientRect().width / 100;
+  if (!(scale > 0)) return [];
+  var widths = [];
+  for (var i = 0; i < 2 * n; i++) widths.push(nodes[i].getBoundingClientRect().width / scale);
+  return (measuredFonts[family] = widths);
 };
 
 // Keeps one button per toggling legend entry, over the entry; buttons are reused by key so
@@ -845,26 +886,6 @@ Controller.prototype.labelTableRegion = function () {
 // for the print dialog; the media query covers print previews and emulation.
 var PRINT_DPR = 300 / 96;
 var MAX_PRINT_PIXELS = 16e6;
-// How wide text runs in a font: the engine's sample texts (a group of characters each: spaces,
-// narrow letters, wide ones, digits...) measured once per font family, regular at the
-// charts' label size and bold at their title size, the fonts the first drawing uses anyway.
-// A dozen measurements, not one per character: about 200 cost 10-20 ms on a first chart.
-var LABEL_PX = 12, TITLE_PX = 15;
-var measuredFonts = {}, measuringContext = null, widthSamples = null;
-function textWidths(family) {
-  var known = measuredFonts[family];
-  if (known) return known;
-  if (!widthSamples) widthSamples = wasm_bindgen.textWidthSamples().split("\n");
-  measuringContext = measuringContext || document.createElement("canvas").getContext("2d");
-  // No 2D context (a blocked canvas) measures nothing: the engine keeps its estimate.
-  if (!measuringContext) return [[], []];
-  var measure = function (font) {
-    measuringContext.font = font;
-    return widthSamples.map(function (text) { return measuringContext.measureText(text).width; });
-  };
-  return (measuredFonts[family] = [measure(LABEL_PX + "px " + family), measure("bold " + TITLE_PX + "px " + family)]);
-}
-
 var printing = false;
 function setPrinting(on) {
   if (printing === on) return;

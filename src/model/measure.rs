@@ -4,14 +4,15 @@
 //! Characters are grouped by how wide sans-serif faces draw them (spaces, narrow letters and
 //! marks, wide letters, digits, other capitals, other small letters), and each group has one
 //! advance as a share of the font size. Natively (unit and golden tests) every group is
-//! estimated at 0.6 (bold 0.62). In the browser the loader measures each group's sample in
-//! the widget's own font, so a label is cut or wrapped where it really runs out of room, in
-//! whatever font the page gives the widget. A per-group average, not a per-character table:
-//! measuring about 200 characters one by one cost 10–20 ms on a page's first chart, the dozen
-//! samples about 0.3 ms.
+//! estimated at 0.6 (bold 0.62). In the browser the loader lays out each group's sample in
+//! the widget's own font and reads its width, so a label is cut or wrapped where it really
+//! runs out of room, in whatever font the page gives the widget. A per-group average, not a per-character table:
+//! measuring about 200 characters one by one on a canvas cost 10–20 ms on a page's first
+//! chart; the dozen samples, laid out as text beside the canvas, a fraction of a millisecond.
 //!
 //! Layout reads the widths of the widget being laid out: [`using`] sets them while it runs.
 
+use super::line::metrics::{LABEL_FONT, TITLE_FONT};
 use std::cell::Cell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,15 @@ impl TextWidths {
     /// number of plausible size (a font that failed to load can measure 0).
     pub fn measured(regular: &[f64], regular_px: f64, bold: &[f64], bold_px: f64) -> Option<TextWidths> {
         Some(TextWidths { regular: per_em(regular, regular_px)?, bold: per_em(bold, bold_px)? })
+    }
+
+    /// From the loader's measurements: the samples regular at the label size, then bold at
+    /// the title size (CSS pixels), as a page lays them out.
+    pub fn laid_out(widths: &[f64]) -> Option<TextWidths> {
+        if widths.len() != 2 * GROUPS {
+            return None;
+        }
+        TextWidths::measured(&widths[..GROUPS], LABEL_FONT, &widths[GROUPS..], TITLE_FONT)
     }
 
     fn em(&self, c: char, weight: Weight) -> f64 {
@@ -251,6 +261,14 @@ mod tests {
     }
 
     #[test]
+    fn the_loader_gives_regular_then_bold() {
+        let widths = [3.81, 72.8, 79.13, 76.35, 183.9, 130.38, 5.22, 107.82, 105.99, 104.37, 257.35, 182.08];
+        assert_eq!(TextWidths::laid_out(&widths), Some(dejavu()));
+        assert_eq!(TextWidths::laid_out(&widths[..11]), None);
+        assert_eq!(TextWidths::laid_out(&[]), None);
+    }
+
+    #[test]
     fn implausible_measurements_keep_the_estimate() {
         assert!(TextWidths::measured(&[0.0; 6], 12.0, &[5.0; 6], 15.0).is_none());
         assert!(TextWidths::measured(&[5.0; 5], 12.0, &[5.0; 6], 15.0).is_none());
@@ -287,6 +305,27 @@ mod tests {
                 assert_eq!(group_of(c), g, "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_loader_measures_these_samples() {
+        let loader = include_str!("../../www/loader.js");
+        let line = loader.lines().find(|l| l.starts_with("var WIDTH_SAMPLES = [")).expect("the loader's WIDTH_SAMPLES");
+        let mut written = Vec::new();
+        for sample in SAMPLES {
+            let mut text = String::from('"');
+            for c in sample.chars() {
+                if c.is_ascii() {
+                    text.push(c);
+                } else {
+                    text += &format!("\\u{:04x}", c as u32);
+                }
+            }
+            written.push(text + "\"");
+        }
+        assert_eq!(line, format!("var WIDTH_SAMPLES = [{}];", written.join(", ")));
+        // Measured at the sizes the charts draw labels and titles at.
+        assert!(loader.contains(&format!("var LABEL_PX = {LABEL_FONT}, TITLE_PX = {TITLE_FONT};")));
     }
 
     #[test]

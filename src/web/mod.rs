@@ -5,7 +5,7 @@
 mod canvas;
 
 use crate::model::line::Size;
-use crate::model::measure::{TextWidths, SAMPLES};
+use crate::model::measure::TextWidths;
 use crate::model::spec::{self, Lang, SpecError, Theme, View};
 use crate::model::view::KeyOutcome;
 use crate::render;
@@ -141,12 +141,11 @@ impl TipWidget {
         self.font_family = if family.is_empty() { DEFAULT_FONT_FAMILY } else { family }.into();
     }
 
-    /// The widths of [`text_width_samples`] as the browser measures them in the widget's font,
-    /// in CSS pixels: `regular` at `regular_px`, `bold` at `bold_px`. Implausible numbers (a
-    /// font that measured 0) keep the estimate.
-    pub fn set_text_widths(&mut self, regular: &[f64], regular_px: f64, bold: &[f64], bold_px: f64) {
-        let widths = TextWidths::measured(regular, regular_px, bold, bold_px).unwrap_or_default();
-        self.core.set_text_widths(widths);
+    /// The widths of [`crate::model::measure::SAMPLES`] as the browser lays them out in the
+    /// widget's font, in CSS pixels: each sample regular at the label size, then each bold at
+    /// the title size. Anything else (none, a font that measured 0) keeps the estimate.
+    pub fn set_text_widths(&mut self, widths: &[f64]) {
+        self.core.set_text_widths(TextWidths::laid_out(widths).unwrap_or_default());
     }
 
     /// Any numbers: the widget makes them finite and in range (`Size::sanitized`).
@@ -303,13 +302,6 @@ impl Default for TipWidget {
 #[wasm_bindgen(js_name = datasetJson)]
 pub fn dataset_json() -> String {
     crate::export::dataset_json(crate::data::dataset())
-}
-
-/// The texts whose widths the loader measures in a widget's font, one per line, for
-/// [`TipWidget::set_text_widths`].
-#[wasm_bindgen(js_name = textWidthSamples)]
-pub fn text_width_samples() -> String {
-    SAMPLES.join("\n")
 }
 
 #[wasm_bindgen]

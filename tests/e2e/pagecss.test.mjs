@@ -2,8 +2,8 @@
 // line-height, direction: rtl, writing-mode, rules on canvas/div/span with !important, the
 // widget's own custom property names) against the same widgets on a plain page: screenshots
 // match pixel for pixel within a small tolerance, so neither the layout nor the canvas text
-// (measured in the widget's own font on a canvas of the loader's, never from the page) is
-// distorted.
+// (measured from sample text in the widget's own font, reset so no page style reaches it)
+// is distorted.
 // `zoom` and `transform` on the host scale the widget, as they should, and the pointer still
 // finds each year.
 import { test, before, after } from "node:test";
