@@ -75,9 +75,10 @@ var STYLE_TEXT = [
   // Text in the widget's font whose widths layout measures by (see textWidths): out of
   // sight and of the accessibility tree, and untouched by the page's spacing or transforms.
   ".measure{all:initial;position:absolute;left:0;top:0;visibility:hidden;pointer-events:none;contain:layout style;font-family:inherit;}",
-  ".measure span{all:initial;white-space:pre;font-family:inherit;font-size:" + LABEL_PX + "px;}",
+  // (`all: initial` resets visibility too: each part hides itself.)
+  ".measure span{all:initial;visibility:hidden;white-space:pre;font-family:inherit;font-size:" + LABEL_PX + "px;}",
   ".measure span.b{font-weight:bold;font-size:" + TITLE_PX + "px;}",
-  ".measure i{all:initial;display:inline-block;width:100px;}",
+  ".measure i{all:initial;visibility:hidden;display:inline-block;width:100px;}",
   ".sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0;}",
   "[hidden]{display:none !important;}"
 ].join("");

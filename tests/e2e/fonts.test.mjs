@@ -70,6 +70,9 @@ test("legend entries end where their labels end, in a narrow, a wide and the sys
       });
     });
     assert.ok(found.length >= 2, `${id}: the legend has toggle buttons`);
+    // The text the widths are read from is laid out but never seen.
+    const shown = await shadow(p, `#${id}`, (el) => [...el.shadowRoot.querySelectorAll(".measure *")].filter((n) => n.checkVisibility({ visibilityProperty: true })).map((n) => n.textContent));
+    assert.deepEqual(shown, [], `${id}: no sample text shows`);
     for (const entry of found) {
       const what = `${id} (${entry.family}): "${entry.label}" measures ${entry.measured.toFixed(1)} px, laid out ${entry.laidOut.toFixed(1)} px`;
       assert.ok(entry.laidOut >= entry.measured - 0.5, `${what}: the entry holds its label`);
