@@ -497,13 +497,19 @@ var measuredFonts = {};
 Controller.prototype.textWidths = function (family) {
   var known = measuredFonts[family];
   if (known) return known;
-  var nodes = this.samples.children, n = WIDTH_SAMPLES.length;
-  // Not laid out (a hidden or detached widget): nothing to read yet, and nothing kept.
+  // Shown only while read: no layout or paint of it on later frames. Read again (a font that
+  // has loaded since, another family), showing it lays it out at once.
+  var samples = this.samples, nodes = samples.children, n = WIDTH_SAMPLES.length;
+  samples.hidden = false;
   var scale = nodes[2 * n].getBoundingClientRect().width / 100;
-  if (!(scale > 0)) return [];
   var widths = [];
-  for (var i = 0; i < 2 * n; i++) widths.push(nodes[i].getBoundingClientRect().width / scale);
-  return (measuredFonts[family] = widths);
+  // Not laid out (a hidden or detached widget): nothing to read yet, and nothing kept.
+  if (scale > 0) {
+    for (var i = 0; i < 2 * n; i++) widths.push(nodes[i].getBoundingClientRect().width / scale);
+    measuredFonts[family] = widths;
+  }
+  samples.hidden = true;
+  return widths;
 };
 
 // Keeps one button per toggling legend entry, over the entry; buttons are reused by key so

@@ -21,6 +21,10 @@ before(async () => {
     `<tip-chart id="${id}" chart="enforcement" style="display:block;width:640px;${family ? `--tipviz-font:${family}` : ""}"></tip-chart>`).join("\n");
   const site = makeSite({
     "fonts.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head><body style="margin:0">${charts}</body></html>`,
+    // Created where nothing is laid out (a closed tab, a collapsed section): no widths to read
+    // until it is shown.
+    "later.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head><body style="margin:0">
+<div id="tab" style="display:none"><tip-chart id="late" chart="enforcement" style="display:block;width:640px;--tipviz-font:'Liberation Serif'"></tip-chart></div></body></html>`,
   });
   server = await serve(site);
   browser = await launch();
@@ -85,5 +89,23 @@ test("legend entries end where their labels end, in a narrow, a wide and the sys
   }
   // The same label takes the room its face needs.
   assert.ok(widths.narrow < widths.system && widths.system < widths.mono, JSON.stringify(widths));
+  await context.close();
+});
+
+test("a widget first laid out while hidden measures its font once it is shown", async () => {
+  const { page: p, context } = await openPage(browser, `${server.origin}/later.html`);
+  await waitForState(p, "#late", "ready");
+  await p.evaluate(() => { document.getElementById("tab").style.display = "block"; });
+  const entry = () => shadow(p, "#late", (el) => {
+    const button = el.shadowRoot.querySelector("button.toggle");
+    if (!button) return null;
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = `12px ${getComputedStyle(el.shadowRoot.querySelector(".box")).fontFamily}`;
+    return { measured: context.measureText(button.textContent).width, laidOut: button.getBoundingClientRect().width - 28 - 8 };
+  });
+  await p.waitForFunction(() => document.querySelector("#late").shadowRoot.querySelector("button.toggle")?.getBoundingClientRect().width > 0);
+  await p.waitForTimeout(100);
+  const found = await entry();
+  assert.ok(found && found.laidOut >= found.measured - 0.5 && found.laidOut <= found.measured * 1.12 + 1, JSON.stringify(found));
   await context.close();
 });
