@@ -151,24 +151,22 @@ pub fn fit(text: &str, room: f64, font_px: f64, weight: Weight) -> String {
     if within(width(text, font_px, weight), room) {
         return text.to_owned();
     }
-    let mut used = width("…", font_px, weight);
-    if !within(used, room) {
+    let mark = width("…", font_px, weight);
+    if !within(mark, room) {
         return String::new();
     }
-    let mut cut = String::new();
-    for ch in text.chars() {
-        used += width(ch.encode_utf8(&mut [0; 4]), font_px, weight);
-        if !within(used, room) {
-            break;
-        }
-        cut.push(ch);
-    }
+    let mut cut = longest_start(text, room - mark, font_px, weight);
     cut.push('…');
     cut
 }
 
 /// `text` cut to what fits in `room`, without a mark (short labels beside a bar).
 pub fn clip(text: &str, room: f64, font_px: f64, weight: Weight) -> String {
+    longest_start(text, room, font_px, weight)
+}
+
+/// The longest start of `text` that fits in `room`.
+fn longest_start(text: &str, room: f64, font_px: f64, weight: Weight) -> String {
     let mut used = 0.0;
     let mut cut = String::new();
     for ch in text.chars() {
