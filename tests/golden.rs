@@ -401,7 +401,7 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
 fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
     use tipviz::model::figure::Figure;
     use tipviz::model::line::metrics::{LABEL_FONT, LEGEND_SAMPLE, PAD};
-    use tipviz::model::measure::{width, Weight};
+    use tipviz::model::measure::{width, TextWidths, Weight};
     use tipviz::model::text::LegendPlace;
     // Asserts the entry fits; 1 when it took more than one line.
     let fits = |place: &LegendPlace, label: &str, width_dev: f64, u: f64, what: &str| {
@@ -412,40 +412,50 @@ fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
         }
         usize::from(place.lines.len() > 1)
     };
-    let mut wrapped = 0;
-    for lang in ["en", "fr", "es"] {
-        for chart in [&[("chart", "enforcement")][..], &[("chart", "tier-history"), ("country", "JAM,MEX,KAZ,NAM")], &[("chart", "peacekeeping")]] {
-            for width_css in [320.0, 360.0] {
-                let mut attributes = chart.to_vec();
-                attributes.push(("lang", lang));
-                let mut widget = configured(&attributes);
-                widget.resize(Size { width_css, height_css: 600.0, dpr: 2.0 });
-                let what = format!("{attributes:?} at {width_css} px");
-                let width_dev = width_css * 2.0;
-                match widget.figure().unwrap() {
-                    Figure::Line(c) => wrapped += c.legend.iter().map(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)).sum::<usize>(),
-                    Figure::Steps(c) => {
-                        wrapped += c.legend.iter().map(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)).sum::<usize>();
-                        // The last year's label, centred on its year, ends inside the canvas.
-                        let last = *c.year_labels.last().unwrap();
-                        let right = c.x.position_from_index(last) + width(&c.years[last].to_string(), LABEL_FONT * 2.0, Weight::Regular) / 2.0;
-                        assert!(right <= width_dev - 2.0 * 2.0 + 1e-6, "{what}: the year {} ends at {right}", c.years[last]);
-                    }
-                    Figure::Bars(c) => {
-                        for group in &c.groups {
-                            for line in &group.heading {
-                                let right = line.x_dev + width(&line.text, LABEL_FONT * 2.0, Weight::Bold);
-                                assert!(right <= width_dev - PAD * 2.0 + 1e-6, "{what}: heading \"{}\" ends at {right}", line.text);
-                            }
-                            wrapped += usize::from(group.heading.len() > 1);
+    // The estimate, and DejaVu Sans as the browser measured its samples (regular at 12 px,
+    // then bold at 15 px).
+    let dejavu = TextWidths::laid_out(&[3.81, 72.8, 79.13, 76.35, 183.9, 130.38, 5.22, 107.82, 105.99, 104.37, 257.35, 182.08]).unwrap();
+    let mut wraps_by_font = Vec::new();
+    for (font, widths) in [("estimated", TextWidths::ESTIMATED), ("DejaVu", dejavu)] {
+        let mut wrapped = 0;
+        for lang in ["en", "fr", "es"] {
+            for chart in [&[("chart", "enforcement")][..], &[("chart", "tier-history"), ("country", "JAM,MEX,KAZ,NAM")], &[("chart", "peacekeeping")]] {
+                for width_css in [320.0, 360.0] {
+                    let mut attributes = chart.to_vec();
+                    attributes.push(("lang", lang));
+                    let mut widget = configured(&attributes);
+                    widget.set_text_widths(widths);
+                    widget.resize(Size { width_css, height_css: 600.0, dpr: 2.0 });
+                    let what = format!("{attributes:?} at {width_css} px, {font} widths");
+                    let width_dev = width_css * 2.0;
+                    widget.measuring(|| match widget.figure().unwrap() {
+                        Figure::Line(c) => wrapped += c.legend.iter().map(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)).sum::<usize>(),
+                        Figure::Steps(c) => {
+                            wrapped += c.legend.iter().map(|e| fits(&e.place, &e.label, width_dev, 2.0, &what)).sum::<usize>();
+                            // The last year's label, centred on its year, ends inside the canvas.
+                            let last = *c.year_labels.last().unwrap();
+                            let right = c.x.position_from_index(last) + width(&c.years[last].to_string(), LABEL_FONT * 2.0, Weight::Regular) / 2.0;
+                            assert!(right <= width_dev - 2.0 * 2.0 + 1e-6, "{what}: the year {} ends at {right}", c.years[last]);
                         }
-                    }
-                    _ => unreachable!(),
+                        Figure::Bars(c) => {
+                            for group in &c.groups {
+                                for line in &group.heading {
+                                    let right = line.x_dev + width(&line.text, LABEL_FONT * 2.0, Weight::Bold);
+                                    assert!(right <= width_dev - PAD * 2.0 + 1e-6, "{what}: heading \"{}\" ends at {right}", line.text);
+                                }
+                                wrapped += usize::from(group.heading.len() > 1);
+                            }
+                        }
+                        _ => unreachable!(),
+                    });
                 }
             }
         }
+        wraps_by_font.push(wrapped);
     }
-    assert!(wrapped > 0, "some label needed more than one line");
+    assert!(wraps_by_font[0] > 0, "some label needed more than one line");
+    // DejaVu's measured widths are narrower than the estimate: fewer labels need a second line.
+    assert!(wraps_by_font[1] < wraps_by_font[0], "{wraps_by_font:?}");
 }
 
 // Every tier-changes node says how many countries it holds, whole: cut at its end on a 320 px

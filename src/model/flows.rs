@@ -405,17 +405,17 @@ impl FlowChart {
             }
             labels
         };
-        let longest = |labels: &(Vec<String>, Vec<String>)| {
+        let widest = |labels: &(Vec<String>, Vec<String>)| {
             measure::widest(&labels.0, font, Weight::Regular).max(measure::widest(&labels.1, font, Weight::Regular))
         };
-        let column_width = |labels: &(Vec<String>, Vec<String>)| longest(labels).min(0.3 * content);
         let mut labels = labels_for(false);
-        let mut label_width = column_width(&labels);
+        let full_width = widest(&labels);
+        let mut label_width = full_width.min(0.3 * content);
         // Short labels too where a full one would be cut (French names the Watch List at length).
-        let short = content - 2.0 * (label_width + GAP * u + NODE * u) < SPAN_MIN * u || longest(&labels) > label_width;
+        let short = content - 2.0 * (label_width + GAP * u + NODE * u) < SPAN_MIN * u || full_width > label_width;
         if short {
             labels = labels_for(true);
-            label_width = column_width(&labels);
+            label_width = widest(&labels).min(0.3 * content);
         }
         let left_node_x = PAD * u + label_width + GAP * u;
         let right_node_x = (width - PAD * u - label_width - GAP * u - NODE * u).max(left_node_x + NODE * u);

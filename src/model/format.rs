@@ -1,28 +1,7 @@
-//! Text layout helpers and source citations for labels, tooltips and tables. Numbers are
-//! written by [`crate::i18n::Numbers`], in the reader's language.
+//! Source citations for tooltips, tables and the screen-reader text: each report and file once,
+//! its lines listed once each.
 
 use crate::i18n::{self, Lang};
-
-/// Splits `text` into lines of at most `max_chars` characters at spaces (a longer word gets
-/// a line of its own), for titles and subtitles on narrow screens.
-pub fn wrap_words(text: &str, max_chars: usize) -> Vec<String> {
-    let max_chars = max_chars.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max_chars {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
 
 /// Sources as a reader wants them: one entry per report and file, its lines listed once each
 /// (`2025 TIP Report, 001.txt lines 712, 724`), in the order first cited. Both functions take
@@ -60,13 +39,6 @@ pub fn describe_documents(cites: &[(&str, &str, u32)], lang: Lang) -> Vec<String
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_wrap_at_spaces_within_the_width() {
-        assert_eq!(wrap_words("As printed in the 2025 TIP Report", 16), vec!["As printed in", "the 2025 TIP", "Report"]);
-        assert_eq!(wrap_words("short", 40), vec!["short"]);
-        assert_eq!(wrap_words("", 40), Vec::<String>::new());
-    }
 
     #[test]
     fn sources_group_lines_by_report_and_file() {

@@ -6,9 +6,10 @@
 //! advance as a share of the font size. Natively (unit and golden tests) every group is
 //! estimated at 0.6 (bold 0.62). In the browser the loader lays out each group's sample in
 //! the widget's own font and reads its width, so a label is cut or wrapped where it really
-//! runs out of room, in whatever font the page gives the widget. A per-group average, not a per-character table:
-//! measuring about 200 characters one by one on a canvas cost 10–20 ms on a page's first
-//! chart; the dozen samples, laid out as text beside the canvas, a fraction of a millisecond.
+//! runs out of room, in whatever font the page gives the widget. A per-group average, not a
+//! per-character table: measuring about 200 characters one by one on a canvas cost 10–20 ms
+//! on a page's first chart; the dozen samples, laid out as text beside the canvas, a fraction
+//! of a millisecond.
 //!
 //! Layout reads the widths of the widget being laid out: [`using`] sets them while it runs.
 
@@ -73,7 +74,7 @@ impl TextWidths {
     /// From the browser's measurements: each sample's width in pixels, regular at
     /// `regular_px` and bold at `bold_px`. `None` unless every width is a finite, positive
     /// number of plausible size (a font that failed to load can measure 0).
-    pub fn measured(regular: &[f64], regular_px: f64, bold: &[f64], bold_px: f64) -> Option<TextWidths> {
+    fn measured(regular: &[f64], regular_px: f64, bold: &[f64], bold_px: f64) -> Option<TextWidths> {
         Some(TextWidths { regular: per_em(regular, regular_px)?, bold: per_em(bold, bold_px)? })
     }
 
@@ -123,6 +124,8 @@ pub fn using<R>(widths: TextWidths, f: impl FnOnce() -> R) -> R {
 pub fn width(text: &str, font_px: f64, weight: Weight) -> f64 {
     CURRENT.with(|c| {
         let widths = c.get();
+        // Counted rather than summed for the estimate: n × 0.6 em, the figure layouts (and the
+        // golden images) had before widths were measured, not a sum a rounding away from it.
         if widths == TextWidths::ESTIMATED {
             let per_char = if weight == Weight::Bold { ESTIMATE_BOLD } else { ESTIMATE };
             return text.chars().count() as f64 * per_char * font_px;
@@ -167,10 +170,11 @@ pub fn clip(text: &str, room: f64, font_px: f64, weight: Weight) -> String {
 
 /// The longest start of `text` that fits in `room`.
 fn longest_start(text: &str, room: f64, font_px: f64, weight: Weight) -> String {
+    let widths = CURRENT.with(Cell::get);
     let mut used = 0.0;
     let mut cut = String::new();
     for ch in text.chars() {
-        used += width(ch.encode_utf8(&mut [0; 4]), font_px, weight);
+        used += widths.em(ch, weight) * font_px;
         if !within(used, room) {
             break;
         }
