@@ -11,6 +11,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The bundle rebuilds the standard library for size (scripts/build.sh), which needs its source.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  echo "setup: adding the rust-src component"
+  rustup component add rust-src
+fi
+
 # The CLI must be exactly the library version in Cargo.lock (they share a schema).
 if [ ! -f Cargo.lock ]; then cargo generate-lockfile; fi
 wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)

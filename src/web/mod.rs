@@ -59,8 +59,8 @@ impl TipWidget {
     }
 }
 
-fn drawing_failed<E: std::fmt::Debug>(e: E) -> JsError {
-    JsError::new(&format!("drawing failed: {e:?}"))
+fn drawing_failed<E: std::fmt::Display>(e: E) -> JsError {
+    JsError::new(&format!("drawing failed: {e}"))
 }
 
 /// What [`TipWidget::draw_overlay`] did (the loader reads the numbers).
