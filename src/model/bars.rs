@@ -37,6 +37,10 @@ pub mod bar_metrics {
     /// a long country name or unit cannot squeeze the bars to nothing.
     pub const LABEL_SHARE_MAX: f64 = 0.38;
     pub const VALUE_SHARE_MAX: f64 = 0.34;
+    /// The bars keep at least this share of the width. Where the labels are short, the value
+    /// labels may take what the label column leaves beyond [`VALUE_SHARE_MAX`], down to it, so
+    /// "92,682 personnel" is not cut on a phone when "UN 2017" needs little room.
+    pub const BAR_SPAN_MIN_SHARE: f64 = 0.3;
 }
 
 /// What an absent value's placeholder says, beside its outlined box.
@@ -330,8 +334,11 @@ impl BarChart {
             for bar in &group.bars {
                 row_count += 1;
                 widest_label = widest_label.max(measure::width(&bar.label, font, Weight::Regular));
-                let value = if bar.value.is_some() { &*bar.value_text } else { bar.absent_label(input.lang) };
-                widest_value = widest_value.max(measure::width(value, font, Weight::Regular));
+                // Only a value's text needs room past the longest bar: an absent value's words
+                // follow a short placeholder and are fitted to the room after it.
+                if bar.value.is_some() {
+                    widest_value = widest_value.max(measure::width(&bar.value_text, font, Weight::Regular));
+                }
             }
         }
         let room = height - PAD * u - rows_top - headings_height(input, width, u);
@@ -341,7 +348,8 @@ impl BarChart {
         let label_width = widest_label.min(LABEL_SHARE_MAX * content);
         let label_right = PAD * u + label_width;
         let bar_left = label_right + GAP * u;
-        let value_width = widest_value.min(VALUE_SHARE_MAX * content);
+        let value_room = (content - label_width - 2.0 * GAP * u - BAR_SPAN_MIN_SHARE * content).max(VALUE_SHARE_MAX * content);
+        let value_width = widest_value.min(value_room);
         let bar_span = (width - PAD * u - value_width - GAP * u - bar_left).max(0.0);
         let text_right = width - PAD * u;
 
@@ -542,6 +550,34 @@ mod tests {
         assert!(label.ends_with('…'), "{label}");
         let width = measure::width(label, LABEL_FONT, Weight::Regular);
         assert!(width <= chart.rows[0].label_right_dev - PAD + 1e-9);
+    }
+
+    #[test]
+    fn short_labels_leave_their_room_to_long_values_on_a_phone() {
+        let mut wide_values = input();
+        for bar in &mut wide_values.groups[0].bars {
+            bar.value_text = format!("{} personnel", bar.value.unwrap_or(0) * 2317);
+        }
+        let phone = Size { width_css: 320.0, height_css: 400.0, dpr: 1.0 };
+        let chart = BarChart::layout(&wide_values, phone);
+        let longest = &chart.rows[0];
+        assert_eq!(longest.value_label, "92680 personnel");
+        assert!(longest.value_label_x_dev + measure::width(&longest.value_label, LABEL_FONT, Weight::Regular) <= 320.0 - PAD + 1e-9);
+        // The bars keep their least share of the width.
+        let bar = longest.bar.unwrap();
+        assert!(bar.right - bar.left >= bar_metrics::BAR_SPAN_MIN_SHARE * (320.0 - 2.0 * PAD) - 1e-9, "{bar:?}");
+        // Long labels still hold the values to their own share: the bars are squeezed no more
+        // than before.
+        let mut both = wide_values.clone();
+        for bar in &mut both.groups[0].bars {
+            bar.label = format!("{} with a long name", bar.label);
+        }
+        let squeezed = BarChart::layout(&both, phone);
+        let bar = squeezed.rows[0].bar.unwrap();
+        let content = 320.0 - 2.0 * PAD;
+        let least = content * (1.0 - bar_metrics::LABEL_SHARE_MAX - bar_metrics::VALUE_SHARE_MAX) - 2.0 * bar_metrics::GAP;
+        assert!(bar.right - bar.left >= least - 1e-9, "{bar:?}");
+        assert!(squeezed.rows[0].value_label.ends_with('…'), "{}", squeezed.rows[0].value_label);
     }
 
     #[test]
