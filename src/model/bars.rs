@@ -40,7 +40,7 @@ pub mod bar_metrics {
     /// The bars keep at least this share of the width. Where the labels are short, the value
     /// labels may take what the label column leaves beyond [`VALUE_SHARE_MAX`], down to it, so
     /// "92,682 personnel" is not cut on a phone when "UN 2017" needs little room.
-    pub const BAR_SPAN_MIN_SHARE: f64 = 0.3;
+    pub const BAR_SPAN_MIN_SHARE: f64 = 0.2;
 }
 
 /// What an absent value's placeholder says, beside its outlined box.
