@@ -39,7 +39,7 @@ pub mod bar_metrics {
     /// The value labels past the longest bar may always take this share of the width, and
     /// more where short labels leave room (Spanish peacekeeping on a phone: "ONU 2017" beside
     /// "131, de ellas 21 niños"), as long as the bars keep [`BAR_SPAN_MIN_SHARE`].
-    pub const VALUE_SHARE_MAX: f64 = 0.34;
+    pub const VALUE_SHARE_GRANTED: f64 = 0.34;
     /// The least share of the width the bars keep when values take the labels' spare room.
     pub const BAR_SPAN_MIN_SHARE: f64 = 0.2;
 }
@@ -349,7 +349,7 @@ impl BarChart {
         let label_width = widest_label.min(LABEL_SHARE_MAX * content);
         let label_right = PAD * u + label_width;
         let bar_left = label_right + GAP * u;
-        let value_room = (content - label_width - 2.0 * GAP * u - BAR_SPAN_MIN_SHARE * content).max(VALUE_SHARE_MAX * content);
+        let value_room = (content - label_width - 2.0 * GAP * u - BAR_SPAN_MIN_SHARE * content).max(VALUE_SHARE_GRANTED * content);
         let value_width = widest_value.min(value_room);
         let bar_span = (width - PAD * u - value_width - GAP * u - bar_left).max(0.0);
         let text_right = width - PAD * u;
