@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 sh scripts/setup.sh build
 # The standard library is rebuilt with the bundle, sized like our own code and with panics that
 # stop at once instead of formatting a message nobody sees in a browser: 11.6 KB less gzip.
-# Both are unstable options of the pinned stable compiler, hence RUSTC_BOOTSTRAP (see README,
+# Both are unstable options of the stable compiler, hence RUSTC_BOOTSTRAP (see README,
 # "Toolchain notes"). Its own target directory, so the wasm tests' build is not thrown away.
 RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
   cargo build --release --target wasm32-unknown-unknown --target-dir target/bundle \
