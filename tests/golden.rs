@@ -396,7 +396,8 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
 // A legend label or bar-group heading too long for a row wraps onto lines of its own instead
 // of running off the canvas: Spanish's "Valor corregido (pase el puntero para ver el
 // impreso)" and "Personal de mantenimiento de la paz y de apoyo…" did at 320 px. Every line
-// keeps the text's words in order and ends inside the right padding.
+// keeps the text's words in order and ends inside the right padding. Peacekeeping's value
+// labels are whole too.
 #[test]
 fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
     use tipviz::model::figure::Figure;
@@ -444,6 +445,11 @@ fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
                                     assert!(right <= width_dev - PAD * 2.0 + 1e-6, "{what}: heading \"{}\" ends at {right}", line.text);
                                 }
                                 wrapped += usize::from(group.heading.len() > 1);
+                            }
+                            // Every value label is whole ("92,682 perso…" was cut at 320 px).
+                            for row in &c.rows {
+                                let right = row.value_label_x_dev + width(&row.value_label, LABEL_FONT * 2.0, Weight::Regular);
+                                assert!(!row.value_label.ends_with('…') && right <= width_dev - PAD * 2.0 + 1e-6, "{what}: value \"{}\" ends at {right}", row.value_label);
                             }
                         }
                         _ => unreachable!(),
