@@ -396,8 +396,8 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
 // A legend label or bar-group heading too long for a row wraps onto lines of its own instead
 // of running off the canvas: Spanish's "Valor corregido (pase el puntero para ver el
 // impreso)" and "Personal de mantenimiento de la paz y de apoyo…" did at 320 px. Every line
-// keeps the text's words in order and ends inside the right padding. Peacekeeping's value
-// labels are whole too.
+// keeps the text's words in order and ends inside the right padding. The bar charts' labels
+// and value labels are whole too.
 #[test]
 fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
     use tipviz::model::figure::Figure;
@@ -420,7 +420,12 @@ fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
     for (font, widths) in [("estimated", TextWidths::ESTIMATED), ("DejaVu", dejavu)] {
         let mut wrapped = 0;
         for lang in ["en", "fr", "es"] {
-            for chart in [&[("chart", "enforcement")][..], &[("chart", "tier-history"), ("country", "JAM,MEX,KAZ,NAM")], &[("chart", "peacekeeping")]] {
+            for chart in [
+                &[("chart", "enforcement")][..],
+                &[("chart", "tier-history"), ("country", "JAM,MEX,KAZ,NAM")],
+                &[("chart", "peacekeeping")],
+                &[("chart", "country-enforcement"), ("country", "JAM")],
+            ] {
                 for width_css in [320.0, 360.0] {
                     let mut attributes = chart.to_vec();
                     attributes.push(("lang", lang));
@@ -446,8 +451,12 @@ fn legend_labels_and_group_headings_stay_inside_the_canvas_on_a_phone() {
                                 }
                                 wrapped += usize::from(group.heading.len() > 1);
                             }
-                            // Every value label is whole ("92,682 perso…" was cut at 320 px).
+                            // Every label and value label is whole ("92,682 perso…" and
+                            // "previous reporti…" were cut at 320 px).
                             for row in &c.rows {
+                                let drawn = width(&row.label, LABEL_FONT * 2.0, Weight::Regular);
+                                let (left, right) = if c.labels_above { (row.label_x_dev, row.label_x_dev + drawn) } else { (row.label_x_dev - drawn, row.label_x_dev) };
+                                assert!(!row.label.ends_with('…') && left >= PAD * 2.0 - 1e-6 && right <= width_dev - PAD * 2.0 + 1e-6, "{what}: label \"{}\" spans {left} to {right}", row.label);
                                 let right = row.value_label_x_dev + width(&row.value_label, LABEL_FONT * 2.0, Weight::Regular);
                                 assert!(!row.value_label.ends_with('…') && right <= width_dev - PAD * 2.0 + 1e-6, "{what}: value \"{}\" ends at {right}", row.value_label);
                             }

@@ -42,6 +42,12 @@ pub mod bar_metrics {
     pub const VALUE_SHARE_GRANTED: f64 = 0.34;
     /// The least share of the width the bars keep when values take the labels' spare room.
     pub const BAR_SPAN_MIN_SHARE: f64 = 0.2;
+    /// Beside the bars a label may be shortened to this share of its width; where one would
+    /// lose more, every label goes on a line above its bar.
+    pub const LABEL_KEPT_MIN: f64 = 0.9;
+    /// The line a label takes above its bar, as a multiple of the label font, where labels
+    /// are too long for a column beside the bars (a phone).
+    pub const LABEL_LINE: f64 = 1.3;
 }
 
 /// What an absent value's placeholder says, beside its outlined box.
@@ -246,10 +252,13 @@ pub struct GroupLayout {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarRow {
     pub group: usize,
-    /// The label as drawn, shortened with "…" when the label column is too narrow.
+    /// The label as drawn, shortened with "…" when it does not fit.
     pub label: String,
-    /// Right edge of the label column: labels are right-aligned here.
-    pub label_right_dev: f64,
+    /// Beside the bar, the label column's right edge, where labels are right-aligned; above
+    /// the bar ([`BarChart::labels_above`]), where the label starts.
+    pub label_x_dev: f64,
+    /// The middle of the label's line: the bar's middle when beside it.
+    pub label_y_dev: f64,
     /// The whole row: what hit-testing and the highlight cover.
     pub band: Rect,
     /// The filled bar; `None` for an absent value.
@@ -268,6 +277,9 @@ pub struct BarRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
     pub size: Size,
+    /// Each label on a line of its own above its bar, left-aligned: where some label would lose
+    /// much of itself in a column beside the bars ("previous reporting period" on a phone).
+    pub labels_above: bool,
     pub title: Vec<TextLine>,
     pub subtitle: Vec<TextLine>,
     pub groups: Vec<GroupLayout>,
@@ -289,6 +301,34 @@ fn heading_lines(title: &str, width_dev: f64, u: f64) -> Vec<String> {
 }
 
 /// The height the group headings take, gaps included.
+/// The widest label and the widest value text at scale `u`. Only a value's text needs room
+/// past the longest bar: an absent value's words follow a short placeholder and are fitted to
+/// the room after it.
+fn widest_texts(input: &BarChartInput, u: f64) -> (f64, f64) {
+    let font = LABEL_FONT * u;
+    let (mut widest_label, mut widest_value) = (0.0_f64, 0.0_f64);
+    for group in &input.groups {
+        for bar in &group.bars {
+            widest_label = widest_label.max(measure::width(&bar.label, font, Weight::Regular));
+            if bar.value.is_some() {
+                widest_value = widest_value.max(measure::width(&bar.value_text, font, Weight::Regular));
+            }
+        }
+    }
+    (widest_label, widest_value)
+}
+
+/// Whether labels go on lines of their own: when the widest would lose more than a tenth of
+/// itself in the column beside the bars. A little off one long name ("Korea, Democratic
+/// People's Republic…" on a desktop) keeps the compact layout.
+fn labels_go_above(widest_label: f64, width_dev: f64, u: f64) -> bool {
+    bar_metrics::LABEL_KEPT_MIN * widest_label > bar_metrics::LABEL_SHARE_MAX * (width_dev - 2.0 * PAD * u).max(0.0)
+}
+
+fn label_line(u: f64) -> f64 {
+    bar_metrics::LABEL_LINE * LABEL_FONT * u
+}
+
 fn headings_height(input: &BarChartInput, width_dev: f64, u: f64) -> f64 {
     use bar_metrics::{GROUP_GAP, GROUP_TITLE, GROUP_TITLE_LINE};
     let (mut height, mut headings) = (0.0, 0usize);
@@ -318,6 +358,8 @@ impl BarChart {
     fn height_for_rows_css(input: &BarChartInput, width_css: f64, row: f64) -> f64 {
         let (_, _, rows_top) = header_of(input, width_css.max(0.0), 1.0);
         let rows: usize = input.groups.iter().map(|g| g.bars.len()).sum();
+        let (widest_label, _) = widest_texts(input, 1.0);
+        let row = row + if labels_go_above(widest_label, width_css.max(0.0), 1.0) { label_line(1.0) } else { 0.0 };
         (rows_top + headings_height(input, width_css.max(0.0), 1.0) + rows as f64 * row + PAD).ceil()
     }
 
@@ -330,29 +372,28 @@ impl BarChart {
 
         // What the rows need room for: how many, the widest label, the widest value text.
         let font = LABEL_FONT * u;
-        let (mut row_count, mut widest_label, mut widest_value) = (0, 0.0_f64, 0.0_f64);
-        for group in &input.groups {
-            for bar in &group.bars {
-                row_count += 1;
-                widest_label = widest_label.max(measure::width(&bar.label, font, Weight::Regular));
-                // Only a value's text needs room past the longest bar: an absent value's words
-                // follow a short placeholder and are fitted to the room after it.
-                if bar.value.is_some() {
-                    widest_value = widest_value.max(measure::width(&bar.value_text, font, Weight::Regular));
-                }
-            }
-        }
+        let row_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
+        let (widest_label, widest_value) = widest_texts(input, u);
+        let labels_above = labels_go_above(widest_label, width, u);
+        let label_line = if labels_above { label_line(u) } else { 0.0 };
         let room = height - PAD * u - rows_top - headings_height(input, width, u);
-        let row_height = clamp(room / row_count.max(1) as f64, ROW_MIN * u, ROW_MAX * u);
+        let row_height = clamp(room / row_count.max(1) as f64 - label_line, ROW_MIN * u, ROW_MAX * u);
 
         let content = (width - 2.0 * PAD * u).max(0.0);
-        let label_width = widest_label.min(LABEL_SHARE_MAX * content);
+        let label_width = if labels_above { 0.0 } else { widest_label.min(LABEL_SHARE_MAX * content) };
         let label_right = PAD * u + label_width;
         let bar_left = label_right + GAP * u;
         let value_room = (content - label_width - 2.0 * GAP * u - BAR_SPAN_MIN_SHARE * content).max(VALUE_SHARE_GRANTED * content);
         let value_width = widest_value.min(value_room);
         let bar_span = (width - PAD * u - value_width - GAP * u - bar_left).max(0.0);
         let text_right = width - PAD * u;
+        // Above its bar a label starts just right of the bars' baseline.
+        let (label_x, label_room) = if labels_above {
+            let x = bar_left + 3.0 * u;
+            (x, (text_right - x).max(0.0))
+        } else {
+            (label_right, label_width)
+        };
 
         let mut groups = Vec::new();
         let mut rows = Vec::new();
@@ -376,7 +417,10 @@ impl BarChart {
             let scale = LinearScale::new((0.0, max), (bar_left, bar_left + bar_span));
             let rows_top_dev = y;
             for bar in &group.bars {
-                let band = Rect { left: PAD * u, top: y, right: text_right.max(PAD * u), bottom: y + row_height };
+                let label_y = y + label_line / 2.0;
+                let band_top = y;
+                y += label_line;
+                let band = Rect { left: PAD * u, top: band_top, right: text_right.max(PAD * u), bottom: y + row_height };
                 let thickness = row_height * BAR_SHARE;
                 let top = y + (row_height - thickness) / 2.0;
                 let (bar_rect, placeholder, end, text) = match bar.value {
@@ -397,8 +441,9 @@ impl BarChart {
                 let value_label_x_dev = end + GAP * u;
                 rows.push(BarRow {
                     group: g,
-                    label: measure::fit(&bar.label, label_width, font, Weight::Regular),
-                    label_right_dev: label_right,
+                    label: measure::fit(&bar.label, label_room, font, Weight::Regular),
+                    label_x_dev: label_x,
+                    label_y_dev: if labels_above { label_y } else { y + row_height / 2.0 },
                     band,
                     bar: bar_rect,
                     placeholder,
@@ -411,7 +456,7 @@ impl BarChart {
             }
             groups.push(GroupLayout { heading, scale, rows_top_dev, rows_bottom_dev: y });
         }
-        BarChart { size, title, subtitle, groups, rows, lang: input.lang }
+        BarChart { size, labels_above, title, subtitle, groups, rows, lang: input.lang }
     }
 
     pub fn item_count(&self) -> usize {
@@ -543,14 +588,42 @@ mod tests {
     }
 
     #[test]
-    fn long_labels_are_shortened_to_their_column() {
+    fn labels_too_long_for_a_column_go_above_their_bars() {
         let mut long = input();
+        for bar in &mut long.groups[0].bars {
+            bar.label = format!("{}: the previous reporting period", bar.label);
+        }
+        // Beside the bars where they fit whole, right-aligned at the column's edge.
+        let wide = BarChart::layout(&long, Size { width_css: 900.0, height_css: 400.0, dpr: 1.0 });
+        assert!(!wide.labels_above);
+        assert!(wide.rows.iter().all(|r| !r.label.ends_with('…') && r.label_y_dev == r.center_y_dev));
+        // On a phone each label gets a line above its bar, whole, inside the canvas and inside
+        // its row's band, so hovering the label reads the row.
+        for dpr in [1.0, 2.0] {
+            let phone = Size { width_css: 320.0, height_css: 600.0, dpr };
+            let chart = BarChart::layout(&long, phone);
+            assert!(chart.labels_above);
+            for row in &chart.rows {
+                assert_eq!(row.label, row.input.label);
+                let right = row.label_x_dev + measure::width(&row.label, LABEL_FONT * dpr, Weight::Regular);
+                assert!(right <= (320.0 - PAD) * dpr + 1e-9, "{} ends at {right}", row.label);
+                let mark = row.bar.or(row.placeholder).unwrap();
+                assert!(row.label_y_dev > row.band.top && row.label_y_dev + LABEL_FONT * dpr / 2.0 <= mark.top + 1e-9, "{row:?}");
+                assert_eq!(chart.item_at(row.label_x_dev / dpr + 2.0, row.label_y_dev / dpr), chart.rows.iter().position(|r| r == row));
+            }
+            // The preferred height makes room for the label lines.
+            let preferred = BarChart::preferred_height_css(&long, 320.0);
+            let tall = BarChart::layout(&long, Size { height_css: preferred, ..phone });
+            let last = tall.rows.last().unwrap();
+            assert!(last.band.bottom <= preferred * dpr + 1e-9);
+            assert!(last.band.bottom - last.band.top >= (bar_metrics::ROW_COMFORT + bar_metrics::LABEL_LINE * LABEL_FONT) * dpr - 1e-9);
+        }
+        // A label longer than the whole line is still shortened, to the line.
         long.groups[0].bars[0].label = "Korea, Democratic People's Republic of, and then some more words".into();
         let chart = BarChart::layout(&long, Size { width_css: 320.0, height_css: 400.0, dpr: 1.0 });
         let label = &chart.rows[0].label;
         assert!(label.ends_with('…'), "{label}");
-        let width = measure::width(label, LABEL_FONT, Weight::Regular);
-        assert!(width <= chart.rows[0].label_right_dev - PAD + 1e-9);
+        assert!(chart.rows[0].label_x_dev + measure::width(label, LABEL_FONT, Weight::Regular) <= 320.0 - PAD + 1e-9);
     }
 
     #[test]
@@ -567,16 +640,17 @@ mod tests {
         // The bars keep their least share of the width.
         let bar = longest.bar.unwrap();
         assert!(bar.right - bar.left >= bar_metrics::BAR_SPAN_MIN_SHARE * (320.0 - 2.0 * PAD) - 1e-9, "{bar:?}");
-        // Long labels and long values together: the values are cut, and the bars still keep
-        // their least share.
+        // Long labels and long values together: the labels go above their bars, and the
+        // values keep their room.
         let mut both = wide_values.clone();
         for bar in &mut both.groups[0].bars {
             bar.label = format!("{} with a long name", bar.label);
         }
-        let squeezed = BarChart::layout(&both, phone);
-        let bar = squeezed.rows[0].bar.unwrap();
+        let stacked = BarChart::layout(&both, phone);
+        assert!(stacked.labels_above);
+        let bar = stacked.rows[0].bar.unwrap();
         assert!(bar.right - bar.left >= bar_metrics::BAR_SPAN_MIN_SHARE * (320.0 - 2.0 * PAD) - 1e-9, "{bar:?}");
-        assert!(squeezed.rows[0].value_label.ends_with('…'), "{}", squeezed.rows[0].value_label);
+        assert_eq!(stacked.rows[0].value_label, "92680 personnel, all told");
     }
 
     #[test]

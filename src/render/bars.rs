@@ -26,7 +26,7 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     }
 
     for row in &chart.rows {
-        draw_row(root, row, palette, label, hairline)?;
+        draw_row(root, row, chart.labels_above, palette, label, hairline)?;
     }
     Ok(())
 }
@@ -45,22 +45,20 @@ pub fn draw_bar_highlight<DB: DrawingBackend>(
     root.draw(&Rectangle::new(corners(&row.band), ShapeStyle::from(&palette.guide).stroke_width(hairline)))?;
     let (x, y, r) = (row.band.left + 2.0 * u, row.center_y_dev, 4.0 * u);
     root.draw(&Polygon::new(vec![pt(x, y - r), pt(x + r, y), pt(x, y + r)], ShapeStyle::from(&palette.text).filled()))?;
-    draw_row(root, row, palette, label, hairline)
+    draw_row(root, row, chart.labels_above, palette, label, hairline)
 }
 
 /// A row's label, bar (or the outline that stands for a missing value) and value label.
 fn draw_row<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     row: &BarRow,
+    labels_above: bool,
     palette: &Palette,
     label: f64,
     hairline: u32,
 ) -> DrawResult<DB> {
-    root.draw(&Text::new(
-        row.label.clone(),
-        pt(row.label_right_dev, row.center_y_dev),
-        font(label, palette.text, HPos::Right, VPos::Center),
-    ))?;
+    let align = if labels_above { HPos::Left } else { HPos::Right };
+    root.draw(&Text::new(row.label.clone(), pt(row.label_x_dev, row.label_y_dev), font(label, palette.text, align, VPos::Center)))?;
     if let Some(bar) = &row.bar {
         // A reported zero has no length; its value label says "0".
         if bar.right - bar.left >= 0.5 {
