@@ -42,9 +42,11 @@ pub mod bar_metrics {
     pub const VALUE_SHARE_GRANTED: f64 = 0.34;
     /// The least share of the width the bars keep when values take the labels' spare room.
     pub const BAR_SPAN_MIN_SHARE: f64 = 0.2;
-    /// Beside the bars a label may be shortened to this share of its width; where one would
-    /// lose more, every label goes on a line above its bar.
+    /// Beside the bars a label may be shortened to this share of its width; where more than
+    /// [`LABELS_CUT_SHARE_MAX`] of the labels would lose more, every label goes on a line
+    /// above its bar.
     pub const LABEL_KEPT_MIN: f64 = 0.9;
+    pub const LABELS_CUT_SHARE_MAX: f64 = 0.25;
     /// The line a label takes above its bar, as a multiple of the label font, where labels
     /// are too long for a column beside the bars (a phone).
     pub const LABEL_LINE: f64 = 1.3;
@@ -277,8 +279,8 @@ pub struct BarRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
     pub size: Size,
-    /// Each label on a line of its own above its bar, left-aligned: where some label would lose
-    /// much of itself in a column beside the bars ("previous reporting period" on a phone).
+    /// Each label on a line of its own above its bar, left-aligned: where many labels would lose
+    /// much of themselves in a column beside the bars ("previous reporting period" on a phone).
     pub labels_above: bool,
     pub title: Vec<TextLine>,
     pub subtitle: Vec<TextLine>,
@@ -301,28 +303,30 @@ fn heading_lines(title: &str, width_dev: f64, u: f64) -> Vec<String> {
 }
 
 /// The height the group headings take, gaps included.
-/// The widest label and the widest value text at scale `u`. Only a value's text needs room
+/// What the rows need room for at scale `u`: the widest label, the widest value text, and
+/// whether labels go on lines of their own above their bars. Only a value's text needs room
 /// past the longest bar: an absent value's words follow a short placeholder and are fitted to
-/// the room after it.
-fn widest_texts(input: &BarChartInput, u: f64) -> (f64, f64) {
+/// the room after it. Labels go above where more than [`bar_metrics::LABELS_CUT_SHARE_MAX`]
+/// of them would lose more than a tenth of themselves in the column beside the bars: a few
+/// long names in a ranked list ("Korea, Democratic People's Republic of") are shortened
+/// rather than doubling the height of every row.
+fn text_room(input: &BarChartInput, width_dev: f64, u: f64) -> (f64, f64, bool) {
+    use bar_metrics::{LABELS_CUT_SHARE_MAX, LABEL_KEPT_MIN, LABEL_SHARE_MAX};
     let font = LABEL_FONT * u;
-    let (mut widest_label, mut widest_value) = (0.0_f64, 0.0_f64);
+    let column = LABEL_SHARE_MAX * (width_dev - 2.0 * PAD * u).max(0.0);
+    let (mut widest_label, mut widest_value, mut rows, mut cut) = (0.0_f64, 0.0_f64, 0, 0);
     for group in &input.groups {
         for bar in &group.bars {
-            widest_label = widest_label.max(measure::width(&bar.label, font, Weight::Regular));
+            let label = measure::width(&bar.label, font, Weight::Regular);
+            widest_label = widest_label.max(label);
+            rows += 1;
+            cut += usize::from(LABEL_KEPT_MIN * label > column);
             if bar.value.is_some() {
                 widest_value = widest_value.max(measure::width(&bar.value_text, font, Weight::Regular));
             }
         }
     }
-    (widest_label, widest_value)
-}
-
-/// Whether labels go on lines of their own: when the widest would lose more than a tenth of
-/// itself in the column beside the bars. A little off one long name ("Korea, Democratic
-/// People's Republic…" on a desktop) keeps the compact layout.
-fn labels_go_above(widest_label: f64, width_dev: f64, u: f64) -> bool {
-    bar_metrics::LABEL_KEPT_MIN * widest_label > bar_metrics::LABEL_SHARE_MAX * (width_dev - 2.0 * PAD * u).max(0.0)
+    (widest_label, widest_value, cut as f64 > LABELS_CUT_SHARE_MAX * rows as f64)
 }
 
 fn label_line(u: f64) -> f64 {
@@ -358,8 +362,8 @@ impl BarChart {
     fn height_for_rows_css(input: &BarChartInput, width_css: f64, row: f64) -> f64 {
         let (_, _, rows_top) = header_of(input, width_css.max(0.0), 1.0);
         let rows: usize = input.groups.iter().map(|g| g.bars.len()).sum();
-        let (widest_label, _) = widest_texts(input, 1.0);
-        let row = row + if labels_go_above(widest_label, width_css.max(0.0), 1.0) { label_line(1.0) } else { 0.0 };
+        let (_, _, labels_above) = text_room(input, width_css.max(0.0), 1.0);
+        let row = row + if labels_above { label_line(1.0) } else { 0.0 };
         (rows_top + headings_height(input, width_css.max(0.0), 1.0) + rows as f64 * row + PAD).ceil()
     }
 
@@ -373,8 +377,7 @@ impl BarChart {
         // What the rows need room for: how many, the widest label, the widest value text.
         let font = LABEL_FONT * u;
         let row_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
-        let (widest_label, widest_value) = widest_texts(input, u);
-        let labels_above = labels_go_above(widest_label, width, u);
+        let (widest_label, widest_value, labels_above) = text_room(input, width, u);
         let label_line = if labels_above { label_line(u) } else { 0.0 };
         let room = height - PAD * u - rows_top - headings_height(input, width, u);
         let row_height = clamp(room / row_count.max(1) as f64 - label_line, ROW_MIN * u, ROW_MAX * u);
@@ -618,6 +621,13 @@ mod tests {
             assert!(last.band.bottom <= preferred * dpr + 1e-9);
             assert!(last.band.bottom - last.band.top >= (bar_metrics::ROW_COMFORT + bar_metrics::LABEL_LINE * LABEL_FONT) * dpr - 1e-9);
         }
+        // One long name among short ones stays beside the bars, shortened: the other rows keep
+        // their single line.
+        let mut one_long = input();
+        one_long.groups[0].bars[0].label = "Korea, Democratic People's Republic of".into();
+        let chart = BarChart::layout(&one_long, Size { width_css: 320.0, height_css: 400.0, dpr: 1.0 });
+        assert!(!chart.labels_above);
+        assert!(chart.rows[0].label.ends_with('…') && chart.rows[1].label == "two", "{:?}", chart.rows[0].label);
         // A label longer than the whole line is still shortened, to the line.
         long.groups[0].bars[0].label = "Korea, Democratic People's Republic of, and then some more words".into();
         let chart = BarChart::layout(&long, Size { width_css: 320.0, height_css: 400.0, dpr: 1.0 });
