@@ -158,18 +158,13 @@ pub fn fit(text: &str, room: f64, font_px: f64, weight: Weight) -> String {
     if !within(mark, room) {
         return String::new();
     }
-    let mut cut = longest_start(text, room - mark, font_px, weight);
+    let mut cut = clip(text, room - mark, font_px, weight);
     cut.push('…');
     cut
 }
 
-/// `text` cut to what fits in `room`, without a mark (short labels beside a bar).
+/// The longest start of `text` that fits in `room`, without a mark (short labels beside a bar).
 pub fn clip(text: &str, room: f64, font_px: f64, weight: Weight) -> String {
-    longest_start(text, room, font_px, weight)
-}
-
-/// The longest start of `text` that fits in `room`.
-fn longest_start(text: &str, room: f64, font_px: f64, weight: Weight) -> String {
     let widths = CURRENT.with(Cell::get);
     let mut used = 0.0;
     let mut cut = String::new();
