@@ -337,7 +337,8 @@ fn content_bottom(figure: &tipviz::model::figure::Figure) -> f64 {
 // line chart panel keeps a plot of `MIN_PLOT`, tier-history's rows a line and a half and the
 // map a 140 px frame, one that shows a region and not mostly its neighbours; 60 px less would
 // put some rows below the canvas, where they used to pile up at the bottom edge, squeeze labels
-// together, leave the map no room under its legend, or widen Europe to Canada and Japan.
+// together, leave the map no room under its legend, or shrink a region's map into a narrowed
+// frame (before frames were narrowed, it widened Europe to Canada and Japan).
 #[test]
 fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
     let charts: [&[(&str, &str)]; 12] = [
@@ -377,10 +378,12 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
                         (gap >= tipviz::model::steps::MIN_ROW * 2.0 - 1.0, format!("rows {gap} apart"))
                     }
                     Figure::Map(map) => {
+                        // Shorter, a region's frame is narrowed to keep the neighbours beside it
+                        // to [`MAX_WIDENING`], and the region is drawn smaller.
                         use tipviz::model::map::{MAX_WIDENING, MIN_FRAME};
                         let frame = map.frame.bottom - map.frame.top;
-                        let shown = frame >= MIN_FRAME * 2.0 - 1.0 && map.widened <= MAX_WIDENING + 1e-9;
-                        (shown, format!("a frame {frame} high, {} times the view's width", map.widened))
+                        let shown = frame >= MIN_FRAME * 2.0 - 1.0 && map.widened <= MAX_WIDENING + 1e-9 && !map.inset;
+                        (shown, format!("a frame {frame} high, {} times the view's width, inset {}", map.widened, map.inset))
                     }
                     _ => {
                         let bottom = content_bottom(figure);

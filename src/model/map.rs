@@ -341,6 +341,9 @@ pub struct TierMap {
     pub subtitle: Vec<TextLine>,
     /// The map's frame; nothing of the map is drawn outside it.
     pub frame: Rect,
+    /// The frame is narrowed, with bands of at least [`INSET_BAND_MIN`] beside it (a region in
+    /// a wide box), so it is drawn with an edge: the countries it cuts read as cut on purpose.
+    pub inset: bool,
     /// The countries at least partly inside the frame, in keyboard order.
     pub countries: Vec<MapCountry>,
     /// Largest first, so enclaves are drawn over their hosts.
@@ -639,6 +642,23 @@ fn fitted_bounds(input: &TierMapInput, frame: &Rect) -> ([f64; 4], f64) {
     ([cx - fitted_w / 2.0, cy - fitted_h / 2.0, cx + fitted_w / 2.0, cy + fitted_h / 2.0], (fitted_w / w).max(fitted_h / h))
 }
 
+/// A region's frame no wider than [`MAX_WIDENING`] times the region at the frame's height,
+/// centred. A wide, flat box would otherwise show more neighbours than region (Africa at 1400
+/// × 560 px spanned Brazil to Australia); the sides stay empty instead.
+fn narrowed_to_the_region(input: &TierMapInput, frame: Rect) -> Rect {
+    let [x0, y0, x1, y1] = view_bounds(input);
+    let (w, h) = (x1 - x0, y1 - y0);
+    if input.focus.is_empty() || w <= 0.0 || h <= 0.0 {
+        return frame;
+    }
+    let widest = (frame.bottom - frame.top) * w / h * MAX_WIDENING;
+    let cut = ((frame.right - frame.left - widest) / 2.0).max(0.0);
+    Rect { left: frame.left + cut, right: frame.right - cut, ..frame }
+}
+
+/// The least empty band (CSS pixels) beside a narrowed frame for the frame to get an edge.
+pub const INSET_BAND_MIN: f64 = 16.0;
+
 /// Moves markers that would overlap apart, so every one can be seen and pointed at: markers
 /// with the fewest close neighbours keep their place; each other one takes the first free
 /// spot on rings around its territory, tried first away from its neighbours. The country's
@@ -737,8 +757,10 @@ pub const MIN_FRAME: f64 = 140.0;
 
 /// How far a flat frame may widen a zoom: to one and a half times the region's own width.
 /// Flatter, the frame shows more of the neighbours than of the region (Europe at 720 × 360 px
-/// spanned Canada to Japan), so a region map's least height keeps its frame at least this deep.
+/// spanned Canada to Japan), so a region map's least height keeps its frame at least this deep,
+/// and a frame flatter than that (a capped height in a wide box) is narrowed.
 pub const MAX_WIDENING: f64 = 1.5;
+
 
 impl TierMap {
     /// Lays out the header, legend and notes for a width.
@@ -785,6 +807,9 @@ impl TierMap {
     fn heights_css(input: &TierMapInput, width_css: f64) -> (f64, f64) {
         const MAX_HEIGHT_SHARE: f64 = 0.75;
         const MIN_HEIGHT_CAP: f64 = 420.0;
+        // With its title, legend and buttons the widget then fits a laptop's window (about 780
+        // CSS pixels): at 1400 px wide every region map used to be 1,186 px tall.
+        const MAX_HEIGHT_CAP: f64 = 560.0;
         let furniture = TierMap::furniture(input, width_css.max(0.0), 1.0);
         let map_width = (width_css - 2.0 * PAD).max(0.0);
         let [x0, y0, x1, y1] = view_bounds(input);
@@ -792,7 +817,7 @@ impl TierMap {
         // The frame that shows the view in its own shape. A tall region (the Americas) would
         // make a desktop map taller than a screen; past the cap the zoom widens to fill the box.
         let natural = map_width * ratio;
-        let cap = (map_width * MAX_HEIGHT_SHARE).max(MIN_HEIGHT_CAP);
+        let cap = (map_width * MAX_HEIGHT_SHARE).clamp(MIN_HEIGHT_CAP, MAX_HEIGHT_CAP);
         let preferred = (furniture.map_top + natural.min(cap) + furniture.below).ceil();
         let least_frame = if input.focus.is_empty() { MIN_FRAME } else { MIN_FRAME.max(natural / MAX_WIDENING) };
         (preferred, (furniture.map_top + least_frame + furniture.below).ceil().min(preferred))
@@ -805,12 +830,10 @@ impl TierMap {
         let height = size.height_dev() as f64;
         let Furniture { title, subtitle, map_top, legend: entries, notes: note_lines, below } =
             TierMap::furniture(input, width, u);
-        let frame = Rect {
-            left: PAD * u,
-            top: map_top,
-            right: (width - PAD * u).max(PAD * u),
-            bottom: (height - below).max(map_top),
-        };
+        let frame = narrowed_to_the_region(
+            input,
+            Rect { left: PAD * u, top: map_top, right: (width - PAD * u).max(PAD * u), bottom: (height - below).max(map_top) },
+        );
 
         // Fit the view into the frame, centred, y flipped.
         let ([x0, y0, x1, y1], widened) = fitted_bounds(input, &frame);
@@ -907,7 +930,9 @@ impl TierMap {
         for (i, text) in note_lines.into_iter().enumerate() {
             notes.push(TextLine { text, x_dev: PAD * u, y_dev: legend_bottom + i as f64 * NOTE_FONT * 1.35 * u });
         }
-        TierMap { size, edition: input.edition, title, subtitle, frame, countries, draw_order, legend, notes, widened, lang: input.lang }
+        // A few pixels' narrowing (a phone just past the widening) needs no edge.
+        let inset = frame.left > (PAD + INSET_BAND_MIN) * u;
+        TierMap { size, edition: input.edition, title, subtitle, frame, inset, countries, draw_order, legend, notes, widened, lang: input.lang }
     }
 
     pub fn item_count(&self) -> usize {
@@ -1189,13 +1214,24 @@ mod tests {
         let focus: Vec<&str> =
             dataset.countries.iter().filter(|c| c.region == Some(Region::Europe)).map(|c| &*c.id).collect();
         let input = world(&focus);
-        for size in [Size { width_css: 360.0, height_css: 480.0, dpr: 2.0 }, Size { width_css: 1200.0, height_css: 400.0, dpr: 1.0 }] {
-            let map = TierMap::layout(&input, size);
-            let drawn = geo::bounds(map.countries.iter().flat_map(|c| &c.pieces)).unwrap();
-            let f = map.frame;
-            // Land reaches across the frame both ways (the open Arctic may leave a strip).
-            assert!(drawn[3] - drawn[1] > 0.9 * (f.bottom - f.top), "{size:?}: {drawn:?} in {f:?}");
-            assert!(drawn[2] - drawn[0] > 0.9 * (f.right - f.left), "{size:?}: {drawn:?} in {f:?}");
+        let drawn_bounds = |map: &TierMap| geo::bounds(map.countries.iter().flat_map(|c| &c.pieces)).unwrap();
+        // A tall box shows more of the surroundings: land reaches across the frame both ways.
+        let map = TierMap::layout(&input, Size { width_css: 360.0, height_css: 480.0, dpr: 2.0 });
+        let (drawn, f) = (drawn_bounds(&map), map.frame);
+        assert!(drawn[3] - drawn[1] > 0.9 * (f.bottom - f.top), "{drawn:?} in {f:?}");
+        assert!(drawn[2] - drawn[0] > 0.9 * (f.right - f.left), "{drawn:?} in {f:?}");
+        assert!(!map.inset);
+        // A box much flatter than Europe narrows the frame, centred and edged, rather than
+        // showing the world from Canada to Japan beside it; land still fills its height (the
+        // open Arctic may leave a strip).
+        let map = TierMap::layout(&input, Size { width_css: 1200.0, height_css: 400.0, dpr: 1.0 });
+        let (drawn, f) = (drawn_bounds(&map), map.frame);
+        assert!(drawn[3] - drawn[1] > 0.9 * (f.bottom - f.top), "{drawn:?} in {f:?}");
+        assert!(f.right - f.left < 600.0, "{f:?}");
+        assert!(((f.left + f.right) / 2.0 - 600.0).abs() < 1.0, "{f:?}");
+        assert!(map.inset && map.widened <= MAX_WIDENING + 1e-9, "{}", map.widened);
+        for far in ["CAN", "USA", "JPN", "KOR"] {
+            assert!(map.countries.iter().all(|c| c.input.id != far), "{far} drawn in Europe's zoom");
         }
     }
 
@@ -1278,6 +1314,33 @@ mod tests {
                 }
                 // A zoom draws fewer countries than the world and the region's are bigger.
                 assert!(map.item_count() < 190, "{}", region.id());
+            }
+        }
+    }
+
+    #[test]
+    fn a_map_on_a_wide_screen_fits_a_laptop_window_with_its_region_whole() {
+        let dataset = crate::data::dataset();
+        let mut views = vec![(world(&[]), Vec::new())];
+        for region in Region::ALL {
+            let focus: Vec<&str> =
+                dataset.countries.iter().filter(|c| c.region == Some(*region)).map(|c| &*c.id).collect();
+            let mut input = world(&focus);
+            input.centre = Centre::of(Some(*region));
+            views.push((input, focus));
+        }
+        for (input, focus) in &views {
+            for width in [1400.0, 1920.0, 2560.0] {
+                let height = TierMap::preferred_height_css(input, width);
+                // The canvas; the widget's buttons take about 40 px more.
+                assert!(height <= 740.0, "{width} px wide: {height} px tall");
+                let map = TierMap::layout(input, Size { width_css: width, height_css: height, dpr: 1.0 });
+                for id in focus {
+                    let c = map.countries.iter().find(|c| c.input.id == *id).unwrap();
+                    let (x, y) = c.anchor;
+                    let f = map.frame;
+                    assert!(x >= f.left && x <= f.right && y >= f.top && y <= f.bottom, "{id} at {width} px");
+                }
             }
         }
     }

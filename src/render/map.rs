@@ -105,6 +105,11 @@ pub fn draw_tier_map<DB: DrawingBackend>(
         outline(root, c, border)?;
     }
 
+    if map.inset {
+        let f = map.frame;
+        root.draw(&Rectangle::new([pt(f.left, f.top), pt(f.right, f.bottom)], stroke(palette.grid, u)))?;
+    }
+
     // Highlighted countries: a strong outline in the text colour.
     let strong = stroke(palette.text, 2.0 * u);
     for c in map.countries.iter().filter(|c| c.input.highlighted) {

@@ -12,6 +12,7 @@ const pages = {
   "history.html": page(`<tip-chart id="h" chart="tier-history" country="Jamaica, KAZ, mexico"></tip-chart>`),
   "summary.html": page(`<tip-chart id="s" chart="tier-summary" edition="compare"></tip-chart>`),
   "europe.html": page(`<tip-chart id="eu" chart="tier-map" region="europe"></tip-chart>`),
+  "africa.html": page(`<tip-chart id="af" chart="tier-map" region="africa"></tip-chart>`),
   "bad.html": page(`<tip-chart id="country" chart="tier-history" country="Atlantis"></tip-chart>
 <tip-chart id="nocountry" chart="tier-history"></tip-chart>
 <tip-chart id="mapedition" chart="tier-map" edition="2019"></tip-chart>
@@ -243,6 +244,39 @@ test("tier-map region=europe on a phone: every Balkan country can be pointed at 
   const listed = await shadow(p, "#eu", (el) => [...el.shadowRoot.querySelectorAll(".sr table tbody th")].map((th) => th.textContent));
   assert.deepEqual([...listed].sort(), europe);
   await screenshot(p, "#eu", "tiers-map-europe-phone-hover.png");
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test("tier-map region=africa on a wide screen: the whole widget fits a laptop window, Africa in an edged frame between empty sides", async () => {
+  const { page: p, context, log } = await openPage(browser, `${base}/africa.html`, { width: 1400, height: 800 });
+  await waitForState(p, "#af", "ready");
+  // The whole widget, buttons included, fits the window (it was 1,186 px of canvas).
+  const box = await p.locator("#af").boundingBox();
+  assert.ok(box.height <= 800, `the widget is ${box.height} px tall`);
+  // Across the middle of the map: background, the frame's edge, land, the frame's edge,
+  // background again; the frame centred.
+  const row = await shadow(p, "#af", (el) => {
+    const c = el.shadowRoot.querySelector("canvas"), g = c.getContext("2d");
+    const bg = Array.from(g.getImageData(1, 1, 1, 1).data).join(",");
+    const line = g.getImageData(0, Math.round(c.height * 0.4), c.width, 1).data;
+    const inked = [];
+    for (let x = 0; x < c.width; x++) if (Array.from(line.slice(4 * x, 4 * x + 4)).join(",") !== bg) inked.push(x);
+    return { first: inked[0], last: inked[inked.length - 1], count: inked.length, width: c.width };
+  });
+  assert.ok(row.first > 0.1 * row.width && row.last < 0.9 * row.width, `empty sides: ${JSON.stringify(row)}`);
+  assert.ok(Math.abs(row.first + row.last - row.width) < 4, `centred: ${JSON.stringify(row)}`);
+  assert.ok(row.count > 0.1 * row.width, `land between: ${JSON.stringify(row)}`);
+  // Africa's countries can still be pointed at, those at its edges included.
+  const d = await data(p);
+  for (const id of ["SEN", "ZAF", "SOM", "EGY", "MDG"]) {
+    const name = d.countries.find((c) => c.id === id).name;
+    const at = await anchorOf(p, "#af", name);
+    assert.ok(at.x > box.x + row.first && at.x < box.x + row.last, `${id} inside the frame`);
+    await p.mouse.move(at.x, at.y);
+    assert.equal(await active(p, "#af"), name, id);
+  }
+  await screenshot(p, "#af", "tiers-map-africa-1400.png");
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
