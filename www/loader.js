@@ -357,6 +357,10 @@ Controller.prototype.configure = function () {
     return;
   }
   this.message.hidden = true;
+  if (this.deferred) {
+    this.defer();
+    return;
+  }
   this.render();
   // After render(): the summary describes the laid-out chart.
   this.fillTables();
@@ -396,6 +400,56 @@ Controller.prototype.isDark = function () {
   return theme === "dark" || (theme === "auto" && !!(darkQuery && darkQuery.matches));
 };
 
+// A widget more than this many screens below the top of the window when the page lays it out
+// is configured (its attribute errors show at once) but drawn only when it comes within a
+// screen of the window, or when the browser is idle, whichever comes first: a long article with
+// a dozen charts paints and scrolls before the charts far down it are drawn (the demo gallery's
+// 27 charts held the page's first paint back by the charts parsed before it). Printing, a PNG
+// asked for by script and keyboard focus draw it at once.
+var FAR_SCREENS = 2;
+var nearObserver = null, waitingForIdle = [], idleAsked = false;
+Controller.prototype.defer = function () {
+  var self = this;
+  // Roughly the height it will take, so the page below does not jump much when it is drawn.
+  var width = this.width();
+  this.canvas.style.width = width + "px";
+  this.canvas.style.height = Math.round(Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO))) + "px";
+  if (!nearObserver && window.IntersectionObserver) {
+    nearObserver = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting && e.target._tipvizWaiting) e.target._tipvizWaiting.undefer(); });
+    }, { rootMargin: "100% 0px" });
+  }
+  this.host._tipvizWaiting = this;
+  if (nearObserver) nearObserver.observe(this.host);
+  if (waitingForIdle.indexOf(this) < 0) waitingForIdle.push(this);
+  whenIdle();
+  this.canvas.addEventListener("focus", function () { self.undefer(); }, { once: true });
+};
+
+// Draws a deferred widget now (its configuration is current); nothing for one already drawn.
+Controller.prototype.undefer = function () {
+  if (!this.deferred) return;
+  this.deferred = false;
+  this.host._tipvizWaiting = null;
+  if (nearObserver) nearObserver.unobserve(this.host);
+  var i = waitingForIdle.indexOf(this);
+  if (i >= 0) waitingForIdle.splice(i, 1);
+  if (!this.destroyed) this.configure();
+};
+
+// One waiting widget per idle period, in page order, so the page stays responsive between them.
+function whenIdle() {
+  if (idleAsked || !waitingForIdle.length) return;
+  idleAsked = true;
+  if (window.requestIdleCallback) window.requestIdleCallback(drawOneWaiting, { timeout: 2000 });
+  else setTimeout(drawOneWaiting, 200);
+}
+function drawOneWaiting() {
+  idleAsked = false;
+  if (waitingForIdle.length) waitingForIdle[0].undefer();
+  whenIdle();
+}
+
 Controller.prototype.schedule = function () {
   var self = this;
   if (this.frame) return;
@@ -407,7 +461,7 @@ Controller.prototype.schedule = function () {
 
 // Sizes the canvas to the container (backing store = CSS size × devicePixelRatio) and draws.
 Controller.prototype.render = function () {
-  if (!this.handle || this.error) return;
+  if (!this.handle || this.error || this.deferred) return;
   // This draw covers any redraw still waiting for a frame.
   if (this.frame) {
     cancelAnimationFrame(this.frame);
@@ -482,6 +536,9 @@ Controller.prototype.width = function () {
 Controller.prototype.measureBeforeContent = function () {
   var self = this;
   this.widthBeforeContent = this.width();
+  // The same layout says where the widget is: far below the screen, it waits (see defer).
+  var top = this.host.getBoundingClientRect().top;
+  this.deferred = top > FAR_SCREENS * (window.innerHeight || 0) && window.innerHeight > 0;
   // The text samples were laid out by the same layout: their widths cost nothing now.
   this.textWidths(getComputedStyle(this.box).fontFamily);
   setTimeout(function () { self.widthBeforeContent = 0; }, 0);
@@ -713,6 +770,7 @@ Controller.prototype.png = function () {
 
 // The chart as the reader sees it: its canvas with the overlay drawn over it.
 Controller.prototype.composed = function () {
+  this.undefer();
   if (this.overlay.hidden) return this.canvas;
   var both = document.createElement("canvas");
   both.width = this.canvas.width;
@@ -735,6 +793,7 @@ Controller.prototype.download = function (blob, extension) {
 
 Controller.prototype.destroy = function () {
   this.destroyed = true;
+  this.undefer();
   liveWidgets.delete(this);
   if (this.frame) cancelAnimationFrame(this.frame);
   if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
@@ -897,7 +956,7 @@ var printing = false;
 function setPrinting(on) {
   if (printing === on) return;
   printing = on;
-  liveWidgets.forEach(function (w) { w.closeKeyHelp(false); w.render(); });
+  liveWidgets.forEach(function (w) { w.closeKeyHelp(false); if (w.deferred) w.undefer(); else w.render(); });
 }
 // A web font named in --tipviz-font may arrive after a chart was drawn in a fallback font:
 // canvas text is not re-laid out by the browser, so the charts are measured and drawn again.

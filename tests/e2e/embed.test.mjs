@@ -62,6 +62,15 @@ chart.style.width = "320px";
 <tip-chart id="map" chart="tier-map" height="200"></tip-chart>
 <tip-chart id="region" chart="tier-map" region="europe" height="360"></tip-chart>
 <tip-chart id="tall" chart="enforcement" height="420"></tip-chart></body></html>`,
+  // A chart at the top, then charts and a bad one far down a long page.
+  "long.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
+<body style="margin:0;width:720px">
+<tip-chart id="top" chart="enforcement"></tip-chart>
+<div style="height:3000px"></div>
+<tip-chart id="far" chart="tier-summary"></tip-chart>
+<tip-chart id="farbad" chart="tier-summary" edition="1999"></tip-chart>
+<div style="height:3000px"></div>
+<tip-chart id="farther" chart="tier-map"></tip-chart></body></html>`,
   "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
 <tip-chart id="t" chart="enforcement" view="table"></tip-chart>
@@ -337,6 +346,49 @@ test("a chart is drawn before the page's next task: the first frame never shows 
   assert.deepEqual(await p.evaluate(() => window.__states), { nextTask: "ready", firstFrame: "ready" });
   assert.deepEqual(log.pageErrors, []);
   await context.close();
+});
+
+test("a chart far down a long page waits to be drawn until it comes near the window, the browser is idle, or the page prints", async () => {
+  // Idle callbacks never come here, so only scrolling and printing can draw the far charts.
+  const noIdle = () => { window.requestIdleCallback = () => 0; };
+  const { page: p, context, log } = await openPage(browser, `${server.origin}/long.html`, { init: noIdle, height: 800 });
+  await waitForState(p, "#top", "ready");
+  // Its attributes are read at once: a bad one says so without waiting.
+  await waitForState(p, "#farbad", "error");
+  const inked = (sel) => shadow(p, sel, (el) => {
+    const c = el.shadowRoot.querySelector("canvas");
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
+    return n;
+  });
+  await p.waitForTimeout(500);
+  assert.equal(await p.getAttribute("#far", "data-tipviz-state"), "loading");
+  assert.equal(await inked("#far"), 0, "nothing drawn far down the page");
+  // Its box already holds about the chart's height, so the page below it moves little.
+  const reserved = (await p.locator("#far").boundingBox()).height;
+  assert.ok(reserved >= 300, `reserved ${reserved} px`);
+  // Scrolled to within a screen of it: drawn, readable, the others still waiting.
+  await p.evaluate(() => document.getElementById("far").scrollIntoView());
+  await waitForState(p, "#far", "ready");
+  assert.ok(await inked("#far") > 10000, "drawn once near");
+  assert.match(await shadow(p, "#far", (el) => el.shadowRoot.querySelector(".sr table")?.textContent || ""), /Africa/);
+  assert.equal(await p.getAttribute("#farther", "data-tipviz-state"), "loading");
+  // Printing draws every chart, however far down.
+  await p.emulateMedia({ media: "print" });
+  await waitForState(p, "#farther", "ready");
+  await p.emulateMedia({ media: "screen" });
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+
+  // With idle time, every chart is drawn soon without scrolling, in page order.
+  const second = await openPage(browser, `${server.origin}/long.html`, { height: 800 });
+  await waitForState(second.page, "#farther", "ready");
+  assert.equal(await second.page.getAttribute("#far", "data-tipviz-state"), "ready");
+  assert.equal(await second.page.evaluate(() => window.scrollY), 0);
+  const order = await second.page.evaluate(() => window.__tipvizEvents.filter((e) => e.type === "tipviz:ready").map((e) => e.id));
+  assert.deepEqual(order, ["top", "far", "farther"]);
+  await second.context.close();
 });
 
 test("TipViz.mount returns a handle with update, csv, png and destroy", async () => {
