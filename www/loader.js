@@ -283,6 +283,8 @@ Controller.prototype.listen = function () {
     self.refresh();
     if (outcome === "selected") self.fireSelect();
   });
+  // Tabbing to a chart still waiting far down the page draws it (see defer).
+  canvas.addEventListener("focus", function () { self.undefer(); });
   canvas.addEventListener("blur", function () {
     if (self.call(function (h) { return h.leave(); })) self.refresh();
   });
@@ -407,30 +409,28 @@ Controller.prototype.isDark = function () {
 // 27 charts held the page's first paint back by the charts parsed before it). Printing, a PNG
 // asked for by script and keyboard focus draw it at once.
 var FAR_SCREENS = 2;
-var nearObserver = null, waitingForIdle = [], idleAsked = false;
+var nearObserver = null, waitingHosts = new Map(), waitingForIdle = [], idleAsked = false;
 Controller.prototype.defer = function () {
-  var self = this;
   // Roughly the height it will take, so the page below does not jump much when it is drawn.
   var width = this.width();
   this.canvas.style.width = width + "px";
   this.canvas.style.height = Math.round(Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO))) + "px";
   if (!nearObserver && window.IntersectionObserver) {
     nearObserver = new IntersectionObserver(function (entries) {
-      entries.forEach(function (e) { if (e.isIntersecting && e.target._tipvizWaiting) e.target._tipvizWaiting.undefer(); });
+      entries.forEach(function (e) { if (e.isIntersecting && waitingHosts.has(e.target)) waitingHosts.get(e.target).undefer(); });
     }, { rootMargin: "100% 0px" });
   }
-  this.host._tipvizWaiting = this;
+  waitingHosts.set(this.host, this);
   if (nearObserver) nearObserver.observe(this.host);
   if (waitingForIdle.indexOf(this) < 0) waitingForIdle.push(this);
   whenIdle();
-  this.canvas.addEventListener("focus", function () { self.undefer(); }, { once: true });
 };
 
 // Draws a deferred widget now (its configuration is current); nothing for one already drawn.
 Controller.prototype.undefer = function () {
   if (!this.deferred) return;
   this.deferred = false;
-  this.host._tipvizWaiting = null;
+  waitingHosts.delete(this.host);
   if (nearObserver) nearObserver.unobserve(this.host);
   var i = waitingForIdle.indexOf(this);
   if (i >= 0) waitingForIdle.splice(i, 1);

@@ -70,7 +70,9 @@ chart.style.width = "320px";
 <tip-chart id="far" chart="tier-summary"></tip-chart>
 <tip-chart id="farbad" chart="tier-summary" edition="1999"></tip-chart>
 <div style="height:3000px"></div>
-<tip-chart id="farther" chart="tier-map"></tip-chart></body></html>`,
+<tip-chart id="farther" chart="tier-map"></tip-chart>
+<div style="height:3000px"></div>
+<tip-chart id="farthest" chart="peacekeeping"></tip-chart></body></html>`,
   "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
 <tip-chart id="t" chart="enforcement" view="table"></tip-chart>
@@ -374,20 +376,23 @@ test("a chart far down a long page waits to be drawn until it comes near the win
   assert.ok(await inked("#far") > 10000, "drawn once near");
   assert.match(await shadow(p, "#far", (el) => el.shadowRoot.querySelector(".sr table")?.textContent || ""), /Africa/);
   assert.equal(await p.getAttribute("#farther", "data-tipviz-state"), "loading");
+  // Keyboard focus draws it, even where the page keeps it from scrolling into view.
+  await shadow(p, "#farther", (el) => el.shadowRoot.querySelector("canvas").focus({ preventScroll: true }));
+  await waitForState(p, "#farther", "ready");
+  assert.equal(await p.getAttribute("#farthest", "data-tipviz-state"), "loading");
   // Printing draws every chart, however far down.
   await p.emulateMedia({ media: "print" });
-  await waitForState(p, "#farther", "ready");
+  await waitForState(p, "#farthest", "ready");
   await p.emulateMedia({ media: "screen" });
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 
   // With idle time, every chart is drawn soon without scrolling, in page order.
   const second = await openPage(browser, `${server.origin}/long.html`, { height: 800 });
-  await waitForState(second.page, "#farther", "ready");
-  assert.equal(await second.page.getAttribute("#far", "data-tipviz-state"), "ready");
+  await waitForState(second.page, "#farthest", "ready");
   assert.equal(await second.page.evaluate(() => window.scrollY), 0);
   const order = await second.page.evaluate(() => window.__tipvizEvents.filter((e) => e.type === "tipviz:ready").map((e) => e.id));
-  assert.deepEqual(order, ["top", "far", "farther"]);
+  assert.deepEqual(order, ["top", "far", "farther", "farthest"]);
   await second.context.close();
 });
 
