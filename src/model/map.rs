@@ -761,7 +761,6 @@ pub const MIN_FRAME: f64 = 140.0;
 /// and a frame flatter than that (a capped height in a wide box) is narrowed.
 pub const MAX_WIDENING: f64 = 1.5;
 
-
 impl TierMap {
     /// Lays out the header, legend and notes for a width.
     fn furniture(input: &TierMapInput, width: f64, u: f64) -> Furniture {
