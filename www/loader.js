@@ -411,6 +411,9 @@ Controller.prototype.isDark = function () {
 var FAR_SCREENS = 2;
 var nearObserver = null, waitingHosts = new Map(), waitingForIdle = [], idleAsked = false;
 Controller.prototype.defer = function () {
+  // Named already: a screen reader's user who tabs to it hears what it is (the title needs no
+  // layout; the summary and table come with the drawing).
+  this.labelCanvas();
   // Roughly the height it will take, so the page below does not jump much when it is drawn.
   var width = this.width();
   this.canvas.style.width = width + "px";
@@ -719,11 +722,17 @@ Controller.prototype.fireSelect = function () {
   fire(this.host, "tipviz:select", detail);
 };
 
+// The chart's accessible name (its title, what it is, how to read it); returns the title.
+Controller.prototype.labelCanvas = function () {
+  var title = this.call(function (h) { return h.title(); }) || "";
+  this.canvas.setAttribute("aria-label", title + " (" + this.words.chart_role + "; " + this.words.how_to_read + ")");
+  return title;
+};
+
 Controller.prototype.fillTables = function () {
   var table = this.call(function (h) { return h.table(); });
-  var title = this.call(function (h) { return h.title(); }) || "";
+  var title = this.labelCanvas();
   var summary = this.call(function (h) { return h.summary(); }) || "";
-  this.canvas.setAttribute("aria-label", title + " (" + this.words.chart_role + "; " + this.words.how_to_read + ")");
   this.summary.textContent = summary;
   // The visible table of view="table" is the only one then; otherwise a hidden twin of the chart.
   var asTable = this.call(function (h) { return h.view(); }) === "table";

@@ -367,6 +367,8 @@ test("a chart far down a long page waits to be drawn until it comes near the win
   await p.waitForTimeout(500);
   assert.equal(await p.getAttribute("#far", "data-tipviz-state"), "loading");
   assert.equal(await inked("#far"), 0, "nothing drawn far down the page");
+  // Already named for a screen reader.
+  assert.match(await shadow(p, "#far", (el) => el.shadowRoot.querySelector("canvas").getAttribute("aria-label") || ""), /^Tier placements by region/);
   // Its box already holds about the chart's height, so the page below it moves little.
   const reserved = (await p.locator("#far").boundingBox()).height;
   assert.ok(reserved >= 300, `reserved ${reserved} px`);
