@@ -319,6 +319,9 @@ pub struct MapCountry {
     /// The tier's pattern, clipped to the outline: line segments and dot centres.
     pub pattern_lines: Vec<[Point; 2]>,
     pub pattern_dots: Vec<Point>,
+    /// A neighbour drawn around a region's zoom for context only (the summary, table and CSV
+    /// leave it out): drawn paler, so the region's own countries stand out.
+    pub context: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -592,6 +595,14 @@ fn not_in_list(edition: u16, lang: Lang) -> String {
     trf!(lang, "not in the {0} list", "absent de la liste {0}", "no figura en la lista de {0}"; edition.to_string())
 }
 
+/// Under a region's map, after the pattern note.
+pub fn context_note(lang: Lang) -> &'static str {
+    tr!(lang,
+        "Countries outside the region are drawn paler.",
+        "Les pays hors de la région sont plus pâles.",
+        "Los países fuera de la región se muestran más pálidos.")
+}
+
 pub fn pattern_note(lang: Lang) -> &'static str {
     tr!(lang,
         "Tiers differ by pattern as well as colour: Tier 1 plain, Tier 2 dots, Watch List diagonal lines, Tier 3 \
@@ -783,6 +794,9 @@ impl TierMap {
         let legend_height = (row + 1.0) * LEGEND_ROW * u;
         let note_font = NOTE_FONT * u;
         let mut notes = measure::wrap(pattern_note(input.lang), text_width, note_font, Weight::Regular);
+        if !input.focus.is_empty() {
+            notes.extend(measure::wrap(context_note(input.lang), text_width, note_font, Weight::Regular));
+        }
         notes.extend(measure::wrap(&input.credit, text_width, note_font, Weight::Regular));
         let below = 6.0 * u + legend_height + notes.len() as f64 * NOTE_FONT * 1.35 * u + PAD * u;
         Furniture { title, subtitle, map_top, legend, notes, below }
@@ -890,6 +904,7 @@ impl TierMap {
                 marker,
                 pattern_lines,
                 pattern_dots,
+                context: !input.focus.is_empty() && !input.focus.contains(&c.id),
             });
         }
         spread_markers(&mut countries, &frame, u);
@@ -1342,6 +1357,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_zoom_draws_its_neighbours_as_context_and_says_so_under_the_legend() {
+        let dataset = crate::data::dataset();
+        let focus: Vec<&str> =
+            dataset.countries.iter().filter(|c| c.region == Some(Region::Europe)).map(|c| &*c.id).collect();
+        let mut input = world(&focus);
+        input.centre = Centre::of(Some(Region::Europe));
+        let map = TierMap::layout(&input, WIDE);
+        let neighbours: Vec<&str> = map.countries.iter().filter(|c| c.context).map(|c| &*c.input.id).collect();
+        for c in &map.countries {
+            assert_eq!(c.context, !focus.contains(&&*c.input.id), "{}", c.input.id);
+        }
+        assert!(neighbours.contains(&"DZA") && neighbours.contains(&"EGY"), "{neighbours:?}");
+        let says = |map: &TierMap| map.notes.iter().any(|n| n.text.contains("paler"));
+        assert!(says(&map));
+        // The world has no neighbours: every country drawn in full, and no such note.
+        let world_map = TierMap::layout(&world(&[]), WIDE);
+        assert!(world_map.countries.iter().all(|c| !c.context));
+        assert!(!says(&world_map));
     }
 
     #[test]

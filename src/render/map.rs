@@ -22,6 +22,19 @@ fn closed(ring: &[Point]) -> Vec<(i32, i32)> {
     out
 }
 
+/// A neighbour's fill in a region's zoom: the tier's colour most of the way to the
+/// background, so the region's countries stand out and the neighbours' tiers still read.
+fn paler(color: RGBColor, background: RGBColor) -> RGBColor {
+    let mix = |c: u8, b: u8| ((c as f64) * 0.45 + (b as f64) * 0.55).round() as u8;
+    RGBColor(mix(color.0, background.0), mix(color.1, background.1), mix(color.2, background.2))
+}
+
+/// The fill a country is drawn with.
+fn country_fill(c: &MapCountry, palette: &Palette) -> RGBColor {
+    let fill = palette.tier(c.input.tier);
+    if c.context { paler(fill, palette.background) } else { fill }
+}
+
 fn stroke(color: RGBColor, width: f64) -> ShapeStyle {
     ShapeStyle::from(&color).stroke_width(width.round().max(1.0) as u32)
 }
@@ -52,10 +65,11 @@ fn draw_marker<DB: DrawingBackend>(
     tier: Option<Tier>,
     (x, y): Point,
     r: f64,
+    fill: RGBColor,
     palette: &Palette,
     edge_width: f64,
 ) -> DrawResult<DB> {
-    let fill = ShapeStyle::from(&palette.tier(tier)).filled();
+    let fill = ShapeStyle::from(&fill).filled();
     let edge = stroke(palette.text, edge_width);
     let shape: Vec<(i32, i32)> = match tier {
         Some(Tier::Two) => vec![pt(x - r, y - r), pt(x + r, y - r), pt(x + r, y + r), pt(x - r, y + r)],
@@ -97,7 +111,7 @@ pub fn draw_tier_map<DB: DrawingBackend>(
     let border = stroke(palette.background, 0.6 * u);
     for &i in &map.draw_order {
         let c = &map.countries[i];
-        let fill = ShapeStyle::from(&palette.tier(c.input.tier)).filled();
+        let fill = ShapeStyle::from(&country_fill(c, palette)).filled();
         for piece in &c.pieces {
             root.draw(&Polygon::new(points(piece), fill))?;
         }
@@ -125,7 +139,7 @@ pub fn draw_tier_map<DB: DrawingBackend>(
     for c in map.countries.iter().filter(|c| c.marker.is_some()) {
         let r = c.marker.unwrap_or(map_metrics::MARKER_RADIUS * u);
         let width = if c.input.highlighted { 2.0 * u } else { 0.8 * u };
-        draw_marker(root, c.input.tier, c.anchor, r, palette, width)?;
+        draw_marker(root, c.input.tier, c.anchor, r, country_fill(c, palette), palette, width)?;
     }
 
     let swatch_edge = stroke(palette.muted, 0.8 * u);
@@ -140,7 +154,8 @@ pub fn draw_tier_map<DB: DrawingBackend>(
         if item.tier.is_some() {
             // The marker shape small countries get, at the swatch's right end.
             let r = 3.0 * u;
-            draw_marker(root, item.tier, (s.right + 1.0 * u - r * 1.6, (s.top + s.bottom) / 2.0), r, palette, 0.8 * u)?;
+            let at = (s.right + 1.0 * u - r * 1.6, (s.top + s.bottom) / 2.0);
+            draw_marker(root, item.tier, at, r, palette.tier(item.tier), palette, 0.8 * u)?;
         }
         root.draw(&Text::new(
             item.label.clone(),
