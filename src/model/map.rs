@@ -320,7 +320,7 @@ pub struct MapCountry {
     pub pattern_lines: Vec<[Point; 2]>,
     pub pattern_dots: Vec<Point>,
     /// A neighbour drawn around a region's zoom for context only (the summary, table and CSV
-    /// leave it out): drawn paler, so the region's own countries stand out.
+    /// leave it out): drawn fainter, so the region's own countries stand out.
     pub context: bool,
 }
 
@@ -598,9 +598,9 @@ fn not_in_list(edition: u16, lang: Lang) -> String {
 /// Under a region's map, after the pattern note.
 pub fn context_note(lang: Lang) -> &'static str {
     tr!(lang,
-        "Countries outside the region are drawn paler.",
-        "Les pays hors de la région sont plus pâles.",
-        "Los países fuera de la región se muestran más pálidos.")
+        "Countries outside the region are drawn fainter.",
+        "Les pays hors de la région sont estompés.",
+        "Los países fuera de la región se muestran atenuados.")
 }
 
 pub fn pattern_note(lang: Lang) -> &'static str {
@@ -1372,7 +1372,7 @@ mod tests {
             assert_eq!(c.context, !focus.contains(&&*c.input.id), "{}", c.input.id);
         }
         assert!(neighbours.contains(&"DZA") && neighbours.contains(&"EGY"), "{neighbours:?}");
-        let says = |map: &TierMap| map.notes.iter().any(|n| n.text.contains("paler"));
+        let says = |map: &TierMap| map.notes.iter().any(|n| n.text.contains("fainter"));
         assert!(says(&map));
         // The world has no neighbours: every country drawn in full, and no such note.
         let world_map = TierMap::layout(&world(&[]), WIDE);

@@ -24,7 +24,7 @@ fn closed(ring: &[Point]) -> Vec<(i32, i32)> {
 
 /// A neighbour's fill in a region's zoom: the tier's colour most of the way to the
 /// background, so the region's countries stand out and the neighbours' tiers still read.
-fn paler(color: RGBColor, background: RGBColor) -> RGBColor {
+fn fainter(color: RGBColor, background: RGBColor) -> RGBColor {
     let mix = |c: u8, b: u8| ((c as f64) * 0.45 + (b as f64) * 0.55).round() as u8;
     RGBColor(mix(color.0, background.0), mix(color.1, background.1), mix(color.2, background.2))
 }
@@ -32,7 +32,7 @@ fn paler(color: RGBColor, background: RGBColor) -> RGBColor {
 /// The fill a country is drawn with.
 fn country_fill(c: &MapCountry, palette: &Palette) -> RGBColor {
     let fill = palette.tier(c.input.tier);
-    if c.context { paler(fill, palette.background) } else { fill }
+    if c.context { fainter(fill, palette.background) } else { fill }
 }
 
 fn stroke(color: RGBColor, width: f64) -> ShapeStyle {
