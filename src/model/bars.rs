@@ -302,7 +302,6 @@ fn heading_lines(title: &str, width_dev: f64, u: f64) -> Vec<String> {
     measure::wrap(title, (width_dev - 2.0 * PAD * u).max(0.0), LABEL_FONT * u, Weight::Bold)
 }
 
-/// The height the group headings take, gaps included.
 /// What the rows need room for at scale `u`: the widest label, the widest value text, and
 /// whether labels go on lines of their own above their bars. Only a value's text needs room
 /// past the longest bar: an absent value's words follow a short placeholder and are fitted to
@@ -333,6 +332,7 @@ fn label_line(u: f64) -> f64 {
     bar_metrics::LABEL_LINE * LABEL_FONT * u
 }
 
+/// The height the group headings take, gaps included.
 fn headings_height(input: &BarChartInput, width_dev: f64, u: f64) -> f64 {
     use bar_metrics::{GROUP_GAP, GROUP_TITLE, GROUP_TITLE_LINE};
     let (mut height, mut headings) = (0.0, 0usize);

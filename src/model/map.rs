@@ -641,8 +641,7 @@ struct LegendSlot {
 /// that is. A zoom is widened (or heightened) to the frame's shape, so a phone's tall frame
 /// shows more of the region's surroundings instead of empty bands above and below; the world
 /// keeps its own shape.
-fn fitted_bounds(input: &TierMapInput, frame: &Rect) -> ([f64; 4], f64) {
-    let [x0, y0, x1, y1] = view_bounds(input);
+fn fitted_bounds(input: &TierMapInput, [x0, y0, x1, y1]: [f64; 4], frame: &Rect) -> ([f64; 4], f64) {
     let (fw, fh) = (frame.right - frame.left, frame.bottom - frame.top);
     let (w, h) = (x1 - x0, y1 - y0);
     if input.focus.is_empty() || fw <= 0.0 || fh <= 0.0 || w <= 0.0 || h <= 0.0 {
@@ -656,8 +655,7 @@ fn fitted_bounds(input: &TierMapInput, frame: &Rect) -> ([f64; 4], f64) {
 /// A region's frame no wider than [`MAX_WIDENING`] times the region at the frame's height,
 /// centred. A wide, flat box would otherwise show more neighbours than region (Africa at 1400
 /// × 560 px spanned Brazil to Australia); the sides stay empty instead.
-fn narrowed_to_the_region(input: &TierMapInput, frame: Rect) -> Rect {
-    let [x0, y0, x1, y1] = view_bounds(input);
+fn narrowed_to_the_region(input: &TierMapInput, [x0, y0, x1, y1]: [f64; 4], frame: Rect) -> Rect {
     let (w, h) = (x1 - x0, y1 - y0);
     if input.focus.is_empty() || w <= 0.0 || h <= 0.0 {
         return frame;
@@ -843,13 +841,16 @@ impl TierMap {
         let height = size.height_dev() as f64;
         let Furniture { title, subtitle, map_top, legend: entries, notes: note_lines, below } =
             TierMap::furniture(input, width, u);
+        // Every country's points are looked at for these: once per layout.
+        let view = view_bounds(input);
         let frame = narrowed_to_the_region(
             input,
+            view,
             Rect { left: PAD * u, top: map_top, right: (width - PAD * u).max(PAD * u), bottom: (height - below).max(map_top) },
         );
 
         // Fit the view into the frame, centred, y flipped.
-        let ([x0, y0, x1, y1], widened) = fitted_bounds(input, &frame);
+        let ([x0, y0, x1, y1], widened) = fitted_bounds(input, view, &frame);
         let (fw, fh) = (frame.right - frame.left, frame.bottom - frame.top);
         let scale = (fw / (x1 - x0).max(1e-9)).min(fh / (y1 - y0).max(1e-9)).max(1e-9);
         let left = frame.left + (fw - (x1 - x0) * scale) / 2.0;
@@ -1088,7 +1089,7 @@ mod tests {
     /// through a country's anchor is not enough; recompute from the frame instead.
     fn css_of(map: &TierMap, input: &TierMapInput, lon_lat: Point) -> Point {
         // Same arithmetic as `layout`.
-        let ([x0, y0, x1, y1], _) = fitted_bounds(input, &map.frame);
+        let ([x0, y0, x1, y1], _) = fitted_bounds(input, view_bounds(input), &map.frame);
         let f = &map.frame;
         let (fw, fh) = (f.right - f.left, f.bottom - f.top);
         let scale = (fw / (x1 - x0)).min(fh / (y1 - y0));

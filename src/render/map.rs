@@ -24,6 +24,7 @@ fn closed(ring: &[Point]) -> Vec<(i32, i32)> {
 
 /// A neighbour's fill in a region's zoom: the tier's colour most of the way to the
 /// background, so the region's countries stand out and the neighbours' tiers still read.
+/// Opaque, not plotters' `mix` (alpha), which would let the land show through a marker.
 fn fainter(color: RGBColor, background: RGBColor) -> RGBColor {
     let mix = |c: u8, b: u8| ((c as f64) * 0.45 + (b as f64) * 0.55).round() as u8;
     RGBColor(mix(color.0, background.0), mix(color.1, background.1), mix(color.2, background.2))
