@@ -142,7 +142,11 @@ if (darkQuery && darkQuery.addEventListener) {
   });
 }
 
-var DEFAULT_HEIGHT_RATIO = 0.62;
+// A chart's height when the page sets none and the chart asks for none of its own: 62% of the
+// width, 300 to 520 px.
+function defaultHeight(width) {
+  return Math.min(520, Math.max(300, width * 0.62));
+}
 
 // `template` with `{0}` replaced by `value` as plain text (a function replacer, so `$&` and
 // the like in what a reader typed stay as typed).
@@ -417,7 +421,7 @@ Controller.prototype.defer = function () {
   // Roughly the height it will take, so the page below does not jump much when it is drawn.
   var width = this.width();
   this.canvas.style.width = width + "px";
-  this.canvas.style.height = Math.round(Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO))) + "px";
+  this.canvas.style.height = Math.round(defaultHeight(width)) + "px";
   if (!nearObserver && window.IntersectionObserver) {
     nearObserver = new IntersectionObserver(function (entries) {
       entries.forEach(function (e) { if (e.isIntersecting && waitingHosts.has(e.target)) waitingHosts.get(e.target).undefer(); });
@@ -496,7 +500,7 @@ Controller.prototype.render = function () {
     // legend wraps on a phone) is raised to what they need: drawn smaller, rows pile up at
     // the canvas's bottom edge and panels run into each other.
     var least = this.call(function (h) { return h.minimum_height(width); }) || 0;
-    height = Math.max(requested > 0 ? requested : Math.min(520, Math.max(300, width * DEFAULT_HEIGHT_RATIO)), least);
+    height = Math.max(requested > 0 ? requested : defaultHeight(width), least);
   }
   height = Math.round(Math.min(height, 4000));
   var dpr = this.drawingDpr(width, height);
