@@ -267,6 +267,15 @@ test("tier-map region=africa on a wide screen: the whole widget fits a laptop wi
   assert.ok(row.first > 0.1 * row.width && row.last < 0.9 * row.width, `empty sides: ${JSON.stringify(row)}`);
   assert.ok(Math.abs(row.first + row.last - row.width) < 4, `centred: ${JSON.stringify(row)}`);
   assert.ok(row.count > 0.1 * row.width, `land between: ${JSON.stringify(row)}`);
+  // Those first and last inked columns are the frame's edges: one colour all the way down the
+  // map, where land would change with the height.
+  const edges = await shadow(p, "#af", (el, [first, last]) => {
+    const c = el.shadowRoot.querySelector("canvas"), g = c.getContext("2d");
+    const column = (x) => new Set([0.15, 0.3, 0.45, 0.6, 0.75].map((h) => Array.from(g.getImageData(x, Math.round(c.height * h), 1, 1).data).join(",")));
+    return [[...column(first)], [...column(last)]];
+  }, [row.first, row.last]);
+  assert.equal(edges[0].length, 1, `left edge: ${JSON.stringify(edges)}`);
+  assert.deepEqual(edges[1], edges[0], "both edges drawn alike");
   // Africa's countries can still be pointed at, those at its edges included.
   const d = await data(p);
   for (const id of ["SEN", "ZAF", "SOM", "EGY", "MDG"]) {
