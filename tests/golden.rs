@@ -382,8 +382,8 @@ fn at_its_minimum_height_a_chart_keeps_every_row_on_the_canvas() {
                         // to [`MAX_WIDENING`], and the region is drawn smaller.
                         use tipviz::model::map::{MAX_WIDENING, MIN_FRAME};
                         let frame = map.frame.bottom - map.frame.top;
-                        let shown = frame >= MIN_FRAME * 2.0 - 1.0 && map.widened <= MAX_WIDENING + 1e-9 && !map.inset;
-                        (shown, format!("a frame {frame} high, {} times the view's width, inset {}", map.widened, map.inset))
+                        let shown = frame >= MIN_FRAME * 2.0 - 1.0 && map.widened <= MAX_WIDENING + 1e-9 && !map.inset();
+                        (shown, format!("a frame {frame} high, {} times the view's width, inset {}", map.widened, map.inset()))
                     }
                     _ => {
                         let bottom = content_bottom(figure);

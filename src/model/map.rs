@@ -344,9 +344,6 @@ pub struct TierMap {
     pub subtitle: Vec<TextLine>,
     /// The map's frame; nothing of the map is drawn outside it.
     pub frame: Rect,
-    /// The frame is narrowed, with bands of at least [`INSET_BAND_MIN`] beside it (a region in
-    /// a wide box), so it is drawn with an edge: the countries it cuts read as cut on purpose.
-    pub inset: bool,
     /// The countries at least partly inside the frame, in keyboard order.
     pub countries: Vec<MapCountry>,
     /// Largest first, so enclaves are drawn over their hosts.
@@ -945,9 +942,14 @@ impl TierMap {
         for (i, text) in note_lines.into_iter().enumerate() {
             notes.push(TextLine { text, x_dev: PAD * u, y_dev: legend_bottom + i as f64 * NOTE_FONT * 1.35 * u });
         }
-        // A few pixels' narrowing (a phone just past the widening) needs no edge.
-        let inset = frame.left > (PAD + INSET_BAND_MIN) * u;
-        TierMap { size, edition: input.edition, title, subtitle, frame, inset, countries, draw_order, legend, notes, widened, lang: input.lang }
+        TierMap { size, edition: input.edition, title, subtitle, frame, countries, draw_order, legend, notes, widened, lang: input.lang }
+    }
+
+    /// Whether the frame is narrowed, with bands of at least [`INSET_BAND_MIN`] beside it (a
+    /// region in a wide box), so it is drawn with an edge: the countries it cuts read as cut on
+    /// purpose. A few pixels' narrowing (a phone just past the widening) needs no edge.
+    pub fn inset(&self) -> bool {
+        self.frame.left > (PAD + INSET_BAND_MIN) * self.size.dpr.max(0.5)
     }
 
     pub fn item_count(&self) -> usize {
@@ -1235,7 +1237,7 @@ mod tests {
         let (drawn, f) = (drawn_bounds(&map), map.frame);
         assert!(drawn[3] - drawn[1] > 0.9 * (f.bottom - f.top), "{drawn:?} in {f:?}");
         assert!(drawn[2] - drawn[0] > 0.9 * (f.right - f.left), "{drawn:?} in {f:?}");
-        assert!(!map.inset);
+        assert!(!map.inset());
         // A box much flatter than Europe narrows the frame, centred and edged, rather than
         // showing the world from Canada to Japan beside it; land still fills its height (the
         // open Arctic may leave a strip).
@@ -1244,7 +1246,7 @@ mod tests {
         assert!(drawn[3] - drawn[1] > 0.9 * (f.bottom - f.top), "{drawn:?} in {f:?}");
         assert!(f.right - f.left < 600.0, "{f:?}");
         assert!(((f.left + f.right) / 2.0 - 600.0).abs() < 1.0, "{f:?}");
-        assert!(map.inset && map.widened <= MAX_WIDENING + 1e-9, "{}", map.widened);
+        assert!(map.inset() && map.widened <= MAX_WIDENING + 1e-9, "{}", map.widened);
         for far in ["CAN", "USA", "JPN", "KOR"] {
             assert!(map.countries.iter().all(|c| c.input.id != far), "{far} drawn in Europe's zoom");
         }

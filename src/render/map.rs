@@ -120,7 +120,7 @@ pub fn draw_tier_map<DB: DrawingBackend>(
         outline(root, c, border)?;
     }
 
-    if map.inset {
+    if map.inset() {
         let f = map.frame;
         root.draw(&Rectangle::new([pt(f.left, f.top), pt(f.right, f.bottom)], stroke(palette.grid, u)))?;
     }
