@@ -332,6 +332,15 @@ fn label_line(u: f64) -> f64 {
     bar_metrics::LABEL_LINE * LABEL_FONT * u
 }
 
+/// How many bar rows the chart has, over all its groups.
+fn row_count(input: &BarChartInput) -> usize {
+    let mut rows = 0;
+    for group in &input.groups {
+        rows += group.bars.len();
+    }
+    rows
+}
+
 /// The height the group headings take, gaps included.
 fn headings_height(input: &BarChartInput, width_dev: f64, u: f64) -> f64 {
     use bar_metrics::{GROUP_GAP, GROUP_TITLE, GROUP_TITLE_LINE};
@@ -361,7 +370,7 @@ impl BarChart {
 
     fn height_for_rows_css(input: &BarChartInput, width_css: f64, row: f64) -> f64 {
         let (_, _, rows_top) = header_of(input, width_css.max(0.0), 1.0);
-        let rows: usize = input.groups.iter().map(|g| g.bars.len()).sum();
+        let rows = row_count(input);
         let (_, _, labels_above) = text_room(input, width_css.max(0.0), 1.0);
         let row = row + if labels_above { label_line(1.0) } else { 0.0 };
         (rows_top + headings_height(input, width_css.max(0.0), 1.0) + rows as f64 * row + PAD).ceil()
@@ -376,7 +385,7 @@ impl BarChart {
 
         // What the rows need room for: how many, the widest label, the widest value text.
         let font = LABEL_FONT * u;
-        let row_count: usize = input.groups.iter().map(|g| g.bars.len()).sum();
+        let row_count = row_count(input);
         let (widest_label, widest_value, labels_above) = text_room(input, width, u);
         let label_line = if labels_above { label_line(u) } else { 0.0 };
         let room = height - PAD * u - rows_top - headings_height(input, width, u);
