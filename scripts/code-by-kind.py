@@ -106,10 +106,21 @@ def main():
     if not names:
         sys.exit("no function names: run wasm-bindgen without --remove-name-section (see the top of this file)")
     groups = defaultdict(list)
+    fragments_seen = set()
     for index, body in enumerate(bodies):
         name = re.sub(r"\[[0-9a-f]{16}\]", "", names.get(index, ""))  # tipviz[hash]::export → tipviz::export
-        kind = next((k for k, fragments in KINDS.items() if any(f in name for f in fragments)), "shared core")
+        kind = "shared core"
+        for k, fragments in KINDS.items():
+            found = [f for f in fragments if f in name]
+            if found:
+                kind = k
+                fragments_seen.update(found)
+                break
         groups[kind].append(body)
+    # A module renamed or moved would silently fall into the shared core: say so instead.
+    unmatched = [f for fragments in KINDS.values() for f in fragments if f not in fragments_seen]
+    if unmatched:
+        sys.exit(f"no function name contains {', '.join(unmatched)}: update KINDS to the code's module names")
     print(f"{'':40s} {'raw':>8s} {'zlib -9':>8s}")
     for kind, parts in sorted(groups.items(), key=lambda g: -sum(map(len, g[1]))):
         code = b"".join(parts)
