@@ -418,10 +418,12 @@ Controller.prototype.defer = function () {
   // Named already: a screen reader's user who tabs to it hears what it is (the title needs no
   // layout; the summary and table come with the drawing).
   this.labelCanvas();
-  // Roughly the height it will take, so the page below does not jump much when it is drawn.
+  // The height the page asked for, else roughly the height it will take, so the page below
+  // does not jump much when it is drawn (the chart's own height needs its text laid out).
   var width = this.width();
+  var requested = parseFloat(this.option("height"));
   this.canvas.style.width = width + "px";
-  this.canvas.style.height = Math.round(defaultHeight(width)) + "px";
+  this.canvas.style.height = Math.round(Math.min(requested > 0 ? requested : defaultHeight(width), 4000)) + "px";
   if (!nearObserver && window.IntersectionObserver) {
     nearObserver = new IntersectionObserver(function (entries) {
       entries.forEach(function (e) { if (e.isIntersecting && waitingHosts.has(e.target)) waitingHosts.get(e.target).undefer(); });

@@ -72,7 +72,7 @@ chart.style.width = "320px";
 <div style="height:3000px"></div>
 <tip-chart id="farther" chart="tier-map"></tip-chart>
 <div style="height:3000px"></div>
-<tip-chart id="farthest" chart="peacekeeping"></tip-chart></body></html>`,
+<tip-chart id="farthest" chart="peacekeeping" height="900"></tip-chart></body></html>`,
   "esm.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <tip-chart id="m" chart="enforcement" scope="europe"></tip-chart>
 <tip-chart id="t" chart="enforcement" view="table"></tip-chart>
@@ -382,9 +382,13 @@ test("a chart far down a long page waits to be drawn until it comes near the win
   await shadow(p, "#farther", (el) => el.shadowRoot.querySelector("canvas").focus({ preventScroll: true }));
   await waitForState(p, "#farther", "ready");
   assert.equal(await p.getAttribute("#farthest", "data-tipviz-state"), "loading");
+  // A height the page sets is reserved as it is, so nothing below moves when it is drawn.
+  const canvasHeight = (sel) => shadow(p, sel, (el) => Math.round(el.shadowRoot.querySelector("canvas").getBoundingClientRect().height));
+  assert.equal(await canvasHeight("#farthest"), 900);
   // Printing draws every chart, however far down.
   await p.emulateMedia({ media: "print" });
   await waitForState(p, "#farthest", "ready");
+  assert.equal(await canvasHeight("#farthest"), 900);
   await p.emulateMedia({ media: "screen" });
   assert.deepEqual(log.pageErrors, []);
   await context.close();
