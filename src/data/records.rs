@@ -211,9 +211,10 @@ impl Tier {
 id_enum! {
     /// How a tier placement is known.
     TierBasis {
-        /// In a tier list or a narrative heading.
+        /// In a tier list or a narrative heading (or, where the extraction lost a heading, the
+        /// narrative's sentence naming the edition's own tier; the note says so).
         Printed = "printed",
-        /// From a sentence; the note quotes it.
+        /// From a sentence about another edition ("remained on Tier 2"); the note quotes it.
         Inferred = "inferred",
         /// The dataset corrects or supplies the placement; the note says why.
         Corrected = "corrected",
