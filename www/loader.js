@@ -262,9 +262,15 @@ Controller.prototype.listen = function () {
   this.resizeObserver.observe(this.host);
   // The readout follows the pointer at once; the highlight is drawn at the next frame, once
   // however many moves arrived before it (a fast mouse sends several per frame).
+  // A pointer's offsetX/Y count the page's CSS zoom on the widget (Chromium, Firefox); the
+  // chart's layout is in the widget's own CSS pixels. The zoom is read when the pointer comes
+  // in, not at every move, where it could cost a style update.
+  var zoom = 1;
+  function local(e) { return [e.offsetX / zoom, e.offsetY / zoom]; }
+  canvas.addEventListener("pointerenter", function () { zoom = self.cssZoom(); });
   canvas.addEventListener("pointermove", function (e) {
-    self.pointerAt = [e.offsetX, e.offsetY];
-    if (!self.call(function (h) { return h.pointer(e.offsetX, e.offsetY); })) return;
+    var at = self.pointerAt = local(e);
+    if (!self.call(function (h) { return h.pointer(at[0], at[1]); })) return;
     self.showReadout();
     self.drawAtFrame();
   });
@@ -273,7 +279,9 @@ Controller.prototype.listen = function () {
     if (self.call(function (h) { return h.leave(); })) self.refresh();
   });
   canvas.addEventListener("click", function (e) {
-    var index = self.call(function (h) { return h.click(e.offsetX, e.offsetY); });
+    zoom = self.cssZoom();
+    var at = local(e);
+    var index = self.call(function (h) { return h.click(at[0], at[1]); });
     self.refresh();
     if (index !== undefined && index >= 0) self.fireSelect();
   });
@@ -989,12 +997,18 @@ if (printQuery && printQuery.addEventListener) {
   printQuery.addEventListener("change", function (e) { setPrinting(e.matches); });
 }
 
+// The CSS zoom the page puts on the widget, all its ancestors' together (1 where the browser
+// does not say).
+Controller.prototype.cssZoom = function () {
+  var zoom = this.canvas.currentCSSZoom;
+  return zoom > 0 ? zoom : 1;
+};
+
 // The device pixels per CSS pixel to draw a `width` × `height` chart at: the screen's, times
 // any CSS zoom the page puts on the widget (the classroom page enlarges charts that way), so a
 // zoomed chart stays crisp; for print, 300 dpi.
 Controller.prototype.drawingDpr = function (width, height) {
-  var zoom = this.canvas.currentCSSZoom > 0 ? this.canvas.currentCSSZoom : 1;
-  var screen = (window.devicePixelRatio || 1) * zoom;
+  var screen = (window.devicePixelRatio || 1) * this.cssZoom();
   if (!printing) return screen;
   var cap = Math.sqrt(MAX_PRINT_PIXELS / Math.max(1, width * height));
   return Math.max(screen, Math.min(PRINT_DPR, cap));

@@ -56,7 +56,7 @@ before(async () => {
     "frame.css": FRAME_CSS,
     "hostile.css": HOSTILE_CSS,
     "zoom.html": `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="zoom.css"><script src="tipviz.js"></script></head><body>
-<tip-chart id="zoomed" chart="enforcement" height="300"></tip-chart><tip-chart id="scaled" chart="enforcement" height="300"></tip-chart></body></html>`,
+<tip-chart id="zoomed" chart="enforcement" height="300"></tip-chart><tip-chart id="scaled" chart="enforcement" height="300"></tip-chart><tip-chart id="plain" chart="enforcement" height="300"></tip-chart></body></html>`,
     "serif.ttf": readFileSync(SERIF_FILE),
     // The chart's text follows --tipviz-font, like the rest of the widget. "Brand Serif" is
     // a web font the page adds (and so starts loading) only when the test says so.
@@ -143,12 +143,23 @@ test("a page restyling everything it can reach leaves the widgets looking the sa
   }
 });
 
-test("zoom and transform on the host scale the widget and the pointer still finds every year", async () => {
-  const { page, context, log } = await openPage(browser, `${server.origin}/zoom.html`, { width: 1100, height: 1000 });
-  for (const id of ["#zoomed", "#scaled"]) {
+test("zoom and transform on the host scale the widget and the pointer finds each year where it is drawn", async () => {
+  const { page, context, log } = await openPage(browser, `${server.origin}/zoom.html`, { width: 1100, height: 1600 });
+  // Where along the width each year first comes under the pointer, as a share of the width:
+  // the same on a scaled chart as on the plain one beside it.
+  const shares = async (id) => {
     await waitForState(page, id, "ready");
-    const { seen } = await sweep(page, id);
+    const box = await page.locator(id).boundingBox();
+    const { seen, at } = await sweep(page, id);
     assert.deepEqual([...seen.keys()], ["2018", "2019", "2020", "2021", "2022", "2023", "2024"], `${id}: every year under the pointer`);
+    return Object.fromEntries([...at].map(([year, p]) => [year, (p.x - box.x) / box.width]));
+  };
+  const plain = await shares("#plain");
+  for (const id of ["#zoomed", "#scaled"]) {
+    const scaled = await shares(id);
+    for (const year of Object.keys(plain)) {
+      assert.ok(Math.abs(scaled[year] - plain[year]) < 0.02, `${id}: ${year} found at ${scaled[year].toFixed(3)} of the width, drawn at ${plain[year].toFixed(3)}`);
+    }
   }
   await screenshot(page, "#zoomed", "pagecss-zoomed.png");
   await assertNothingLeaves(page, context, log, server.origin);
