@@ -314,6 +314,9 @@ mod metrics {
     /// A timeline event's side, and the air between stacked events.
     pub const EVENT: f64 = 9.0;
     pub const EVENT_GAP: f64 = 2.0;
+    /// Tick labels on the time axis are at least this many year labels' widths apart
+    /// (centre to centre), so there is a gap between them.
+    pub const TICK_LABEL_SPACING: f64 = 1.6;
     pub const CHIP: f64 = 22.0;
     pub const CHIP_GAP: f64 = 6.0;
     pub const SAMPLE: f64 = 16.0;
@@ -496,16 +499,25 @@ impl MatrixChart {
         if event_count == 0 {
             (first, last) = (2000, 2025);
         }
-        // Decades around the events, so the axis starts and ends on a labelled tick.
-        let from = (first / 10) * 10;
-        let decades = (right - left) / measure::width("00000", font, Weight::Regular);
-        let step: u16 = if f64::from((last / 10 + 1) * 10 - from) / 10.0 > decades { 20 } else { 10 };
-        let to = from + (last - from) / step * step + step;
         let event = EVENT * u;
         let few = event_count <= input.columns.len();
         // With few events each carries its year to its right; the axis leaves room for it.
-        let label_room = if few { measure::width("0000", font, Weight::Regular) + 4.0 * u } else { 0.0 };
-        let x = LinearScale::new((from as f64, to as f64), (left + event, (right - event - label_room).max(left + event)));
+        let year_width = measure::width("0000", font, Weight::Regular);
+        let label_room = if few { year_width + 4.0 * u } else { 0.0 };
+        let (axis_left, axis_right) = (left + event, (right - event - label_room).max(left + event));
+        // Round years around the events, so the axis starts and ends on a labelled tick: every
+        // decade where the labels have room, else fewer (a phone's axis ran "19501970…" together).
+        let (mut from, mut to, mut step) = (first, last, 10u16);
+        for candidate in [10u16, 20, 25, 50, 100] {
+            step = candidate;
+            from = (first / step) * step;
+            to = from + (last - from) / step * step + step;
+            let spacing = (axis_right - axis_left) * f64::from(step) / f64::from(to - from);
+            if spacing >= year_width * TICK_LABEL_SPACING {
+                break;
+            }
+        }
+        let x = LinearScale::new((from as f64, to as f64), (axis_left, axis_right));
         let mut y = top + GAP * u;
         for (c, column) in input.columns.iter().enumerate() {
             // Events of this instrument, by year; each goes on the lowest level where it
