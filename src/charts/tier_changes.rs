@@ -145,7 +145,7 @@ fn pairs<'d>(dataset: &'d Dataset, spec: &TierChangesSpec) -> Vec<Pair<'d>> {
             list.push(pair);
         }
     }
-    crate::sort::sort_by(&mut list, |a, b| a.country.name.cmp(&b.country.name));
+    crate::sort::sort_by_key(&mut list, |p| i18n::sort_key(&p.country.name, spec.lang));
     list
 }
 
@@ -701,6 +701,19 @@ mod tests {
         assert_eq!(jam[7], "kelley-tip-tiers/map_tiers.csv");
         assert_eq!(jam[9], "2015");
         assert!(t.rows.iter().all(|r| ["same", "up", "down", "other", "entering", "leaving"].contains(&r[3].as_str())));
+    }
+
+    #[test]
+    fn french_and_spanish_lists_are_in_their_alphabetical_order() {
+        // By character code "Brunéi Darussalam" came before "Bénin" and "Îles Marshall" last.
+        for (language, lang) in [(Lang::Fr, "fr"), (Lang::Es, "es")] {
+            let s = spec(&[("lang", lang)]).unwrap();
+            let names: Vec<String> = pairs(crate::charts::dataset_in(language), &s).iter().map(|p| p.country.name.to_string()).collect();
+            for pair in names.windows(2) {
+                assert!(i18n::sort_key(&pair[0], language) <= i18n::sort_key(&pair[1], language), "{lang}: {} before {}", pair[0], pair[1]);
+            }
+            assert!(names.iter().filter(|n| !n.is_ascii()).count() > 5, "{lang}: names with accents");
+        }
     }
 
     #[test]

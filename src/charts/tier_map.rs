@@ -119,7 +119,7 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
             highlighted: spec.highlight.iter().any(|h| *h == *c.id),
         });
     }
-    crate::sort::sort_by(&mut countries, |a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by_key(&mut countries, |c| i18n::sort_key(&c.name, spec.lang));
     let lang = spec.lang;
     let report = i18n::tip_report(spec.edition, lang);
     let title = match spec.region {
@@ -340,6 +340,16 @@ mod tests {
         let Some(crate::model::figure::Figure::Map(map)) = widget.figure() else { panic!("a map") };
         let readout = map.readout(map.countries.iter().position(|c| c.input.id == id).unwrap()).unwrap();
         (widget, readout)
+    }
+
+    #[test]
+    fn the_arrow_keys_go_through_french_and_spanish_names_in_their_alphabetical_order() {
+        for (language, lang) in [(Lang::Fr, "fr"), (Lang::Es, "es")] {
+            let map = input(crate::charts::dataset_in(language), &spec(&[("lang", lang)]).unwrap());
+            for pair in map.countries.windows(2) {
+                assert!(i18n::sort_key(&pair[0].name, language) <= i18n::sort_key(&pair[1].name, language), "{lang}: {} before {}", pair[0].name, pair[1].name);
+            }
+        }
     }
 
     #[test]

@@ -94,7 +94,7 @@ struct Placed<'d> {
 /// The placements of `edition`, by country name: every (region, tier) list of the edition is
 /// taken from this, so the placements are scanned, looked up and sorted once per edition
 /// rather than once per list.
-fn placed_by_name(dataset: &Dataset, edition: u16) -> Vec<Placed<'_>> {
+fn placed_by_name(dataset: &Dataset, edition: u16, lang: Lang) -> Vec<Placed<'_>> {
     let placements = dataset.tiers.edition(edition);
     let mut placed: Vec<Placed> = Vec::with_capacity(placements.len());
     for t in placements {
@@ -105,7 +105,7 @@ fn placed_by_name(dataset: &Dataset, edition: u16) -> Vec<Placed<'_>> {
             name: country.map_or(t.country.as_ref(), |c| &*c.name),
         });
     }
-    crate::sort::sort_by(&mut placed, |a, b| a.name.cmp(b.name));
+    crate::sort::sort_by_key(&mut placed, |p| i18n::sort_key(p.name, lang));
     placed
 }
 
@@ -123,7 +123,7 @@ fn members_of<'p, 'd>(placed: &'p [Placed<'d>], region: Region, tier: Tier) -> V
 /// The placements of `edition` in `region` on `tier`, by country name.
 #[cfg(test)]
 fn members(dataset: &Dataset, edition: u16, region: Region, tier: Tier) -> Vec<&TierPlacement> {
-    members_of(&placed_by_name(dataset, edition), region, tier).iter().map(|p| p.placement).collect()
+    members_of(&placed_by_name(dataset, edition, Lang::En), region, tier).iter().map(|p| p.placement).collect()
 }
 
 /// What the subtitle says about countries without a region.
@@ -168,7 +168,7 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
     let lang = spec.lang;
     let mut placed: Vec<Vec<Placed>> = Vec::with_capacity(spec.editions.len());
     for &edition in &spec.editions {
-        placed.push(placed_by_name(dataset, edition));
+        placed.push(placed_by_name(dataset, edition, lang));
     }
     let mut groups: Vec<StackGroupInput> = Vec::new();
     for region in regions(spec) {
@@ -297,7 +297,7 @@ pub const CSV_COLUMNS: &[&str] = &["edition", "region", "tier", "count", "countr
 pub fn table(dataset: &Dataset, spec: &TierSummarySpec) -> DataTable {
     let mut rows = Vec::new();
     for &edition in &spec.editions {
-        let placed = placed_by_name(dataset, edition);
+        let placed = placed_by_name(dataset, edition, spec.lang);
         for region in regions(spec) {
             for &tier in &TIER_ORDER {
                 let mut ids: Vec<&str> = Vec::new();
@@ -328,6 +328,24 @@ mod tests {
 
     fn spec(pairs: &[(&str, &str)]) -> Result<TierSummarySpec, SpecError> {
         parse(&Attributes(&attrs(pairs)), dataset())
+    }
+
+    #[test]
+    fn french_and_spanish_members_are_in_their_alphabetical_order() {
+        // By character code "Bénin" came after "Burundi" and "Malí" after "Malta".
+        for (language, lang) in [(Lang::Fr, "fr"), (Lang::Es, "es")] {
+            let s = spec(&[("lang", lang), ("edition", "2025")]).unwrap();
+            let placed = placed_by_name(crate::charts::dataset_in(language), 2025, s.lang);
+            let mut accented = 0;
+            for (region, tier) in regions(&s).into_iter().flat_map(|r| TIER_ORDER.map(|t| (r, t))) {
+                let names: Vec<&str> = members_of(&placed, region, tier).iter().map(|p| p.name).collect();
+                for pair in names.windows(2) {
+                    assert!(i18n::sort_key(pair[0], language) <= i18n::sort_key(pair[1], language), "{lang}: {} before {}", pair[0], pair[1]);
+                }
+                accented += names.iter().filter(|n| !n.is_ascii()).count();
+            }
+            assert!(accented > 5, "{lang}: {accented} names with accents");
+        }
     }
 
     #[test]
