@@ -347,8 +347,10 @@ pub fn widget_words(lang: Lang, searches: Option<&str>) -> Vec<(&'static str, St
         ("source", own(tr!(lang, "Source: {0}", "Source : {0}", "Fuente: {0}"))),
         ("show", own(tr!(lang, "Show {0}", "Afficher {0}", "Mostrar {0}"))),
         ("hide", own(tr!(lang, "Hide {0}", "Masquer {0}", "Ocultar {0}"))),
-        ("shown", own(tr!(lang, "{0} shown", "{0} affiché", "{0} visible"))),
-        ("hidden", own(tr!(lang, "{0} hidden", "{0} masqué", "{0} oculto"))),
+        // French and Spanish name the series first, so the participle agrees with "série"
+        // whatever the label's gender and number ("Poursuites masqué" did not).
+        ("shown", own(tr!(lang, "{0} shown", "Série affichée : {0}", "Serie visible: {0}"))),
+        ("hidden", own(tr!(lang, "{0} hidden", "Série masquée : {0}", "Serie oculta: {0}"))),
         ("chart_role", own(tr!(lang, "chart", "graphique", "gráfico"))),
         ("key_help_title", own(tr!(lang, "Keyboard", "Clavier", "Teclado"))),
         ("key_help_open", own(tr!(lang, "Keyboard help (?)", "Aide clavier (?)", "Ayuda de teclado (?)"))),

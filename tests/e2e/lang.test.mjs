@@ -58,6 +58,14 @@ test("French: buttons, accessible name, readout with French numbers and sources,
   assert.ok(text.startsWith("Ce graphique ne peut pas être affiché"), text);
   assert.ok(text.includes('years="2030" ne peut pas servir'), text);
 
+  // Hiding a series is announced with an agreeing participle ("Poursuites masqué" did not agree).
+  const first = p.locator("#e").locator(".toggle").first();
+  const name = await first.textContent();
+  await first.click();
+  assert.equal(await liveText(p, "#e"), `Série masquée : ${name}`);
+  await first.click();
+  assert.equal(await liveText(p, "#e"), `Série affichée : ${name}`);
+
   // Type-ahead that finds nothing says so in French.
   await p.locator("#m canvas[role=img]").focus();
   await p.keyboard.type("qqz");
@@ -84,8 +92,11 @@ test("Spanish: buttons, the legend toggle's announcement, a refused chart, and a
   const name = await first.textContent();
   assert.equal(await first.getAttribute("title"), `Ocultar ${name}`);
   await first.click();
-  assert.equal(await liveText(p, "#e"), `${name} oculto`);
+  assert.equal(await liveText(p, "#e"), `Serie oculta: ${name}`);
   assert.equal(await first.getAttribute("title"), `Mostrar ${name}`);
+  await first.click();
+  assert.equal(await liveText(p, "#e"), `Serie visible: ${name}`);
+  await first.click();
   await screenshot(p, "#e", "lang-enforcement-es-dark.png");
   await screenshot(p, "#s", "lang-summary-es-dark.png");
   assert.deepEqual(log.pageErrors, []);
