@@ -152,6 +152,7 @@
       keep(button(charts, w.charts[name], name === state.chart, function () {
         if (state.chart !== name) { state.chart = name; state.options = {}; }
         update("chart:" + name);
+        bringChartIntoView();
       }), "chart:" + name);
     });
     var options = document.getElementById("options");
@@ -174,6 +175,7 @@
         keep(button(choices, text, (state.options[row[0]] || "") === c[0], function () {
           state.options[row[0]] = c[0];
           update(key);
+          bringChartIntoView();
         }), key);
       });
       options.appendChild(group);
@@ -182,6 +184,17 @@
     configureChart();
     writeHash();
     fit();
+  }
+
+  // On a phone the buttons sit above the chart and can fill the screen: a tap that changes the
+  // chart would change nothing in view. So the chart is scrolled up when little of it shows
+  // (focus stays on the button pressed).
+  function bringChartIntoView() {
+    if (getComputedStyle(document.body).flexDirection !== "column") return;
+    var top = stage.getBoundingClientRect().top;
+    if (top < window.innerHeight * 0.6) return;
+    var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    stage.scrollIntoView({ block: "start", behavior: calm ? "auto" : "smooth" });
   }
 
   function configureChart() {
@@ -229,6 +242,8 @@
 
   readHash();
   update(null);
+  // A bookmark or link to another view opened in the same tab changes only the hash.
+  window.addEventListener("hashchange", function () { state.options = {}; readHash(); update(null); });
   window.addEventListener("resize", fit);
   chart.addEventListener("tipviz:ready", fit);
   // The widget grows past the height fit() gave it when the chart's rows need more; fit()

@@ -190,3 +190,24 @@ test("the classroom page on a tall screen puts the buttons above the chart, and 
     await context.close();
   }
 });
+
+test("on a phone a tap that changes the chart brings it into view, and an address opened in the same tab shows its view", async () => {
+  const { page: p, context, log } = await openPage(browser, url(), { width: 390, height: 844 });
+  await settled(p);
+  // The buttons fill the screen above the chart: without scrolling, the tap changed nothing in view.
+  await click(p, "Who moved tier");
+  let s = await settled(p);
+  assert.equal(s.chart, "tier-changes");
+  await p.waitForFunction(() => document.getElementById("chart").getBoundingClientRect().top < innerHeight / 2, null, { timeout: 3000 });
+  assert.ok(await p.evaluate(() => document.activeElement?.textContent) === "Who moved tier", "focus stays on the button pressed");
+
+  // A bookmark followed in the same tab changes only the hash.
+  await p.evaluate(() => { location.hash = "#chart=peacekeeping&org=osce&lang=fr"; });
+  await p.waitForFunction(() => document.getElementById("chart").getAttribute("lang") === "fr");
+  s = await settled(p);
+  assert.equal(s.chart, "peacekeeping");
+  assert.equal(await p.getAttribute("#chart", "org"), "osce");
+  assert.equal(s.htmlLang, "fr");
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
