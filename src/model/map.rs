@@ -27,6 +27,13 @@ pub mod map_metrics {
     pub const MARKER_HIT: f64 = 8.0;
     /// Markers closer than this (centre to centre) are moved apart, with a leader line home.
     pub const MARKER_SPACING: f64 = 13.0;
+    /// Markers (their size, spacing and the area below which a country gets one) are full size
+    /// on a map at least this many CSS pixels per projected unit (the world map about 640 px
+    /// wide, every region zoom), and shrink in proportion below it, to
+    /// [`MARKER_SCALE_MIN`]: on a phone's world map full-size markers did not fit near
+    /// their countries and spread over the oceans on long leader lines.
+    pub const MARKER_FULL_SCALE: f64 = 110.0;
+    pub const MARKER_SCALE_MIN: f64 = 0.55;
     /// Space around the zoomed region's bounds, as a share of their size.
     pub const ZOOM_PADDING: f64 = 0.06;
     /// Legend rows: swatch size, row height and the gap between entries.
@@ -668,7 +675,8 @@ pub const INSET_BAND_MIN: f64 = 16.0;
 /// Moves markers that would overlap apart, so every one can be seen and pointed at: markers
 /// with the fewest close neighbours keep their place; each other one takes the first free
 /// spot on rings around its territory, tried first away from its neighbours. The country's
-/// `home` keeps where it really is, for a leader line.
+/// `home` keeps where it really is, for a leader line. `u`: device pixels per CSS pixel of the
+/// markers' size.
 fn spread_markers(countries: &mut [MapCountry], frame: &Rect, u: f64) {
     let spacing = map_metrics::MARKER_SPACING * u;
     let mut markers = Vec::new();
@@ -853,6 +861,8 @@ impl TierMap {
         let left = frame.left + (fw - (x1 - x0) * scale) / 2.0;
         let top = frame.top + (fh - (y1 - y0) * scale) / 2.0;
         let to_dev = |(x, y): Point| (left + (x - x0) * scale, top + (y1 - y) * scale);
+        // Device pixels per CSS pixel of a marker's size and spacing.
+        let marker_u = u * (scale / u / MARKER_FULL_SCALE).clamp(MARKER_SCALE_MIN, 1.0);
         let inside = |p: Point| p.0 >= frame.left && p.0 <= frame.right && p.1 >= frame.top && p.1 <= frame.bottom;
 
         let mut countries = Vec::new();
@@ -889,7 +899,7 @@ impl TierMap {
                     None => continue,
                 }
             }
-            let marker = (whole_area < MARKER_AREA * u * u && inside(anchor)).then_some(MARKER_RADIUS * u);
+            let marker = (whole_area < MARKER_AREA * marker_u * marker_u && inside(anchor)).then_some(MARKER_RADIUS * marker_u);
             let bbox = geo::bounds(&pieces).unwrap_or([anchor.0, anchor.1, anchor.0, anchor.1]);
             let (pattern_lines, pattern_dots) = pattern_of(c.tier, &pieces, u);
             countries.push(MapCountry {
@@ -905,7 +915,7 @@ impl TierMap {
                 context: !input.focus.is_empty() && !input.focus.contains(&c.id),
             });
         }
-        spread_markers(&mut countries, &frame, u);
+        spread_markers(&mut countries, &frame, marker_u);
         let mut draw_order: Vec<usize> = (0..countries.len()).collect();
         crate::sort::sort_by(&mut draw_order, |&a, &b| countries[b].area_dev.total_cmp(&countries[a].area_dev));
 
@@ -1188,9 +1198,12 @@ mod tests {
             let markers: Vec<(usize, &MapCountry)> = map.countries.iter().enumerate().filter(|(_, c)| c.marker.is_some()).collect();
             assert!(!markers.is_empty(), "{name}");
             for (k, (i, a)) in markers.iter().enumerate() {
+                // Markers shrink on a narrow world map, and their spacing with them.
+                let marker_u = a.marker.unwrap() / map_metrics::MARKER_RADIUS;
+                assert!(marker_u >= map_metrics::MARKER_SCALE_MIN * u - 1e-9 && marker_u <= u + 1e-9, "{name} {size:?}");
                 for (_, b) in &markers[k + 1..] {
                     let d = dist(a.anchor, b.anchor);
-                    assert!(d >= map_metrics::MARKER_SPACING * u - 1e-6, "{name} {size:?}: {} and {} {d}", a.input.id, b.input.id);
+                    assert!(d >= map_metrics::MARKER_SPACING * marker_u - 1e-6, "{name} {size:?}: {} and {} {d}", a.input.id, b.input.id);
                 }
                 let (x, y) = (a.anchor.0 / u, a.anchor.1 / u);
                 assert_eq!(map.item_at(x, y), Some(*i), "{name} {size:?}: {}", a.input.id);
@@ -1222,6 +1235,22 @@ mod tests {
             let c = &map.countries[index_of(&map, id)];
             assert!(c.marker.is_some(), "{id}");
             assert!(dist(c.anchor, c.home) < 6.0 * map_metrics::MARKER_SPACING, "{id} stays near home");
+        }
+    }
+
+    #[test]
+    fn on_a_phone_s_world_map_markers_stay_near_their_countries() {
+        // Full-size markers did not fit near Europe's and the Caribbean's countries on a phone
+        // and spread over the oceans on leader lines up to 270 CSS px long.
+        let input = world(&[]);
+        for width in [320.0, 360.0, 390.0, 480.0, 640.0, 960.0] {
+            let size = Size { width_css: width, height_css: TierMap::preferred_height_css(&input, width), dpr: 3.0 };
+            let map = TierMap::layout(&input, size);
+            let mut leaders: Vec<f64> = map.countries.iter().filter(|c| c.marker.is_some()).map(|c| dist(c.anchor, c.home) / 3.0).collect();
+            crate::sort::sort_by(&mut leaders, f64::total_cmp);
+            let longest = leaders.last().copied().unwrap_or(0.0);
+            let most = leaders[leaders.len() * 9 / 10];
+            assert!(longest <= 60.0 && most <= 30.0, "{width} px: leaders up to {longest:.0} CSS px, 90% up to {most:.0}");
         }
     }
 
