@@ -891,6 +891,21 @@ mod tests {
     }
 
     #[test]
+    fn on_a_phone_every_column_header_is_whole_and_distinct() {
+        // At 320 px "OPSC" and "OPAC" were both cut to "OP…" (in the browser's font, whose
+        // widths the layout measures by there).
+        let input = matrix_input(dataset(), &spec(&[("edition", "2018")]).unwrap());
+        for width in [286.0, 304.0, 320.0, 360.0, 720.0] {
+            let size = Size { width_css: width, height_css: 900.0, dpr: 2.0 };
+            let chart = crate::model::measure::using(crate::model::measure::tests::dejavu(), || MatrixChart::layout(&input, size));
+            let headers: Vec<&str> = chart.headers.iter().map(|h| h.text.as_str()).collect();
+            let codes: Vec<&str> = input.columns.iter().map(|c| c.short.as_str()).collect();
+            assert_eq!(headers, codes, "{width} px");
+            assert!(chart.header_font >= 0.8 * crate::model::line::metrics::LABEL_FONT * 2.0, "{width} px");
+        }
+    }
+
+    #[test]
     fn the_timeline_puts_one_country_s_c29_and_p29_years_apart() {
         let s = spec(&[("view", "timeline"), ("country", "Denmark")]).unwrap();
         assert!(s.timeline);

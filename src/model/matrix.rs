@@ -281,6 +281,9 @@ pub struct MatrixChart {
     pub legend: Vec<LegendEntry>,
     /// Column headers (matrix, centred) or the time axis' ticks (timeline, centred).
     pub headers: Vec<Label>,
+    /// The headers' font size in device pixels: the labels' own, or a little smaller where a
+    /// column is too narrow for its code (on a phone "OPSC" and "OPAC" were both cut to "OP…").
+    pub header_font: f64,
     /// The x of each tick line (timeline), from the plot's top to its bottom.
     pub ticks: Vec<f64>,
     pub plot: Rect,
@@ -311,6 +314,8 @@ mod metrics {
     /// Narrowest column: a four-digit year and a little air.
     pub const COLUMN_MIN: f64 = 34.0;
     pub const COLUMN_MAX: f64 = 96.0;
+    /// Column headers may shrink to this share of the labels' size before they are cut.
+    pub const HEADER_FONT_MIN_SHARE: f64 = 0.8;
     /// A timeline event's side, and the air between stacked events.
     pub const EVENT: f64 = 9.0;
     pub const EVENT_GAP: f64 = 2.0;
@@ -368,6 +373,7 @@ impl MatrixChart {
             subtitle,
             legend,
             headers: Vec::new(),
+            header_font: font,
             ticks: Vec::new(),
             plot: Rect { left: PAD * u, top: y, right: width - PAD * u, bottom: y },
             row_labels: Vec::new(),
@@ -422,10 +428,15 @@ impl MatrixChart {
         }
         self.row_labels_above = above;
         let header_top = top;
+        let mut widest_header = 0.0_f64;
+        for (c, col) in input.columns.iter().enumerate() {
+            widest_header = widest_header.max(measure::width(&col.short, font, weight(input.highlight == Some(c))));
+        }
+        self.header_font = font * clamp((column - 2.0 * u) / widest_header.max(1e-9), HEADER_FONT_MIN_SHARE, 1.0);
         for (c, col) in input.columns.iter().enumerate() {
             let x = left + (c as f64 + 0.5) * column;
             self.headers.push(Label {
-                text: measure::fit(&col.short, column - 2.0 * u, font, weight(input.highlight == Some(c))),
+                text: measure::fit(&col.short, column - 2.0 * u, self.header_font, weight(input.highlight == Some(c))),
                 x_dev: x,
                 y_dev: header_top + HEADER * u / 2.0,
                 bold: input.highlight == Some(c),

@@ -214,7 +214,7 @@ pub fn widest<S: AsRef<str>>(texts: &[S], font_px: f64, weight: Weight) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// What DejaVu Sans (the font Debian's Chromium draws these charts in) measured for each

@@ -127,8 +127,13 @@ pub fn draw_matrix<DB: DrawingBackend>(
     for &x in &chart.ticks {
         root.draw(&PathElement::new(vec![pt(x, chart.plot.top), pt(x, chart.plot.bottom)], muted))?;
     }
+    let header_bold = super::bold(chart.header_font, palette.text);
     for h in &chart.headers {
-        let style = if h.bold { bold.clone().pos(Pos::new(HPos::Center, VPos::Center)) } else { font(label, palette.muted, HPos::Center, VPos::Center) };
+        let style = if h.bold {
+            header_bold.clone().pos(Pos::new(HPos::Center, VPos::Center))
+        } else {
+            font(chart.header_font, palette.muted, HPos::Center, VPos::Center)
+        };
         root.draw(&Text::new(h.text.clone(), pt(h.x_dev, h.y_dev), style))?;
     }
     let row_label_side = if chart.row_labels_above { HPos::Left } else { HPos::Right };
