@@ -926,17 +926,23 @@ mod tests {
 
         // The year axis' labels keep a gap between them however narrow the chart: on a 320 px
         // phone they ran together ("1930195019701990…").
-        for width in [320.0, 400.0, 720.0, 1400.0] {
-            let chart = MatrixChart::layout(&input, Size { width_css: width, height_css: 500.0, dpr: 2.0 });
-            let year_width = crate::model::measure::width("0000", crate::model::line::metrics::LABEL_FONT * 2.0, crate::model::measure::Weight::Regular);
+        use crate::model::measure;
+        for width in [286.0, 320.0, 400.0, 720.0, 1400.0] {
+            let size = Size { width_css: width, height_css: 500.0, dpr: 2.0 };
+            let (chart, year_width) = measure::using(measure::tests::dejavu(), || {
+                let year_width = measure::width("0000", crate::model::line::metrics::LABEL_FONT * 2.0, measure::Weight::Regular);
+                (MatrixChart::layout(&input, size), year_width)
+            });
             let centres: Vec<f64> = chart.headers.iter().map(|h| h.x_dev).collect();
             assert!(centres.len() >= 3, "{width} px: {} ticks", centres.len());
             for pair in centres.windows(2) {
-                assert!(pair[1] - pair[0] >= year_width * 1.5, "{width} px: tick labels {:.0} px apart, {year_width:.0} px wide", pair[1] - pair[0]);
+                assert!(pair[1] - pair[0] >= year_width * 1.25, "{width} px: tick labels {:.0} px apart, {year_width:.0} px wide", pair[1] - pair[0]);
             }
             let first = chart.headers.first().unwrap().text.parse::<u16>().unwrap();
             let last = chart.headers.last().unwrap().text.parse::<u16>().unwrap();
             assert!(first <= c29 && last >= p29, "{width} px: the axis {first}–{last} covers the events");
+            let step = chart.headers[1].text.parse::<u16>().unwrap() - first;
+            assert!(last - p29 < step && c29 - first < step, "{width} px: no empty step at either end of {first}–{last}");
         }
     }
 

@@ -321,7 +321,7 @@ mod metrics {
     pub const EVENT_GAP: f64 = 2.0;
     /// Tick labels on the time axis are at least this many year labels' widths apart
     /// (centre to centre), so there is a gap between them.
-    pub const TICK_LABEL_SPACING: f64 = 1.6;
+    pub const TICK_LABEL_SPACING: f64 = 1.3;
     pub const CHIP: f64 = 22.0;
     pub const CHIP_GAP: f64 = 6.0;
     pub const SAMPLE: f64 = 16.0;
@@ -522,7 +522,7 @@ impl MatrixChart {
         for candidate in [10u16, 20, 25, 50, 100] {
             step = candidate;
             from = (first / step) * step;
-            to = from + (last - from) / step * step + step;
+            to = from + (last - from).div_ceil(step).max(1) * step;
             let spacing = (axis_right - axis_left) * f64::from(step) / f64::from(to - from);
             if spacing >= year_width * TICK_LABEL_SPACING {
                 break;
