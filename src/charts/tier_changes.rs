@@ -301,11 +301,13 @@ fn band(dataset: &Dataset, spec: &TierChangesSpec, members: &[&Pair]) -> FlowBan
 fn entry(dataset: &Dataset, spec: &TierChangesSpec, pair: &Pair, band: usize) -> FlowEntryInput {
     let (from, to) = (tier_of(pair.from), tier_of(pair.to));
     let lang = spec.lang;
-    let label = format!("{} {} → {}", pair.country.name, code(from, lang), code(to, lang));
+    let change = format!("{} → {}", code(from, lang), code(to, lang));
+    let label = format!("{} {change}", pair.country.name);
     let mut selection = selection(spec, from, to);
     selection.insert(0, ("country".to_owned(), pair.country.id.to_string()));
     FlowEntryInput {
         label,
+        kept_end: change,
         band,
         member: member(pair.country),
         text: ItemText {
@@ -713,6 +715,29 @@ mod tests {
                 assert!(i18n::sort_key(&pair[0], language) <= i18n::sort_key(&pair[1], language), "{lang}: {} before {}", pair[0], pair[1]);
             }
             assert!(names.iter().filter(|n| !n.is_ascii()).count() > 5, "{lang}: names with accents");
+        }
+    }
+
+    #[test]
+    fn on_a_phone_a_long_name_is_cut_but_its_change_and_the_list_titles_are_whole() {
+        // At 320 px "République démocratique populaire lao 2L…" lost its change, and "Dans la
+        // liste 2025, pas dans la liste 2…" its year.
+        use crate::model::{flows::FlowChart, line::Size, measure};
+        let input = flow_input(crate::charts::dataset_in(Lang::Fr), &spec(&[("lang", "fr")]).unwrap());
+        for width in [286.0, 320.0, 720.0] {
+            let size = Size { width_css: width, height_css: 1600.0, dpr: 2.0 };
+            let chart = measure::using(measure::tests::dejavu(), || FlowChart::layout(&input, size));
+            let mut cut = 0;
+            for e in &chart.entries {
+                assert!(e.text.text.ends_with(&e.input.kept_end), "{width} px: {}", e.text.text);
+                cut += usize::from(e.text.text.contains('…'));
+            }
+            if width < 300.0 {
+                assert!(cut > 0, "{width} px: a long name is cut");
+            }
+            let titles = chart.list_titles.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            let whole = input.lists.iter().map(|l| l.title.as_str()).collect::<Vec<_>>().join(" ");
+            assert_eq!(titles, whole, "{width} px");
         }
     }
 

@@ -64,8 +64,11 @@ pub struct FlowBandInput {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowEntryInput {
-    /// As listed: `Jamaica (2 → 1)`.
+    /// As listed: `Jamaica 2 → 1`.
     pub label: String,
+    /// The end of `label` kept whole where the label must be shortened (`2 → 1`): the name is
+    /// cut instead, so a phone still shows the change.
+    pub kept_end: String,
     /// The band the member moved along.
     pub band: usize,
     pub member: Member,
@@ -313,6 +316,23 @@ struct Lists {
     bottom: f64,
 }
 
+/// An entry's label in `room`: whole, or with the name cut and its kept end whole.
+fn entry_text(entry: &FlowEntryInput, room: f64, font: f64) -> String {
+    let label = &entry.label;
+    let whole = measure::fit(label, room, font, Weight::Regular);
+    if whole == *label {
+        return whole;
+    }
+    match label.strip_suffix(entry.kept_end.as_str()) {
+        Some(head) if !entry.kept_end.is_empty() => {
+            let end = format!(" {}", entry.kept_end);
+            let head_room = room - measure::width(&end, font, Weight::Regular);
+            format!("{}{end}", measure::fit(head.trim_end(), head_room, font, Weight::Regular)).trim_start().to_owned()
+        }
+        _ => whole,
+    }
+}
+
 /// The lists under the diagram, entries flowing left to right and wrapping.
 fn lay_out_lists(input: &FlowChartInput, width: f64, top: f64, u: f64) -> Lists {
     use flow_metrics::*;
@@ -324,8 +344,11 @@ fn lay_out_lists(input: &FlowChartInput, width: f64, top: f64, u: f64) -> Lists 
     let (mut titles, mut empty, mut entries) = (Vec::new(), Vec::new(), Vec::new());
     let mut y = top;
     for list in &input.lists {
-        titles.push(TextLine { text: measure::fit(&list.title, room, font, Weight::Bold), x_dev: PAD * u, y_dev: y });
-        y += row;
+        // Titles wrap: cut, "In the 2025 list, not in the 2024 list" lost its year on a phone.
+        for text in measure::wrap(&list.title, room, font, Weight::Bold) {
+            titles.push(TextLine { text, x_dev: PAD * u, y_dev: y });
+            y += row;
+        }
         if list.entries.is_empty() {
             for text in measure::wrap(&list.empty, room, font, Weight::Regular) {
                 empty.push(TextLine { text, x_dev: PAD * u, y_dev: y });
@@ -334,7 +357,7 @@ fn lay_out_lists(input: &FlowChartInput, width: f64, top: f64, u: f64) -> Lists 
         } else {
             let mut x = PAD * u;
             for entry in &list.entries {
-                let text = measure::fit(&entry.label, room, font, Weight::Regular);
+                let text = entry_text(entry, room, font);
                 let w = measure::width(&text, font, Weight::Regular);
                 if x > PAD * u && x + w > right_edge {
                     x = PAD * u;
@@ -658,7 +681,7 @@ mod tests {
             band(1, 1, Change::Same, &["b3", "b4"]),
             band(2, 1, Change::Entering, &["n1"]),
         ];
-        let entry = |band: usize, id: &str| FlowEntryInput { label: format!("Name {id}"), band, member: member(id), text: text(id) };
+        let entry = |band: usize, id: &str| FlowEntryInput { label: format!("Name {id}"), kept_end: String::new(), band, member: member(id), text: text(id) };
         FlowChartInput { lang: Default::default(),
             title: "Title".into(),
             subtitle: "Subtitle".into(),
