@@ -422,6 +422,24 @@ mod tests {
     }
 
     #[test]
+    fn on_a_phone_no_two_countries_read_alike_in_the_ranked_list() {
+        // In French at 320 px Korea and Moldova were both "République de …".
+        use crate::model::measure;
+        for (language, lang) in [(Lang::Fr, "fr"), (Lang::Es, "es"), (Lang::En, "en")] {
+            let input = bar_input(crate::charts::dataset_in(language), &spec(&[("lang", lang)]).unwrap());
+            for width in [286.0, 320.0, 720.0] {
+                let size = Size { width_css: width, height_css: 1400.0, dpr: 2.0 };
+                let chart = measure::using(measure::tests::dejavu(), || BarChart::layout(&input, size));
+                for (i, a) in chart.rows.iter().enumerate() {
+                    for b in &chart.rows[i + 1..] {
+                        assert!(a.label != b.label || a.input.label == b.input.label, "{lang} {width} px: {} and {} both read {}", a.input.label, b.input.label, a.label);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_country_is_found_by_code_name_or_alias_in_any_case() {
         for spelling in ["JAM", "jam", "Jamaica", " jamaica ", "JAMAICA"] {
             assert_eq!(spec(&[("country", spelling)]).unwrap().country.as_deref(), Some("JAM"), "{spelling}");

@@ -407,6 +407,15 @@ impl BarChart {
             (label_right, label_width)
         };
 
+        // Every row's label fitted together, so that two cut alike are told apart.
+        let mut label_texts: Vec<&str> = Vec::with_capacity(row_count);
+        for group in &input.groups {
+            for bar in &group.bars {
+                label_texts.push(&bar.label);
+            }
+        }
+        let mut labels = measure::fit_apart(&label_texts, label_room, font, Weight::Regular).into_iter();
+
         let mut groups = Vec::new();
         let mut rows = Vec::new();
         let mut y = rows_top;
@@ -453,7 +462,7 @@ impl BarChart {
                 let value_label_x_dev = end + GAP * u;
                 rows.push(BarRow {
                     group: g,
-                    label: measure::fit(&bar.label, label_room, font, Weight::Regular),
+                    label: labels.next().unwrap_or_default(),
                     label_x_dev: label_x,
                     label_y_dev: if labels_above { label_y } else { y + row_height / 2.0 },
                     band,

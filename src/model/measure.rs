@@ -178,6 +178,63 @@ pub fn clip(text: &str, room: f64, font_px: f64, weight: Weight) -> String {
     cut
 }
 
+/// Each of `texts` cut to fit `room` as [`fit`] cuts it, except that texts which would then
+/// read alike though they differ ("République de …" for both Corée and Moldova) are cut in
+/// the middle instead, keeping their end ("Républiq…de Corée").
+pub fn fit_apart(texts: &[&str], room: f64, font_px: f64, weight: Weight) -> Vec<String> {
+    let mut fitted = Vec::with_capacity(texts.len());
+    for text in texts {
+        fitted.push(fit(text, room, font_px, weight));
+    }
+    let mut alike = vec![false; texts.len()];
+    for i in 0..texts.len() {
+        for j in i + 1..texts.len() {
+            if fitted[i] == fitted[j] && texts[i] != texts[j] {
+                (alike[i], alike[j]) = (true, true);
+            }
+        }
+    }
+    for (i, text) in texts.iter().enumerate() {
+        if alike[i] {
+            fitted[i] = fit_middle(text, room, font_px, weight);
+        }
+    }
+    fitted
+}
+
+/// `text` cut in the middle to fit `room`: its start, "…", and its end, where names differ
+/// ("République de Corée", "République de Moldova"). The end is the most whole words that
+/// leave three letters for the start, else as many letters as 60% of the room holds.
+fn fit_middle(text: &str, room: f64, font_px: f64, weight: Weight) -> String {
+    let mark = width("…", font_px, weight);
+    if !within(mark, room) {
+        return String::new();
+    }
+    let words_room = room - mark - 3.0 * letter(font_px, weight);
+    let mut end_start = text.len();
+    for (i, _) in text.match_indices(' ').rev() {
+        if !within(width(&text[i + 1..], font_px, weight), words_room) {
+            break;
+        }
+        end_start = i + 1;
+    }
+    if end_start == text.len() {
+        let widths = CURRENT.with(Cell::get);
+        let end_room = (room - mark) * 0.6;
+        let mut used = 0.0;
+        for (i, ch) in text.char_indices().rev() {
+            used += widths.em(ch, weight) * font_px;
+            if !within(used, end_room) {
+                break;
+            }
+            end_start = i;
+        }
+    }
+    let end = &text[end_start..];
+    let start = clip(&text[..end_start], room - mark - width(end, font_px, weight), font_px, weight);
+    format!("{start}…{end}")
+}
+
 /// `text` in lines that fit `room`, broken at spaces; a word longer than a line gets a line
 /// of its own.
 pub fn wrap(text: &str, room: f64, font_px: f64, weight: Weight) -> Vec<String> {
@@ -221,6 +278,21 @@ pub(crate) mod tests {
     /// sample, at 12 px regular and 15 px bold, in the e2e browser.
     pub fn dejavu() -> TextWidths {
         TextWidths::measured(&[3.81, 72.8, 79.13, 76.35, 183.9, 130.38], 12.0, &[5.22, 107.82, 105.99, 104.37, 257.35, 182.08], 15.0).unwrap()
+    }
+
+    #[test]
+    fn names_that_would_be_cut_alike_are_cut_in_the_middle() {
+        let names = ["République de Corée", "République de Moldova", "République centrafricaine", "Malte"];
+        let fitted = using(dejavu(), || fit_apart(&names, 100.0, 12.0, Weight::Regular));
+        assert_eq!(fitted[3], "Malte");
+        assert!(fitted[2].starts_with("République") && fitted[2].ends_with('…'), "{fitted:?}");
+        for name in &fitted[..2] {
+            assert!(using(dejavu(), || width(name, 12.0, Weight::Regular)) <= 100.0 + 1e-6, "{name}");
+        }
+        assert!(fitted[0].ends_with("Corée") && fitted[1].ends_with("Moldova") && fitted[0].starts_with("Rép"), "{fitted:?}");
+        // Cut from the end they would have read alike.
+        let plain: Vec<String> = using(dejavu(), || names[..2].iter().map(|n| fit(n, 100.0, 12.0, Weight::Regular)).collect());
+        assert_eq!(plain[0], plain[1]);
     }
 
     #[test]
