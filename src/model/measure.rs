@@ -178,28 +178,26 @@ pub fn clip(text: &str, room: f64, font_px: f64, weight: Weight) -> String {
     cut
 }
 
-/// Each of `texts` cut to fit `room` as [`fit`] cuts it, except that texts which would then
-/// read alike though they differ ("République de …" for both Corée and Moldova) are cut in
-/// the middle instead, keeping their end ("Républiq…de Corée").
+/// Each of `texts` cut to fit `room` as [`fit`] cuts it, except that a text whose cut shows
+/// no more than the start of another ("République de …" beside "République de Corée", for
+/// Moldova) is cut in the middle instead, keeping its end ("Répu…Moldova").
 pub fn fit_apart(texts: &[&str], room: f64, font_px: f64, weight: Weight) -> Vec<String> {
     let mut fitted = Vec::with_capacity(texts.len());
     for text in texts {
         fitted.push(fit(text, room, font_px, weight));
     }
-    let mut alike = vec![false; texts.len()];
-    for i in 0..texts.len() {
-        for j in i + 1..texts.len() {
-            if fitted[i] == fitted[j] && texts[i] != texts[j] {
-                (alike[i], alike[j]) = (true, true);
-            }
-        }
-    }
     for (i, text) in texts.iter().enumerate() {
-        if alike[i] {
+        if fitted[i] != *text && reads_as_another(&fitted[i], text, texts) {
             fitted[i] = fit_middle(text, room, font_px, weight);
         }
     }
     fitted
+}
+
+/// Whether what a cut text shows is the start of another, different text too.
+pub fn reads_as_another(shown: &str, text: &str, texts: &[&str]) -> bool {
+    let visible = shown.trim_end_matches('…').trim_end();
+    texts.iter().any(|other| *other != text && other.starts_with(visible))
 }
 
 /// `text` cut in the middle to fit `room`: its start, "…", and its end, where names differ
@@ -283,16 +281,18 @@ pub(crate) mod tests {
     #[test]
     fn names_that_would_be_cut_alike_are_cut_in_the_middle() {
         let names = ["République de Corée", "République de Moldova", "République centrafricaine", "Malte"];
-        let fitted = using(dejavu(), || fit_apart(&names, 100.0, 12.0, Weight::Regular));
-        assert_eq!(fitted[3], "Malte");
-        assert!(fitted[2].starts_with("République") && fitted[2].ends_with('…'), "{fitted:?}");
-        for name in &fitted[..2] {
-            assert!(using(dejavu(), || width(name, 12.0, Weight::Regular)) <= 100.0 + 1e-6, "{name}");
+        for room in [100.0, 115.0] {
+            let fitted = using(dejavu(), || fit_apart(&names, room, 12.0, Weight::Regular));
+            assert_eq!(fitted[3], "Malte");
+            for (name, shown) in names.iter().zip(&fitted) {
+                assert!(using(dejavu(), || width(shown, 12.0, Weight::Regular)) <= room + 1e-6, "{shown}");
+                assert!(!reads_as_another(shown, name, &names), "{room}: {shown} could be another of {names:?}");
+            }
+            assert!(fitted[1].ends_with("Moldova") && fitted[1].starts_with("Rép"), "{fitted:?}");
+            // Cut from its end, Moldova would have shown no more than the start of Corée.
+            let plain = using(dejavu(), || fit(names[1], room, 12.0, Weight::Regular));
+            assert!(reads_as_another(&plain, names[1], &names), "{room}: {plain}");
         }
-        assert!(fitted[0].ends_with("Corée") && fitted[1].ends_with("Moldova") && fitted[0].starts_with("Rép"), "{fitted:?}");
-        // Cut from the end they would have read alike.
-        let plain: Vec<String> = using(dejavu(), || names[..2].iter().map(|n| fit(n, 100.0, 12.0, Weight::Regular)).collect());
-        assert_eq!(plain[0], plain[1]);
     }
 
     #[test]
