@@ -527,6 +527,24 @@ fn legend_entries(input: &LineChartInput, shown: &[bool], width: f64, u: f64, to
     (entries, flow.bottom())
 }
 
+/// A correction's reason for a readout: its first clause without the asides in brackets or
+/// the "corrected:" prefix ("misprint"); the CSV keeps the whole note, with the lines it
+/// cites and the arithmetic, which filled a tooltip of 300 px and was all read out.
+fn reason_in_brief(note: &str) -> String {
+    let note = note.strip_prefix("corrected:").unwrap_or(note);
+    let (mut brief, mut depth) = (String::with_capacity(note.len()), 0usize);
+    for ch in note.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ';' if depth == 0 => break,
+            _ if depth == 0 => brief.push(ch),
+            _ => {}
+        }
+    }
+    brief.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The readout line for series `s` in year `i`: value, correction, revision, share.
 fn value_text(input: &LineChartInput, s: usize, i: usize) -> String {
     let series = &input.series[s];
@@ -538,7 +556,7 @@ fn value_text(input: &LineChartInput, s: usize, i: usize) -> String {
     let mut text = i18n::labelled(&series.label, &numbers.whole(*value), lang);
     if let Some(printed) = &cite.printed {
         text.push_str(&trf!(lang, " (printed as {0}; {1})", " (imprimé : {0} ; {1})", " (impreso: {0}; {1})";
-            printed_number(printed, numbers), cite.note));
+            printed_number(printed, numbers), reason_in_brief(&cite.note)));
     }
     if *value == 0 && input.scale == ValueScaleKind::Log {
         text.push_str(tr!(
@@ -741,6 +759,14 @@ impl LineChartInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_correction_s_reason_is_read_out_in_brief() {
+        let copied = "corrected: the 2024 edition's Western Hemisphere table (lines 1189-1195) is a verbatim copy of its South and Central Asia table (lines 1156-1162; printed 8,105 is the South and Central Asia figure); value = 2024 global row (line 826) minus the other five 2024 regions = 1,570";
+        assert_eq!(reason_in_brief(copied), "the 2024 edition's Western Hemisphere table is a verbatim copy of its South and Central Asia table");
+        assert_eq!(reason_in_brief("corrected: misprint; the six 2025 regional tables sum to 118,932"), "misprint");
+        assert_eq!(reason_in_brief("no brackets, no clauses"), "no brackets, no clauses");
+    }
 
     fn cite(line: u32) -> Cite {
         Cite { edition: 2025, file: "f.txt".into(), line, printed: None, note: String::new() }

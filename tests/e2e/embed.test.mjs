@@ -142,7 +142,7 @@ for (const scheme of ["file", "http"]) {
         assert.ok(sentence.includes(`2025 TIP Report, ${SEED_2025} line ${cell(year, "prosecutions").source.line}`), sentence);
       }
       // The corrected 2019 victims figure says what was printed and why.
-      assert.match(seen.get("2019"), /Victims identified: 118,932 \(printed as 111,932; corrected:/);
+      assert.match(seen.get("2019"), /Victims identified: 118,932 \(printed as 111,932; misprint\)/);
 
       // The tooltip shows the same year and values.
       await page.mouse.move(at.get("2024").x, at.get("2024").y);

@@ -49,7 +49,7 @@ test("edition=compare reads both editions' values, the revision and the correcti
   // 2019 victims: the 2025 edition's misprint is corrected; the reader gets both numbers and why.
   const victims = cell(2025, 2019, "victims");
   assert.equal(victims.printed, "111932");
-  assert.match(seen.get("2019"), /Victims identified, 2025 edition: 118,932 \(printed as 111,932; corrected:/);
+  assert.match(seen.get("2019"), /Victims identified, 2025 edition: 118,932 \(printed as 111,932; misprint\)/);
 
   // The table view's twin (screen-reader table) has a column per series and edition.
   const headers = await shadow(p, "#c", (el) => [...el.shadowRoot.querySelectorAll(".sr th[scope=col]")].map((th) => th.textContent));
