@@ -240,7 +240,8 @@ pub fn wrap(text: &str, room: f64, font_px: f64, weight: Weight) -> Vec<String> 
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut line_width = 0.0;
-    for word in text.split_whitespace() {
+    for word in unbreakable_words(text) {
+        let word = word.as_str();
         let word_width = width(word, font_px, weight);
         if !line.is_empty() && !within(line_width + space + word_width, room) {
             lines.push(std::mem::take(&mut line));
@@ -257,6 +258,23 @@ pub fn wrap(text: &str, room: f64, font_px: f64, weight: Weight) -> Vec<String> 
         lines.push(line);
     }
     lines
+}
+
+/// `text`'s words, with French spaced punctuation kept on the word before it (and « on the
+/// word after it): a line never starts with ": Europe" or ends with "«".
+fn unbreakable_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let glued_before = word.starts_with([':', ';', '?', '!', '»']);
+        match words.last_mut() {
+            Some(last) if glued_before || last.ends_with('«') => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+    }
+    words
 }
 
 /// The widest of `texts` at one font.
@@ -276,6 +294,17 @@ pub(crate) mod tests {
     /// sample, at 12 px regular and 15 px bold, in the e2e browser.
     pub fn dejavu() -> TextWidths {
         TextWidths::measured(&[3.81, 72.8, 79.13, 76.35, 183.9, 130.38], 12.0, &[5.22, 107.82, 105.99, 104.37, 257.35, 182.08], 15.0).unwrap()
+    }
+
+    #[test]
+    fn french_spaced_punctuation_stays_with_its_word_when_text_wraps() {
+        let title = "Catégories du Rapport TIP 2025 : Europe";
+        for room in (60..400).step_by(5) {
+            for line in wrap(title, room as f64, 12.0, Weight::Bold) {
+                assert!(!line.starts_with(':'), "{room}: {line}");
+            }
+        }
+        assert_eq!(wrap("« qqz » ne commence", 1.0, 12.0, Weight::Regular), ["« qqz »", "ne", "commence"]);
     }
 
     #[test]
