@@ -224,6 +224,12 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
     StackChartInput {
         finding,
         lang,
+        table_columns: [
+            tr!(lang, "Region", "Région", "Región").to_owned(),
+            tr!(lang, "Edition", "Édition", "Edición").to_owned(),
+            tr!(lang, "Tier", "Catégorie", "Nivel").to_owned(),
+            tr!(lang, "Countries", "Pays", "Países").to_owned(),
+        ],
         title: trf!(lang, "Tier placements {0}, {1}", "Catégories {0}, {1}", "Niveles {0}, {1}"; scope, when),
         subtitle: trf!(lang,
             "Countries each tier list places, by the region the reports assign; the total is at the bar end. {0}",
@@ -328,6 +334,15 @@ mod tests {
 
     fn spec(pairs: &[(&str, &str)]) -> Result<TierSummarySpec, SpecError> {
         parse(&Attributes(&attrs(pairs)), dataset())
+    }
+
+    #[test]
+    fn the_table_names_its_columns_for_what_they_hold() {
+        // They were the layout's own words: "Group", "Bar", "Members".
+        let input = stack_input(dataset(), &spec(&[]).unwrap());
+        assert_eq!(input.wide_table().columns, ["Region", "Edition", "Tier", "Count", "Countries", "Source"]);
+        let fr = stack_input(crate::charts::dataset_in(Lang::Fr), &spec(&[("lang", "fr")]).unwrap());
+        assert_eq!(fr.wide_table().columns[..3], ["Région", "Édition", "Catégorie"]);
     }
 
     #[test]

@@ -59,6 +59,9 @@ pub struct StackChartInput {
     pub groups: Vec<StackGroupInput>,
     /// What a total counts, for the summary ("countries").
     pub unit: String,
+    /// The table's names for a group, a bar, a category and a segment's members ("Region",
+    /// "Edition", "Tier", "Countries"), so a reader of the table knows what each column is.
+    pub table_columns: [String; 4],
     /// The chart's main finding in a sentence, read first in the summary; empty for none.
     pub finding: String,
 }
@@ -98,16 +101,15 @@ impl StackChartInput {
     /// One row per segment, zero counts included.
     pub fn wide_table(&self) -> DataTable {
         let lang = self.lang;
-        let columns = [
-            tr!(lang, "Group", "Groupe", "Grupo"),
-            tr!(lang, "Bar", "Barre", "Barra"),
-            tr!(lang, "Category", "Catégorie", "Categoría"),
-            tr!(lang, "Count", "Nombre", "Número"),
-            tr!(lang, "Members", "Membres", "Miembros"),
-            i18n::source_column(lang),
-        ]
-        .map(String::from)
-        .to_vec();
+        let [group, bar, category, members] = &self.table_columns;
+        let columns = vec![
+            group.clone(),
+            bar.clone(),
+            category.clone(),
+            tr!(lang, "Count", "Nombre", "Número").to_owned(),
+            members.clone(),
+            i18n::source_column(lang).to_owned(),
+        ];
         let mut rows = Vec::new();
         for group in &self.groups {
             for bar in &group.bars {
@@ -354,6 +356,7 @@ mod tests {
     fn input() -> StackChartInput {
         StackChartInput { lang: Default::default(),
             finding: String::new(),
+            table_columns: ["Group".into(), "Bar".into(), "Category".into(), "Members".into()],
             title: "Title".into(),
             subtitle: "Subtitle".into(),
             categories: vec!["One".into(), "Two".into(), "Three".into()],
