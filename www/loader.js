@@ -70,8 +70,9 @@ var STYLE_TEXT = [
   ".table{overflow:auto;max-height:480px;padding:8px;}",
   "table{border-collapse:collapse;font-size:13px;color:var(--tv-text);}",
   "caption{text-align:left;font-weight:bold;padding-bottom:6px;}",
-  "th,td{border-bottom:1px solid var(--tv-border);padding:3px 8px;text-align:right;vertical-align:top;}",
-  "th:first-child,td:first-child,th:last-child,td:last-child{text-align:left;}",
+  // Numbers right-aligned so their digits line up; words (names, lists, sources) left.
+  "th,td{border-bottom:1px solid var(--tv-border);padding:3px 8px;text-align:left;vertical-align:top;}",
+  ".num{text-align:right;}",
   // Text in the widget's font whose widths layout measures by (see textWidths): out of
   // sight and of the accessibility tree, and untouched by the page's spacing or transforms.
   ".measure{all:initial;position:absolute;left:0;top:0;visibility:hidden;pointer-events:none;contain:layout style;font-family:inherit;}",
@@ -100,7 +101,20 @@ STYLE_TEXT += [
   "@media print{:host{break-inside:avoid;page-break-inside:avoid;}",
   ".bar,.tip,.toggles,.help{display:none !important;}",
   "canvas{max-width:100% !important;height:auto !important;}",
-  ".table{max-height:none;overflow:visible;}}"
+  ".table{max-height:none;overflow:visible;}}",
+  // view="table" in a narrow box (a phone): each row is a card, each value under its column's
+  // name, instead of a table wider than the screen with its counts and sources out of sight.
+  // The cells keep their table roles (display:block would drop them), and the names drawn
+  // before the values are not read out: the column headers are.
+  ".table{container-type:inline-size;}",
+  "@container (max-width:480px){",
+  ".table table,.table tbody,.table tr,.table th,.table td{display:block;}",
+  ".table caption{display:block;text-align:left;}",
+  ".table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);}",
+  ".table tr{border-bottom:1px solid var(--tv-border);padding:6px 0;}",
+  ".table th,.table td{border:0;padding:1px 0;text-align:left;}",
+  ".table td::before,.table th[scope=row]::before{content:attr(data-label) \": \" / \"\";font-weight:bold;}",
+  ".box:lang(fr) .table td::before,.box:lang(fr) .table th[scope=row]::before{content:attr(data-label) \"\u00a0: \" / \"\";}}"
 ].join("");
 
 var sheet = null;
@@ -753,16 +767,30 @@ Controller.prototype.fillTables = function () {
   [this.tableBox, this.srTable].forEach(function (target) {
     target.textContent = "";
     if (!table || (asTable ? target !== this.tableBox : target !== this.srTable)) return;
+    var rows = unpackRows(table.rows);
+    var numeric = table.columns.map(function (c, i) {
+      return i > 0 && rows.every(function (row) { return NUMBER_CELL.test(row[i] || "0"); });
+    });
     var t = el("table");
     el("caption", null, t).textContent = title;
-    var headRow = el("tr", null, el("thead", null, t));
-    table.columns.forEach(function (c) { var th = el("th", null, headRow); th.scope = "col"; th.textContent = c; });
-    var body = el("tbody", null, t);
-    unpackRows(table.rows).forEach(function (row) {
-      var tr = el("tr", null, body);
+    // The visible table may be shown as cards on a phone (see the stylesheet): explicit roles
+    // keep it a table for screen readers, and each cell names its column for the eye.
+    var visible = target === this.tableBox;
+    var role = function (node, name) { if (visible) node.setAttribute("role", name); return node; };
+    role(t, "table");
+    var headRow = role(el("tr", null, role(el("thead", null, t), "rowgroup")), "row");
+    table.columns.forEach(function (c, i) {
+      var th = role(el("th", numeric[i] ? "num" : null, headRow), "columnheader");
+      th.scope = "col";
+      th.textContent = c;
+    });
+    var body = role(el("tbody", null, t), "rowgroup");
+    rows.forEach(function (row) {
+      var tr = role(el("tr", null, body), "row");
       row.forEach(function (cell, i) {
-        var td = el(i === 0 ? "th" : "td", null, tr);
+        var td = role(el(i === 0 ? "th" : "td", numeric[i] ? "num" : null, tr), i === 0 ? "rowheader" : "cell");
         if (i === 0) td.scope = "row";
+        if (visible) td.setAttribute("data-label", table.columns[i]);
         td.textContent = cell;
       });
     });
@@ -770,6 +798,10 @@ Controller.prototype.fillTables = function () {
     target.appendChild(t);
   }, this);
 };
+
+// A table cell that holds a number in any of the three languages' writings (1,234; 1 234;
+// 1.234; 13 %; −5), or nothing.
+var NUMBER_CELL = /^[-\u2212]?[\d.,\s\u00a0\u202f]*%?$/;
 
 // The engine's table rows, packed in one string: each cell ends with U+001F, each row with
 // U+001E (one string crosses from wasm instead of one per cell).

@@ -473,3 +473,44 @@ test("reduced motion: with prefers-reduced-motion the gallery, the widgets and t
   assert.ok((await motion(p)).length > 0, "transitions are found when motion is allowed");
   await context.close();
 });
+
+test("view=\"table\" on a phone: each row is a card with its column names, and the accessibility tree still has a table with headers", async () => {
+  const phone = await openPage(browser, `${server.origin}/fr.html`, { width: 320, height: 700 });
+  const p = phone.page;
+  await waitForState(p, "#t", "ready");
+  const layout = await shadow(p, "#t", (el) => {
+    const box = el.shadowRoot.querySelector(".table");
+    const cell = box.querySelector("tbody td");
+    return {
+      overflow: box.scrollWidth - box.clientWidth,
+      rowDisplay: getComputedStyle(box.querySelector("tbody tr")).display,
+      label: getComputedStyle(cell, "::before").content,
+      cellRight: cell.getBoundingClientRect().right, boxRight: box.getBoundingClientRect().right,
+    };
+  });
+  assert.equal(layout.rowDisplay, "block", "rows are cards");
+  assert.ok(layout.overflow <= 1, `nothing out of sight to the right (${layout.overflow} px)`);
+  assert.match(layout.label, /^"Édition\u00a0: "/, "a value is shown under its column's name, with French spacing");
+  // What Chromium gives assistive technology: still a table, its cells under their headers,
+  // and the drawn column names not read out a second time.
+  const cdp = await phone.context.newCDPSession(p);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const roles = new Set(nodes.map((n) => n.role?.value));
+  for (const role of ["table", "row", "columnheader", "rowheader", "cell"]) assert.ok(roles.has(role), `${role} in the tree`);
+  const cells = nodes.filter((n) => n.role?.value === "cell").map((n) => n.name?.value || "");
+  assert.ok(cells.includes("2025"), "a cell's name is its value");
+  assert.ok(!cells.some((name) => name.includes("Édition")), "the drawn column name is not part of the cell's name");
+  await screenshot(p, "#t", "a11y-table-phone-fr.png");
+  await phone.context.close();
+
+  // On a wide screen the same table is a table, numbers right-aligned and words left.
+  const wide = await openPage(browser, `${server.origin}/fr.html`, { width: 900, height: 700 });
+  await waitForState(wide.page, "#t", "ready");
+  const aligned = await shadow(wide.page, "#t", (el) => {
+    const cells = el.shadowRoot.querySelectorAll(".table tbody tr:first-child td");
+    return { display: getComputedStyle(el.shadowRoot.querySelector(".table tbody tr")).display, align: [...cells].map((c) => getComputedStyle(c).textAlign) };
+  });
+  assert.equal(aligned.display, "table-row");
+  assert.deepEqual(aligned.align, ["right", "left", "right", "left", "left"], "edition, tier, count, countries, source");
+  await wide.context.close();
+});
