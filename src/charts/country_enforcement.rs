@@ -95,7 +95,11 @@ pub fn narrative_countries(dataset: &Dataset, lang: Lang) -> Vec<&Country> {
     for id in ids {
         countries.extend(dataset.country(id));
     }
-    crate::sort::sort_by_key(&mut countries, |c| i18n::sort_key(&c.name, lang));
+    let mut keys = Vec::with_capacity(countries.len());
+    for c in &countries {
+        keys.push(i18n::sort_key(&c.name, lang));
+    }
+    crate::sort::sort_by_names(&mut countries, &keys);
     countries
 }
 

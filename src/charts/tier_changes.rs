@@ -145,7 +145,11 @@ fn pairs<'d>(dataset: &'d Dataset, spec: &TierChangesSpec) -> Vec<Pair<'d>> {
             list.push(pair);
         }
     }
-    crate::sort::sort_by_key(&mut list, |p| i18n::sort_key(&p.country.name, spec.lang));
+    let mut keys = Vec::with_capacity(list.len());
+    for p in &list {
+        keys.push(i18n::sort_key(&p.country.name, spec.lang));
+    }
+    crate::sort::sort_by_names(&mut list, &keys);
     list
 }
 

@@ -119,7 +119,11 @@ pub fn input(dataset: &Dataset, spec: &TierMapSpec) -> TierMapInput {
             highlighted: spec.highlight.iter().any(|h| *h == *c.id),
         });
     }
-    crate::sort::sort_by_key(&mut countries, |c| i18n::sort_key(&c.name, spec.lang));
+    let mut keys = Vec::with_capacity(countries.len());
+    for c in &countries {
+        keys.push(i18n::sort_key(&c.name, spec.lang));
+    }
+    crate::sort::sort_by_names(&mut countries, &keys);
     let lang = spec.lang;
     let report = i18n::tip_report(spec.edition, lang);
     let title = match spec.region {

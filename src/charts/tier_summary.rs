@@ -105,7 +105,11 @@ fn placed_by_name(dataset: &Dataset, edition: u16, lang: Lang) -> Vec<Placed<'_>
             name: country.map_or(t.country.as_ref(), |c| &*c.name),
         });
     }
-    crate::sort::sort_by_key(&mut placed, |p| i18n::sort_key(p.name, lang));
+    let mut keys = Vec::with_capacity(placed.len());
+    for p in &placed {
+        keys.push(i18n::sort_key(p.name, lang));
+    }
+    crate::sort::sort_by_names(&mut placed, &keys);
     placed
 }
 

@@ -542,7 +542,15 @@ fn reason_in_brief(note: &str) -> String {
             _ => {}
         }
     }
-    brief.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One space between words, none at the ends (a bracket's removal leaves two).
+    let mut tidy = String::with_capacity(brief.len());
+    for word in brief.split_whitespace() {
+        if !tidy.is_empty() {
+            tidy.push(' ');
+        }
+        tidy.push_str(word);
+    }
+    tidy
 }
 
 /// The readout line for series `s` in year `i`: value, correction, revision, share.
