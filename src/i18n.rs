@@ -287,6 +287,14 @@ pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
     }
 }
 
+/// Country names in a list: separated by commas, or by semicolons where a name holds a comma
+/// ("Congo, Democratic Republic of the; Congo, Republic of; Djibouti"), which commas alone
+/// would run together into one list of wrong names.
+pub fn name_list(names: &[&str]) -> String {
+    let separator = if names.iter().any(|n| n.contains(',')) { "; " } else { ", " };
+    names.join(separator)
+}
+
 /// Items in a sentence: `a, b and c` / `a, b et c` / `a, b y c`.
 pub fn and_list(items: &[String], lang: Lang) -> String {
     match items {
@@ -396,6 +404,12 @@ const LOADER_OWN_WORDS: &[&str] = &["could not start", "n'a pas pu démarrer", "
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_with_commas_are_listed_apart() {
+        assert_eq!(name_list(&["Benin", "Botswana"]), "Benin, Botswana");
+        assert_eq!(name_list(&["Congo, Republic of", "Djibouti"]), "Congo, Republic of; Djibouti");
+    }
 
     #[test]
     fn the_latin_lower_case_agrees_with_unicode_on_every_name_the_dataset_holds() {

@@ -230,7 +230,7 @@ fn countries(dataset: &Dataset, asked: &str, lang: Lang) -> Result<Vec<String>, 
         for id in &charted {
             names.push(dataset.name_of(id));
         }
-        let list = names.join(", ");
+        let list = i18n::name_list(&names);
         SpecError::new("country", bad, &charted).explained(trf!(lang,
             "is not a country or territory tipviz knows. Write a name (such as {0}) or a three-letter code \
              (such as DNK). The conventions charts list: {1}.",

@@ -276,7 +276,7 @@ fn band(dataset: &Dataset, spec: &TierChangesSpec, members: &[&Pair]) -> FlowBan
         band_members.push(member(p.country));
         placements.extend(p.placements());
     }
-    let mut values = vec![moved(change, members.len(), lang), names.join(", ")];
+    let mut values = vec![moved(change, members.len(), lang), i18n::name_list(&names)];
     // Placements that were not simply printed are worth a reader's attention.
     for p in members {
         for placement in p.placements() {

@@ -203,7 +203,7 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
                             "{0} des {1} pays classés {2}",
                             "{0} de los {1} países clasificados {2}";
                             count.to_string(), total.to_string(), in_region(region, lang)),
-                        names.join(", "),
+                        i18n::name_list(&names),
                     ],
                     sources: describe_placements(dataset, &placements, lang),
                     selection: vec![
@@ -347,6 +347,10 @@ mod tests {
         assert_eq!(input.wide_table().columns, ["Region", "Edition", "Tier", "Count", "Countries", "Source"]);
         let fr = stack_input(crate::charts::dataset_in(Lang::Fr), &spec(&[("lang", "fr")]).unwrap());
         assert_eq!(fr.wide_table().columns[..3], ["Région", "Édition", "Catégorie"]);
+        // A list with a comma in a name is separated by semicolons, so each name reads whole.
+        let table = input.wide_table();
+        let members: Vec<&str> = table.rows.iter().map(|r| r[4].as_str()).filter(|m| m.contains("Congo, Republic of")).collect();
+        assert!(!members.is_empty() && members.iter().all(|m| m.contains("Congo, Republic of; ")), "{members:?}");
     }
 
     #[test]

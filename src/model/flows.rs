@@ -175,7 +175,7 @@ impl FlowChartInput {
                 self.left.get(b.from).map_or(String::new(), |n| n.label.clone()),
                 self.right.get(b.to).map_or(String::new(), |n| n.label.clone()),
                 b.members.len().to_string(),
-                names.join(", "),
+                crate::i18n::name_list(&names),
                 b.text.sources.join("; "),
             ]);
         }

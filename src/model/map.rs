@@ -261,7 +261,7 @@ impl TierMapInput {
             }
         }
         if !unlisted.is_empty() {
-            parts.push(i18n::labelled(&capitalized(&not_in_list(self.edition, lang)), &unlisted.join(", "), lang) + ".");
+            parts.push(i18n::labelled(&capitalized(&not_in_list(self.edition, lang)), &i18n::name_list(&unlisted), lang) + ".");
         }
         match changed.len() {
             0 => {}
