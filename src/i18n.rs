@@ -352,7 +352,6 @@ pub fn widget_words(lang: Lang, searches: Option<&str>) -> Vec<(&'static str, St
         ("cannot_show", own(tr!(lang, "This chart cannot be shown", "Ce graphique ne peut pas être affiché", "Este gráfico no se puede mostrar"))),
         ("stopped", own(tr!(lang, "tipviz stopped", "tipviz s'est arrêté", "tipviz se detuvo"))),
         ("internal_error", own(tr!(lang, "Internal error: {0}", "Erreur interne : {0}", "Error interno: {0}"))),
-        ("source", own(tr!(lang, "Source: {0}", "Source : {0}", "Fuente: {0}"))),
         ("show", own(tr!(lang, "Show {0}", "Afficher {0}", "Mostrar {0}"))),
         ("hide", own(tr!(lang, "Hide {0}", "Masquer {0}", "Ocultar {0}"))),
         // French and Spanish name the series first, so the participle agrees with "série"

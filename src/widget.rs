@@ -7,6 +7,7 @@ use crate::model::line::Size;
 use crate::model::measure::{self, TextWidths};
 use crate::model::spec::{self, Spec, SpecError};
 use crate::model::table::DataTable;
+use crate::model::tip::{self, TipPlace, TipText};
 use crate::model::view::{KeyOutcome, ViewState};
 
 #[derive(Default)]
@@ -171,6 +172,19 @@ impl Widget {
     pub fn readout(&self) -> Option<Readout> {
         let index = self.state.active.or(self.state.pinned)?;
         self.figure.as_ref()?.readout(index)
+    }
+
+    /// Where `readout`'s tooltip goes for a pointer at (`x_css`, `y_css`) on the canvas, or at
+    /// the item's anchor for keys. Its zone is the canvas inset 4 px (the loader's `.tipzone`),
+    /// and the insets returned are the zone's.
+    pub fn tip_place(&self, readout: &Readout, pointer: Option<(f64, f64)>) -> Option<TipPlace> {
+        const INSET: f64 = 4.0;
+        let size = self.size?;
+        let (x, y) = pointer.unwrap_or((readout.x_css, readout.y_css));
+        let source = readout.source_line(self.lang());
+        let text = TipText { heading: &readout.heading, values: &readout.values, source: source.as_deref() };
+        let (width, height) = (size.width_css - 2.0 * INSET, size.height_css - 2.0 * INSET);
+        Some(self.measuring(|| tip::place(&text, width, height, x - INSET, y - INSET)))
     }
 
     pub fn summary(&self) -> String {

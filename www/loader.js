@@ -49,6 +49,7 @@ var STYLE_TEXT = [
   // chart's bottom would hide them on the way to "Download PNG".
   ".tipzone{position:absolute;inset:4px 4px auto;height:calc(var(--chart-height,100%) - 8px);display:flex;flex-direction:column;pointer-events:none;z-index:1;}",
   ".tipzone::before{content:'';flex:0 1 var(--tip-above,0px);min-height:0;}",
+  ".tipzone::after{content:'';flex:0 1 var(--tip-below,0px);min-height:0;}",
   ".tiprow{display:flex;flex:none;}",
   ".tiprow::before{content:'';flex:0 1 var(--tip-before,0px);min-width:0;}",
   ".tiprow::after{content:'';flex:0 1 var(--tip-after,0px);min-width:0;}",
@@ -701,7 +702,8 @@ Controller.prototype.refresh = function () {
 };
 
 Controller.prototype.showReadout = function () {
-  var r = this.call(function (h) { return h.readout(); });
+  var at = this.pointerAt || [NaN, NaN];
+  var r = this.call(function (h) { return h.readout(at[0], at[1]); });
   if (!r) {
     this.tip.hidden = true;
     this.host.removeAttribute("data-active");
@@ -714,34 +716,32 @@ Controller.prototype.showReadout = function () {
   this.tip.textContent = "";
   el("b", null, this.tip).textContent = r.heading;
   r.values.forEach(function (v) { el("div", null, this.tip).textContent = v; }, this);
-  if (r.sources.length) el("div", "src", this.tip).textContent = fill(this.words.source, r.sources.join("; "));
+  if (r.source) el("div", "src", this.tip).textContent = r.source;
   this.tip.hidden = false;
-  this.placeTip(r);
+  if (r.tip) this.placeTip(r.tip);
   if (this.live.textContent !== r.sentence) this.live.textContent = r.sentence;
 };
 
-// Near the pointer when there is one (small multiples put the item anywhere), else at the item:
-// 8px above it and 12px to its right, or to its left when there is more room there, never
-// wider than that room (the text wraps), so the pointer and the item stay in view. The zone
-// is inset 4px in the chart's canvas; its spacers keep the tooltip inside. No size is read, so the
-// handler forces no layout: the frame lays the tooltip out, once.
-var TIP_WIDTH = 320, TIP_MIN_WIDTH = 120;
-Controller.prototype.placeTip = function (r) {
-  var x = this.pointerAt ? this.pointerAt[0] : r.x, y = this.pointerAt ? this.pointerAt[1] : r.y;
-  var roomRight = (this.drawnWidth || 0) - 4 - (x + 12), roomLeft = x - 12 - 4;
-  var onRight = roomRight >= TIP_WIDTH || roomRight >= roomLeft;
-  var room = Math.max(TIP_MIN_WIDTH, Math.min(TIP_WIDTH, onRight ? roomRight : roomLeft));
+// The engine works out where the tooltip goes from its text and the pointer (model::tip):
+// beside the pointer, or above or below it across the chart when neither side has the room,
+// as insets in the zone (the chart's canvas inset 4px). Spacers set those insets and shrink
+// when the tooltip is taller or wider than guessed, so it stays inside. No size is read, so
+// the handler forces no layout: the frame lays the tooltip out, once.
+Controller.prototype.placeTip = function (place) {
   var style = this.tipZone.style;
-  style.setProperty("--tip-above", Math.max(0, y - 12) + "px");
-  style.setProperty("--tip-before", onRight ? x + 8 + "px" : "0px");
-  style.setProperty("--tip-after", onRight ? "0px" : "calc(100% - " + Math.max(0, x - 16) + "px)");
-  style.setProperty("--tip-width", room + "px");
-  this.tip.parentNode.style.justifyContent = onRight ? "flex-start" : "flex-end";
+  var fromBottom = place.bottom !== null, fromRight = place.right !== null;
+  style.setProperty("--tip-above", (fromBottom ? 0 : place.top) + "px");
+  style.setProperty("--tip-below", (fromBottom ? place.bottom : 0) + "px");
+  style.setProperty("--tip-before", (fromRight ? 0 : place.left) + "px");
+  style.setProperty("--tip-after", (fromRight ? place.right : 0) + "px");
+  style.setProperty("--tip-width", place.width + "px");
+  style.justifyContent = fromBottom ? "safe flex-end" : "flex-start";
+  this.tip.parentNode.style.justifyContent = fromRight ? "flex-end" : "flex-start";
 };
 
 // tipviz:select carries what was chosen (`year`, `country`, ...) plus the values shown for it.
 Controller.prototype.fireSelect = function () {
-  var r = this.call(function (h) { return h.readout(); });
+  var r = this.call(function (h) { return h.readout(NaN, NaN); });
   if (!r) return;
   var detail = { chart: this.option("chart"), label: r.heading, values: r.values.slice(), sources: r.sources.slice() };
   Object.keys(r.selection).forEach(function (k) {

@@ -41,6 +41,14 @@ impl Readout {
         };
         crate::i18n::labelled(&self.heading, &self.values.join("; "), lang) + "." + &sources
     }
+
+    /// The tooltip's last line, "Source: …", when the values have sources.
+    pub fn source_line(&self, lang: crate::i18n::Lang) -> Option<String> {
+        if self.sources.is_empty() {
+            return None;
+        }
+        Some(crate::i18n::trf!(lang, "Source: {0}", "Source : {0}", "Fuente: {0}"; self.sources.join("; ")))
+    }
 }
 
 /// A legend entry that hides and shows a group of series.

@@ -16,4 +16,5 @@ pub mod stacks;
 pub mod steps;
 pub mod table;
 pub mod text;
+pub mod tip;
 pub mod view;

@@ -216,22 +216,39 @@ impl TipWidget {
         .into()
     }
 
-    /// `null`, or `{heading, index, values, sources, sentence, x, y, selection}` for the
-    /// active item; `selection` is the `tipviz:select` detail (`{year: "2021"}`, ...).
-    pub fn readout(&self) -> JsValue {
-        match self.core.readout() {
+    /// `null`, or `{heading, index, values, sources, source, sentence, x, y, selection, tip}` for
+    /// the active item: `source` is the tooltip's "Source: …" line ("" for none), (`x`, `y`)
+    /// the item's anchor on the canvas, `selection` the
+    /// `tipviz:select` detail (`{year: "2021"}`, ...), and `tip` where the tooltip goes for a
+    /// pointer at (`x`, `y`) on the canvas (NaN for none: at the item), as insets in the
+    /// tooltip's zone, `{left, right, top, bottom, width}`, each a number or null.
+    pub fn readout(&self, x: f64, y: f64) -> JsValue {
+        let Some(r) = self.core.readout() else { return JsValue::NULL };
+        let pointer = (x.is_finite() && y.is_finite()).then_some((x, y));
+        let inset = |v: Option<f64>| v.map_or(JsValue::NULL, JsValue::from);
+        let tip = match self.core.tip_place(&r, pointer) {
             None => JsValue::NULL,
-            Some(r) => object(&[
-                ("heading", r.heading.as_str().into()),
-                ("index", (r.index as u32).into()),
-                ("values", strings(&r.values)),
-                ("sources", strings(&r.sources)),
-                ("sentence", r.sentence(self.core.lang()).into()),
-                ("x", r.x_css.into()),
-                ("y", r.y_css.into()),
-                ("selection", text_object(&r.selection)),
+            Some(t) => object(&[
+                ("left", inset(t.left)),
+                ("right", inset(t.right)),
+                ("top", inset(t.top)),
+                ("bottom", inset(t.bottom)),
+                ("width", t.width.into()),
             ]),
-        }
+        };
+        let lang = self.core.lang();
+        object(&[
+            ("heading", r.heading.as_str().into()),
+            ("index", (r.index as u32).into()),
+            ("values", strings(&r.values)),
+            ("sources", strings(&r.sources)),
+            ("source", r.source_line(lang).unwrap_or_default().into()),
+            ("sentence", r.sentence(lang).into()),
+            ("x", r.x_css.into()),
+            ("y", r.y_css.into()),
+            ("selection", text_object(&r.selection)),
+            ("tip", tip),
+        ])
     }
 
     /// The height in CSS pixels the chart needs at `width_css`, or 0 for "no preference".

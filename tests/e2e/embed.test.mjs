@@ -280,12 +280,12 @@ test("a chart narrowed in the script that added it is drawn at the narrower widt
   await context.close();
 });
 
-test("the tooltip stays inside the chart, beside the pointer, near every edge", async () => {
+test("the tooltip stays inside the chart and clear of the pointer: beside it, or across the chart above or below it when the sides are narrow", async () => {
   const { page: p, context, log } = await openPage(browser, `${server.origin}/tips.html`, { width: 900, height: 1400 });
   for (const id of ["#wide", "#narrow"]) {
     await waitForState(p, id, "ready");
     const canvas = await shadow(p, id, (el) => { const r = el.shadowRoot.querySelector("canvas").getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; });
-    let shown = 0, leftOf = null;
+    let shown = 0, leftOf = null, across = null;
     for (let fy = 0.05; fy < 1; fy += 0.15) {
       for (let fx = 0.03; fx < 1; fx += 0.06) {
         const x = canvas.x + canvas.width * fx, y = canvas.y + canvas.height * fy;
@@ -309,31 +309,42 @@ test("the tooltip stays inside the chart, beside the pointer, near every edge", 
         const { tip, zone, spill } = got;
         const where = `${id} pointer at ${fx.toFixed(2)}, ${fy.toFixed(2)}: tooltip ${JSON.stringify(tip)} in ${JSON.stringify(zone)}`;
         assert.ok(tip.left >= zone.left - 0.5 && tip.right <= zone.right + 0.5, `inside horizontally; ${where}`);
+        assert.ok(tip.top >= zone.top - 0.5 && tip.bottom <= zone.bottom + 0.5, `inside vertically, not cut at the chart's edge; ${where}`);
         // A long file name wraps inside the tooltip rather than running past its edge.
         assert.ok(spill <= 0, `no text past the tooltip's edge (${spill} px); ${where}`);
-        assert.ok(tip.top >= zone.top - 0.5 && (tip.bottom <= zone.bottom + 0.5 || tip.top <= zone.top + 0.5), `inside vertically; ${where}`);
-        // 12 px right of the pointer, or left of it when there is more room there (and less
-        // than a full-width tooltip on the right), never wider than that room.
-        const roomRight = zone.right - (x + 12), roomLeft = x - 12 - zone.left;
-        if (roomRight >= 320 || roomRight >= roomLeft) {
-          assert.ok(Math.abs(tip.left - (x + 12)) <= 1, `12 px right of the pointer; ${where}`);
-          assert.ok(tip.width <= Math.min(320, roomRight) + 0.5, `as wide as the room on the right at most; ${where}`);
+        // Never a column of two or three words a line: at least 240 px wide, or a few lines.
+        assert.ok(tip.width >= 240 - 0.5 || tip.height <= 6 * 17 + 14 || tip.width >= zone.right - zone.left - 0.5, `readable width; ${where}`);
+        const besideRight = Math.abs(tip.left - (x + 12)) <= 1, besideLeft = Math.abs(tip.right - (x - 12)) <= 1;
+        if (besideRight || besideLeft) {
+          // Beside: 12 px right of the pointer, or left of it when there is more room there
+          // (and less than a usual tooltip on the right); the top 8 px above the pointer,
+          // unless that would cross the chart's top or bottom.
+          const roomRight = zone.right - (x + 12), roomLeft = x - 12 - zone.left;
+          const rightFirst = roomRight >= 320 || roomRight >= roomLeft;
+          if (besideLeft) leftOf = { x, y };
+          if (besideRight !== rightFirst) {
+            // Only when the first side has no readable room.
+            assert.ok((rightFirst ? roomRight : roomLeft) < 240, `the side with more room first; ${where}`);
+          }
+          assert.ok(tip.width <= Math.max(120, besideRight ? roomRight : roomLeft) + 0.5, `as wide as the room on its side at most; ${where}`);
+          const top = Math.max(zone.top, Math.min(y - 8, zone.bottom - tip.height));
+          assert.ok(Math.abs(tip.top - top) <= 1, `8 px above the pointer or against an edge; ${where}`);
         } else {
-          assert.ok(Math.abs(tip.right - (x - 12)) <= 1, `12 px left of the pointer; ${where}`);
-          assert.ok(tip.width <= Math.min(320, roomLeft) + 0.5, `as wide as the room on the left at most; ${where}`);
-          leftOf = { x, y };
+          // Across the chart: 12 px above or below the pointer, never over it.
+          assert.ok(tip.bottom <= y - 12 + 1 || tip.top >= y + 12 - 1, `above or below the pointer, clear of it; ${where}`);
+          across = { x, y };
         }
-        // 8 px above the pointer, unless that would cross the chart's top or bottom.
-        const top = Math.max(zone.top, Math.min(y - 8, zone.bottom - tip.height));
-        assert.ok(Math.abs(tip.top - top) <= 1, `8 px above the pointer or against an edge; ${where}`);
+        if (id === "#wide") assert.ok(tip.width <= 320 + 0.5, `a short readout keeps the usual width; ${where}`);
       }
     }
     assert.ok(shown >= 10, `${id}: tooltips shown at ${shown} points`);
-    // For a reader to look at: the last place where the tooltip went left of the pointer.
-    assert.ok(leftOf, `${id}: some tooltip went left of the pointer`);
+    // For a reader to look at: the last place where the tooltip went left of the pointer on
+    // the wide chart, and across the phone-sized one.
+    const look = id === "#wide" ? leftOf : across;
+    assert.ok(look, `${id}: some tooltip went ${id === "#wide" ? "left of the pointer" : "above or below it"}`);
     await p.mouse.move(1, 1);
-    await p.mouse.move(leftOf.x, leftOf.y);
-    await screenshot(p, id, `tooltip-${id.slice(1)}-left-of-pointer.png`);
+    await p.mouse.move(look.x, look.y);
+    await screenshot(p, id, `tooltip-${id.slice(1)}-${id === "#wide" ? "left-of-pointer" : "across"}.png`);
   }
   assert.deepEqual(log.pageErrors, []);
   await context.close();

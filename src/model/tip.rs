@@ -1,0 +1,258 @@
+//! Where a readout's tooltip goes, worked out from its text before it is shown, so the
+//! pointer's handler reads no size from the page (that would force a layout on every move).
+//!
+//! The tooltip sits beside the pointer when it fits there at a readable width; a long readout
+//! (a region's 24 countries) widens, up to [`WIDEST`], to stay within a short chart. Where
+//! neither side has the room (the middle of a phone-sized chart) it spans the chart above or
+//! below the pointer instead of becoming a narrow column taller than the chart. The height is
+//! estimated with the widget's measured text widths ([`measure`]); the loader's flex spacers
+//! still keep the real box inside the chart if the estimate is off.
+
+use super::measure::{self, Weight};
+
+/// The tooltip's CSS (`.tip` in the loader): 12 px text, a 13 px bold heading, line height
+/// 1.4, 6 px by 8 px padding inside a 1 px border, the source 4 px below the values.
+const TEXT_PX: f64 = 12.0;
+const HEADING_PX: f64 = 13.0;
+const LINE_HEIGHT: f64 = 1.4;
+const PAD_X: f64 = 8.0;
+const PAD_Y: f64 = 6.0;
+const BORDER: f64 = 1.0;
+const SOURCE_GAP: f64 = 4.0;
+
+/// The usual widest tooltip, and the widest a long one grows to (about 100 characters a line).
+pub const USUAL: f64 = 320.0;
+pub const WIDEST: f64 = 640.0;
+const WIDTH_STEP: f64 = 80.0;
+/// Narrower than this beside the pointer, a readout of more than a few lines goes above or
+/// below instead: a column of two or three words a line is hard to read.
+const NARROWEST_BESIDE: f64 = 240.0;
+const FEW_LINES_HEIGHT: f64 = 6.0 * TEXT_PX * LINE_HEIGHT;
+/// Never narrower than this, even where the room is less (it then covers the pointer).
+const NARROWEST: f64 = 120.0;
+/// The gaps between the pointer and the tooltip, as the loader has always kept them: 12 px
+/// beside it, the top 8 px above it; above or below, 12 px clear of it.
+const GAP_BESIDE: f64 = 12.0;
+const RAISE: f64 = 8.0;
+const GAP_STACKED: f64 = 12.0;
+
+/// The tooltip's text as the loader shows it.
+pub struct TipText<'a> {
+    pub heading: &'a str,
+    pub values: &'a [String],
+    /// The source line ("Source: …"), if any.
+    pub source: Option<&'a str>,
+}
+
+/// Where the tooltip goes in its zone (the chart's area, `zone_width` × `zone_height`), as
+/// CSS insets: `left` or `right` from the zone's edges, `top` or `bottom`; at most `width`
+/// wide (the text wraps). The loader's spacers shrink an inset that would push it out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TipPlace {
+    pub left: Option<f64>,
+    pub right: Option<f64>,
+    pub top: Option<f64>,
+    pub bottom: Option<f64>,
+    pub width: f64,
+    /// The estimated height at that width.
+    pub height: f64,
+}
+
+/// The tooltip's height at `width` (its border box), by the widths layout measures text by.
+pub fn height(text: &TipText, width: f64) -> f64 {
+    let room = (width - 2.0 * (PAD_X + BORDER)).max(1.0);
+    let lines = |s: &str, px: f64, weight: Weight| measure::wrap(s, room, px, weight).len().max(1) as f64;
+    let mut h = 2.0 * (PAD_Y + BORDER) + lines(text.heading, HEADING_PX, Weight::Bold) * HEADING_PX * LINE_HEIGHT;
+    for value in text.values {
+        h += lines(value, TEXT_PX, Weight::Regular) * TEXT_PX * LINE_HEIGHT;
+    }
+    if let Some(source) = text.source {
+        h += SOURCE_GAP + lines(source, TEXT_PX, Weight::Regular) * TEXT_PX * LINE_HEIGHT;
+    }
+    h
+}
+
+/// The narrowest width that keeps the tooltip within `height_room`, with its height: the usual
+/// width (or `most`, if less), then wider by steps up to `most`.
+fn fitting(text: &TipText, most: f64, height_room: f64) -> Option<(f64, f64)> {
+    let most = most.max(NARROWEST);
+    let mut w = USUAL.min(most);
+    loop {
+        let h = height(text, w);
+        if h <= height_room {
+            return Some((w, h));
+        }
+        if w >= most {
+            return None;
+        }
+        w = (w + WIDTH_STEP).min(most);
+    }
+}
+
+/// Places `text` for a pointer at (`x`, `y`) in a zone `zone_width` × `zone_height`.
+pub fn place(text: &TipText, zone_width: f64, zone_height: f64, x: f64, y: f64) -> TipPlace {
+    let mut place = TipPlace { left: None, right: None, top: None, bottom: None, width: 0.0, height: 0.0 };
+    let room_right = zone_width - (x + GAP_BESIDE);
+    let room_left = x - GAP_BESIDE;
+    // Beside the pointer, at a readable width or short enough not to matter: the side with
+    // more room first, and the right whenever it holds the usual width.
+    let right_first = room_right >= USUAL || room_right >= room_left;
+    let sides = if right_first { [(true, room_right), (false, room_left)] } else { [(false, room_left), (true, room_right)] };
+    let mut narrow_beside = None;
+    for &(right, room) in &sides {
+        if let Some((w, h)) = fitting(text, room.min(WIDEST), zone_height) {
+            if w >= NARROWEST_BESIDE || h <= FEW_LINES_HEIGHT {
+                narrow_beside = Some((right, w, h));
+                break;
+            }
+            narrow_beside = narrow_beside.or(Some((right, w, h)));
+        }
+    }
+    let beside_readable = narrow_beside.is_some_and(|(_, w, h)| w >= NARROWEST_BESIDE || h <= FEW_LINES_HEIGHT);
+    // Otherwise above or below the pointer, across the chart, the side with more room first;
+    // then narrow beside it; and with no room anywhere, from the chart's top over the pointer
+    // at the narrowest width that fits its height (else the widest).
+    let room_above = y - GAP_STACKED;
+    let room_below = zone_height - (y + GAP_STACKED);
+    let stacks = if room_above >= room_below { [(true, room_above), (false, room_below)] } else { [(false, room_below), (true, room_above)] };
+    let mut stacked = None;
+    if !beside_readable {
+        for &(above, room) in &stacks {
+            stacked = fitting(text, zone_width.min(WIDEST), room).map(|(w, h)| (above, w, h));
+            if stacked.is_some() {
+                break;
+            }
+        }
+    }
+    if let (Some((right, w, h)), None) = (narrow_beside, stacked) {
+        if right {
+            place.left = Some(x + GAP_BESIDE);
+        } else {
+            place.right = Some(zone_width - (x - GAP_BESIDE));
+        }
+        place.top = Some((y - RAISE).max(0.0));
+        place.width = w;
+        place.height = h;
+        return place;
+    }
+    let (w, h) = match stacked {
+        Some((above, w, h)) => {
+            if above {
+                place.bottom = Some(zone_height - (y - GAP_STACKED));
+            } else {
+                place.top = Some(y + GAP_STACKED);
+            }
+            (w, h)
+        }
+        None => {
+            place.top = Some(0.0);
+            let widest = zone_width.max(NARROWEST);
+            fitting(text, widest, zone_height).unwrap_or_else(|| (widest, height(text, widest)))
+        }
+    };
+    place.left = Some((x - w / 2.0).clamp(0.0, (zone_width - w).max(0.0)));
+    place.width = w;
+    place.height = h;
+    place
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::measure::tests::dejavu;
+
+    /// A tier summary's readout: the count, then the names.
+    fn names(n: usize) -> Vec<String> {
+        let all = ["Albania", "Armenia", "Azerbaijan", "Bosnia and Herzegovina", "Bulgaria", "Croatia", "Greece", "Hungary"];
+        let list: Vec<&str> = (0..n).map(|i| all[i % all.len()]).collect();
+        vec![format!("{n} of the 45 countries placed in Europe"), list.join(", ")]
+    }
+
+    fn text_of<'a>(values: &'a [String], source: Option<&'a str>) -> TipText<'a> {
+        TipText { heading: "Europe, 2025: Tier 2", values, source }
+    }
+
+    const SOURCE: &str = "Source: 2025 TIP Report, 001_bb56f66af96aedbd.txt lines 625, 627, 629, 631, 633";
+
+    #[test]
+    fn a_short_readout_sits_beside_the_pointer_at_the_usual_width() {
+        measure::using(dejavu(), || {
+            let values = vec!["Prosecutions: 12,345".to_owned(), "Convictions: 6,789".to_owned()];
+            let text = text_of(&values, Some(SOURCE));
+            let at_left = place(&text, 900.0, 400.0, 100.0, 200.0);
+            assert_eq!((at_left.left, at_left.top, at_left.width), (Some(112.0), Some(192.0), USUAL));
+            // Near the right edge it goes left of the pointer, 12 px clear.
+            let at_right = place(&text, 900.0, 400.0, 800.0, 200.0);
+            assert_eq!((at_right.left, at_right.right, at_right.width), (None, Some(112.0), USUAL));
+        });
+    }
+
+    #[test]
+    fn a_long_list_widens_to_fit_a_short_chart_instead_of_being_cut() {
+        measure::using(dejavu(), || {
+            // The Europe tier summary at 1280 px: a 139 px zone, 24 names.
+            let values = names(24);
+            let text = text_of(&values, Some(SOURCE));
+            assert!(height(&text, USUAL) > 139.0, "at the usual width it is taller than the chart");
+            let placed = place(&text, 1270.0, 139.0, 870.0, 118.0);
+            assert!(placed.width > USUAL && placed.width <= WIDEST, "{placed:?}");
+            assert!(placed.height <= 139.0, "{placed:?}");
+            // Beside the pointer, on whichever side has the room.
+            let clear_of_pointer = match (placed.left, placed.right) {
+                (Some(left), None) => left >= 870.0 + GAP_BESIDE && left + placed.width <= 1270.0,
+                (None, Some(right)) => 1270.0 - right <= 870.0 - GAP_BESIDE && 1270.0 - right - placed.width >= 0.0,
+                _ => false,
+            };
+            assert!(clear_of_pointer, "{placed:?}");
+        });
+    }
+
+    #[test]
+    fn mid_chart_on_a_phone_a_long_readout_spans_the_chart_clear_of_the_pointer() {
+        measure::using(dejavu(), || {
+            let values = names(24);
+            let text = text_of(&values, Some(SOURCE));
+            // 390 px phone: a 380 px zone, pointer in the middle, low in the chart.
+            let placed = place(&text, 380.0, 420.0, 190.0, 380.0);
+            assert!(placed.width >= 300.0, "not a narrow column: {placed:?}");
+            assert_eq!(placed.top, None);
+            let bottom_edge = 420.0 - placed.bottom.unwrap();
+            assert!(bottom_edge <= 380.0 - GAP_STACKED, "above the pointer: {placed:?}");
+            assert!(bottom_edge - placed.height >= 0.0, "inside the chart: {placed:?}");
+            // High in the chart it goes below.
+            let placed = place(&text, 380.0, 420.0, 190.0, 40.0);
+            assert_eq!(placed.top, Some(40.0 + GAP_STACKED));
+            assert!(placed.top.unwrap() + placed.height <= 420.0, "{placed:?}");
+            // A short readout stays beside, narrow as the room is.
+            let values = vec!["Tier 1".to_owned()];
+            let short = text_of(&values, None);
+            let placed = place(&short, 380.0, 420.0, 190.0, 200.0);
+            assert!(placed.top == Some(192.0) && placed.width < NARROWEST_BESIDE, "{placed:?}");
+        });
+    }
+
+    #[test]
+    fn with_no_room_anywhere_it_covers_the_pointer_from_the_top_rather_than_run_off() {
+        measure::using(dejavu(), || {
+            let values = names(40);
+            let text = text_of(&values, Some(SOURCE));
+            let placed = place(&text, 380.0, 240.0, 190.0, 120.0);
+            assert_eq!(placed.top, Some(0.0));
+            assert!(placed.left.unwrap() >= 0.0 && placed.left.unwrap() + placed.width <= 380.0, "{placed:?}");
+        });
+    }
+
+    #[test]
+    fn the_estimate_grows_with_the_text_and_shrinks_with_the_width() {
+        measure::using(dejavu(), || {
+            let short = names(4);
+            let long = names(24);
+            assert!(height(&text_of(&long, None), 320.0) > height(&text_of(&short, None), 320.0));
+            assert!(height(&text_of(&long, None), 640.0) < height(&text_of(&long, None), 320.0));
+            // One line of heading and one of value: padding, border and two line heights.
+            let one = vec!["Tier 1".to_owned()];
+            let h = height(&TipText { heading: "2025", values: &one, source: None }, 320.0);
+            assert!((h - (14.0 + 13.0 * 1.4 + 12.0 * 1.4)).abs() < 1e-9, "{h}");
+        });
+    }
+}
