@@ -493,6 +493,21 @@ mod tests {
     }
 
     #[test]
+    fn the_legend_names_only_the_tiers_the_bars_hold() {
+        let legend = |attrs: &[(&str, &str)]| {
+            let input = stack_input(dataset(), &spec(attrs).unwrap());
+            let chart = StackChart::layout(&input, Size { width_css: 720.0, height_css: 300.0, dpr: 1.0 });
+            chart.legend.iter().map(|e| e.label.clone()).collect::<Vec<_>>()
+        };
+        // Europe in 2025: no Watch List country and no special case.
+        assert_eq!(legend(&[("region", "europe")]), ["Tier 1", "Tier 2", "Tier 3"]);
+        // South and Central Asia has no Tier 1 country in 2025.
+        assert!(!legend(&[("region", "south-central-asia")]).contains(&"Tier 1".to_owned()));
+        // All regions together hold every tier.
+        assert_eq!(legend(&[]).len(), 5);
+    }
+
+    #[test]
     fn pointing_at_a_segment_reads_its_count_countries_and_lines_at_dpr_1_and_2() {
         let input = stack_input(dataset(), &spec(&[("region", "south-central-asia")]).unwrap());
         for dpr in [1.0, 2.0] {

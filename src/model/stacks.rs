@@ -67,6 +67,11 @@ pub struct StackChartInput {
 }
 
 impl StackChartInput {
+    /// Whether any bar has a segment of `category` (zero counts are not drawn).
+    fn drawn(&self, category: usize) -> bool {
+        self.groups.iter().any(|g| g.bars.iter().any(|b| b.segments.iter().any(|s| s.category == category && s.count > 0)))
+    }
+
     /// A short text alternative: each bar's total and its counts per category.
     pub fn summary(&self) -> String {
         let lang = self.lang;
@@ -188,6 +193,11 @@ impl StackChart {
         let (mut x, mut ly) = (PAD * u, y + GAP * u);
         let mut legend = Vec::new();
         for (category, label) in input.categories.iter().enumerate() {
+            // A tier no bar holds (Europe has no special case) would name a colour the chart
+            // never draws.
+            if !input.drawn(category) {
+                continue;
+            }
             let w = (SWATCH + 6.0) * u + measure::width(label, LABEL_FONT * u, Weight::Regular) + LEGEND_GAP * u;
             if x + w > width - PAD * u && x > PAD * u {
                 x = PAD * u;
