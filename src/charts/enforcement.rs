@@ -456,6 +456,15 @@ pub fn line_input(dataset: &Dataset, spec: &EnforcementSpec) -> LineChartInput {
         "{0} (années de données {1})",
         "{0} (años de datos {1})";
         printed_in, year_span(&years, lang))];
+    // The earlier edition's hollow markers lie under the later one's filled markers wherever
+    // the two print the same value: without this the legend names lines nobody can see.
+    if let [old, new] = chosen.as_slice() {
+        notes.push(trf!(lang,
+            "where the two agree, the {1} edition's lines cover the {0} edition's",
+            "là où les deux concordent, les lignes de l'édition {1} recouvrent celles de l'édition {0}",
+            "donde ambas coinciden, las líneas de la edición {1} cubren las de la edición {0}";
+            old.to_string(), new.to_string()));
+    }
     if spec.scale == ValueScaleKind::Log {
         notes.push(tr!(lang, "log scale", "échelle logarithmique", "escala logarítmica").into());
     }
@@ -613,7 +622,11 @@ mod tests {
         assert_eq!(keys[..2], ["prosecutions@2024", "prosecutions@2025"]);
         assert!(input.series[0].hollow && !input.series[1].hollow);
         assert_eq!(input.series[1].revises, Some(0));
-        assert!(input.subtitle.starts_with("As printed in the 2024 and 2025 TIP Reports, for the years both print (data years 2018–2023)"));
+        assert_eq!(
+            input.subtitle,
+            "As printed in the 2024 and 2025 TIP Reports, for the years both print (data years 2018–2023); \
+             where the two agree, the 2025 edition's lines cover the 2024 edition's"
+        );
 
         let values = readout_of(&spec(EditionChoice::Compare), 2023);
         assert!(values.contains(&"Convictions, 2024 edition: 7,115".to_owned()), "{values:?}");
@@ -793,7 +806,8 @@ mod translated {
         assert_eq!(
             input.subtitle,
             "Tel que publié dans les Rapports TIP 2024 et 2025, pour les années publiées dans les deux \
-             (années de données 2018–2023)"
+             (années de données 2018–2023) ; là où les deux concordent, les lignes de l'édition 2025 recouvrent \
+             celles de l'édition 2024"
         );
         assert_eq!(input.panel_titles, ["Poursuites et condamnations", "Victimes identifiées"]);
         let chart = LineChart::layout(&input, Size { width_css: 800.0, height_css: 600.0, dpr: 1.0 }, &[]);

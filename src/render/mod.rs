@@ -306,6 +306,12 @@ fn draw_point<DB: DrawingBackend>(
     draw_marker(root, series.style, (p.x_dev, p.y_dev), radius, palette.series(series.style), palette.background, series.hollow)
 }
 
+/// A legend sample's middle (its marker), in CSS pixels from the entry's left; the line runs
+/// twice as far, 4 px short of the label.
+const SAMPLE_MIDDLE: f64 = 12.0;
+/// The dashed sample's dashes, from the entry's left: two each side of the marker (radius 4).
+const SAMPLE_DASHES: [(f64, f64); 4] = [(0.0, 3.0), (5.0, 8.0), (16.0, 19.0), (21.0, 24.0)];
+
 fn draw_legend_entry<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     entry: &LegendEntry,
@@ -315,7 +321,7 @@ fn draw_legend_entry<DB: DrawingBackend>(
     let label = metrics::LABEL_FONT * u;
     let place = &entry.place;
     let y = place.y_dev + label / 2.0;
-    let sample_middle = place.x_dev + 11.0 * u;
+    let sample_middle = place.x_dev + SAMPLE_MIDDLE * u;
     let mark = ShapeStyle::from(&palette.text).stroke_width(u.round().max(1.0) as u32);
     let mut text_color = palette.text;
     let mut struck = false;
@@ -324,11 +330,12 @@ fn draw_legend_entry<DB: DrawingBackend>(
             // A hidden group keeps its entry, drawn in the muted colour and struck through.
             let color = if *shown { palette.series(entry.style) } else { palette.muted };
             let style = ShapeStyle::from(&color).stroke_width((2.0 * u).round().max(1.0) as u32);
-            let line = vec![pt(place.x_dev, y), pt(place.x_dev + 22.0 * u, y)];
-            if *dashed {
-                root.draw(&DashedPathElement::new(line, (5.0 * u) as i32, (3.0 * u) as i32, style))?;
-            } else {
-                root.draw(&PathElement::new(line, style))?;
+            // The marker hides the middle of the sample, so a dashed sample is drawn as two
+            // whole dashes each side of it: a dash pattern from its start left one dash and a
+            // stub, which read as the solid sample.
+            let dashes: &[(f64, f64)] = if *dashed { &SAMPLE_DASHES } else { &[(0.0, 2.0 * SAMPLE_MIDDLE)] };
+            for &(from, to) in dashes {
+                root.draw(&PathElement::new(vec![pt(place.x_dev + from * u, y), pt(place.x_dev + to * u, y)], style))?;
             }
             draw_marker(root, entry.style, (sample_middle, y), 4.0 * u, color, palette.background, *hollow || !*shown)?;
             if !*shown {
