@@ -9,6 +9,8 @@
 //!   first one with a value in the narrative's line order (else the first); the others are
 //!   listed in its readout. Countries without a value come last, with the reason.
 
+use std::borrow::Cow;
+
 use crate::i18n::{self, tr, trf, Lang, Numbers};
 use crate::data::{Country, CountryEnforcement, CountryMetric, Dataset};
 use crate::model::bars::{not_reported, BarChartInput, BarGroup, BarInput};
@@ -153,6 +155,17 @@ pub fn count_with_unit(value: u64, unit: &str, lang: Lang) -> String {
     format!("{} {unit}", Numbers(lang).whole(value))
 }
 
+/// A period named by how far it is before the narrative's reporting period.
+fn relative_period(offset: i16, lang: Lang) -> Cow<'static, str> {
+    Cow::Borrowed(match offset {
+        0 => tr!(lang, "reporting period", "période de référence", "período de referencia"),
+        -1 => tr!(lang, "previous reporting period", "période de référence précédente", "período de referencia anterior"),
+        -2 => tr!(lang, "two periods earlier", "deux périodes plus tôt", "dos períodos antes"),
+        -3 => tr!(lang, "three periods earlier", "trois périodes plus tôt", "tres períodos antes"),
+        _ => tr!(lang, "an earlier period", "une période antérieure", "un período anterior"),
+    })
+}
+
 /// One bar to draw: a country's record for a metric, or the fact that its narrative has none.
 struct Drawn<'d> {
     country: &'d Country,
@@ -163,10 +176,25 @@ struct Drawn<'d> {
 }
 
 impl Drawn<'_> {
-    /// The period in the narrative's words; where it has no record, ours.
-    fn period_label(&self, lang: Lang) -> &str {
-        let ours = tr!(lang, "reporting period", "période de référence", "período de referencia");
-        self.record.map_or(ours, |r| r.period_label.as_ref())
+    /// The period as the bar names it. A year or a dated span keeps the narrative's words
+    /// ("2017", "first nine months of 2018"); a period it names only by how far back it is
+    /// ("previous reporting period", "two years ago", "the year before that") is named by that
+    /// distance in the reader's language, so one period reads alike in every group (Jamaica's
+    /// investigations and convictions name the same one two ways). The printed words stay in
+    /// the CSV and `tipviz:select`, and the readout gives them where they differ.
+    fn period_label(&self, lang: Lang) -> Cow<'_, str> {
+        match self.record {
+            Some(r) if r.period_label.bytes().any(|b| b.is_ascii_digit()) => Cow::Borrowed(r.period_label.as_ref()),
+            Some(r) => relative_period(r.period, lang),
+            None => relative_period(0, lang),
+        }
+    }
+
+    /// The narrative's own words for the period, where they are not what the bar says (in
+    /// English: in French and Spanish "previous reporting period" is only the translation).
+    fn printed_period(&self) -> Option<&str> {
+        let printed = self.record?.period_label.as_ref();
+        (printed != self.period_label(Lang::En)).then_some(printed)
     }
 
     /// Why there is no record at all.
@@ -257,11 +285,14 @@ fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String, lang: Lang) ->
             "también para este período: {0}{1}, {2}";
             what, note, line));
     }
-    // What `tipviz:select` reports stays in English, as the CSV's period_label does.
+    if let Some(printed) = d.printed_period() {
+        details.push(trf!(lang, "period as printed: {0}", "période telle que publiée : {0}", "período tal como se publicó: {0}"; printed));
+    }
+    // What `tipviz:select` reports is the narrative's words, as the CSV's period_label.
     let mut selection = vec![
         ("country".to_owned(), d.country.id.to_string()),
         ("metric".to_owned(), d.metric.id().to_owned()),
-        ("period".to_owned(), d.period_label(Lang::En).to_owned()),
+        ("period".to_owned(), d.record.map_or_else(|| d.period_label(Lang::En).into_owned(), |r| r.period_label.to_string())),
     ];
     if let Some(r) = d.record {
         selection.push(("unit".to_owned(), r.unit.to_string()));
@@ -290,7 +321,7 @@ pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartIn
                 let mut bars = Vec::new();
                 for d in &drawn {
                     if d.metric == metric {
-                        bars.push(bar(dataset, edition, d, d.period_label(lang).to_owned(), lang));
+                        bars.push(bar(dataset, edition, d, d.period_label(lang).into_owned(), lang));
                     }
                 }
                 groups.push(BarGroup { title: metric_title(metric, lang).to_owned(), bars });
@@ -461,7 +492,7 @@ mod tests {
         assert!(input.subtitle.contains("units differ") && input.subtitle.contains("own scale"), "{}", input.subtitle);
         let titles: Vec<&str> = input.groups.iter().map(|g| g.title.as_str()).collect();
         assert_eq!(titles, ["Investigations", "Prosecutions", "Convictions", "Victims identified"]);
-        // Newest period first, each bar with the period's own words and the value with its unit.
+        // Newest period first, each bar with its period and the value with its unit.
         let investigations: Vec<(&str, &str)> =
             input.groups[0].bars.iter().map(|b| (b.label.as_str(), b.value_text.as_str())).collect();
         assert_eq!(
@@ -469,9 +500,17 @@ mod tests {
             [
                 ("reporting period", "36 cases"),
                 ("previous reporting period", "30 investigations"),
-                ("the year before that", "40 investigations")
+                ("two periods earlier", "40 investigations")
             ]
         );
+        // The narrative names the period two back "the year before that" for investigations and
+        // "two years ago" for convictions: the bars name it alike, the details say as printed.
+        let convictions = &input.groups[2].bars[2];
+        assert_eq!(convictions.label, "two periods earlier");
+        assert_eq!(input.groups[0].bars[2].details, ["period as printed: the year before that"]);
+        assert_eq!(convictions.details, ["period as printed: two years ago"]);
+        assert!(input.groups[0].bars[1].details.is_empty(), "the printed words are the label's");
+        assert_eq!(pairs(&convictions.selection)[2], ("period", "two years ago"));
 
         let chart = layout(&s);
         let readout = chart.readout(0).unwrap();
@@ -677,7 +716,7 @@ mod tests {
         widget.key("ArrowDown");
         assert_eq!(widget.readout().unwrap().heading, "Jamaica: investigations, previous reporting period");
         assert!(widget.csv().starts_with("edition,country,country_name,metric,period,period_label,value,unit,note,"));
-        assert!(widget.summary().contains("Investigations: largest is the year before that, 40 investigations."));
+        assert!(widget.summary().contains("Investigations: largest is two periods earlier, 40 investigations."));
     }
 
     /// The spec in `lang`, parsed against the dataset as that language names countries.
@@ -696,8 +735,14 @@ mod tests {
         assert_eq!(input.title, "Jamaïque : chiffres de l'application de la loi, Rapport TIP 2019");
         let titles: Vec<&str> = input.groups.iter().map(|g| g.title.as_str()).collect();
         assert_eq!(titles, ["Enquêtes", "Poursuites", "Condamnations", "Victimes identifiées"]);
-        // The heading is ours; the period and the unit are the narrative's own words.
-        assert_eq!(input.groups[0].bars[0].heading, "Jamaïque : enquêtes, reporting period");
+        // A period named by how far back it is reads in French; the unit stays the narrative's.
+        assert_eq!(input.groups[0].bars[0].heading, "Jamaïque : enquêtes, période de référence");
+        assert_eq!(input.groups[0].bars[0].value_text, "36 cases");
+        assert_eq!(input.groups[0].bars[2].label, "deux périodes plus tôt");
+        assert_eq!(input.groups[0].bars[2].details, ["période telle que publiée : the year before that"]);
+        // A year keeps the narrative's words.
+        let japan = bar_input(data, &spec_in(Lang::Fr, &[("country", "JPN")]).unwrap());
+        assert_eq!(japan.groups[0].bars[0].label, "2018");
 
         let ranked = bar_input(data, &spec_in(Lang::Fr, &[("metric", "victims")]).unwrap());
         assert_eq!(ranked.title, "Victimes identifiées dans les chapitres par pays du Rapport TIP 2019 (Jamaïque – Namibie)");

@@ -49,10 +49,17 @@ test("one country: every count with its unit, period and source line", async () 
   assert.equal(sentences.length, rows.length, "one keyboard stop per narrative count");
   for (const r of rows) {
     const unit = r.value === 1 ? r.unit.replace(/s$/, "") : r.unit;
-    const found = sentences.find((s) => s.startsWith(`Jamaica: ${r.metric}, ${r.period_label}: ${thousands(r.value)} ${unit}`));
+    const found = sentences.find((s) => s.startsWith(`Jamaica: ${r.metric}, `) && s.includes(`: ${thousands(r.value)} ${unit}`) &&
+      s.includes(`2019 TIP Report, ${r.source.file} line ${r.source.line}.`));
     assert.ok(found, `${r.metric} ${r.period_label} ${r.value} ${r.unit} in ${sentences.join("\n")}`);
-    assert.ok(found.includes(`2019 TIP Report, ${r.source.file} line ${r.source.line}`), found);
+    // The period in the printed words, as the label or, where the label names it by its
+    // distance ("two periods earlier" for "the year before that"), after it.
+    assert.ok(found.startsWith(`Jamaica: ${r.metric}, ${r.period_label}: `) || found.includes(`; period as printed: ${r.period_label}.`), found);
   }
+  // The two ways the narrative names the period two back read alike on the bars.
+  const twoBack = sentences.filter((s) => s.includes("period as printed: the year before that") || s.includes("period as printed: two years ago"));
+  assert.equal(twoBack.length, 2, sentences.join("\n"));
+  assert.equal(new Set(twoBack.map((s) => s.split(":")[1].split(", ")[1])).size, 1, twoBack.join("\n"));
   // Hovering the first bar shows the same in the tooltip; the pin fires tipviz:select.
   await p.keyboard.press("Home");
   await p.keyboard.press("Enter");
