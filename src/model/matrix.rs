@@ -446,6 +446,12 @@ impl MatrixChart {
         let row_height = ROW * u;
         let mut group = None;
         let mut row_top = vec![0.0; input.rows.len()];
+        // Cut names told apart: "Congo, …" twice would not say which Congo a row is.
+        let mut names = Vec::with_capacity(input.rows.len());
+        for row in &input.rows {
+            names.push(row.label.as_str());
+        }
+        let mut fitted = measure::fit_apart(&names, label_width, font, Weight::Regular).into_iter();
         for (r, row) in input.rows.iter().enumerate() {
             if group != Some(row.group) && input.groups.len() > 1 {
                 let text = input.groups.get(row.group).cloned().unwrap_or_default();
@@ -456,7 +462,7 @@ impl MatrixChart {
                 y += 8.0 * u;
             }
             group = Some(row.group);
-            let text = measure::fit(&row.label, label_width, font, Weight::Regular);
+            let text = fitted.next().unwrap_or_default();
             if above {
                 self.row_labels.push(Label { text, x_dev: PAD * u, y_dev: y + LABEL_ABOVE * u / 2.0, bold: false });
                 y += LABEL_ABOVE * u;
@@ -849,6 +855,21 @@ mod tests {
         assert_eq!(table.rows[0][2..5], ["2004", "2005 (a)", "not party"]);
         assert_eq!(table.rows[1][4], "not in the source");
         assert_eq!(table.rows[2][0], "182 parties");
+    }
+
+    #[test]
+    fn cut_row_names_that_would_read_alike_are_cut_in_the_middle() {
+        let mut congos = input(MatrixView::Grid);
+        congos.rows[0].label = "Congo, Democratic Republic of the".into();
+        congos.rows[1].label = "Congo, Republic of".into();
+        congos.groups = vec!["G".into()];
+        congos.rows[1].group = 0;
+        let chart = MatrixChart::layout(&congos, Size { width_css: 230.0, ..DESKTOP });
+        let [first, second] = [&chart.row_labels[0].text, &chart.row_labels[1].text];
+        assert!(first.contains('…') && second.contains('…'), "{first} / {second}");
+        assert_ne!(first, second);
+        // Neither shows only what both start with.
+        assert!(first.ends_with("the") || second.ends_with("of"), "{first} / {second}");
     }
 
     #[test]
