@@ -57,11 +57,45 @@ test("from disk: the chart fills the window beside the buttons, crisp and in lar
   assert.ok(s.scroll <= 0, "no scrolling");
   assert.ok(s.zoom >= 1.2, `labels enlarged (zoom ${s.zoom})`);
   assert.equal(s.backing, Math.round(s.local * s.zoom), "drawn at the zoomed resolution, not blown up");
-  assert.ok(await p.evaluate(() => parseFloat(getComputedStyle(document.querySelector("button")).fontSize)) >= 18, "large buttons");
+  // Large for a projector, though a little smaller on a short screen so the whole panel fits
+  // (see the next test); 19 px on a taller one.
+  assert.ok(await p.evaluate(() => parseFloat(getComputedStyle(document.querySelector("button")).fontSize)) >= 17, "large buttons");
   assert.deepEqual(log.requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), [], "nothing fetched");
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
   await p.screenshot({ path: join(shotsDir, "classroom-en-light.png") });
+  await context.close();
+});
+
+// A laptop or projector of 1280 × 800 or 1366 × 768: every chart's panel, in every language,
+// shows all its buttons down to the theme without scrolling (at 19 px the regions and editions
+// pushed Language and Theme below the window); a taller screen keeps 19 px type.
+test("on a short wide screen the whole panel fits without scrolling, for every chart and language", async () => {
+  for (const [width, height] of [[1280, 800], [1366, 768]]) {
+    const { page: p, context, log } = await openPage(browser, url(), { width, height });
+    await settled(p);
+    for (const lang of ["English", "Français", "Español"]) {
+      await click(p, lang);
+      await settled(p);
+      const charts = await p.evaluate(() => [...document.querySelectorAll("#charts button")].map((b) => b.textContent));
+      assert.equal(charts.length, 8);
+      for (const chart of charts) {
+        await click(p, chart);
+        await settled(p);
+        const fit = await p.evaluate(() => {
+          const header = document.getElementById("controls"), themes = document.querySelectorAll("#themes button");
+          return { scroll: header.scrollHeight - header.clientHeight, lastBottom: themes[themes.length - 1].getBoundingClientRect().bottom, height: innerHeight };
+        });
+        assert.ok(fit.scroll <= 0 && fit.lastBottom <= fit.height, `${width}×${height} ${lang} ${chart}: ${JSON.stringify(fit)}`);
+      }
+    }
+    assert.ok(await p.evaluate(() => parseFloat(getComputedStyle(document.querySelector("button")).fontSize)) >= 17);
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  }
+  const { page: p, context } = await openPage(browser, url(), { width: 1920, height: 1080 });
+  await settled(p);
+  assert.equal(await p.evaluate(() => parseFloat(getComputedStyle(document.querySelector("button")).fontSize)), 19);
   await context.close();
 });
 
