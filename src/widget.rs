@@ -8,6 +8,10 @@ use crate::model::measure::{self, TextWidths};
 use crate::model::spec::{self, Spec, SpecError};
 use crate::model::table::DataTable;
 use crate::model::tip::{self, TipPlace, TipText};
+use std::cell::Cell;
+
+/// The tooltip's zone is the canvas inset this much (the loader's `.tipzone`).
+const TIP_INSET: f64 = 4.0;
 use crate::model::view::{KeyOutcome, ViewState};
 
 #[derive(Default)]
@@ -21,6 +25,8 @@ pub struct Widget {
     hidden: Vec<String>,
     /// How wide text runs in the widget's font; every layout and drawing measures by them.
     text_widths: TextWidths,
+    /// Where the tooltip was last placed, in its zone: [left, top, right, bottom].
+    tip_rect: Cell<Option<[f64; 4]>>,
     pub state: ViewState,
 }
 
@@ -175,16 +181,30 @@ impl Widget {
     }
 
     /// Where `readout`'s tooltip goes for a pointer at (`x_css`, `y_css`) on the canvas, or at
-    /// the item's anchor for keys. Its zone is the canvas inset 4 px (the loader's `.tipzone`),
-    /// and the insets returned are the zone's.
-    pub fn tip_place(&self, readout: &Readout, pointer: Option<(f64, f64)>) -> Option<TipPlace> {
-        const INSET: f64 = 4.0;
+    /// the item's anchor for keys, with the canvas rows `visible` (top, bottom) on screen. Its
+    /// zone is the canvas inset 4 px (the loader's `.tipzone`), and the insets returned are the
+    /// zone's. Remembers where it put the tooltip, for [`Widget::tip_covers`].
+    pub fn tip_place(&self, readout: &Readout, pointer: Option<(f64, f64)>, visible: (f64, f64)) -> Option<TipPlace> {
         let size = self.size?;
         let (x, y) = pointer.unwrap_or((readout.x_css, readout.y_css));
         let source = readout.source_line(self.lang());
         let text = TipText { heading: &readout.heading, values: &readout.values, source: source.as_deref() };
-        let (width, height) = (size.width_css - 2.0 * INSET, size.height_css - 2.0 * INSET);
-        Some(self.measuring(|| tip::place(&text, width, height, x - INSET, y - INSET)))
+        let (width, height) = (size.width_css - 2.0 * TIP_INSET, size.height_css - 2.0 * TIP_INSET);
+        let visible = (visible.0 - TIP_INSET, visible.1 - TIP_INSET);
+        let place = self.measuring(|| tip::place(&text, width, height, visible, x - TIP_INSET, y - TIP_INSET));
+        self.tip_rect.set(Some(place.rect(width, height)));
+        Some(place)
+    }
+
+    /// Whether a pointer at (`x_css`, `y_css`) is on (or within a few pixels of) where the
+    /// tooltip was last put: the loader then places it again, clear of the pointer, which
+    /// moving within one wide item (a year, a long bar) would otherwise slide under it.
+    pub fn tip_covers(&self, x_css: f64, y_css: f64) -> bool {
+        const NEAR: f64 = 4.0;
+        let (x, y) = (x_css - TIP_INSET, y_css - TIP_INSET);
+        self.tip_rect.get().is_some_and(|[left, top, right, bottom]| {
+            x >= left - NEAR && x <= right + NEAR && y >= top - NEAR && y <= bottom + NEAR
+        })
     }
 
     pub fn summary(&self) -> String {
@@ -227,6 +247,24 @@ mod tests {
     use crate::model::spec::attrs;
 
     const SIZE: Size = Size { width_css: 720.0, height_css: 600.0, dpr: 1.0 };
+
+    #[test]
+    fn the_tooltip_is_placed_clear_of_the_pointer_and_knows_when_the_pointer_reaches_it() {
+        let mut widget = Widget::default();
+        widget.configure(&attrs(&[("chart", "enforcement")])).unwrap();
+        widget.resize(SIZE);
+        let chart = widget.line_chart().unwrap();
+        let (x, y) = (chart.panels[0].x.position_from_index(1) / SIZE.dpr, chart.panels[0].top_dev / SIZE.dpr + 20.0);
+        assert!(widget.pointer(x, y));
+        let readout = widget.readout().unwrap();
+        assert!(!widget.tip_covers(x, y), "nothing placed yet... and nothing covers");
+        let place = widget.tip_place(&readout, Some((x, y)), (f64::NEG_INFINITY, f64::INFINITY)).unwrap();
+        assert_eq!(place.left, Some(x - 4.0 + 12.0), "12 px right of the pointer");
+        assert!(!widget.tip_covers(x, y), "the pointer is clear of it");
+        // Moving right within the same year reaches it.
+        assert!(widget.tip_covers(x + 40.0, y));
+        assert!(!widget.tip_covers(x + 40.0, y + place.height + 40.0), "below it is clear");
+    }
 
     #[test]
     fn a_pin_survives_a_theme_change_but_not_other_options() {

@@ -77,7 +77,7 @@ fn hovering_the_2024_marker_reads_its_value_and_source() {
     let x_css = chart.panels[0].x.position_from_index(6) / SIZE.dpr;
     let y_css = chart.panels[0].top_dev / SIZE.dpr + 10.0;
     assert!(handle.pointer(x_css, y_css));
-    let readout = handle.readout(x_css, y_css);
+    let readout = handle.readout(x_css, y_css, f64::NAN, f64::NAN);
     let get = |k: &str| js_sys::Reflect::get(&readout, &k.into()).unwrap();
     assert_eq!(get("heading").as_string().as_deref(), Some("2024"));
     let sentence = get("sentence").as_string().unwrap();
@@ -176,7 +176,7 @@ fn bad_options_come_back_as_an_error_object_not_an_exception() {
     handle.resize(300.0, 200.0, 1.0);
     assert!(handle.draw(canvas()).is_ok());
     assert!(!handle.pointer(10.0, 10.0));
-    assert!(handle.readout(f64::NAN, f64::NAN).is_null());
+    assert!(handle.readout(f64::NAN, f64::NAN, f64::NAN, f64::NAN).is_null());
 }
 
 #[wasm_bindgen_test]
@@ -228,7 +228,7 @@ fn matrix_cells_are_drawn_where_the_layout_puts_them_and_not_party_stays_empty()
     let year_cell = chart.marks.iter().find(|m| matches!(m.kind, CellKind::Year { .. })).unwrap();
     let (x, y) = ((year_cell.rect.left + year_cell.rect.right) / 2.0 / SIZE.dpr, (year_cell.rect.top + 2.0) / SIZE.dpr);
     assert!(handle.pointer(x, y));
-    let readout = handle.readout(f64::NAN, f64::NAN);
+    let readout = handle.readout(f64::NAN, f64::NAN, f64::NAN, f64::NAN);
     let sentence = js_sys::Reflect::get(&readout, &"sentence".into()).unwrap().as_string().unwrap();
     assert!(sentence.contains("2025 TIP Report, 001_bb56f66af96aedbd.txt line"), "{sentence}");
 }

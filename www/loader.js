@@ -285,7 +285,16 @@ Controller.prototype.listen = function () {
   canvas.addEventListener("pointerenter", function () { zoom = self.cssZoom(); });
   canvas.addEventListener("pointermove", function (e) {
     var at = self.pointerAt = local(e);
-    if (!self.call(function (h) { return h.pointer(at[0], at[1]); })) return;
+    // The canvas rows on screen, from where the event lands in the canvas and in the window
+    // (no layout read): a chart scrolled half out of view gets its tooltip in view.
+    var above = (e.offsetY - e.clientY) / zoom;
+    self.pointerView = [above, above + (window.innerHeight || 0) / zoom];
+    if (!self.call(function (h) { return h.pointer(at[0], at[1]); })) {
+      // Within one item the tooltip stays put until the pointer reaches it; then it moves
+      // clear of it (a year or a bar can be wider than the room beside the tooltip).
+      if (!self.tip.hidden && self.call(function (h) { return h.tip_covers(at[0], at[1]); })) self.showReadout();
+      return;
+    }
     self.showReadout();
     self.drawAtFrame();
   });
@@ -702,8 +711,8 @@ Controller.prototype.refresh = function () {
 };
 
 Controller.prototype.showReadout = function () {
-  var at = this.pointerAt || [NaN, NaN];
-  var r = this.call(function (h) { return h.readout(at[0], at[1]); });
+  var at = this.pointerAt || [NaN, NaN], view = this.pointerAt && this.pointerView || [NaN, NaN];
+  var r = this.call(function (h) { return h.readout(at[0], at[1], view[0], view[1]); });
   if (!r) {
     this.tip.hidden = true;
     this.host.removeAttribute("data-active");
@@ -741,7 +750,7 @@ Controller.prototype.placeTip = function (place) {
 
 // tipviz:select carries what was chosen (`year`, `country`, ...) plus the values shown for it.
 Controller.prototype.fireSelect = function () {
-  var r = this.call(function (h) { return h.readout(NaN, NaN); });
+  var r = this.call(function (h) { return h.readout(NaN, NaN, NaN, NaN); });
   if (!r) return;
   var detail = { chart: this.option("chart"), label: r.heading, values: r.values.slice(), sources: r.sources.slice() };
   Object.keys(r.selection).forEach(function (k) {

@@ -58,6 +58,27 @@ pub struct TipPlace {
     pub height: f64,
 }
 
+impl TipPlace {
+    /// Where the tooltip is estimated to be in a zone `zone_width` × `zone_height`, as
+    /// [left, top, right, bottom]: at its widest, pushed inside the zone as the loader's
+    /// spacers push it.
+    pub fn rect(&self, zone_width: f64, zone_height: f64) -> [f64; 4] {
+        let left = match (self.left, self.right) {
+            (Some(left), _) => left,
+            (None, Some(right)) => zone_width - right - self.width,
+            (None, None) => 0.0,
+        };
+        let top = match (self.top, self.bottom) {
+            (Some(top), _) => top,
+            (None, Some(bottom)) => zone_height - bottom - self.height,
+            (None, None) => 0.0,
+        };
+        let left = left.min(zone_width - self.width).max(0.0);
+        let top = top.min(zone_height - self.height).max(0.0);
+        [left, top, left + self.width, top + self.height]
+    }
+}
+
 /// The tooltip's height at `width` (its border box), by the widths layout measures text by.
 pub fn height(text: &TipText, width: f64) -> f64 {
     let room = (width - 2.0 * (PAD_X + BORDER)).max(1.0);
@@ -72,6 +93,11 @@ pub fn height(text: &TipText, width: f64) -> f64 {
     h
 }
 
+/// The estimate runs high: the browser also breaks lines at hyphens and slashes, and the
+/// measured widths carry a margin. A tooltip is taken to fit a room this much smaller than its
+/// estimate (the loader's spacers still keep a taller one inside the chart).
+const ESTIMATE_SLACK: f64 = 0.94;
+
 /// The narrowest width that keeps the tooltip within `height_room`, with its height: the usual
 /// width (or `most`, if less), then wider by steps up to `most`.
 fn fitting(text: &TipText, most: f64, height_room: f64) -> Option<(f64, f64)> {
@@ -79,7 +105,7 @@ fn fitting(text: &TipText, most: f64, height_room: f64) -> Option<(f64, f64)> {
     let mut w = USUAL.min(most);
     loop {
         let h = height(text, w);
-        if h <= height_room {
+        if h * ESTIMATE_SLACK <= height_room {
             return Some((w, h));
         }
         if w >= most {
@@ -89,8 +115,18 @@ fn fitting(text: &TipText, most: f64, height_room: f64) -> Option<(f64, f64)> {
     }
 }
 
-/// Places `text` for a pointer at (`x`, `y`) in a zone `zone_width` × `zone_height`.
-pub fn place(text: &TipText, zone_width: f64, zone_height: f64, x: f64, y: f64) -> TipPlace {
+/// The least part of the zone worth placing in: a window showing less of the chart than this
+/// is ignored.
+const LEAST_VISIBLE: f64 = 80.0;
+
+/// Places `text` for a pointer at (`x`, `y`) in a zone `zone_width` × `zone_height`, of which
+/// the rows `visible` (top, bottom) are on screen: a chart scrolled half out of the window
+/// gets its tooltip where it can be read.
+pub fn place(text: &TipText, zone_width: f64, zone_height: f64, visible: (f64, f64), x: f64, y: f64) -> TipPlace {
+    let (top_edge, bottom_edge) = {
+        let (top, bottom) = (visible.0.max(0.0), visible.1.min(zone_height));
+        if bottom - top >= LEAST_VISIBLE.min(zone_height) { (top, bottom) } else { (0.0, zone_height) }
+    };
     let mut place = TipPlace { left: None, right: None, top: None, bottom: None, width: 0.0, height: 0.0 };
     let room_right = zone_width - (x + GAP_BESIDE);
     let room_left = x - GAP_BESIDE;
@@ -100,7 +136,7 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, x: f64, y: f64) 
     let sides = if right_first { [(true, room_right), (false, room_left)] } else { [(false, room_left), (true, room_right)] };
     let mut narrow_beside = None;
     for &(right, room) in &sides {
-        if let Some((w, h)) = fitting(text, room.min(WIDEST), zone_height) {
+        if let Some((w, h)) = fitting(text, room.min(WIDEST), bottom_edge - top_edge) {
             if w >= NARROWEST_BESIDE || h <= FEW_LINES_HEIGHT {
                 narrow_beside = Some((right, w, h));
                 break;
@@ -112,8 +148,8 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, x: f64, y: f64) 
     // Otherwise above or below the pointer, across the chart, the side with more room first;
     // then narrow beside it; and with no room anywhere, from the chart's top over the pointer
     // at the narrowest width that fits its height (else the widest).
-    let room_above = y - GAP_STACKED;
-    let room_below = zone_height - (y + GAP_STACKED);
+    let room_above = y - GAP_STACKED - top_edge;
+    let room_below = bottom_edge - (y + GAP_STACKED);
     let stacks = if room_above >= room_below { [(true, room_above), (false, room_below)] } else { [(false, room_below), (true, room_above)] };
     let mut stacked = None;
     if !beside_readable {
@@ -130,7 +166,10 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, x: f64, y: f64) 
         } else {
             place.right = Some(zone_width - (x - GAP_BESIDE));
         }
-        place.top = Some((y - RAISE).max(0.0));
+        // Against the chart's bottom the loader's spacers push it up by its real height; only a
+        // window's bottom edge above the chart's needs the estimate.
+        let top = (y - RAISE).max(top_edge);
+        place.top = Some(if bottom_edge < zone_height { top.min(bottom_edge - h).max(top_edge) } else { top });
         place.width = w;
         place.height = h;
         return place;
@@ -145,9 +184,9 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, x: f64, y: f64) 
             (w, h)
         }
         None => {
-            place.top = Some(0.0);
+            place.top = Some(top_edge);
             let widest = zone_width.max(NARROWEST);
-            fitting(text, widest, zone_height).unwrap_or_else(|| (widest, height(text, widest)))
+            fitting(text, widest, bottom_edge - top_edge).unwrap_or_else(|| (widest, height(text, widest)))
         }
     };
     place.left = Some((x - w / 2.0).clamp(0.0, (zone_width - w).max(0.0)));
@@ -172,6 +211,9 @@ mod tests {
         TipText { heading: "Europe, 2025: Tier 2", values, source }
     }
 
+    /// The whole zone on screen.
+    const ALL: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
+
     const SOURCE: &str = "Source: 2025 TIP Report, 001_bb56f66af96aedbd.txt lines 625, 627, 629, 631, 633";
 
     #[test]
@@ -179,10 +221,10 @@ mod tests {
         measure::using(dejavu(), || {
             let values = vec!["Prosecutions: 12,345".to_owned(), "Convictions: 6,789".to_owned()];
             let text = text_of(&values, Some(SOURCE));
-            let at_left = place(&text, 900.0, 400.0, 100.0, 200.0);
+            let at_left = place(&text, 900.0, 400.0, ALL, 100.0, 200.0);
             assert_eq!((at_left.left, at_left.top, at_left.width), (Some(112.0), Some(192.0), USUAL));
             // Near the right edge it goes left of the pointer, 12 px clear.
-            let at_right = place(&text, 900.0, 400.0, 800.0, 200.0);
+            let at_right = place(&text, 900.0, 400.0, ALL, 800.0, 200.0);
             assert_eq!((at_right.left, at_right.right, at_right.width), (None, Some(112.0), USUAL));
         });
     }
@@ -194,7 +236,7 @@ mod tests {
             let values = names(24);
             let text = text_of(&values, Some(SOURCE));
             assert!(height(&text, USUAL) > 139.0, "at the usual width it is taller than the chart");
-            let placed = place(&text, 1270.0, 139.0, 870.0, 118.0);
+            let placed = place(&text, 1270.0, 139.0, ALL, 870.0, 118.0);
             assert!(placed.width > USUAL && placed.width <= WIDEST, "{placed:?}");
             assert!(placed.height <= 139.0, "{placed:?}");
             // Beside the pointer, on whichever side has the room.
@@ -213,22 +255,52 @@ mod tests {
             let values = names(24);
             let text = text_of(&values, Some(SOURCE));
             // 390 px phone: a 380 px zone, pointer in the middle, low in the chart.
-            let placed = place(&text, 380.0, 420.0, 190.0, 380.0);
+            let placed = place(&text, 380.0, 420.0, ALL, 190.0, 380.0);
             assert!(placed.width >= 300.0, "not a narrow column: {placed:?}");
             assert_eq!(placed.top, None);
             let bottom_edge = 420.0 - placed.bottom.unwrap();
             assert!(bottom_edge <= 380.0 - GAP_STACKED, "above the pointer: {placed:?}");
             assert!(bottom_edge - placed.height >= 0.0, "inside the chart: {placed:?}");
             // High in the chart it goes below.
-            let placed = place(&text, 380.0, 420.0, 190.0, 40.0);
+            let placed = place(&text, 380.0, 420.0, ALL, 190.0, 40.0);
             assert_eq!(placed.top, Some(40.0 + GAP_STACKED));
             assert!(placed.top.unwrap() + placed.height <= 420.0, "{placed:?}");
             // A short readout stays beside, narrow as the room is.
             let values = vec!["Tier 1".to_owned()];
             let short = text_of(&values, None);
-            let placed = place(&short, 380.0, 420.0, 190.0, 200.0);
+            let placed = place(&short, 380.0, 420.0, ALL, 190.0, 200.0);
             assert!(placed.top == Some(192.0) && placed.width < NARROWEST_BESIDE, "{placed:?}");
         });
+    }
+
+    #[test]
+    fn a_chart_scrolled_half_out_of_the_window_gets_its_tooltip_on_screen() {
+        measure::using(dejavu(), || {
+            let values = names(24);
+            let text = text_of(&values, Some(SOURCE));
+            // A phone: the pointer low in a 600 px chart would put the readout above it...
+            let whole = place(&text, 380.0, 600.0, ALL, 190.0, 420.0);
+            assert!(whole.bottom.is_some(), "{whole:?}");
+            // ...but the chart's top 300 px are scrolled out of the window: it goes below.
+            let scrolled = place(&text, 380.0, 600.0, (300.0, 900.0), 190.0, 420.0);
+            assert_eq!(scrolled.top, Some(420.0 + GAP_STACKED), "{scrolled:?}");
+            // Beside the pointer it stays inside what is shown too.
+            let values = vec!["Prosecutions: 12,345".to_owned(), "Convictions: 6,789".to_owned()];
+            let short = text_of(&values, Some(SOURCE));
+            let beside = place(&short, 900.0, 600.0, (0.0, 300.0), 100.0, 290.0);
+            assert!(beside.top.unwrap() + beside.height <= 300.0, "{beside:?}");
+            // A sliver on screen is ignored.
+            assert_eq!(place(&short, 900.0, 600.0, (580.0, 600.0), 100.0, 290.0), place(&short, 900.0, 600.0, ALL, 100.0, 290.0));
+        });
+    }
+
+    #[test]
+    fn the_estimated_box_is_where_the_insets_put_it() {
+        let placed = TipPlace { left: None, right: Some(100.0), top: None, bottom: Some(50.0), width: 300.0, height: 120.0 };
+        assert_eq!(placed.rect(900.0, 400.0), [500.0, 230.0, 800.0, 350.0]);
+        // Pushed inside the zone, as the spacers push it.
+        let placed = TipPlace { left: Some(700.0), right: None, top: Some(350.0), bottom: None, width: 300.0, height: 120.0 };
+        assert_eq!(placed.rect(900.0, 400.0), [600.0, 280.0, 900.0, 400.0]);
     }
 
     #[test]
@@ -236,7 +308,7 @@ mod tests {
         measure::using(dejavu(), || {
             let values = names(40);
             let text = text_of(&values, Some(SOURCE));
-            let placed = place(&text, 380.0, 240.0, 190.0, 120.0);
+            let placed = place(&text, 380.0, 240.0, ALL, 190.0, 120.0);
             assert_eq!(placed.top, Some(0.0));
             assert!(placed.left.unwrap() >= 0.0 && placed.left.unwrap() + placed.width <= 380.0, "{placed:?}");
         });

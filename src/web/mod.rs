@@ -216,17 +216,25 @@ impl TipWidget {
         .into()
     }
 
+    /// Whether the pointer at (`x`, `y`) has reached the tooltip (see [`Widget::tip_covers`]).
+    pub fn tip_covers(&self, x: f64, y: f64) -> bool {
+        self.core.tip_covers(x, y)
+    }
+
     /// `null`, or `{heading, index, values, sources, source, sentence, x, y, selection, tip}` for
     /// the active item: `source` is the tooltip's "Source: …" line ("" for none), (`x`, `y`)
     /// the item's anchor on the canvas, `selection` the
     /// `tipviz:select` detail (`{year: "2021"}`, ...), and `tip` where the tooltip goes for a
-    /// pointer at (`x`, `y`) on the canvas (NaN for none: at the item), as insets in the
+    /// pointer at (`x`, `y`) on the canvas (NaN for none: at the item), with the canvas rows
+    /// `visible_top` to `visible_bottom` on screen (NaN: all of them), as insets in the
     /// tooltip's zone, `{left, right, top, bottom, width}`, each a number or null.
-    pub fn readout(&self, x: f64, y: f64) -> JsValue {
+    pub fn readout(&self, x: f64, y: f64, visible_top: f64, visible_bottom: f64) -> JsValue {
         let Some(r) = self.core.readout() else { return JsValue::NULL };
         let pointer = (x.is_finite() && y.is_finite()).then_some((x, y));
+        // NaN (keys, no pointer): the whole canvas counts as on screen.
+        let visible = if visible_top.is_finite() && visible_bottom.is_finite() { (visible_top, visible_bottom) } else { (f64::NEG_INFINITY, f64::INFINITY) };
         let inset = |v: Option<f64>| v.map_or(JsValue::NULL, JsValue::from);
-        let tip = match self.core.tip_place(&r, pointer) {
+        let tip = match self.core.tip_place(&r, pointer, visible) {
             None => JsValue::NULL,
             Some(t) => object(&[
                 ("left", inset(t.left)),

@@ -280,6 +280,62 @@ test("a chart narrowed in the script that added it is drawn at the narrower widt
   await context.close();
 });
 
+test("moving within one item, the pointer never ends up under the tooltip; a chart scrolled half out of view shows its tooltip in view", async () => {
+  const { page: p, context, log } = await openPage(browser, `${server.origin}/tips.html`, { width: 900, height: 1400 });
+  await waitForState(p, "#wide", "ready");
+  const rectOf = (id) => shadow(p, id, (el) => {
+    const tip = el.shadowRoot.querySelector(".tip"), c = el.shadowRoot.querySelector("canvas").getBoundingClientRect();
+    const t = tip.getBoundingClientRect();
+    return { hidden: tip.hidden, left: t.left, right: t.right, top: t.top, bottom: t.bottom, canvas: { x: c.x, y: c.y, width: c.width, height: c.height }, active: el.getAttribute("data-active") };
+  });
+  const { canvas } = await rectOf("#wide");
+  // Sweep left to right across the top panel, 6 px a move, without leaving the chart: several
+  // moves stay on one year, which is wider than the 12 px gap beside the tooltip.
+  const y = canvas.y + canvas.height * 0.3;
+  let stays = 0, last = null;
+  await p.mouse.move(canvas.x + 2, y);
+  for (let x = canvas.x + 40; x < canvas.x + canvas.width - 10; x += 6) {
+    await p.mouse.move(x, y);
+    const t = await rectOf("#wide");
+    if (t.hidden) continue;
+    if (last === t.active) stays++;
+    last = t.active;
+    const under = x >= t.left - 1 && x <= t.right + 1 && y >= t.top - 1 && y <= t.bottom + 1;
+    assert.ok(!under, `pointer at ${x.toFixed(0)} (${t.active}) under the tooltip ${JSON.stringify(t)}`);
+  }
+  assert.ok(stays > 20, `many moves within one year (${stays})`);
+
+  // The phone-sized tier summary scrolled so that its top half is above the window: a readout
+  // low in the chart goes below the pointer, where it can be read, not above it off screen.
+  const { page: q, context: phone } = await openPage(browser, `${server.origin}/tips.html`, { width: 360, height: 520 });
+  await waitForState(q, "#narrow", "ready");
+  // 900 px tall, so that 500 px of it stay in view below the window's top.
+  await q.evaluate(() => {
+    document.getElementById("narrow").setAttribute("height", "900");
+    document.body.appendChild(document.createElement("div")).style.height = "2000px";
+  });
+  await q.waitForFunction(() => document.getElementById("narrow").shadowRoot.querySelector("canvas").getBoundingClientRect().height >= 890);
+  const top = await q.evaluate(() => document.getElementById("narrow").getBoundingClientRect().top + scrollY);
+  await q.evaluate((t) => scrollTo(0, t + 400), top);
+  const seen = await shadow(q, "#narrow", (el) => { const c = el.shadowRoot.querySelector("canvas").getBoundingClientRect(); return { x: c.x, y: c.y, bottom: c.bottom }; });
+  assert.ok(seen.y < -350 && seen.bottom > 480, `the chart's top is out of view, its rest fills the window (${JSON.stringify(seen)})`);
+  let checked = 0;
+  for (const fx of [0.25, 0.4, 0.55]) {
+    for (let vy = 20; vy <= 200; vy += 12) {
+      await q.mouse.move(1, 1);
+      await q.mouse.move(seen.x + 320 * fx, vy);
+      const t = await shadow(q, "#narrow", (el) => { const tip = el.shadowRoot.querySelector(".tip"), r = tip.getBoundingClientRect(); return { hidden: tip.hidden, top: r.top, bottom: r.bottom, height: r.height }; });
+      if (t.hidden) continue;
+      checked++;
+      assert.ok(t.top >= -0.5 && t.bottom <= 520.5, `tooltip in the window at ${fx}, ${vy}: ${JSON.stringify(t)}`);
+    }
+  }
+  assert.ok(checked >= 3, `tooltips shown (${checked})`);
+  assert.deepEqual(log.pageErrors, []);
+  await phone.close();
+  await context.close();
+});
+
 test("the tooltip stays inside the chart and clear of the pointer: beside it, or across the chart above or below it when the sides are narrow", async () => {
   const { page: p, context, log } = await openPage(browser, `${server.origin}/tips.html`, { width: 900, height: 1400 });
   for (const id of ["#wide", "#narrow"]) {

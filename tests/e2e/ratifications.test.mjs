@@ -54,7 +54,7 @@ async function hoverItem(p, selector, match) {
   // Where the widget anchors the active item's readout (its centre, its top), in the canvas'
   // CSS pixels: the item is at the canvas' corner plus that.
   const anchor = await shadow(p, selector, (el) => {
-    const r = el._tipviz.handle.readout(NaN, NaN);
+    const r = el._tipviz.handle.readout(NaN, NaN, NaN, NaN);
     const canvas = el.shadowRoot.querySelector("canvas").getBoundingClientRect();
     return { x: canvas.left + r.x, y: canvas.top + r.y };
   });

@@ -51,7 +51,7 @@ function anchorOf(p, sel, name) {
   return shadow(p, sel, (el, name) => {
     const h = el._tipviz.handle;
     if (h.find(name) < 0) return null;
-    const r = h.readout(NaN, NaN);
+    const r = h.readout(NaN, NaN, NaN, NaN);
     h.leave();
     const box = el.shadowRoot.querySelector("canvas").getBoundingClientRect();
     return { x: box.left + r.x, y: box.top + r.y, heading: r.heading };
@@ -343,10 +343,10 @@ test("tier-summary: hovering a segment reads its count and countries, clicking s
   const segments = await shadow(p, "#s", (el) => {
     const h = el._tipviz.handle, box = el.shadowRoot.querySelector("canvas").getBoundingClientRect(), out = [];
     h.find("Africa");
-    for (let r = h.readout(NaN, NaN); r && r.selection.region === "africa"; ) {
+    for (let r = h.readout(NaN, NaN, NaN, NaN); r && r.selection.region === "africa"; ) {
       out.push({ x: box.left + r.x, y: box.top + r.y + 4, heading: r.heading, ...r.selection });
       h.key("ArrowRight");
-      const next = h.readout(NaN, NaN);
+      const next = h.readout(NaN, NaN, NaN, NaN);
       if (next.index === r.index) break;
       r = next;
     }
