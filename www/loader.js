@@ -744,7 +744,10 @@ Controller.prototype.placeTip = function (place) {
   style.setProperty("--tip-before", (fromRight ? 0 : place.left) + "px");
   style.setProperty("--tip-after", (fromRight ? place.right : 0) + "px");
   style.setProperty("--tip-width", place.width + "px");
-  style.justifyContent = fromBottom ? "safe flex-end" : "flex-start";
+  style.justifyContent = fromBottom ? "flex-end" : "flex-start";
+  // "safe": a tooltip taller than the zone runs off its bottom, not its top; a browser
+  // without the keyword ignores this and keeps flex-end.
+  if (fromBottom) style.justifyContent = "safe flex-end";
   this.tip.parentNode.style.justifyContent = fromRight ? "flex-end" : "flex-start";
 };
 

@@ -130,21 +130,25 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, visible: (f64, f
     let mut place = TipPlace { left: None, right: None, top: None, bottom: None, width: 0.0, height: 0.0 };
     let room_right = zone_width - (x + GAP_BESIDE);
     let room_left = x - GAP_BESIDE;
-    // Beside the pointer, at a readable width or short enough not to matter: the side with
-    // more room first, and the right whenever it holds the usual width.
+    // Beside the pointer, the side with more room first (and the right whenever it holds the
+    // usual width): the first side where it fits at a readable width, or short enough for
+    // the width not to matter; else the first where it fits at all, kept in case nothing else
+    // does.
     let right_first = room_right >= USUAL || room_right >= room_left;
     let sides = if right_first { [(true, room_right), (false, room_left)] } else { [(false, room_left), (true, room_right)] };
-    let mut narrow_beside = None;
+    let mut beside = None;
+    let mut beside_readable = false;
     for &(right, room) in &sides {
         if let Some((w, h)) = fitting(text, room.min(WIDEST), bottom_edge - top_edge) {
-            if w >= NARROWEST_BESIDE || h <= FEW_LINES_HEIGHT {
-                narrow_beside = Some((right, w, h));
+            beside_readable = w >= NARROWEST_BESIDE || h <= FEW_LINES_HEIGHT;
+            if beside_readable || beside.is_none() {
+                beside = Some((right, w, h));
+            }
+            if beside_readable {
                 break;
             }
-            narrow_beside = narrow_beside.or(Some((right, w, h)));
         }
     }
-    let beside_readable = narrow_beside.is_some_and(|(_, w, h)| w >= NARROWEST_BESIDE || h <= FEW_LINES_HEIGHT);
     // Otherwise above or below the pointer, across the chart, the side with more room first;
     // then narrow beside it; and with no room anywhere, from the chart's top over the pointer
     // at the narrowest width that fits its height (else the widest).
@@ -160,7 +164,7 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, visible: (f64, f
             }
         }
     }
-    if let (Some((right, w, h)), None) = (narrow_beside, stacked) {
+    if let (Some((right, w, h)), None) = (beside, stacked) {
         if right {
             place.left = Some(x + GAP_BESIDE);
         } else {
