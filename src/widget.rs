@@ -8,11 +8,11 @@ use crate::model::measure::{self, TextWidths};
 use crate::model::spec::{self, Spec, SpecError};
 use crate::model::table::DataTable;
 use crate::model::tip::{self, TipPlace, TipText};
+use crate::model::view::{KeyOutcome, ViewState};
 use std::cell::Cell;
 
 /// The tooltip's zone is the canvas inset this much (the loader's `.tipzone`).
 const TIP_INSET: f64 = 4.0;
-use crate::model::view::{KeyOutcome, ViewState};
 
 #[derive(Default)]
 pub struct Widget {
@@ -88,6 +88,8 @@ impl Widget {
     }
 
     fn relayout(&mut self) {
+        // A tooltip placed on the old layout is not where the next readout will put it.
+        self.tip_rect.set(None);
         self.figure = match (&self.input, self.size) {
             (Some(input), Some(size)) => Some(measure::using(self.text_widths, || input.layout(size, &self.hidden))),
             _ => None,
@@ -133,6 +135,7 @@ impl Widget {
     }
 
     pub fn leave(&mut self) -> bool {
+        self.tip_rect.set(None);
         let changed = self.state.active.is_some();
         self.state.active = None;
         changed
@@ -180,15 +183,15 @@ impl Widget {
         self.figure.as_ref()?.readout(index)
     }
 
-    /// Where `readout`'s tooltip goes for a pointer at (`x_css`, `y_css`) on the canvas, or at
-    /// the item's anchor for keys, with the canvas rows `visible` (top, bottom) on screen. Its
-    /// zone is the canvas inset 4 px (the loader's `.tipzone`), and the insets returned are the
-    /// zone's. Remembers where it put the tooltip, for [`Widget::tip_covers`].
-    pub fn tip_place(&self, readout: &Readout, pointer: Option<(f64, f64)>, visible: (f64, f64)) -> Option<TipPlace> {
+    /// Where `readout`'s tooltip, ending with `source` (its [`Readout::source_line`]), goes for
+    /// a pointer at (`x_css`, `y_css`) on the canvas, or at the item's anchor for keys, with the
+    /// canvas rows `visible` (top, bottom) on screen. Its zone is the canvas inset 4 px (the
+    /// loader's `.tipzone`), and the insets returned are the zone's. Remembers where it put the
+    /// tooltip, for [`Widget::tip_covers`].
+    pub fn tip_place(&self, readout: &Readout, source: Option<&str>, pointer: Option<(f64, f64)>, visible: (f64, f64)) -> Option<TipPlace> {
         let size = self.size?;
         let (x, y) = pointer.unwrap_or((readout.x_css, readout.y_css));
-        let source = readout.source_line(self.lang());
-        let text = TipText { heading: &readout.heading, values: &readout.values, source: source.as_deref() };
+        let text = TipText { heading: &readout.heading, values: &readout.values, source };
         let (width, height) = (size.width_css - 2.0 * TIP_INSET, size.height_css - 2.0 * TIP_INSET);
         let visible = (visible.0 - TIP_INSET, visible.1 - TIP_INSET);
         let place = self.measuring(|| tip::place(&text, width, height, visible, x - TIP_INSET, y - TIP_INSET));
@@ -257,13 +260,17 @@ mod tests {
         let (x, y) = (chart.panels[0].x.position_from_index(1) / SIZE.dpr, chart.panels[0].top_dev / SIZE.dpr + 20.0);
         assert!(widget.pointer(x, y));
         let readout = widget.readout().unwrap();
-        assert!(!widget.tip_covers(x, y), "nothing placed yet... and nothing covers");
-        let place = widget.tip_place(&readout, Some((x, y)), (f64::NEG_INFINITY, f64::INFINITY)).unwrap();
+        assert!(!widget.tip_covers(x + 40.0, y), "nothing placed yet, so nothing covers");
+        let source = readout.source_line(widget.lang());
+        let place = widget.tip_place(&readout, source.as_deref(), Some((x, y)), (f64::NEG_INFINITY, f64::INFINITY)).unwrap();
         assert_eq!(place.left, Some(x - 4.0 + 12.0), "12 px right of the pointer");
         assert!(!widget.tip_covers(x, y), "the pointer is clear of it");
         // Moving right within the same year reaches it.
         assert!(widget.tip_covers(x + 40.0, y));
         assert!(!widget.tip_covers(x + 40.0, y + place.height + 40.0), "below it is clear");
+        // Leaving the chart, or a new layout, forgets it.
+        widget.leave();
+        assert!(!widget.tip_covers(x + 40.0, y));
     }
 
     #[test]

@@ -9,8 +9,6 @@
 //!   first one with a value in the narrative's line order (else the first); the others are
 //!   listed in its readout. Countries without a value come last, with the reason.
 
-use std::borrow::Cow;
-
 use crate::i18n::{self, tr, trf, Lang, Numbers};
 use crate::data::{Country, CountryEnforcement, CountryMetric, Dataset};
 use crate::model::bars::{not_reported, BarChartInput, BarGroup, BarInput};
@@ -156,14 +154,14 @@ pub fn count_with_unit(value: u64, unit: &str, lang: Lang) -> String {
 }
 
 /// A period named by how far it is before the narrative's reporting period.
-fn relative_period(offset: i16, lang: Lang) -> Cow<'static, str> {
-    Cow::Borrowed(match offset {
+fn relative_period(offset: i16, lang: Lang) -> &'static str {
+    match offset {
         0 => tr!(lang, "reporting period", "période de référence", "período de referencia"),
         -1 => tr!(lang, "previous reporting period", "période de référence précédente", "período de referencia anterior"),
         -2 => tr!(lang, "two periods earlier", "deux périodes plus tôt", "dos períodos antes"),
         -3 => tr!(lang, "three periods earlier", "trois périodes plus tôt", "tres períodos antes"),
         _ => tr!(lang, "an earlier period", "une période antérieure", "un período anterior"),
-    })
+    }
 }
 
 /// One bar to draw: a country's record for a metric, or the fact that its narrative has none.
@@ -182,9 +180,9 @@ impl Drawn<'_> {
     /// distance in the reader's language, so one period reads alike in every group (Jamaica's
     /// investigations and convictions name the same one two ways). The printed words stay in
     /// the CSV and `tipviz:select`, and the readout gives them where they differ.
-    fn period_label(&self, lang: Lang) -> Cow<'_, str> {
+    fn period_label(&self, lang: Lang) -> &str {
         match self.record {
-            Some(r) if r.period_label.bytes().any(|b| b.is_ascii_digit()) => Cow::Borrowed(r.period_label.as_ref()),
+            Some(r) if r.period_label.bytes().any(|b| b.is_ascii_digit()) => r.period_label.as_ref(),
             Some(r) => relative_period(r.period, lang),
             None => relative_period(0, lang),
         }
@@ -292,7 +290,7 @@ fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String, lang: Lang) ->
     let mut selection = vec![
         ("country".to_owned(), d.country.id.to_string()),
         ("metric".to_owned(), d.metric.id().to_owned()),
-        ("period".to_owned(), d.record.map_or_else(|| d.period_label(Lang::En).into_owned(), |r| r.period_label.to_string())),
+        ("period".to_owned(), d.record.map_or_else(|| d.period_label(Lang::En).to_owned(), |r| r.period_label.to_string())),
     ];
     if let Some(r) = d.record {
         selection.push(("unit".to_owned(), r.unit.to_string()));
@@ -321,7 +319,7 @@ pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartIn
                 let mut bars = Vec::new();
                 for d in &drawn {
                     if d.metric == metric {
-                        bars.push(bar(dataset, edition, d, d.period_label(lang).into_owned(), lang));
+                        bars.push(bar(dataset, edition, d, d.period_label(lang).to_owned(), lang));
                     }
                 }
                 groups.push(BarGroup { title: metric_title(metric, lang).to_owned(), bars });

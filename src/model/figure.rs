@@ -34,15 +34,14 @@ pub struct Readout {
 impl Readout {
     /// The text for a live region: one sentence a screen reader can speak.
     pub fn sentence(&self, lang: crate::i18n::Lang) -> String {
-        let sources = if self.sources.is_empty() {
-            String::new()
-        } else {
-            crate::i18n::trf!(lang, " Source: {0}.", " Source : {0}.", " Fuente: {0}."; self.sources.join("; "))
-        };
-        crate::i18n::labelled(&self.heading, &self.values.join("; "), lang) + "." + &sources
+        let mut sentence = crate::i18n::labelled(&self.heading, &self.values.join("; "), lang) + ".";
+        if let Some(source) = self.source_line(lang) {
+            sentence = sentence + " " + &source + ".";
+        }
+        sentence
     }
 
-    /// The tooltip's last line, "Source: …", when the values have sources.
+    /// "Source: …", when the values have sources: the tooltip's last line, and the sentence's.
     pub fn source_line(&self, lang: crate::i18n::Lang) -> Option<String> {
         if self.sources.is_empty() {
             return None;

@@ -149,21 +149,18 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, visible: (f64, f
             }
         }
     }
-    // Otherwise above or below the pointer, across the chart, the side with more room first;
-    // then narrow beside it; and with no room anywhere, from the chart's top over the pointer
-    // at the narrowest width that fits its height (else the widest).
+    // Otherwise above or below the pointer, across the chart, on the side with more room (what
+    // does not fit there fits nowhere); then narrow beside it; and with no room anywhere, from
+    // the chart's top over the pointer at the narrowest width that fits its height (else the
+    // widest).
     let room_above = y - GAP_STACKED - top_edge;
     let room_below = bottom_edge - (y + GAP_STACKED);
-    let stacks = if room_above >= room_below { [(true, room_above), (false, room_below)] } else { [(false, room_below), (true, room_above)] };
-    let mut stacked = None;
-    if !beside_readable {
-        for &(above, room) in &stacks {
-            stacked = fitting(text, zone_width.min(WIDEST), room).map(|(w, h)| (above, w, h));
-            if stacked.is_some() {
-                break;
-            }
-        }
-    }
+    let above = room_above >= room_below;
+    let stacked = if beside_readable {
+        None
+    } else {
+        fitting(text, zone_width.min(WIDEST), room_above.max(room_below)).map(|(w, h)| (above, w, h))
+    };
     if let (Some((right, w, h)), None) = (beside, stacked) {
         if right {
             place.left = Some(x + GAP_BESIDE);

@@ -233,8 +233,10 @@ impl TipWidget {
         let pointer = (x.is_finite() && y.is_finite()).then_some((x, y));
         // NaN (keys, no pointer): the whole canvas counts as on screen.
         let visible = if visible_top.is_finite() && visible_bottom.is_finite() { (visible_top, visible_bottom) } else { (f64::NEG_INFINITY, f64::INFINITY) };
+        let lang = self.core.lang();
+        let source = r.source_line(lang);
         let inset = |v: Option<f64>| v.map_or(JsValue::NULL, JsValue::from);
-        let tip = match self.core.tip_place(&r, pointer, visible) {
+        let tip = match self.core.tip_place(&r, source.as_deref(), pointer, visible) {
             None => JsValue::NULL,
             Some(t) => object(&[
                 ("left", inset(t.left)),
@@ -244,13 +246,12 @@ impl TipWidget {
                 ("width", t.width.into()),
             ]),
         };
-        let lang = self.core.lang();
         object(&[
             ("heading", r.heading.as_str().into()),
             ("index", (r.index as u32).into()),
             ("values", strings(&r.values)),
             ("sources", strings(&r.sources)),
-            ("source", r.source_line(lang).unwrap_or_default().into()),
+            ("source", source.unwrap_or_default().into()),
             ("sentence", r.sentence(lang).into()),
             ("x", r.x_css.into()),
             ("y", r.y_css.into()),
