@@ -724,7 +724,9 @@ Controller.prototype.showReadout = function () {
   else this.host.removeAttribute("data-active-year");
   this.tip.textContent = "";
   el("b", null, this.tip).textContent = r.heading;
-  r.values.forEach(function (v) { el("div", null, this.tip).textContent = v; }, this);
+  // A list of names with no room on screen comes cut ("… and 80 more"); the live region
+  // below still reads it whole.
+  (r.tip && r.tip.values || r.values).forEach(function (v) { el("div", null, this.tip).textContent = v; }, this);
   if (r.source) el("div", "src", this.tip).textContent = r.source;
   this.tip.hidden = false;
   if (r.tip) this.placeTip(r.tip);

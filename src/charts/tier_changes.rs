@@ -14,6 +14,7 @@ use crate::charts::tier_history::{basis_text, describe_placements, row, TIER_ORD
 use crate::charts::tier_summary::{in_region, parse_region};
 use crate::data::{Country, Dataset, Movement, Region, Tier, TierBasis, TierPlacement};
 use crate::model::flows::{Change, FlowBandInput, FlowChartInput, FlowEntryInput, FlowListInput, FlowNodeInput, ItemText, Member};
+use crate::model::figure::NameList;
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::table::DataTable;
 
@@ -296,6 +297,7 @@ fn band(dataset: &Dataset, spec: &TierChangesSpec, members: &[&Pair]) -> FlowBan
         text: ItemText {
             heading: format!("{} → {}", node_label(from, spec.from, lang), node_label(to, spec.to, lang)),
             values,
+            list: Some(NameList::new(1, &names)),
             sources: describe_placements(dataset, &placements, lang),
             selection,
         },
@@ -321,6 +323,7 @@ fn entry(dataset: &Dataset, spec: &TierChangesSpec, pair: &Pair, band: usize) ->
                 placement_words(dataset, pair.to, spec.to, lang),
                 verb(pair.change(), lang).to_owned(),
             ],
+            list: None,
             sources: describe_placements(dataset, &pair.placements(), lang),
             selection,
         },

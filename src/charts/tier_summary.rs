@@ -14,6 +14,7 @@ use crate::i18n::{self, tr, trf, Lang};
 use crate::charts::tier_history::{describe_placements, TIER_ORDER};
 use crate::charts::tier_map::full_editions;
 use crate::data::{Dataset, Region, Tier, TierPlacement};
+use crate::model::figure::NameList;
 use crate::model::spec::{Attributes, SpecError};
 use crate::model::stacks::{SegmentInput, StackBarInput, StackChartInput, StackGroupInput};
 use crate::model::table::DataTable;
@@ -205,6 +206,7 @@ pub fn stack_input(dataset: &Dataset, spec: &TierSummarySpec) -> StackChartInput
                             count.to_string(), total.to_string(), in_region(region, lang)),
                         i18n::name_list(&names),
                     ],
+                    list: Some(NameList::new(1, &names)),
                     sources: describe_placements(dataset, &placements, lang),
                     selection: vec![
                         ("region".to_owned(), region.id().to_owned()),

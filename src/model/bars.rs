@@ -501,6 +501,7 @@ impl BarChart {
             x_css: end / self.size.dpr,
             y_css: row.band.top / self.size.dpr,
             selection: row.input.selection.clone(),
+            list: None,
         })
     }
 }

@@ -29,6 +29,46 @@ pub struct Readout {
     /// What `tipviz:select` reports when the item is chosen: (name, value) pairs such as
     /// `("year", "2021")` or `("country", "JAM")`.
     pub selection: Vec<(String, String)>,
+    /// The value that lists names, if one does.
+    pub list: Option<NameList>,
+}
+
+/// A readout value that lists names (a region's 24 Tier 2 countries), kept as names too: a
+/// tooltip with no room on screen for them all shows the first ones and how many more. The
+/// live region, the table, the CSV and `tipviz:select` keep the whole list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameList {
+    /// Which of the readout's values it is.
+    pub value: usize,
+    pub names: Vec<String>,
+}
+
+impl NameList {
+    pub fn new(value: usize, names: &[&str]) -> NameList {
+        let mut owned = Vec::with_capacity(names.len());
+        for name in names {
+            owned.push((*name).to_owned());
+        }
+        NameList { value, names: owned }
+    }
+
+    /// The readout's values with this list cut to its first `shown` names and "and N more".
+    pub fn shortened(&self, values: &[String], shown: usize, lang: crate::i18n::Lang) -> Vec<String> {
+        let mut out = values.to_vec();
+        let shown = shown.min(self.names.len());
+        if let Some(value) = out.get_mut(self.value) {
+            let mut first = Vec::with_capacity(shown);
+            for name in &self.names[..shown] {
+                first.push(name.as_str());
+            }
+            let more = match self.names.len() - shown {
+                1 => crate::i18n::tr!(lang, "… and 1\u{a0}more", "… et 1\u{a0}autre", "… y 1\u{a0}más").to_owned(),
+                n => crate::i18n::trf!(lang, "… and {0}\u{a0}more", "… et {0}\u{a0}autres", "… y {0}\u{a0}más"; n.to_string()),
+            };
+            *value = crate::i18n::name_list(&first) + " " + &more;
+        }
+        out
+    }
 }
 
 impl Readout {

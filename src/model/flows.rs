@@ -8,7 +8,7 @@
 
 use crate::i18n::{self, tr, trf};
 use super::bars::Rect;
-use super::figure::Readout;
+use super::figure::{NameList, Readout};
 use super::scale::clamp;
 use super::line::metrics::{LABEL_FONT, PAD};
 use super::measure::{self, Weight};
@@ -21,6 +21,8 @@ use super::text::{first_named, heading, TextLine};
 pub struct ItemText {
     pub heading: String,
     pub values: Vec<String>,
+    /// The value that lists the members, for a tooltip that may show only the first ones.
+    pub list: Option<NameList>,
     pub sources: Vec<String>,
     pub selection: Vec<(String, String)>,
 }
@@ -622,6 +624,7 @@ impl FlowChart {
             x_css: x / u,
             y_css: y / u,
             selection: text.selection.clone(),
+            list: text.list.clone(),
         })
     }
 
@@ -658,7 +661,7 @@ mod tests {
     }
 
     fn text(heading: &str) -> ItemText {
-        ItemText { heading: heading.into(), values: vec!["v".into()], sources: vec!["s".into()], selection: vec![] }
+        ItemText { heading: heading.into(), values: vec!["v".into()], list: None, sources: vec!["s".into()], selection: vec![] }
     }
 
     fn node(label: &str, category: Option<usize>) -> FlowNodeInput {

@@ -468,6 +468,7 @@ impl LineChart {
             x_css: panel.x.position_from_index(year_index) / self.size.dpr,
             y_css: top / self.size.dpr,
             selection: vec![("year".to_owned(), year.to_string())],
+            list: None,
         })
     }
 }

@@ -1015,6 +1015,7 @@ impl TierMap {
             x_css: c.anchor.0 / self.size.dpr,
             y_css: c.anchor.1 / self.size.dpr,
             selection: vec![("country".to_owned(), c.input.id.clone())],
+            list: None,
         })
     }
 

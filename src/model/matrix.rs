@@ -678,6 +678,7 @@ impl MatrixChart {
                 x_css: (mark.rect.left + mark.rect.right) / 2.0 / dpr,
                 y_css: mark.rect.top / dpr,
                 selection: cell.selection.clone(),
+                list: None,
             });
         }
         let chip = self.chips.get(index - self.marks.len())?;
@@ -690,6 +691,7 @@ impl MatrixChart {
             x_css: (chip.rect.left + chip.rect.right) / 2.0 / dpr,
             y_css: chip.rect.top / dpr,
             selection: input.selection.clone(),
+            list: None,
         })
     }
 

@@ -7,7 +7,7 @@
 use crate::i18n::{self, tr};
 use super::bars::{bar_metrics, Rect};
 use super::text::{first_named, heading, TextLine};
-use super::figure::Readout;
+use super::figure::{NameList, Readout};
 use super::line::metrics::{LABEL_FONT, LEGEND_GAP, LEGEND_ROW, PAD};
 use super::measure::{self, Weight};
 use super::line::Size;
@@ -23,6 +23,8 @@ pub struct SegmentInput {
     pub heading: String,
     /// The count in words, then the members (the readout may be long).
     pub values: Vec<String>,
+    /// The value that lists the members, for a tooltip that may show only the first ones.
+    pub list: Option<NameList>,
     pub sources: Vec<String>,
     pub selection: Vec<(String, String)>,
 }
@@ -344,6 +346,7 @@ impl StackChart {
             x_css: (s.rect.left + s.rect.right) / 2.0 / self.size.dpr,
             y_css: s.rect.top / self.size.dpr,
             selection: s.input.selection.clone(),
+            list: s.input.list.clone(),
         })
     }
 }
@@ -358,6 +361,7 @@ mod tests {
             count,
             heading: format!("C{category}"),
             values: vec![format!("{count} members"), "a, b".into()],
+            list: None,
             sources: vec!["s".into()],
             selection: vec![("category".into(), category.to_string())],
         }

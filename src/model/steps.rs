@@ -403,6 +403,7 @@ impl StepChart {
             x_css: self.x.position_from_index(index) / self.size.dpr,
             y_css: top / self.size.dpr,
             selection: vec![("year".to_owned(), year.to_string())],
+            list: None,
         })
     }
 

@@ -6,9 +6,12 @@
 //! neither side has the room (the middle of a phone-sized chart) it spans the chart above or
 //! below the pointer instead of becoming a narrow column taller than the chart. The height is
 //! estimated with the widget's measured text widths ([`measure`]); the loader's flex spacers
-//! still keep the real box inside the chart if the estimate is off.
+//! still keep the real box inside the chart if the estimate is off. A list of names with no
+//! room on screen anywhere is cut to the names that fit and "… and N more".
 
+use super::figure::NameList;
 use super::measure::{self, Weight};
+use crate::i18n::Lang;
 
 /// The tooltip's CSS (`.tip` in the loader): 12 px text, a 13 px bold heading, line height
 /// 1.4, 6 px by 8 px padding inside a 1 px border, the source 4 px below the values.
@@ -42,6 +45,9 @@ pub struct TipText<'a> {
     pub values: &'a [String],
     /// The source line ("Source: …"), if any.
     pub source: Option<&'a str>,
+    /// The value that lists names, which may be cut where the whole readout fits nowhere.
+    pub list: Option<&'a NameList>,
+    pub lang: Lang,
 }
 
 /// Where the tooltip goes in its zone (the chart's area, `zone_width` × `zone_height`), as
@@ -56,6 +62,8 @@ pub struct TipPlace {
     pub width: f64,
     /// The estimated height at that width.
     pub height: f64,
+    /// How many of the listed names it shows, where it cannot show them all.
+    pub names_shown: Option<usize>,
 }
 
 impl TipPlace {
@@ -115,6 +123,27 @@ fn fitting(text: &TipText, most: f64, height_room: f64) -> Option<(f64, f64)> {
     }
 }
 
+/// The most names of `list` (at least one) that keep `text` within `height_room` at `width`
+/// (or [`WIDEST`]) with "… and N more" after them, with the height; `None` if it fits whole.
+fn names_that_fit(text: &TipText, list: &NameList, width: f64, height_room: f64) -> Option<(usize, f64)> {
+    let width = width.min(WIDEST);
+    let height_with = |shown: usize| {
+        let values = list.shortened(text.values, shown, text.lang);
+        height(&TipText { values: &values, ..*text }, width)
+    };
+    // Binary search: the height grows with the names shown. No slack here: a list cut to fit
+    // the window should not then run past it.
+    let (mut fits, mut too_many) = (1, list.names.len());
+    if too_many <= fits {
+        return None;
+    }
+    while too_many - fits > 1 {
+        let mid = (fits + too_many) / 2;
+        if height_with(mid) <= height_room { fits = mid } else { too_many = mid }
+    }
+    Some((fits, height_with(fits)))
+}
+
 /// The least part of the zone worth placing in: a window showing less of the chart than this
 /// is ignored.
 const LEAST_VISIBLE: f64 = 80.0;
@@ -127,7 +156,7 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, visible: (f64, f
         let (top, bottom) = (visible.0.max(0.0), visible.1.min(zone_height));
         if bottom - top >= LEAST_VISIBLE.min(zone_height) { (top, bottom) } else { (0.0, zone_height) }
     };
-    let mut place = TipPlace { left: None, right: None, top: None, bottom: None, width: 0.0, height: 0.0 };
+    let mut place = TipPlace { left: None, right: None, top: None, bottom: None, width: 0.0, height: 0.0, names_shown: None };
     let room_right = zone_width - (x + GAP_BESIDE);
     let room_left = x - GAP_BESIDE;
     // Beside the pointer, the side with more room first (and the right whenever it holds the
@@ -187,7 +216,17 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, visible: (f64, f
         None => {
             place.top = Some(top_edge);
             let widest = zone_width.max(NARROWEST);
-            fitting(text, widest, bottom_edge - top_edge).unwrap_or_else(|| (widest, height(text, widest)))
+            let room = bottom_edge - top_edge;
+            match fitting(text, widest, room) {
+                Some(fits) => fits,
+                None => match text.list.and_then(|list| names_that_fit(text, list, widest, room)) {
+                    Some((shown, h)) => {
+                        place.names_shown = Some(shown);
+                        (widest.min(WIDEST), h)
+                    }
+                    None => (widest, height(text, widest)),
+                },
+            }
         }
     };
     place.left = Some((x - w / 2.0).clamp(0.0, (zone_width - w).max(0.0)));
@@ -209,7 +248,7 @@ mod tests {
     }
 
     fn text_of<'a>(values: &'a [String], source: Option<&'a str>) -> TipText<'a> {
-        TipText { heading: "Europe, 2025: Tier 2", values, source }
+        TipText { heading: "Europe, 2025: Tier 2", values, source, list: None, lang: Lang::En }
     }
 
     /// The whole zone on screen.
@@ -297,10 +336,10 @@ mod tests {
 
     #[test]
     fn the_estimated_box_is_where_the_insets_put_it() {
-        let placed = TipPlace { left: None, right: Some(100.0), top: None, bottom: Some(50.0), width: 300.0, height: 120.0 };
+        let placed = TipPlace { left: None, right: Some(100.0), top: None, bottom: Some(50.0), width: 300.0, height: 120.0, names_shown: None };
         assert_eq!(placed.rect(900.0, 400.0), [500.0, 230.0, 800.0, 350.0]);
         // Pushed inside the zone, as the spacers push it.
-        let placed = TipPlace { left: Some(700.0), right: None, top: Some(350.0), bottom: None, width: 300.0, height: 120.0 };
+        let placed = TipPlace { left: Some(700.0), right: None, top: Some(350.0), bottom: None, width: 300.0, height: 120.0, names_shown: None };
         assert_eq!(placed.rect(900.0, 400.0), [600.0, 280.0, 900.0, 400.0]);
     }
 
@@ -316,6 +355,48 @@ mod tests {
     }
 
     #[test]
+    fn a_list_too_long_for_the_screen_shows_the_names_that_fit_and_how_many_more() {
+        measure::using(dejavu(), || {
+            // A tier-changes band of 98 countries on a 320 px phone: 568 px of a 955 px chart
+            // on screen.
+            let all = ["Albania", "Argentina", "Bosnia and Herzegovina", "Congo, Republic of", "Ecuador", "Greece"];
+            let names: Vec<&str> = (0..98).map(|i| all[i % all.len()]).collect();
+            let list = NameList::new(1, &names);
+            let values = vec!["98 countries stayed".to_owned(), crate::i18n::name_list(&names)];
+            let text = TipText { list: Some(&list), ..text_of(&values, Some(SOURCE)) };
+            let visible = (200.0, 768.0);
+            assert!(height(&text, 310.0) > 568.0, "whole, it is taller than the window");
+            let placed = place(&text, 310.0, 955.0, visible, 150.0, 400.0);
+            let shown = placed.names_shown.expect("cut");
+            assert!(shown > 10 && shown < 98, "{placed:?}");
+            assert_eq!(placed.top, Some(200.0), "{placed:?}");
+            assert!(placed.height <= 568.0, "{placed:?}");
+            let cut = list.shortened(&values, shown, Lang::En);
+            assert!(cut[1].starts_with("Albania; Argentina; ") && cut[1].ends_with(&format!("Congo, Republic of … and {} more", 98 - shown)) == (shown % 6 == 4), "{}", cut[1]);
+            assert!(cut[1].ends_with(&format!(" … and {} more", 98 - shown)), "{}", cut[1]);
+            // One more name would not have fitted.
+            let more = list.shortened(&values, shown + 1, Lang::En);
+            assert!(height(&TipText { values: &more, ..text }, placed.width) > 568.0);
+            // With the whole chart on screen and room to spare, the list stays whole.
+            let tall = place(&text, 310.0, 1400.0, ALL, 150.0, 40.0);
+            assert_eq!(tall.names_shown, None, "{tall:?}");
+            // Without a list to cut, it stays whole and runs past the window, as before.
+            let plain = TipText { list: None, ..text };
+            assert_eq!(place(&plain, 310.0, 955.0, visible, 150.0, 400.0).names_shown, None);
+        });
+    }
+
+    #[test]
+    fn a_cut_list_says_how_many_more_in_the_readers_language() {
+        let list = NameList::new(1, &["Albania", "Armenia", "Azerbaijan"]);
+        let values = vec!["3".to_owned(), "Albania, Armenia, Azerbaijan".to_owned(), "note".to_owned()];
+        assert_eq!(list.shortened(&values, 1, Lang::En), ["3", "Albania … and 2 more", "note"]);
+        assert_eq!(list.shortened(&values, 2, Lang::Fr)[1], "Albania, Armenia … et 1 autre");
+        assert_eq!(list.shortened(&values, 1, Lang::Fr)[1], "Albania … et 2 autres");
+        assert_eq!(list.shortened(&values, 2, Lang::Es)[1], "Albania, Armenia … y 1 más");
+    }
+
+    #[test]
     fn the_estimate_grows_with_the_text_and_shrinks_with_the_width() {
         measure::using(dejavu(), || {
             let short = names(4);
@@ -324,7 +405,7 @@ mod tests {
             assert!(height(&text_of(&long, None), 640.0) < height(&text_of(&long, None), 320.0));
             // One line of heading and one of value: padding, border and two line heights.
             let one = vec!["Tier 1".to_owned()];
-            let h = height(&TipText { heading: "2025", values: &one, source: None }, 320.0);
+            let h = height(&TipText { heading: "2025", values: &one, source: None, list: None, lang: Lang::En }, 320.0);
             assert!((h - (14.0 + 13.0 * 1.4 + 12.0 * 1.4)).abs() < 1e-9, "{h}");
         });
     }

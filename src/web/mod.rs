@@ -227,7 +227,8 @@ impl TipWidget {
     /// `tipviz:select` detail (`{year: "2021"}`, ...), and `tip` where the tooltip goes for a
     /// pointer at (`x`, `y`) on the canvas (NaN for none: at the item), with the canvas rows
     /// `visible_top` to `visible_bottom` on screen (NaN: all of them), as insets in the
-    /// tooltip's zone, `{left, right, top, bottom, width}`, each a number or null.
+    /// tooltip's zone, `{left, right, top, bottom, width}`, each a number or null, and `values`:
+    /// the values the tooltip shows where its list of names is cut to fit (else null).
     pub fn readout(&self, x: f64, y: f64, visible_top: f64, visible_bottom: f64) -> JsValue {
         let Some(r) = self.core.readout() else { return JsValue::NULL };
         let pointer = (x.is_finite() && y.is_finite()).then_some((x, y));
@@ -238,13 +239,21 @@ impl TipWidget {
         let inset = |v: Option<f64>| v.map_or(JsValue::NULL, JsValue::from);
         let tip = match self.core.tip_place(&r, source.as_deref(), pointer, visible) {
             None => JsValue::NULL,
-            Some(t) => object(&[
-                ("left", inset(t.left)),
-                ("right", inset(t.right)),
-                ("top", inset(t.top)),
-                ("bottom", inset(t.bottom)),
-                ("width", t.width.into()),
-            ]),
+            Some(t) => {
+                // A list cut to fit: the tooltip's own values; the rest of the readout keeps it whole.
+                let values = match (t.names_shown, &r.list) {
+                    (Some(shown), Some(list)) => strings(&list.shortened(&r.values, shown, lang)),
+                    _ => JsValue::NULL,
+                };
+                object(&[
+                    ("left", inset(t.left)),
+                    ("right", inset(t.right)),
+                    ("top", inset(t.top)),
+                    ("bottom", inset(t.bottom)),
+                    ("width", t.width.into()),
+                    ("values", values),
+                ])
+            }
         };
         object(&[
             ("heading", r.heading.as_str().into()),

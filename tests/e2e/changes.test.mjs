@@ -179,6 +179,42 @@ test("on a phone the diagram fits the width and the chart asks for the height it
   await context.close();
 });
 
+
+test("on a phone a band's list too long for the window is cut to the names that fit; the live region keeps them all", async () => {
+  const { page: p, context } = await openPage(browser, `${base}/default.html`, { width: 320, height: 568, dpr: 2 });
+  await waitForState(p, "#c", "ready");
+  const box = await p.locator("#c").boundingBox();
+  let longest = null;
+  // Scroll each part of the diagram into the window in turn and hover down its middle.
+  for (let top = 0; top < box.height; top += 300) {
+    await p.evaluate((y) => window.scrollTo(0, y), box.y + top);
+    for (let y = 20; y < 560; y += 6) {
+      await p.mouse.move(160, y);
+      if (!/ \(2024\) → /.test((await p.getAttribute("#c", "data-active")) ?? "")) continue;
+      await p.evaluate(() => new Promise(requestAnimationFrame));
+      const tip = await shadow(p, "#c", (el) => {
+        const t = el.shadowRoot.querySelector(".tip");
+        const r = t.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, list: t.querySelectorAll("div")[1]?.textContent ?? "" };
+      });
+      assert.ok(tip.top >= 0 && tip.bottom <= 568, `tooltip ${tip.top}–${tip.bottom} in a 568 px window`);
+      const sentence = await liveText(p, "#c");
+      const count = Number(sentence.match(/: (\d+) countr/)[1]);
+      if (!longest || count > longest.count) longest = { count, tip, sentence };
+    }
+  }
+  assert.ok(longest && longest.count >= 80, `the widest band was hovered (${longest?.count})`);
+  const m = longest.tip.list.match(/^(.+) … and (\d+)\u00a0more$/);
+  assert.ok(m, `cut with how many more: ${longest.tip.list.slice(-60)}`);
+  const separator = m[1].includes("; ") ? "; " : ", ";
+  const shown = m[1].split(separator);
+  assert.equal(shown.length + Number(m[2]), longest.count, "the names shown and the number more make the band's count");
+  // The live region reads the whole list, which starts with the names the tooltip shows.
+  const whole = longest.sentence.split(/countries stayed; /)[1].split(/; [A-Z][a-z]+ 2025: |\. Source/)[0];
+  assert.ok(whole.startsWith(m[1] + separator), whole.slice(0, 80));
+  assert.equal(whole.split(separator).length, longest.count, "every name is read out");
+  await context.close();
+});
 test("bad from, to and region values explain themselves inside their own box", async () => {
   const { page: p, context, log } = await openPage(browser, `${base}/bad.html`);
   await waitForState(p, "#ok", "ready");
