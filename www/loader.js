@@ -59,6 +59,8 @@ var STYLE_TEXT = [
   ".tip b{display:block;font-size:13px;}",
   ".tip .src{color:var(--tv-muted);margin-top:4px;}",
   ".toggles{position:absolute;left:0;top:0;width:0;height:0;}",
+  // An item's row and a little more: the part of the chart a key brings into view.
+  ".reveal{position:absolute;width:1px;height:48px;visibility:hidden;pointer-events:none;}",
   ".toggle{all:initial;position:absolute;box-sizing:border-box;cursor:pointer;border-radius:4px;color:transparent;font-size:1px;}",
   ".toggle:hover{background:var(--tv-hover);}",
   ".toggle:focus-visible{outline:3px solid var(--tv-accent);outline-offset:0;}",
@@ -210,6 +212,9 @@ function Controller(host, readOptions) {
   // Enter and Space, and tell screen readers whether each series is shown (aria-pressed).
   this.toggles = el("div", "toggles", box);
   this.toggleButtons = {};
+  // Where the active item is, for scrolling it into view (see revealActive).
+  this.revealMark = el("div", "reveal", box);
+  this.revealMark.hidden = true;
   this.tipZone = el("div", "tipzone", box);
   this.tip = el("div", "tip", el("div", "tiprow", this.tipZone));
   this.tip.hidden = true;
@@ -285,6 +290,7 @@ Controller.prototype.listen = function () {
   canvas.addEventListener("pointerenter", function () { zoom = self.cssZoom(); });
   canvas.addEventListener("pointermove", function (e) {
     var at = self.pointerAt = local(e);
+    self.keyView = null;
     // The canvas rows on screen, from where the event lands in the canvas and in the window
     // (no layout read): a chart scrolled half out of view gets its tooltip in view.
     var above = (e.offsetY - e.clientY) / zoom;
@@ -316,6 +322,7 @@ Controller.prototype.listen = function () {
     var outcome = self.call(function (h) { return h.key(e.key); });
     if (!outcome || outcome === "ignored") return;
     e.preventDefault();
+    self.revealActive();
     self.refresh();
     if (outcome === "selected") self.fireSelect();
   });
@@ -353,7 +360,10 @@ Controller.prototype.typeAhead = function (key) {
   var typed = this.typed;
   var found = this.call(function (h) { return h.find(typed); });
   if (found === undefined) return true;
-  if (found >= 0) this.refresh();
+  if (found >= 0) {
+    this.revealActive();
+    this.refresh();
+  }
   // Typographic quotes: the typed text is read out as typed, whatever quotes it contains.
   else this.live.textContent = fill(this.words.no_match, typed);
   return true;
@@ -710,8 +720,26 @@ Controller.prototype.refresh = function () {
   this.showReadout();
 };
 
+// Keys move among items that a tall chart may hold below the window's edge: the item comes
+// into view as a focused element would (the page scrolls as little as it can), and its tooltip
+// is then placed in the canvas rows on screen. One layout read per key; a pointer's move
+// reads none.
+Controller.prototype.revealActive = function () {
+  var r = this.call(function (h) { return h.readout(NaN, NaN, NaN, NaN); });
+  if (r) {
+    var mark = this.revealMark;
+    mark.style.left = r.x + "px";
+    mark.style.top = Math.max(0, r.y - 8) + "px";
+    mark.hidden = false;
+    mark.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "instant" });
+    mark.hidden = true;
+  }
+  var rect = this.canvas.getBoundingClientRect(), zoom = this.cssZoom();
+  this.keyView = [-rect.top / zoom, ((window.innerHeight || 0) - rect.top) / zoom];
+};
+
 Controller.prototype.showReadout = function () {
-  var at = this.pointerAt || [NaN, NaN], view = this.pointerAt && this.pointerView || [NaN, NaN];
+  var at = this.pointerAt || [NaN, NaN], view = (this.pointerAt ? this.pointerView : this.keyView) || [NaN, NaN];
   var r = this.call(function (h) { return h.readout(at[0], at[1], view[0], view[1]); });
   if (!r) {
     this.tip.hidden = true;

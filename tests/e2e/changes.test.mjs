@@ -215,6 +215,33 @@ test("on a phone a band's list too long for the window is cut to the names that 
   assert.equal(whole.split(separator).length, longest.count, "every name is read out");
   await context.close();
 });
+test("on a phone the arrow keys bring the chosen entry into view, with its tooltip on screen", async () => {
+  const { page: p, context } = await openPage(browser, `${base}/default.html`, { width: 390, height: 640, dpr: 1 });
+  await waitForState(p, "#c", "ready");
+  await p.locator("#c").locator("canvas[role=img]").focus();
+  const startY = await p.evaluate(() => scrollY);
+  await p.keyboard.press("End");
+  const chosen = await p.getAttribute("#c", "data-active");
+  assert.match(await liveText(p, "#c"), /^[^:]+: 2024: .+; 2025: .+; moved down\./, "End chose the last entry of the lists");
+  const canvas = await shadow(p, "#c", (el) => { const r = el.shadowRoot.querySelector("canvas").getBoundingClientRect(); return [r.top, r.bottom]; });
+  const tip = await shadow(p, "#c", (el) => { const r = el.shadowRoot.querySelector(".tip").getBoundingClientRect(); return [r.top, r.bottom]; });
+  assert.ok(canvas[1] - canvas[0] > 640, `the chart is taller than the window: ${canvas}`);
+  assert.ok(await p.evaluate(() => scrollY) > startY, "the page scrolled");
+  assert.ok(tip[0] >= 0 && tip[1] <= 640, `the tooltip ${tip} is in the window`);
+  // The entry is on screen, where the pointer finds it, and the tooltip is not over it.
+  let found = null;
+  for (let y = 2; y < 640 && found === null; y += 4) {
+    for (let x = 10; x < 380 && found === null; x += 20) {
+      await p.mouse.move(x, y);
+      if ((await p.getAttribute("#c", "data-active")) === chosen) found = y;
+    }
+  }
+  assert.ok(found !== null, `${chosen} is found by the pointer in the 640 px window`);
+  assert.ok(found < tip[0] || found > tip[1], `the tooltip ${tip} leaves ${chosen} at ${found} in sight`);
+  await screenshot(p, "#c", "changes-keys-phone.png");
+  await context.close();
+});
+
 test("bad from, to and region values explain themselves inside their own box", async () => {
   const { page: p, context, log } = await openPage(browser, `${base}/bad.html`);
   await waitForState(p, "#ok", "ready");
