@@ -148,6 +148,13 @@ mod tests {
         assert!(es.values.iter().any(|v| v.starts_with("Kazajstán 2025: ")), "{:?}", es.values);
         let en = readout_of(&[("chart", "tier-map")], "Jamaica");
         assert!(en.heading.starts_with("Jamaica"), "{}", en.heading);
+        // The conventions matrix finds its rows by their English names, and without accents.
+        let fr = readout_of(&[("chart", "ratifications"), ("lang", "fr")], "Denmark");
+        assert!(fr.heading.starts_with("Danemark"), "{}", fr.heading);
+        let es = readout_of(&[("chart", "ratifications"), ("lang", "es")], "iran");
+        assert!(es.heading.starts_with("Irán"), "{}", es.heading);
+        let es = readout_of(&[("chart", "tier-changes"), ("lang", "es")], "tunez");
+        assert!(es.heading.starts_with("Túnez"), "{}", es.heading);
         // No name in that language: the English one.
         let kosovo = dataset().country("XKX").unwrap();
         assert!(kosovo.name_fr.is_empty());

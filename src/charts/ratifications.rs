@@ -630,7 +630,8 @@ pub fn matrix_input(dataset: &Dataset, spec: &RatificationsSpec) -> MatrixInput 
                 "En ninguno de estos cuadros ({0})";
                 charts),
         };
-        row_inputs.push(RowInput { key: r.country.to_owned(), label: dataset.name_of(r.country).to_owned(), group: group_of(title) });
+        let aliases = dataset.country(r.country).map(|c| c.owned_aliases()).unwrap_or_default();
+        row_inputs.push(RowInput { key: r.country.to_owned(), label: dataset.name_of(r.country).to_owned(), aliases, group: group_of(title) });
     }
     let mut cells = Vec::with_capacity(rows.len() * Instrument::ALL.len());
     for (i, r) in rows.iter().enumerate() {

@@ -48,6 +48,8 @@ pub struct RowInput {
     /// Stable id (a country id); events of one row are highlighted together.
     pub key: String,
     pub label: String,
+    /// Other names type-ahead finds the row by (the English name in a French chart).
+    pub aliases: Vec<String>,
     /// Index into `MatrixInput::groups`.
     pub group: usize,
 }
@@ -703,7 +705,11 @@ impl MatrixChart {
         for (row, r) in self.input.rows.iter().enumerate() {
             if let Some(i) = self.marks.iter().position(|m| self.input.cells[m.cell].row == row) {
                 items.push(i);
-                names.push(vec![r.label.as_str(), r.key.as_str()]);
+                let mut spellings = vec![r.label.as_str(), r.key.as_str()];
+                for alias in &r.aliases {
+                    spellings.push(alias.as_str());
+                }
+                names.push(spellings);
             }
         }
         for (i, chip) in self.chips.iter().enumerate() {
@@ -783,8 +789,8 @@ mod tests {
     fn input(view: MatrixView) -> MatrixInput {
         let columns = ["A", "B", "C"].map(|c| ColumnInput { short: c.into(), label: format!("Instrument {c}") }).to_vec();
         let rows = vec![
-            RowInput { key: "X".into(), label: "Xland".into(), group: 0 },
-            RowInput { key: "Y".into(), label: "Yland".into(), group: 1 },
+            RowInput { key: "X".into(), label: "Xland".into(), aliases: vec![], group: 0 },
+            RowInput { key: "Y".into(), label: "Yland".into(), aliases: vec!["Why".into()], group: 1 },
         ];
         let cells = vec![
             cell(0, 0, year(2004)),
@@ -917,6 +923,7 @@ mod tests {
         assert_eq!(i, chart.marks.len());
         assert_eq!(chart.readout(i).unwrap().sources, ["p"]);
         assert_eq!(chart.item_by_name("yla"), Some(3));
+        assert_eq!(chart.item_by_name("why"), Some(3), "by an alias");
         assert_eq!(chart.item_by_name("182"), Some(6));
         let preferred = MatrixChart::preferred_height_css(&input(MatrixView::Grid), 640.0);
         assert!(preferred >= chip.rect.bottom);

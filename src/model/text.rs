@@ -1,7 +1,7 @@
 //! Text placed by layout: lines at device-pixel positions, legends that flow and wrap, and the
 //! wrapped title and subtitle every chart starts with. Widths come from [`super::measure`].
 
-use crate::data::{fold_name, same_name};
+use crate::data::fold_name;
 use super::line::metrics::{LABEL_FONT, LEGEND_GAP, LEGEND_ROW, LEGEND_SAMPLE, PAD, TITLE_FONT};
 use super::measure::{self, Weight};
 
@@ -114,19 +114,42 @@ pub fn heading(title: &str, subtitle: &str, width_dev: f64, u: f64) -> (Vec<Text
 
 /// Type-ahead over named items, each given as its names with the one shown first (then
 /// codes and aliases): the first item one of whose names `typed` spells out whole, else the
-/// first whose shown name starts with it, else the first with any name that does. Case and
-/// runs of spaces are ignored; nothing typed finds nothing.
+/// first whose shown name starts with it, else the first with any name that does. Case,
+/// accents and runs of spaces are ignored; nothing typed finds nothing.
 pub fn first_named<S: AsRef<str>>(typed: &str, items: &[Vec<S>]) -> Option<usize> {
-    let folded = fold_name(typed);
+    let folded = typed_form(typed);
     if folded.is_empty() {
         return None;
     }
-    let starts = |name: &S| fold_name(name.as_ref()).starts_with(&folded);
+    let starts = |name: &S| typed_form(name.as_ref()).starts_with(&folded);
     items
         .iter()
-        .position(|names| names.iter().any(|n| same_name(n.as_ref(), typed)))
+        .position(|names| names.iter().any(|n| typed_form(n.as_ref()) == folded))
         .or_else(|| items.iter().position(|names| names.first().is_some_and(starts)))
         .or_else(|| items.iter().position(|names| names.iter().any(starts)))
+}
+
+/// A name as type-ahead compares it: folded ([`fold_name`]), with the accented Latin letters
+/// the three languages write as their plain letters, so "tunez" finds "Túnez" and "etats"
+/// "États-Unis": not every reader's keyboard types accents.
+fn typed_form(name: &str) -> String {
+    let mut plain = String::with_capacity(name.len());
+    for c in fold_name(name).chars() {
+        match c {
+            'à'..='å' => plain.push('a'),
+            'æ' => plain.push_str("ae"),
+            'ç' => plain.push('c'),
+            'è'..='ë' => plain.push('e'),
+            'ì'..='ï' => plain.push('i'),
+            'ñ' => plain.push('n'),
+            'ò'..='ö' | 'ø' => plain.push('o'),
+            'œ' => plain.push_str("oe"),
+            'ù'..='ü' => plain.push('u'),
+            'ý' | 'ÿ' => plain.push('y'),
+            _ => plain.push(c),
+        }
+    }
+    plain
 }
 
 /// The text with its first letter in capitals, for a phrase of ours that starts a sentence.
@@ -156,6 +179,17 @@ mod tests {
         assert_eq!(first_named("n", &items), Some(0));
         assert_eq!(first_named("  ", &items), None);
         assert_eq!(first_named("x", &items), None);
+    }
+
+    #[test]
+    fn type_ahead_finds_accented_names_typed_without_their_accents_and_with_them() {
+        let items = vec![vec!["Túnez", "TUN", "Tunisia"], vec!["États-Unis", "USA"], vec!["Hémisphère occidental"], vec!["Curaçao"]];
+        assert_eq!(first_named("tunez", &items), Some(0));
+        assert_eq!(first_named("TÚN", &items), Some(0));
+        assert_eq!(first_named("etats", &items), Some(1));
+        assert_eq!(first_named("hemi", &items), Some(2));
+        assert_eq!(first_named("curacao", &items), Some(3));
+        assert_eq!(first_named("Curaçao", &items), Some(3), "a whole name typed with its accents");
     }
 
     #[test]

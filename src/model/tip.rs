@@ -372,8 +372,8 @@ mod tests {
             assert_eq!(placed.top, Some(200.0), "{placed:?}");
             assert!(placed.height <= 568.0, "{placed:?}");
             let cut = list.shortened(&values, shown, Lang::En);
-            assert!(cut[1].starts_with("Albania; Argentina; ") && cut[1].ends_with(&format!("Congo, Republic of … and {} more", 98 - shown)) == (shown % 6 == 4), "{}", cut[1]);
-            assert!(cut[1].ends_with(&format!(" … and {} more", 98 - shown)), "{}", cut[1]);
+            assert!(cut[1].starts_with("Albania; Argentina; ") && cut[1].ends_with(&format!("Congo, Republic of … and {}\u{a0}more", 98 - shown)) == (shown % 6 == 4), "{}", cut[1]);
+            assert!(cut[1].ends_with(&format!(" … and {}\u{a0}more", 98 - shown)), "{}", cut[1]);
             // One more name would not have fitted.
             let more = list.shortened(&values, shown + 1, Lang::En);
             assert!(height(&TipText { values: &more, ..text }, placed.width) > 568.0);
@@ -390,10 +390,10 @@ mod tests {
     fn a_cut_list_says_how_many_more_in_the_readers_language() {
         let list = NameList::new(1, &["Albania", "Armenia", "Azerbaijan"]);
         let values = vec!["3".to_owned(), "Albania, Armenia, Azerbaijan".to_owned(), "note".to_owned()];
-        assert_eq!(list.shortened(&values, 1, Lang::En), ["3", "Albania … and 2 more", "note"]);
-        assert_eq!(list.shortened(&values, 2, Lang::Fr)[1], "Albania, Armenia … et 1 autre");
-        assert_eq!(list.shortened(&values, 1, Lang::Fr)[1], "Albania … et 2 autres");
-        assert_eq!(list.shortened(&values, 2, Lang::Es)[1], "Albania, Armenia … y 1 más");
+        assert_eq!(list.shortened(&values, 1, Lang::En), ["3", "Albania … and 2\u{a0}more", "note"]);
+        assert_eq!(list.shortened(&values, 2, Lang::Fr)[1], "Albania, Armenia … et 1\u{a0}autre");
+        assert_eq!(list.shortened(&values, 1, Lang::Fr)[1], "Albania … et 2\u{a0}autres");
+        assert_eq!(list.shortened(&values, 2, Lang::Es)[1], "Albania, Armenia … y 1\u{a0}más");
     }
 
     #[test]
