@@ -524,3 +524,26 @@ fn ratifications_rows_keep_a_readable_name_on_a_phone() {
     }
     assert!(above > 0 && above < 6, "names go above the rows on phones only ({above} of 6)");
 }
+
+// A hovered country's strong outline goes round its larger pieces only: round each islet of
+// Canada's Arctic or Alaska's panhandle it merged into a dark blot (a browser audit).
+#[test]
+fn a_hovered_country_is_outlined_without_its_islets() {
+    let attributes = [("chart", "tier-map")];
+    let mut widget = configured(&attributes);
+    widget.resize(DESKTOP);
+    let Some(tipviz::model::figure::Figure::Map(map)) = widget.figure() else { panic!("a map") };
+    let canada = map.countries.iter().position(|c| c.input.id == "CAN").unwrap();
+    let pieces = &map.countries[canada].pieces;
+    let extent = |piece: &Vec<(f64, f64)>| {
+        let (xs, ys): (Vec<f64>, Vec<f64>) = piece.iter().copied().unzip();
+        let span = |v: &[f64]| v.iter().cloned().fold(f64::NEG_INFINITY, f64::max) - v.iter().cloned().fold(f64::INFINITY, f64::min);
+        span(&xs).max(span(&ys))
+    };
+    let large = pieces.iter().filter(|p| extent(p) >= 6.0 * DESKTOP.dpr).count();
+    assert!(large > 0 && large < pieces.len(), "Canada has islets and larger pieces: {large} of {}", pieces.len());
+    let (_, overlay, on_overlay) = layers(&attributes, ViewState { active: Some(canada), pinned: None });
+    assert!(on_overlay);
+    // Two strokes (the background's, then the text colour's) round each larger piece.
+    assert_eq!(overlay.matches("<polyline").count(), 2 * large);
+}

@@ -100,6 +100,29 @@ fn outline<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &MapCountry, st
     Ok(())
 }
 
+/// A strong outline around the country's larger pieces only: around each islet of a fjord
+/// coast or an archipelago (Alaska's panhandle, Canada's Arctic) a thick line merges into a
+/// dark blot. A country made only of small pieces keeps them all.
+fn outline_major<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &MapCountry, style: ShapeStyle, least: f64) -> DrawResult<DB> {
+    let large = |piece: &Vec<Point>| {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for &(x, y) in piece {
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        x1 - x0 >= least || y1 - y0 >= least
+    };
+    let any_large = c.pieces.iter().any(large);
+    for piece in &c.pieces {
+        if !any_large || large(piece) {
+            root.draw(&PathElement::new(closed(piece), style))?;
+        }
+    }
+    Ok(())
+}
+
+/// Pieces narrower and shorter than this many CSS pixels get no strong outline.
+const OUTLINED_PIECE: f64 = 6.0;
+
 pub fn draw_tier_map<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     map: &TierMap,
@@ -128,7 +151,7 @@ pub fn draw_tier_map<DB: DrawingBackend>(
     // Highlighted countries: a strong outline in the text colour.
     let strong = stroke(palette.text, 2.0 * u);
     for c in map.countries.iter().filter(|c| c.input.highlighted) {
-        outline(root, c, strong)?;
+        outline_major(root, c, strong, OUTLINED_PIECE * u)?;
     }
     // Markers moved aside from crowded places: a thin line back to a dot where the country is.
     let leader = stroke(palette.text, 0.8 * u);
@@ -184,8 +207,8 @@ pub fn draw_map_highlight<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let Some(c) = map.countries.get(index) else { return Ok(()) };
     let u = map.size.dpr.max(0.5);
-    outline(root, c, stroke(palette.background, 4.0 * u))?;
-    outline(root, c, stroke(palette.text, 2.0 * u))?;
+    outline_major(root, c, stroke(palette.background, 4.0 * u), OUTLINED_PIECE * u)?;
+    outline_major(root, c, stroke(palette.text, 2.0 * u), OUTLINED_PIECE * u)?;
     if c.marker.is_some() || c.area_dev < 200.0 * u * u {
         let r = (map_metrics::MARKER_HIT * u).round() as i32;
         root.draw(&Circle::new(pt(c.anchor.0, c.anchor.1), r, stroke(palette.text, 2.0 * u)))?;

@@ -57,6 +57,9 @@ impl<'f> CanvasBackend<'f> {
     /// `None` when the canvas has no 2D context (another context type was taken from it).
     pub fn new(canvas: &HtmlCanvasElement, sans_serif: &'f str) -> Option<CanvasBackend<'f>> {
         let context = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
+        // Round joins: a thick outline around a jagged coast (a hovered country) makes mitred
+        // spikes that reach into the sea and the neighbours.
+        context.set_line_join("round");
         Some(CanvasBackend {
             context,
             sans_serif,
