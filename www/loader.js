@@ -527,7 +527,9 @@ Controller.prototype.render = function () {
   this.tableBox.hidden = !asTable;
   this.bar.hidden = false;
   if (asTable) return;
-  var width = this.width();
+  // On paper, no wider than a portrait page's text: a chart drawn at a wide screen's width
+  // would be shrunk onto the page with all its text.
+  var width = printing ? Math.min(this.width(), PRINT_WIDTH) : this.width();
   // The chart's text in the box's font (the page's --tipviz-font, else the system stack):
   // style is fresh after width() laid the box out, so reading it costs no second layout.
   // Layout measures text by that font's widths, so they are set before any height is asked.
@@ -683,6 +685,12 @@ Controller.prototype.drawNow = function () {
   var canvas = this.canvas;
   this.call(function (h) { h.draw(canvas); });
   this.layered = this.drawOverlay();
+  // Chromium prints a canvas stacked on another as if it hid it (an enforcement chart with its
+  // correction rings came out blank), so on paper the overlay is drawn into the chart itself.
+  if (printing && !this.overlay.hidden) {
+    canvas.getContext("2d").drawImage(this.overlay, 0, 0);
+    this.overlay.hidden = true;
+  }
 };
 
 // Draws what goes over the chart on the overlay canvas and shows it, or hides it when there is
@@ -1048,6 +1056,8 @@ Controller.prototype.labelTableRegion = function () {
 // canvases allow, and redrawn for the screen afterwards. Chromium fires beforeprint/afterprint
 // for the print dialog; the media query covers print previews and emulation.
 var PRINT_DPR = 300 / 96;
+// A4's and US Letter's width less the print dialog's usual margins and a page's own, in CSS px.
+var PRINT_WIDTH = 680;
 var MAX_PRINT_PIXELS = 16e6;
 var printing = false;
 function setPrinting(on) {

@@ -420,7 +420,26 @@ test("print: each chart is redrawn at 300 dpi in the light theme for printing, a
     assert.deepEqual(printed.corner, [255, 255, 255], `${id}: printed on white`);
     assert.equal(printed.box, "box light");
     assert.equal(printed.bar, "none", `${id}: no buttons on paper`);
+    // Drawn for a portrait page's width, not the 800 px window's: shrunk onto the page, its
+    // text would be about half size.
+    assert.ok(printed.cssWidth <= 680, `${id}: ${printed.cssWidth} px wide on paper`);
   }
+  // Chromium prints a canvas under another as blank, so the correction rings of the overlay
+  // are drawn into the chart itself: where the overlay is opaque, the chart has its pixels.
+  const rings = await shadow(p, "#p", (el) => {
+    const [chart, overlay] = el.shadowRoot.querySelectorAll("canvas");
+    const top = overlay.getContext("2d").getImageData(0, 0, overlay.width, overlay.height).data;
+    const base = chart.getContext("2d").getImageData(0, 0, chart.width, chart.height).data;
+    let opaque = 0, same = 0;
+    for (let i = 0; i < top.length; i += 4) {
+      if (top[i + 3] !== 255) continue;
+      opaque++;
+      if (base[i] === top[i] && base[i + 1] === top[i + 1] && base[i + 2] === top[i + 2]) same++;
+    }
+    return { hidden: overlay.hidden, opaque, same };
+  });
+  assert.ok(rings.hidden, "no canvas over the chart on paper");
+  assert.ok(rings.opaque > 50 && rings.same === rings.opaque, `the rings' ${rings.opaque} pixels are in the chart (${rings.same})`);
   const pdf = await p.pdf({ format: "A4", printBackground: false });
   assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
   assert.ok(pdf.length > 50000, `the PDF holds the charts' images (${pdf.length} bytes)`);
