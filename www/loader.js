@@ -29,7 +29,9 @@ var LABEL_PX = 12, TITLE_PX = 15;
 var STYLE_TEXT = [
   // A chart reads left to right whatever the page's writing mode: a vertical host made the
   // box as wide as the viewport. (!important in the shadow tree wins over the page's rules.)
-  ":host{display:block;position:relative;contain:content;min-width:120px;writing-mode:horizontal-tb !important;}",
+  // The width a block would take wherever the page puts it: in a flex row (a CMS's sidebar
+  // layout) an element's width is its content's, and a chart sized to its buttons is 302 px.
+  ":host{display:block;position:relative;contain:content;min-width:120px;width:-moz-available;width:-webkit-fill-available;width:stretch;writing-mode:horizontal-tb !important;}",
   ":host([hidden]){display:none;}",
   // `all` leaves `direction` alone: an RTL host would flip the box's own text and controls,
   // so the box sets it back (the canvas backend aligns text left/right, not start/end).

@@ -28,6 +28,17 @@ window.__states = {};
 setTimeout(function () { window.__states.nextTask = chart.getAttribute("data-tipviz-state"); }, 0);
 requestAnimationFrame(function () { window.__states.firstFrame = chart.getAttribute("data-tipviz-state"); });
 </script></body></html>`,
+  // The layouts a CMS puts a chart in: beside a sidebar in a flex row, two in a row, at the
+  // top of a tall flex column, in a grid column, in a block with margins.
+  "layouts.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
+<body style="margin:0;width:1200px">
+<div style="display:flex"><div style="flex:0 0 200px">sidebar</div><tip-chart id="beside" chart="tier-summary"></tip-chart></div>
+<div style="display:flex;gap:20px"><tip-chart id="left" chart="tier-summary"></tip-chart><tip-chart id="right" chart="enforcement"></tip-chart></div>
+<div style="display:flex;flex-direction:column;height:1200px"><tip-chart id="column" chart="tier-summary"></tip-chart><p id="after">after</p></div>
+<div style="display:flex"><tip-chart id="fixed" chart="tier-summary" style="flex:0 0 400px"></tip-chart></div>
+<div style="display:grid;grid-template-columns:200px auto"><div>side</div><tip-chart id="grid" chart="tier-summary"></tip-chart></div>
+<div><tip-chart id="margins" chart="tier-summary" style="margin:0 40px;padding:10px;border:2px solid"></tip-chart></div>
+</body></html>`,
   // The page narrows the chart in the same script that added it, after it was connected.
   "narrowed.html": `<!doctype html><html><head><meta charset="utf-8"><script src="tipviz.js"></script></head>
 <body><script>
@@ -236,6 +247,32 @@ test("many widgets, script at the end of body, bad attributes contained", async 
   assert.equal(await page.evaluate(() => window.__trap), 0, "no script from an attribute ran");
   await screenshot(page, "#xss", "bad-attribute.png");
   await onlyOwnFiles(log, base, page, context);
+  await context.close();
+});
+
+test("in a flex row, beside another chart, in a grid or a block with margins, a chart fills its room; in a tall flex column it keeps its height", async () => {
+  const { page: p, context, log } = await openPage(browser, `${origins().file}/layouts.html`, { width: 1200, height: 900 });
+  const ids = ["beside", "left", "right", "column", "fixed", "grid", "margins"];
+  for (const id of ids) await waitForState(p, `#${id}`, "ready");
+  const boxes = await p.evaluate((list) => Object.fromEntries(list.map((id) => {
+    const host = document.getElementById(id);
+    const r = host.getBoundingClientRect(), c = host.shadowRoot.querySelector("canvas").getBoundingClientRect();
+    return [id, { left: r.left, right: r.right, height: r.height, canvas: c.width, canvasHeight: c.height }];
+  })), ids);
+  // Beside a 200 px sidebar: the rest of the row, not the width of its buttons.
+  assert.equal(boxes.beside.left, 200);
+  assert.equal(boxes.beside.right, 1200);
+  assert.ok(boxes.beside.canvas > 990, `${boxes.beside.canvas} px canvas`);
+  // Two in a row share it.
+  assert.ok(Math.abs((boxes.left.right - boxes.left.left) - (boxes.right.right - boxes.right.left)) <= 1, JSON.stringify([boxes.left, boxes.right]));
+  assert.equal(boxes.right.right, 1200);
+  // A tall column does not stretch the widget: its paragraph follows the chart.
+  assert.ok(boxes.column.height < boxes.column.canvasHeight + 60, `a ${boxes.column.height} px host round a ${boxes.column.canvasHeight} px chart`);
+  // What the page sets wins; a grid column and margins are kept.
+  assert.equal(boxes.fixed.right - boxes.fixed.left, 400);
+  assert.equal(boxes.grid.right, 1200);
+  assert.deepEqual([boxes.margins.left, boxes.margins.right], [40, 1160]);
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
 
