@@ -307,3 +307,51 @@ fn the_classroom_menus_name_regions_as_the_charts_do() {
         }
     }
 }
+
+/// Punctuation a sentence put together from parts can get wrong: a full stop after a part that
+/// ended with one, an empty part between separators.
+const GARBLED: &[&str] = &["..", " .", ";;", "; ;", ",,", ": .", "( ", " )"];
+
+#[test]
+fn summaries_readouts_and_tables_read_cleanly_in_every_language() {
+    let dataset = dataset_strings();
+    let mut garbled: BTreeSet<String> = BTreeSet::new();
+    for lang in ["en", "fr", "es"] {
+        let configs = CONFIGS.iter().copied().chain([&[("chart", "tier-changes"), ("from", "2014"), ("to", "2015"), ("region", "africa")][..]]);
+        for config in configs {
+            let mut widget = Widget::default();
+            widget.configure(&with_lang(config, lang)).unwrap();
+            let size = Size { width_css: 960.0, height_css: widget.preferred_height_css(960.0).unwrap_or(600.0), dpr: 1.0 };
+            widget.resize(size);
+            for text in texts_of(&widget, size, &dataset) {
+                // The "…" of a cut label or list is not a doubled full stop.
+                let plain = text.replace('…', "");
+                if let Some(bad) = GARBLED.iter().find(|g| plain.contains(*g) && !dataset.iter().any(|d| d.contains(*g) && plain.contains(d.as_str()))) {
+                    let at = plain.find(bad).unwrap();
+                    let shown: String = plain[at.saturating_sub(80)..].chars().take(160).collect();
+                    garbled.insert(format!("{lang} {config:?}: {bad:?} in …{shown}"));
+                }
+            }
+        }
+    }
+    let garbled: Vec<String> = garbled.into_iter().collect();
+    assert!(garbled.is_empty(), "{} garbled texts:\n{}", garbled.len(), garbled.join("\n"));
+}
+
+#[test]
+fn counts_of_one_take_the_singular_in_french_and_spanish() {
+    let summary = |pairs: &[(&str, &str)], lang: &str| {
+        let mut widget = Widget::default();
+        widget.configure(&with_lang(pairs, lang)).unwrap();
+        widget.summary()
+    };
+    // Africa from 2014 to 2015: one country entered the list.
+    let africa = [("chart", "tier-changes"), ("from", "2014"), ("to", "2015"), ("region", "africa")];
+    assert!(summary(&africa, "en").contains(", 1 entered the list"), "{}", summary(&africa, "en"));
+    assert!(summary(&africa, "fr").contains(", 1 est entré dans la liste"), "{}", summary(&africa, "fr"));
+    assert!(summary(&africa, "es").contains(", 1 entró en la lista"), "{}", summary(&africa, "es"));
+    // One row of the matrix: the count follows its noun, so it needs no plural.
+    let denmark = [("chart", "ratifications"), ("view", "timeline"), ("country", "Denmark")];
+    assert!(summary(&denmark, "en").contains("Rows: 1; instruments: 8;"), "{}", summary(&denmark, "en"));
+    assert!(summary(&denmark, "fr").contains("Lignes : 1 ; instruments : 8 ;"), "{}", summary(&denmark, "fr"));
+}

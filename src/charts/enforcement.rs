@@ -631,6 +631,11 @@ mod tests {
         let values = readout_of(&spec(EditionChoice::Compare), 2023);
         assert!(values.contains(&"Convictions, 2024 edition: 7,115".to_owned()), "{values:?}");
         assert!(values.contains(&"Convictions, 2025 edition: 7,145, revised from 7,115 in the 2024 edition".to_owned()), "{values:?}");
+        // French and Spanish say what the earlier value was, not a list of two values.
+        let french = readout_of(&parsed(&[("edition", "compare"), ("lang", "fr")]).unwrap(), 2023);
+        assert!(french.iter().any(|v| v.ends_with("7\u{202f}145, révisé (contre 7\u{202f}115 dans l'édition 2024)")), "{french:?}");
+        let spanish = readout_of(&parsed(&[("edition", "compare"), ("lang", "es")]).unwrap(), 2023);
+        assert!(spanish.iter().any(|v| v.ends_with("7145, revisado (frente a 7115 en la edición 2024)")), "{spanish:?}");
 
         let chart = laid_out(&spec(EditionChoice::Compare), 800.0);
         let convictions_2025 = chart.series.iter().find(|s| s.key == "convictions@2025").unwrap();

@@ -269,9 +269,9 @@ fn finding(groups: &[StackGroupInput], editions: &[u16], lang: Lang) -> String {
         [one] => {
             let Some(bar) = newest(one) else { return String::new() };
             trf!(lang,
-                "In {0}, {1} of the {2} countries are on Tier 1 and {3} on Tier 3.",
-                "En {0}, {1} des {2} pays sont en catégorie 1 et {3} en catégorie 3.",
-                "En {0}, {1} de los {2} países están en el Nivel 1 y {3} en el Nivel 3.";
+                "In {0}, Tier 1 holds {1} of the {2} countries and Tier 3 holds {3}.",
+                "En {0}, la catégorie 1 compte {1} des {2} pays et la catégorie 3, {3}.",
+                "En {0}, el Nivel 1 reúne {1} de los {2} países y el Nivel 3, {3}.";
                 edition, count(bar, tier_1).to_string(), bar.total().to_string(), count(bar, tier_3).to_string())
         }
         _ => {
@@ -394,7 +394,10 @@ mod tests {
         assert!(summary.contains(&expected), "{summary}");
         let europe = stack_input(dataset(), &spec(&[("region", "europe"), ("edition", "compare"), ("lang", "fr")]).unwrap()).summary();
         let tier_1 = members(dataset(), 2025, Region::Europe, Tier::One).len();
-        assert!(europe.contains(&format!("En 2025, {tier_1} des ")), "{europe}");
+        assert!(europe.contains(&format!("En 2025, la catégorie 1 compte {tier_1} des ")), "{europe}");
+        // Each count follows its tier's name after a colon: "Catégorie 2 : 24", not "Catégorie 2 24".
+        let tier_2 = members(dataset(), 2025, Region::Europe, Tier::Two).len();
+        assert!(europe.contains(&format!("Catégorie 2 : {tier_2}")), "{europe}");
         let (t24, t25) = (members(dataset(), 2024, Region::Europe, Tier::Three).len(), members(dataset(), 2025, Region::Europe, Tier::Three).len());
         assert!(europe.contains(&format!("Catégorie 3 : {t24} pays en 2024, {t25} en 2025.")), "{europe}");
     }

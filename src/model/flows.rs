@@ -122,20 +122,31 @@ impl FlowChartInput {
             return format!("{}. {}", self.title, i18n::no_values(lang));
         }
         let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
+        // (what moved, in words for one country, for more); French and Spanish verbs agree
+        // with the count ("1 pays est monté"), and French counts zero as one.
         let counts = [
-            (Change::Same, tr!(lang, "stayed in their tier", "sont restés dans leur catégorie", "se mantuvieron en su nivel")),
-            (Change::Up, tr!(lang, "moved up", "sont montés", "subieron")),
-            (Change::Down, tr!(lang, "moved down", "sont descendus", "bajaron")),
-            (Change::Other, tr!(lang,
-                "moved to or from a special case",
-                "sont passés vers ou depuis un cas particulier",
-                "pasaron a o desde un caso especial")),
-            (Change::Entering, tr!(lang, "entered the list", "sont entrés dans la liste", "entraron en la lista")),
-            (Change::Leaving, tr!(lang, "left the list", "ont quitté la liste", "salieron de la lista")),
+            (Change::Same, tr!(lang, "stayed in their tier", "est resté dans sa catégorie", "se mantuvo en su nivel"),
+                tr!(lang, "stayed in their tier", "sont restés dans leur catégorie", "se mantuvieron en su nivel")),
+            (Change::Up, tr!(lang, "moved up", "est monté", "subió"), tr!(lang, "moved up", "sont montés", "subieron")),
+            (Change::Down, tr!(lang, "moved down", "est descendu", "bajó"), tr!(lang, "moved down", "sont descendus", "bajaron")),
+            (Change::Other,
+                tr!(lang, "moved to or from a special case", "est passé vers ou depuis un cas particulier", "pasó a o desde un caso especial"),
+                tr!(lang,
+                    "moved to or from a special case",
+                    "sont passés vers ou depuis un cas particulier",
+                    "pasaron a o desde un caso especial")),
+            (Change::Entering, tr!(lang, "entered the list", "est entré dans la liste", "entró en la lista"),
+                tr!(lang, "entered the list", "sont entrés dans la liste", "entraron en la lista")),
+            (Change::Leaving, tr!(lang, "left the list", "a quitté la liste", "salió de la lista"),
+                tr!(lang, "left the list", "ont quitté la liste", "salieron de la lista")),
         ]
         .iter()
-        .filter(|(c, _)| self.bands.iter().any(|b| b.change == *c) || matches!(c, Change::Up | Change::Down))
-        .map(|(c, words)| format!("{} {words}", self.moved(*c)))
+        .filter(|(c, _, _)| self.bands.iter().any(|b| b.change == *c) || matches!(c, Change::Up | Change::Down))
+        .map(|(c, one, many)| {
+            let n = self.moved(*c);
+            let singular = n == 1 || (n == 0 && lang == crate::i18n::Lang::Fr);
+            format!("{n} {}", if singular { one } else { many })
+        })
         .collect::<Vec<_>>();
         parts.push(trf!(lang, "Of {0} {1}, {2}.", "Sur {0} {1}, {2}.", "De {0} {1}, {2}.";
             self.total().to_string(), self.unit, counts.join(", ")));

@@ -579,8 +579,8 @@ fn value_text(input: &LineChartInput, s: usize, i: usize) -> String {
         if old_value != value {
             text.push_str(&trf!(lang,
                 ", revised from {0} in the {1} edition",
-                ", révisé ; {0} dans l'édition {1}",
-                ", revisado; {0} en la edición {1}";
+                ", révisé (contre {0} dans l'édition {1})",
+                ", revisado (frente a {0} en la edición {1})";
                 numbers.whole(*old_value), old_cite.edition.to_string()));
         }
     }

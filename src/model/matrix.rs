@@ -158,10 +158,11 @@ impl MatrixInput {
         }
         let lang = self.lang;
         let mut parts = vec![super::text::summary_opening(&self.title, &self.subtitle)];
+        // Counts after their nouns: no plural to agree with a count of one.
         parts.push(trf!(lang,
-            "{0} rows, {1} instruments: {2} years, {3} not party, {4} not in the source.",
-            "{0} lignes, {1} instruments : {2} années, {3} non partie, {4} absentes de la source.",
-            "{0} filas, {1} instrumentos: {2} años, {3} no es parte, {4} no figuran en la fuente.";
+            "Rows: {0}; instruments: {1}; cells with a year: {2}; not party: {3}; not in the source: {4}.",
+            "Lignes : {0} ; instruments : {1} ; cases avec une année : {2} ; non partie : {3} ; absentes de la source : {4}.",
+            "Filas: {0}; instrumentos: {1}; celdas con un año: {2}; no es parte: {3}; no figuran en la fuente: {4}.";
             self.rows.len().to_string(), self.columns.len().to_string(), years.to_string(),
             not_party.to_string(), absent.to_string()));
         let mut facts = Vec::with_capacity(self.panel.len());
@@ -173,7 +174,9 @@ impl MatrixInput {
             facts.push(if chips.is_empty() { g.title.clone() } else { i18n::labelled(&g.title, &chips.join(", "), lang) });
         }
         if !facts.is_empty() {
-            parts.push(format!("{}: {}.", self.panel_title, facts.join("; ")));
+            // A fact may be a whole sentence already ("… names no new parties."): one full stop.
+            let facts = facts.join("; ");
+            parts.push(i18n::labelled(&self.panel_title, facts.trim_end_matches('.'), lang) + ".");
         }
         parts.push(tr!(lang,
             "Use the arrow keys to step through the cells.",

@@ -92,9 +92,11 @@ impl StackChartInput {
                         counts.push_str(", ");
                     }
                     let category = self.categories.get(s.category).map_or("", String::as_str);
-                    counts.push_str(&format!("{category} {}", s.count));
+                    // "Tier 2: 32", not "Tier 2 32", which reads as one number.
+                    counts.push_str(&i18n::labelled(category, &s.count.to_string(), lang));
                 }
-                parts.push(format!("{} {}: {} {} ({counts}).", group.title, bar.label, bar.total(), self.unit));
+                let bar_name = format!("{} {}", group.title, bar.label);
+                parts.push(i18n::labelled(&bar_name, &format!("{} {} ({counts}).", bar.total(), self.unit), lang));
             }
         }
         parts.push(tr!(lang,
@@ -472,7 +474,7 @@ mod tests {
     #[test]
     fn summary_and_table_tell_the_counts() {
         let input = input();
-        assert!(input.summary().contains("G1 x: 40 members (One 10, Two 0, Three 30)."), "{}", input.summary());
+        assert!(input.summary().contains("G1 x: 40 members (One: 10, Two: 0, Three: 30)."), "{}", input.summary());
         let table = input.wide_table();
         assert_eq!(table.rows.len(), 9);
         assert_eq!(table.rows[0], ["G1", "x", "One", "10", "a, b", "s"]);
