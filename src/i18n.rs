@@ -367,6 +367,7 @@ pub fn widget_words(lang: Lang, searches: Option<&str>) -> Vec<(&'static str, St
         ("key_enter", own(tr!(lang, "pin the value and announce it", "épingler la valeur et l'annoncer", "fijar el valor y anunciarlo"))),
         ("key_escape", own(tr!(lang, "clear the pin, close this help", "retirer l'épingle, fermer cette aide", "quitar la fijación, cerrar esta ayuda"))),
         ("key_tab", own(tr!(lang, "legend buttons and downloads", "boutons de la légende et téléchargements", "botones de la leyenda y descargas"))),
+        ("key_tab_buttons", own(tr!(lang, "this help's button and downloads", "bouton de cette aide et téléchargements", "botón de esta ayuda y descargas"))),
         ("key_help", own(tr!(lang, "show or hide this help", "afficher ou masquer cette aide", "mostrar u ocultar esta ayuda"))),
         // The names of the keys as each language's keyboards print them.
         ("keycap_home_end", own(tr!(lang, "Home, End", "Début, Fin", "Inicio, Fin"))),

@@ -852,8 +852,9 @@ Controller.prototype.fillTables = function () {
 };
 
 // A table cell that holds a number in any of the three languages' writings (1,234; 1 234;
-// 1.234; 13 %; −5), or nothing.
-var NUMBER_CELL = /^[-\u2212]?[\d.,\s\u00a0\u202f]*%?$/;
+// 1.234; 13 %; −5), perhaps with a note in brackets ("118,932 (corrected; printed as
+// 111,932)"), or nothing.
+var NUMBER_CELL = /^[-\u2212]?[\d.,\s\u00a0\u202f]*%?( \(.*\))?$/;
 
 // The engine's table rows, packed in one string: each cell ends with U+001F, each row with
 // U+001E (one string crosses from wasm instead of one per cell).
@@ -995,7 +996,10 @@ Controller.prototype.labelKeyHelp = function () {
 
 // Builds the panel in the current words, unless it already holds them.
 Controller.prototype.fillKeyHelp = function () {
-  if (this.helpFilledWith === this.words) return;
+  // Tab reaches legend buttons only on charts that have them.
+  var legend = Object.keys(this.toggleButtons).length > 0;
+  if (this.helpFilledWith === this.words && this.helpLegend === legend) return;
+  this.helpLegend = legend;
   var words = this.helpFilledWith = this.words;
   var panel = this.help;
   panel.textContent = "";
@@ -1011,7 +1015,7 @@ Controller.prototype.fillKeyHelp = function () {
       if (i) keys.appendChild(document.createTextNode(" "));
       el("kbd", null, keys).textContent = name;
     });
-    el("dd", null, list).textContent = words[k[2]];
+    el("dd", null, list).textContent = words[k[2] === "key_tab" && !legend ? "key_tab_buttons" : k[2]];
   });
   var self = this;
   var close = el("button", "help-close", panel);

@@ -298,7 +298,12 @@ fn bar(dataset: &Dataset, edition: u16, d: &Drawn, label: String, lang: Lang) ->
     BarInput {
         label,
         value: d.record.and_then(|r| r.value),
-        value_text: d.record.and_then(|r| r.value.map(|v| count_with_unit(v, &r.unit, lang))).unwrap_or_default(),
+        // A record the dataset marks "absent:" is a part of the narrative the source file does
+        // not hold (Namibia's sections), which is not the country not reporting.
+        value_text: match d.record {
+            Some(r) if r.value.is_none() && r.note.starts_with("absent:") => crate::model::line::not_in_the_source(lang).to_owned(),
+            _ => d.record.and_then(|r| r.value.map(|v| count_with_unit(v, &r.unit, lang))).unwrap_or_default(),
+        },
         heading: i18n::labelled(&d.country.name, &format!("{}, {}", metric_word(d.metric, lang), d.period_label(lang)), lang),
         note: d.record.map_or_else(|| d.missing_reason(edition, lang), |r| r.note.to_string()),
         details,
@@ -363,13 +368,11 @@ pub fn bar_input(dataset: &Dataset, spec: &CountryEnforcementSpec) -> BarChartIn
                 subtitle: tr!(
                     lang,
                     "Each country's reporting period, as reported; units differ, so each value names its unit. \
-                     Countries that did not report are listed last.",
+                     Countries without a value are listed last.",
                     "Période de référence de chaque pays, telle que rapportée ; les unités diffèrent, chaque valeur \
-                     nomme donc la sienne (en anglais, comme le rapport). Les pays sans chiffre communiqué \
-                     viennent en dernier.",
+                     nomme donc la sienne (en anglais, comme le rapport). Les pays sans valeur viennent en dernier.",
                     "Período de referencia de cada país, tal como se informó; las unidades difieren, así que cada \
-                     valor nombra la suya (en inglés, como el informe). Los países que no comunicaron cifras van \
-                     al final."
+                     valor nombra la suya (en inglés, como el informe). Los países sin valor van al final."
                 )
                 .to_owned(),
                 groups: vec![BarGroup { title: String::new(), bars }],
@@ -549,10 +552,15 @@ mod tests {
         let last: Vec<&str> = bars[reported..].iter().map(|b| b.label.as_str()).collect();
         assert_eq!(last, ["Korea, Democratic People's Republic of", "Namibia"]);
         assert!(
-            bars[34].value_line(Lang::En).starts_with("not reported: absent: the extraction ends"),
+            bars[34].value_line(Lang::En).starts_with("not in the source: the extraction ends"),
             "{}",
             bars[34].value_line(Lang::En)
         );
+        // The summary tells the two absences apart: North Korea did not report, Namibia's
+        // sections are missing from the source file.
+        let summary = input.summary();
+        assert!(summary.contains("Not reported: Korea, Democratic People's Republic of: convictions"), "{summary}");
+        assert!(summary.contains("Not in the source: Namibia: convictions"), "{summary}");
         // A reported zero is a value, not an absence.
         let lesotho = bars.iter().find(|b| b.label == "Lesotho").unwrap();
         assert_eq!((lesotho.value, lesotho.value_text.as_str()), (Some(0), "0 traffickers"));

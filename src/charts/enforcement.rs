@@ -652,6 +652,11 @@ mod tests {
         let victims_2025 = values.iter().find(|v| v.starts_with("Victims identified, 2025 edition")).unwrap();
         // The reason in brief: the CSV keeps the whole note, with its line numbers.
         assert!(victims_2025.ends_with("118,932 (printed as 111,932; misprint)"), "{victims_2025}");
+        // In French and Spanish the kind of correction is in their words.
+        let french = readout_of(&parsed(&[("lang", "fr")]).unwrap(), 2019);
+        assert!(french.iter().any(|v| v.ends_with("(imprimé : 111\u{202f}932 ; coquille)")), "{french:?}");
+        let spanish = readout_of(&parsed(&[("lang", "es")]).unwrap(), 2019);
+        assert!(spanish.iter().any(|v| v.ends_with("(impreso: 111.932; errata)")), "{spanish:?}");
         assert!(values.iter().any(|v| v.starts_with("Victims identified, 2024 edition: ")), "{values:?}");
     }
 

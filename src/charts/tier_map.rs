@@ -291,6 +291,10 @@ mod tests {
         assert!(kaz.values[2].len() < 120, "the tooltip gets the gist; the CSV the whole note");
         let jam = read("2024", "JAM");
         assert_eq!(jam.values, ["Tier 2 in 2024", "no full tier list before 2024 in the data"]);
+        // The screen-reader table says it too, rather than leave the cell empty.
+        let table = input(d, &spec(&[("edition", "2024")]).unwrap()).wide_table();
+        let jamaica = table.rows.iter().find(|r| r[0] == "Jamaica").unwrap();
+        assert_eq!(jamaica[2], "no full tier list before 2024 in the data");
         let csv = table_of(d, &spec(&[]).unwrap());
         let row = csv.rows.iter().find(|r| r[1] == "KAZ").unwrap();
         assert_eq!(row[8], placed.note);

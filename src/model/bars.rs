@@ -81,9 +81,11 @@ pub struct BarInput {
 }
 
 impl BarInput {
-    /// Why the value is absent, without the "not reported:" the dataset's notes often start with.
+    /// Why the value is absent, without the "not reported:" or "absent:" the dataset's notes
+    /// start with (the placeholder says it).
     fn reason(&self) -> &str {
-        self.note.strip_prefix("not reported:").map_or(self.note.as_str(), str::trim_start)
+        let note = self.note.as_str();
+        note.strip_prefix("not reported:").or_else(|| note.strip_prefix("absent:")).map_or(note, str::trim_start)
     }
 
     /// What an absent value's placeholder says.

@@ -554,6 +554,15 @@ fn reason_in_brief(note: &str) -> String {
     tidy
 }
 
+/// A brief reason in the reader's language where it is one of the dataset's kinds of
+/// correction ("misprint"); any other reason is the dataset's own words, kept as written.
+fn reason_words(brief: &str, lang: Lang) -> String {
+    match brief {
+        "misprint" => tr!(lang, "misprint", "coquille", "errata").to_owned(),
+        _ => brief.to_owned(),
+    }
+}
+
 /// The readout line for series `s` in year `i`: value, correction, revision, share.
 fn value_text(input: &LineChartInput, s: usize, i: usize) -> String {
     let series = &input.series[s];
@@ -565,7 +574,7 @@ fn value_text(input: &LineChartInput, s: usize, i: usize) -> String {
     let mut text = i18n::labelled(&series.label, &numbers.whole(*value), lang);
     if let Some(printed) = &cite.printed {
         text.push_str(&trf!(lang, " (printed as {0}; {1})", " (imprimé : {0} ; {1})", " (impreso: {0}; {1})";
-            printed_number(printed, numbers), reason_in_brief(&cite.note)));
+            printed_number(printed, numbers), reason_words(&reason_in_brief(&cite.note), lang)));
     }
     if *value == 0 && input.scale == ValueScaleKind::Log {
         text.push_str(tr!(

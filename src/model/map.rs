@@ -134,6 +134,20 @@ pub struct MapCountryInput {
 }
 
 impl MapCountryInput {
+    /// The change since the previous edition, or why there is none to tell (rather than
+    /// leave the reader, or an empty table cell, to wonder).
+    fn change_words(&self, edition: u16, lang: Lang) -> String {
+        let (_, sentence) = change(self.previous, edition, self.tier, lang);
+        if !sentence.is_empty() {
+            return sentence;
+        }
+        trf!(lang,
+            "no full tier list before {0} in the data",
+            "pas de liste complète des catégories avant {0} dans les données",
+            "no hay lista completa de niveles antes de {0} en los datos";
+            edition.to_string())
+    }
+
     /// Everything a reader should know about the country, one line each.
     pub fn readout_values(&self, edition: u16, lang: Lang) -> Vec<String> {
         let year = edition.to_string();
@@ -141,17 +155,7 @@ impl MapCountryInput {
             Some(t) => trf!(lang, "{0} in {1}", "{0} en {1}", "{0} en {1}"; i18n::tier(t, lang), year),
             None => not_in_list(edition, lang),
         }];
-        let (_, sentence) = change(self.previous, edition, self.tier, lang);
-        // Say why there is no change rather than leave the reader to wonder.
-        values.push(if sentence.is_empty() {
-            trf!(lang,
-                "no full tier list before {0} in the data",
-                "pas de liste complète des catégories avant {0} dans les données",
-                "no hay lista completa de niveles antes de {0} en los datos";
-                year)
-        } else {
-            sentence
-        });
+        values.push(self.change_words(edition, lang));
         let basis = match self.basis {
             Some(TierBasis::Inferred) => Some(tr!(lang,
                 "placement inferred from the narrative",
@@ -299,7 +303,7 @@ impl TierMapInput {
             rows.push(vec![
                 c.name.clone(),
                 c.tier.map_or_else(|| not_in_list(self.edition, lang), |t| i18n::tier(t, lang).to_owned()),
-                change(c.previous, self.edition, c.tier, lang).1,
+                c.change_words(self.edition, lang),
                 c.cite.as_ref().map(|cite| cite.describe(lang)).unwrap_or_default(),
             ]);
         }

@@ -32,6 +32,7 @@ const pages = {
   "fr.html": everyKind("fr", "light"),
   "es.html": everyKind("es", "dark"),
   "keys-en.html": page(`<main><tip-chart id="c" chart="tier-map" height="360"></tip-chart><button id="after">after</button></main>`),
+  "keys-legend.html": page(`<main><tip-chart id="lines" chart="enforcement"></tip-chart><tip-chart id="bars" chart="tier-summary"></tip-chart></main>`),
   "keys-fr.html": page(`<main><tip-chart id="c" chart="tier-map" lang="fr" height="360"></tip-chart><button id="after">après</button></main>`),
   "reader.html": page(`<main>
 <tip-chart id="e" chart="enforcement" height="300"></tip-chart>
@@ -265,7 +266,7 @@ test("key help in English: ? opens it on the chart, focus moves in, Escape and C
     open: "Keyboard help (?)", title: "Keyboard", close: "Close",
     keys: ["← → ↑ ↓", "Home End", "Enter Space", "Esc", "a–z", "Tab", "?"],
     texts: ["step through the values", "first or last value", "pin the value and announce it", "clear the pin, close this help",
-      "type a country to jump to it", "legend buttons and downloads", "show or hide this help"],
+      "type a country to jump to it", "this help's button and downloads", "show or hide this help"],
   });
 });
 
@@ -274,8 +275,21 @@ test("key help in French: the engine's words and the French key names", async ()
     open: "Aide clavier (?)", title: "Clavier", close: "Fermer",
     keys: ["← → ↑ ↓", "Début Fin", "Entrée Espace", "Échap", "a–z", "Tab", "?"],
     texts: ["parcourir les valeurs", "première ou dernière valeur", "épingler la valeur et l'annoncer", "retirer l'épingle, fermer cette aide",
-      "taper un nom (pays) pour y aller", "boutons de la légende et téléchargements", "afficher ou masquer cette aide"],
+      "taper un nom (pays) pour y aller", "bouton de cette aide et téléchargements", "afficher ou masquer cette aide"],
   });
+});
+
+test("the key help names the legend buttons only on a chart that has them", async () => {
+  const { page: p, context } = await openPage(browser, `${server.origin}/keys-legend.html`, { height: 800 });
+  const tabLine = async (id) => {
+    await waitForState(p, id, "ready");
+    await p.locator(id).locator("canvas[role=img]").focus();
+    await p.keyboard.press("?");
+    return shadow(p, id, (el) => [...el.shadowRoot.querySelectorAll(".help dt")].map((dt, i) => [dt.textContent, el.shadowRoot.querySelectorAll(".help dd")[i].textContent]).find(([key]) => key === "Tab")[1]);
+  };
+  assert.equal(await tabLine("#lines"), "legend buttons and downloads");
+  assert.equal(await tabLine("#bars"), "this help's button and downloads");
+  await context.close();
 });
 
 // Tabs through a widget from its start and reads each focused part's outline; at the "?"
@@ -532,4 +546,17 @@ test("view=\"table\" on a phone: each row is a card with its column names, and t
   assert.equal(aligned.display, "table-row");
   assert.deepEqual(aligned.align, ["right", "left", "right", "left", "left"], "edition, tier, count, countries, source");
   await wide.context.close();
+  // A column of numbers stays right-aligned where one of them carries a note: the 2019 victims
+  // figure the dataset corrects ("118,932 (corrected; printed as 111,932)").
+  const lines = await openPage(browser, `${server.origin}/focus.html`, { width: 1000, height: 700 });
+  await waitForState(lines.page, "#tl", "ready");
+  const columns = await shadow(lines.page, "#tl", (el) => {
+    const table = el.shadowRoot.querySelector(".table table");
+    const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent);
+    return heads.map((head, i) => [head, [...table.querySelectorAll("tbody tr")].map((tr) => tr.children[i]).map((c) => [c.textContent, getComputedStyle(c).textAlign])]);
+  });
+  const victims = columns.find(([head]) => head.startsWith("Victims identified"));
+  assert.ok(victims[1].some(([text]) => /\(corrected/.test(text)), "the corrected value is in the column");
+  assert.ok(victims[1].every(([, align]) => align === "right"), JSON.stringify(victims));
+  await lines.context.close();
 });

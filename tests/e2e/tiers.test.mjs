@@ -275,7 +275,9 @@ test("tier-map region=africa on a wide screen: the whole widget fits a laptop wi
     return [[...column(first)], [...column(last)]];
   }, [row.first, row.last]);
   assert.equal(edges[0].length, 1, `left edge: ${JSON.stringify(edges)}`);
-  assert.deepEqual(edges[1], edges[0], "both edges drawn alike");
+  // Alike, to a grey level of anti-aliasing (the round line joins shade the two a level apart).
+  const [left, right] = [edges[0][0].split(",").map(Number), edges[1].map((c) => c.split(",").map(Number))];
+  assert.ok(right.length === 1 && right[0].every((v, i) => Math.abs(v - left[i]) <= 2), `both edges drawn alike: ${JSON.stringify(edges)}`);
   // Africa's countries can still be pointed at, those at its edges included.
   const d = await data(p);
   for (const id of ["SEN", "ZAF", "SOM", "EGY", "MDG"]) {
