@@ -68,7 +68,9 @@ var STYLE_TEXT = [
   ".toggle:focus-visible{outline:3px solid var(--tv-accent);outline-offset:0;}",
   ".message{padding:16px;color:var(--tv-text);}",
   ".message strong{display:block;margin-bottom:4px;}",
-  ".bar{display:flex;gap:6px;justify-content:flex-end;padding:4px 8px 6px;}",
+  // On a phone a long button ("Télécharger le CSV") moves to a row of its own, whole.
+  ".bar{display:flex;flex-wrap:wrap;gap:6px;justify-content:flex-end;padding:4px 8px 6px;}",
+  ".bar button{white-space:nowrap;}",
   "button{all:initial;font:inherit;font-size:12px;color:var(--tv-text);cursor:pointer;padding:2px 8px;",
   "border:1px solid var(--tv-border);border-radius:4px;}",
   "button:focus-visible{outline:3px solid var(--tv-accent);outline-offset:1px;}",

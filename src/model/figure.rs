@@ -74,7 +74,9 @@ impl NameList {
 impl Readout {
     /// The text for a live region: one sentence a screen reader can speak.
     pub fn sentence(&self, lang: crate::i18n::Lang) -> String {
-        let mut sentence = crate::i18n::labelled(&self.heading, &self.values.join("; "), lang) + ".";
+        // French sets a space before a semicolon, as before a colon.
+        let separator = if lang == crate::i18n::Lang::Fr { " ; " } else { "; " };
+        let mut sentence = crate::i18n::labelled(&self.heading, &self.values.join(separator), lang) + ".";
         if let Some(source) = self.source_line(lang) {
             sentence = sentence + " " + &source + ".";
         }

@@ -172,7 +172,7 @@ impl MapCountryInput {
             _ => None,
         };
         match (basis, self.note.is_empty()) {
-            (Some(b), false) => values.push(format!("{b}: {}", self.note)),
+            (Some(b), false) => values.push(i18n::labelled(b, &self.note, lang)),
             (Some(b), true) => values.push(b.to_owned()),
             (None, false) => values.push(i18n::note(&self.note, lang)),
             (None, true) => {}

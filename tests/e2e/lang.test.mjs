@@ -9,6 +9,8 @@ import { makeSite, launch, openPage, waitForState, shadow, screenshot, liveText,
 const NNBSP = "\u202f";
 
 const pages = {
+  // A phone page with the usual 8 px margins.
+  "fr-phone.html": page(`<div style="padding:0 8px"><tip-chart id="e" chart="country-enforcement" lang="fr"></tip-chart></div>`),
   "fr.html": page(`<tip-chart id="e" chart="enforcement" lang="fr"></tip-chart>
 <tip-chart id="m" chart="tier-map" lang="fr"></tip-chart>
 <tip-chart id="bad" chart="enforcement" lang="fr" years="2030"></tip-chart>
@@ -51,6 +53,9 @@ test("French: buttons, accessible name, readout with French numbers and sources,
   const french = String(row.value).replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
   assert.ok(sentence.includes(`Victimes identifiées : ${french}`) || sentence.includes(`Victimes identifiées: ${french}`), sentence);
   assert.ok(sentence.includes("Rapport TIP 2025") && /lignes? \d/.test(sentence), sentence);
+  // French sets a space before the semicolons between values, as before colons.
+  assert.ok(sentence.includes(` ; Victimes identifiées : ${french}`), sentence);
+
   assert.ok((await tooltip(p, "#e")).includes("Source : Rapport TIP 2025"), await tooltip(p, "#e"));
 
   // A refused value: the frame of the message in French, the value as typed.
@@ -75,6 +80,15 @@ test("French: buttons, accessible name, readout with French numbers and sources,
   await screenshot(p, "#c", "lang-changes-fr.png");
   await screenshot(p, "#r", "lang-ratifications-fr.png");
   assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test("on a 320 px phone the French buttons keep their words on one line", async () => {
+  const { page: p, context } = await openPage(browser, `${base}/fr-phone.html`, { width: 320, height: 700, dpr: 2 });
+  await waitForState(p, "#e", "ready");
+  const heights = await shadow(p, "#e", (el) => Array.from(el.shadowRoot.querySelectorAll(".bar button")).map((b) => b.getBoundingClientRect().height));
+  assert.equal(heights.length, 3);
+  assert.ok(heights.every((h) => h < 30), `one line each: ${heights}`);
   await context.close();
 });
 
