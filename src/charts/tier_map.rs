@@ -338,6 +338,16 @@ mod tests {
         assert!(map.summary().contains(&format!("Shown: {}.", shown.join(", "))), "{}", map.summary());
     }
 
+    #[test]
+    fn a_neighbour_drawn_round_a_region_says_it_is_outside_the_region() {
+        let (_, morocco) = read_in(&[("region", "europe")], "en", "MAR");
+        assert_eq!(morocco.values.last().unwrap(), "outside the region, drawn for context");
+        let (_, france) = read_in(&[("region", "europe")], "en", "FRA");
+        assert!(!france.values.iter().any(|v| v.contains("outside the region")), "{:?}", france.values);
+        let (_, world) = read_in(&[], "en", "AFG");
+        assert!(!world.values.iter().any(|v| v.contains("outside the region")), "{:?}", world.values);
+    }
+
     /// A widget showing `pairs` in `lang`, laid out, with the readout of country `id`.
     fn read_in(pairs: &[(&str, &str)], lang: &str, id: &str) -> (crate::widget::Widget, crate::model::figure::Readout) {
         let mut all = vec![("chart", "tier-map"), ("lang", lang)];

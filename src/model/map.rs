@@ -1014,7 +1014,18 @@ impl TierMap {
         Some(Readout {
             index,
             heading: c.input.name.clone(),
-            values: c.input.readout_values(self.edition, self.lang),
+            values: {
+                let mut values = c.input.readout_values(self.edition, self.lang);
+                // A neighbour drawn around a region's zoom is in the keyboard order too: say it
+                // is not one of the region's countries the summary and table count.
+                if c.context {
+                    values.push(tr!(self.lang,
+                        "outside the region, drawn for context",
+                        "hors de la région, dessiné pour situer",
+                        "fuera de la región, dibujado como contexto").to_owned());
+                }
+                values
+            },
             sources: c.input.cite.iter().map(|cite| cite.describe(self.lang)).collect(),
             x_css: c.anchor.0 / self.size.dpr,
             y_css: c.anchor.1 / self.size.dpr,
