@@ -123,8 +123,9 @@ fn fitting(text: &TipText, most: f64, height_room: f64) -> Option<(f64, f64)> {
     }
 }
 
-/// The most names of `list` (at least one) that keep `text` within `height_room` at `width`
-/// (or [`WIDEST`]) with "… and N more" after them, with the height; `None` if it fits whole.
+/// The most names of `list` that keep `text` within `height_room` at `width` (or [`WIDEST`])
+/// with "… and N more" after them, with the height; at least one name, and `None` for a list
+/// of one name, which there is nothing to cut from.
 fn names_that_fit(text: &TipText, list: &NameList, width: f64, height_room: f64) -> Option<(usize, f64)> {
     let width = width.min(WIDEST);
     let height_with = |shown: usize| {
@@ -372,7 +373,7 @@ mod tests {
             assert_eq!(placed.top, Some(200.0), "{placed:?}");
             assert!(placed.height <= 568.0, "{placed:?}");
             let cut = list.shortened(&values, shown, Lang::En);
-            assert!(cut[1].starts_with("Albania; Argentina; ") && cut[1].ends_with(&format!("Congo, Republic of … and {}\u{a0}more", 98 - shown)) == (shown % 6 == 4), "{}", cut[1]);
+            assert!(cut[1].starts_with("Albania; Argentina; Bosnia and Herzegovina; Congo, Republic of; "), "{}", cut[1]);
             assert!(cut[1].ends_with(&format!(" … and {}\u{a0}more", 98 - shown)), "{}", cut[1]);
             // One more name would not have fitted.
             let more = list.shortened(&values, shown + 1, Lang::En);
