@@ -191,7 +191,8 @@ impl Widget {
     pub fn tip_place(&self, readout: &Readout, source: Option<&str>, pointer: Option<(f64, f64)>, visible: (f64, f64)) -> Option<TipPlace> {
         let size = self.size?;
         let (x, y) = pointer.unwrap_or((readout.x_css, readout.y_css));
-        let text = TipText { heading: &readout.heading, values: &readout.values, source, list: readout.list.as_ref(), lang: self.lang() };
+        let item_rows = readout.rows.map(|(top, bottom)| (top - TIP_INSET, bottom - TIP_INSET));
+        let text = TipText { heading: &readout.heading, values: &readout.values, source, list: readout.list.as_ref(), lang: self.lang(), item_rows };
         let (width, height) = (size.width_css - 2.0 * TIP_INSET, size.height_css - 2.0 * TIP_INSET);
         let visible = (visible.0 - TIP_INSET, visible.1 - TIP_INSET);
         let place = self.measuring(|| tip::place(&text, width, height, visible, x - TIP_INSET, y - TIP_INSET));

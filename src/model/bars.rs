@@ -502,6 +502,7 @@ impl BarChart {
             sources: row.input.cite.iter().map(|c| c.describe(self.lang)).collect(),
             x_css: end / self.size.dpr,
             y_css: row.band.top / self.size.dpr,
+            rows: Some((row.band.top / self.size.dpr, row.band.bottom / self.size.dpr)),
             selection: row.input.selection.clone(),
             list: None,
         })
@@ -590,6 +591,9 @@ mod tests {
         let readout = chart.readout(2).unwrap();
         assert_eq!(readout.values, vec!["not reported: the text says so"]);
         assert_eq!(readout.sources, vec!["2019 TIP Report, f.txt line 3"]);
+        // The row's own band, for a tooltip above or below to leave in sight.
+        let dpr = DESKTOP.dpr;
+        assert_eq!(readout.rows, Some((absent.band.top / dpr, absent.band.bottom / dpr)));
     }
 
     #[test]

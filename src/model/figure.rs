@@ -26,6 +26,10 @@ pub struct Readout {
     /// Where to anchor a tooltip, in CSS pixels.
     pub x_css: f64,
     pub y_css: f64,
+    /// The item's rows (top, bottom) in CSS pixels, where it is a row, a bar or a cell a
+    /// tooltip above or below the pointer should leave in sight; `None` for items as tall as
+    /// the chart (a year's column) or of no simple shape.
+    pub rows: Option<(f64, f64)>,
     /// What `tipviz:select` reports when the item is chosen: (name, value) pairs such as
     /// `("year", "2021")` or `("country", "JAM")`.
     pub selection: Vec<(String, String)>,

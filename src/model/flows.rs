@@ -619,13 +619,13 @@ impl FlowChart {
 
     pub fn readout(&self, index: usize) -> Option<Readout> {
         let u = self.size.dpr;
-        let (text, x, y) = if let Some(b) = self.bands.get(index) {
+        let (text, x, y, rows) = if let Some(b) = self.bands.get(index) {
             let mid = (b.shape.x0 + b.shape.x1) / 2.0;
             let (top, _) = b.shape.edges_at(mid);
-            (&b.input.text, mid, top)
+            (&b.input.text, mid, top, None)
         } else {
             let e = self.entries.get(index - self.bands.len())?;
-            (&e.input.text, (e.rect.left + e.rect.right) / 2.0, e.rect.top)
+            (&e.input.text, (e.rect.left + e.rect.right) / 2.0, e.rect.top, Some((e.rect.top / u, e.rect.bottom / u)))
         };
         Some(Readout {
             index,
@@ -634,6 +634,7 @@ impl FlowChart {
             sources: text.sources.clone(),
             x_css: x / u,
             y_css: y / u,
+            rows,
             selection: text.selection.clone(),
             list: text.list.clone(),
         })

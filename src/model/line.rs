@@ -467,6 +467,7 @@ impl LineChart {
             sources,
             x_css: panel.x.position_from_index(year_index) / self.size.dpr,
             y_css: top / self.size.dpr,
+            rows: None,
             selection: vec![("year".to_owned(), year.to_string())],
             list: None,
         })

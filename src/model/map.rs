@@ -1029,6 +1029,7 @@ impl TierMap {
             sources: c.input.cite.iter().map(|cite| cite.describe(self.lang)).collect(),
             x_css: c.anchor.0 / self.size.dpr,
             y_css: c.anchor.1 / self.size.dpr,
+            rows: None,
             selection: vec![("country".to_owned(), c.input.id.clone())],
             list: None,
         })

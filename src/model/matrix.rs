@@ -682,6 +682,7 @@ impl MatrixChart {
                 sources: cell.sources.clone(),
                 x_css: (mark.rect.left + mark.rect.right) / 2.0 / dpr,
                 y_css: mark.rect.top / dpr,
+                rows: Some((mark.rect.top / dpr, mark.rect.bottom / dpr)),
                 selection: cell.selection.clone(),
                 list: None,
             });
@@ -695,6 +696,7 @@ impl MatrixChart {
             sources: input.sources.clone(),
             x_css: (chip.rect.left + chip.rect.right) / 2.0 / dpr,
             y_css: chip.rect.top / dpr,
+            rows: Some((chip.rect.top / dpr, chip.rect.bottom / dpr)),
             selection: input.selection.clone(),
             list: None,
         })

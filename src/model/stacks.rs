@@ -347,6 +347,7 @@ impl StackChart {
             sources: s.input.sources.clone(),
             x_css: (s.rect.left + s.rect.right) / 2.0 / self.size.dpr,
             y_css: s.rect.top / self.size.dpr,
+            rows: Some((s.rect.top / self.size.dpr, s.rect.bottom / self.size.dpr)),
             selection: s.input.selection.clone(),
             list: s.input.list.clone(),
         })

@@ -402,6 +402,7 @@ impl StepChart {
             sources: self.sources.get(index).cloned().unwrap_or_default(),
             x_css: self.x.position_from_index(index) / self.size.dpr,
             y_css: top / self.size.dpr,
+            rows: None,
             selection: vec![("year".to_owned(), year.to_string())],
             list: None,
         })

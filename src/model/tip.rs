@@ -48,6 +48,9 @@ pub struct TipText<'a> {
     /// The value that lists names, which may be cut where the whole readout fits nowhere.
     pub list: Option<&'a NameList>,
     pub lang: Lang,
+    /// The hovered item's rows (top, bottom) in the zone, where it is a bar, a row or a cell:
+    /// a tooltip above or below the pointer leaves them in sight.
+    pub item_rows: Option<(f64, f64)>,
 }
 
 /// Where the tooltip goes in its zone (the chart's area, `zone_width` × `zone_height`), as
@@ -183,8 +186,15 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, visible: (f64, f
     // does not fit there fits nowhere); then narrow beside it; and with no room anywhere, from
     // the chart's top over the pointer at the narrowest width that fits its height (else the
     // widest).
-    let room_above = y - GAP_STACKED - top_edge;
-    let room_below = bottom_edge - (y + GAP_STACKED);
+    // Clear of the item's rows, not only of the pointer: 12 px under a pointer near the top
+    // of a row covered the row's lower half (a phone's bar chart). An item taller than a third
+    // of the chart is kept clear of the pointer only.
+    let (clear_top, clear_bottom) = match text.item_rows {
+        Some((top, bottom)) if bottom - top <= zone_height / 3.0 => (y.min(top), y.max(bottom)),
+        _ => (y, y),
+    };
+    let room_above = clear_top - GAP_STACKED - top_edge;
+    let room_below = bottom_edge - (clear_bottom + GAP_STACKED);
     let above = room_above >= room_below;
     let stacked = if beside_readable {
         None
@@ -208,9 +218,9 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, visible: (f64, f
     let (w, h) = match stacked {
         Some((above, w, h)) => {
             if above {
-                place.bottom = Some(zone_height - (y - GAP_STACKED));
+                place.bottom = Some(zone_height - (clear_top - GAP_STACKED));
             } else {
-                place.top = Some(y + GAP_STACKED);
+                place.top = Some(clear_bottom + GAP_STACKED);
             }
             (w, h)
         }
@@ -249,7 +259,7 @@ mod tests {
     }
 
     fn text_of<'a>(values: &'a [String], source: Option<&'a str>) -> TipText<'a> {
-        TipText { heading: "Europe, 2025: Tier 2", values, source, list: None, lang: Lang::En }
+        TipText { heading: "Europe, 2025: Tier 2", values, source, list: None, lang: Lang::En, item_rows: None }
     }
 
     /// The whole zone on screen.
@@ -311,6 +321,24 @@ mod tests {
             let short = text_of(&values, None);
             let placed = place(&short, 380.0, 420.0, ALL, 190.0, 200.0);
             assert!(placed.top == Some(192.0) && placed.width < NARROWEST_BESIDE, "{placed:?}");
+        });
+    }
+
+    #[test]
+    fn above_or_below_the_pointer_it_leaves_the_hovered_row_in_sight() {
+        measure::using(dejavu(), || {
+            let values = names(24);
+            // A phone's bar chart: the pointer near the top of a 24 px row (300 to 324), high in
+            // the chart, so the readout goes below: below the row, not 12 px under the pointer.
+            let row = TipText { item_rows: Some((300.0, 324.0)), ..text_of(&values, Some(SOURCE)) };
+            let placed = place(&row, 380.0, 1200.0, ALL, 190.0, 302.0);
+            assert_eq!(placed.top, Some(324.0 + GAP_STACKED), "{placed:?}");
+            // Low in the chart it goes above the row's top.
+            let placed = place(&row, 380.0, 400.0, ALL, 190.0, 322.0);
+            assert_eq!(placed.bottom, Some(400.0 - (300.0 - GAP_STACKED)), "{placed:?}");
+            // An item taller than a third of the chart is only kept clear of the pointer.
+            let column = TipText { item_rows: Some((0.0, 1200.0)), ..text_of(&values, Some(SOURCE)) };
+            assert_eq!(place(&column, 380.0, 1200.0, ALL, 190.0, 302.0).top, Some(302.0 + GAP_STACKED));
         });
     }
 
@@ -406,7 +434,7 @@ mod tests {
             assert!(height(&text_of(&long, None), 640.0) < height(&text_of(&long, None), 320.0));
             // One line of heading and one of value: padding, border and two line heights.
             let one = vec!["Tier 1".to_owned()];
-            let h = height(&TipText { heading: "2025", values: &one, source: None, list: None, lang: Lang::En }, 320.0);
+            let h = height(&TipText { heading: "2025", values: &one, source: None, list: None, lang: Lang::En, item_rows: None }, 320.0);
             assert!((h - (14.0 + 13.0 * 1.4 + 12.0 * 1.4)).abs() < 1e-9, "{h}");
         });
     }
