@@ -337,10 +337,15 @@ pub fn sort_key(name: &str, lang: Lang) -> String {
 /// (`country`, `region`, `country or edition`), if anything. `{0}` in a value is filled by the
 /// loader (a series label, or the text typed).
 pub fn widget_words(lang: Lang, searches: Option<&str>) -> Vec<(&'static str, String)> {
+    // What type-ahead finds, as each language's phrases need it: "(the name) of a country" and
+    // "no country", which in French and Spanish agree with the noun's gender.
     let noun = searches.map(|s| match s {
-        "country" => tr!(lang, "country", "pays", "país"),
-        "region" => tr!(lang, "region", "région", "región"),
-        _ => tr!(lang, "country or edition", "pays ou édition", "país o edición"),
+        "country" => (tr!(lang, "country", "d'un pays", "de un país"), tr!(lang, "country", "Aucun pays", "Ningún país")),
+        "region" => (tr!(lang, "region", "d'une région", "de una región"), tr!(lang, "region", "Aucune région", "Ninguna región")),
+        _ => (
+            tr!(lang, "country or edition", "d'un pays ou d'une édition", "de un país o de una edición"),
+            tr!(lang, "country or edition", "Aucun pays ni aucune édition", "Ningún país ni edición"),
+        ),
     });
     let own = |s: &str| s.to_owned();
     let mut words = vec![
@@ -359,6 +364,8 @@ pub fn widget_words(lang: Lang, searches: Option<&str>) -> Vec<(&'static str, St
         ("shown", own(tr!(lang, "{0} shown", "Série affichée : {0}", "Serie visible: {0}"))),
         ("hidden", own(tr!(lang, "{0} hidden", "Série masquée : {0}", "Serie oculta: {0}"))),
         ("chart_role", own(tr!(lang, "chart", "graphique", "gráfico"))),
+        // Between the parts of the canvas's name: French sets a space before a semicolon.
+        ("separator", own(tr!(lang, "; ", " ; ", "; "))),
         ("key_help_title", own(tr!(lang, "Keyboard", "Clavier", "Teclado"))),
         ("key_help_open", own(tr!(lang, "Keyboard help (?)", "Aide clavier (?)", "Ayuda de teclado (?)"))),
         ("close", own(tr!(lang, "Close", "Fermer", "Cerrar"))),
@@ -377,15 +384,15 @@ pub fn widget_words(lang: Lang, searches: Option<&str>) -> Vec<(&'static str, St
         ("keycap_letters", own(tr!(lang, "a–z", "a–z", "a–z"))),
     ];
     let how = match noun {
-        Some(noun) => {
-            words.push(("key_type", trf!(lang, "type a {0} to jump to it", "taper un nom ({0}) pour y aller", "escribir un nombre ({0}) para ir a él"; noun)));
-            words.push(("no_match", trf!(lang, "No {0} starts with \u{201c}{1}\u{201d}.", "Aucun nom ({0}) ne commence par « {1} ».", "Ningún nombre ({0}) empieza por «{1}».";
-                noun, "{0}")));
+        Some((of_noun, no_noun)) => {
+            words.push(("key_type", trf!(lang, "type a {0} to jump to it", "taper le nom {0} pour y aller", "escribir el nombre {0} para ir a él"; of_noun)));
+            words.push(("no_match", trf!(lang, "No {0} starts with \u{201c}{1}\u{201d}.", "{0} ne commence par « {1} ».", "{0} empieza por «{1}».";
+                no_noun, "{0}")));
             trf!(lang,
                 "Tab here and use the arrow keys or type the name of a {0} to read values; ? for keys",
-                "Tab ici, puis les flèches ou le nom ({0}) pour lire les valeurs ; ? pour l'aide clavier",
-                "Tab aquí, luego las flechas o el nombre ({0}) para leer los valores; ? para la ayuda de teclado";
-                noun)
+                "Tab ici, puis les flèches ou le nom {0} pour lire les valeurs ; ? pour l'aide clavier",
+                "Tab aquí, luego las flechas o el nombre {0} para leer los valores; ? para la ayuda de teclado";
+                of_noun)
         }
         None => tr!(lang,
             "Tab here and use the arrow keys to read values; ? for keys",
@@ -493,7 +500,10 @@ mod tests {
         assert_eq!(keys(Lang::En), keys(Lang::Es));
         let fr = widget_words(Lang::Fr, Some("region"));
         let no_match = &fr.iter().find(|(k, _)| *k == "no_match").unwrap().1;
-        assert_eq!(no_match, "Aucun nom (région) ne commence par « {0} ».");
+        assert_eq!(no_match, "Aucune région ne commence par « {0} ».");
+        let es = widget_words(Lang::Es, Some("country"));
+        let key_type = &es.iter().find(|(k, _)| *k == "key_type").unwrap().1;
+        assert_eq!(key_type, "escribir el nombre de un país para ir a él");
         assert!(widget_words(Lang::Es, None).iter().all(|(k, _)| *k != "no_match"), "no type-ahead, no message for it");
         // The loader's own few words are there in each language.
         let loader = include_str!("../www/loader.js");

@@ -807,7 +807,7 @@ Controller.prototype.fireSelect = function () {
 // The chart's accessible name (its title, what it is, how to read it); returns the title.
 Controller.prototype.labelCanvas = function () {
   var title = this.call(function (h) { return h.title(); }) || "";
-  this.canvas.setAttribute("aria-label", title + " (" + this.words.chart_role + "; " + this.words.how_to_read + ")");
+  this.canvas.setAttribute("aria-label", title + " (" + this.words.chart_role + (this.words.separator || "; ") + this.words.how_to_read + ")");
   return title;
 };
 

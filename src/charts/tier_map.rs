@@ -376,7 +376,7 @@ mod tests {
         assert_eq!(fr.title(), "Catégories du Rapport TIP 2025 : Europe");
         assert_eq!(slovenia.heading, "Slovénie");
         assert_eq!(slovenia.values[..2], ["Catégorie 1 en 2025", "Catégorie 2 en 2024 → Catégorie 1 en 2025 : relevé"]);
-        assert!(crate::i18n::widget_words(Lang::Fr, fr.searches()).iter().any(|(k, v)| *k == "no_match" && v.contains("(pays)")));
+        assert!(crate::i18n::widget_words(Lang::Fr, fr.searches()).iter().any(|(k, v)| *k == "no_match" && v.starts_with("Aucun pays ne commence")));
         let input = input(crate::charts::dataset_in(Lang::Fr), &spec(&[("lang", "fr")]).unwrap());
         assert!(input.credit.starts_with("Contours : Natural Earth via world-atlas (Mike Bostock) et "), "{}", input.credit);
         let (es, _) = read_in(&[("edition", "2024")], "es", "JAM");

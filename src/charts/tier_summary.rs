@@ -590,7 +590,7 @@ mod tests {
         let r = widget.readout().unwrap();
         assert_eq!(r.heading, "Afrique, 2025 : Catégorie 1");
         assert_eq!(r.values[0], "1 des 48 pays classés en Afrique");
-        assert!(crate::i18n::widget_words(Lang::Fr, widget.searches()).iter().any(|(k, v)| *k == "no_match" && v.contains("(région)")));
+        assert!(crate::i18n::widget_words(Lang::Fr, widget.searches()).iter().any(|(k, v)| *k == "no_match" && v.starts_with("Aucune région ne commence")));
         assert!(widget.find("proche").is_some(), "type-ahead takes the French region name");
         assert!(widget.readout().unwrap().heading.starts_with("Proche-Orient, 2025 : "));
 

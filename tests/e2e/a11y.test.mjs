@@ -275,7 +275,7 @@ test("key help in French: the engine's words and the French key names", async ()
     open: "Aide clavier (?)", title: "Clavier", close: "Fermer",
     keys: ["← → ↑ ↓", "Début Fin", "Entrée Espace", "Échap", "a–z", "Tab", "?"],
     texts: ["parcourir les valeurs", "première ou dernière valeur", "épingler la valeur et l'annoncer", "retirer l'épingle, fermer cette aide",
-      "taper un nom (pays) pour y aller", "bouton de cette aide et téléchargements", "afficher ou masquer cette aide"],
+      "taper le nom d'un pays pour y aller", "bouton de cette aide et téléchargements", "afficher ou masquer cette aide"],
   });
 });
 

@@ -41,8 +41,8 @@ test("French: buttons, accessible name, readout with French numbers and sources,
   assert.deepEqual(await buttons(p, "#e"), ["Télécharger le CSV", "Télécharger le PNG"]);
   // Screen readers switch voice for the widget, whatever the page's language.
   assert.equal(await shadow(p, "#e", (el) => el.shadowRoot.querySelector(".box").getAttribute("lang")), "fr");
-  assert.match(await label(p, "#e"), /\(graphique; Tab ici, puis les flèches pour lire les valeurs ; \? pour l'aide clavier\)$/);
-  assert.match(await label(p, "#m"), /le nom \(pays\)/);
+  assert.match(await label(p, "#e"), /\(graphique ; Tab ici, puis les flèches pour lire les valeurs ; \? pour l'aide clavier\)$/);
+  assert.match(await label(p, "#m"), /le nom d'un pays pour lire/);
 
   // The last year by keyboard: every value with French digit groups, the source in French.
   const d = await p.evaluate(() => window.TipViz.data());
@@ -74,7 +74,7 @@ test("French: buttons, accessible name, readout with French numbers and sources,
   // Type-ahead that finds nothing says so in French.
   await p.locator("#m canvas[role=img]").focus();
   await p.keyboard.type("qqz");
-  assert.equal(await liveText(p, "#m"), "Aucun nom (pays) ne commence par « qqz ».");
+  assert.equal(await liveText(p, "#m"), "Aucun pays ne commence par « qqz ».");
   await screenshot(p, "#e", "lang-enforcement-fr.png");
   await screenshot(p, "#m", "lang-map-fr.png");
   await screenshot(p, "#c", "lang-changes-fr.png");
