@@ -279,6 +279,12 @@ pub fn note(text: &str, lang: Lang) -> String {
     trf!(lang, "note: {0}", "remarque : {0}", "nota: {0}"; text)
 }
 
+/// What separates the parts of a sentence: "; ", or " ; " with the space French puts before a
+/// semicolon as before a colon.
+pub fn separator(lang: Lang) -> &'static str {
+    tr!(lang, "; ", " ; ", "; ")
+}
+
 /// `label: value`, with the space French puts before a colon (`Poursuites : 15 791`).
 pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
     match lang {
@@ -364,8 +370,8 @@ pub fn widget_words(lang: Lang, searches: Option<&str>) -> Vec<(&'static str, St
         ("shown", own(tr!(lang, "{0} shown", "Série affichée : {0}", "Serie visible: {0}"))),
         ("hidden", own(tr!(lang, "{0} hidden", "Série masquée : {0}", "Serie oculta: {0}"))),
         ("chart_role", own(tr!(lang, "chart", "graphique", "gráfico"))),
-        // Between the parts of the canvas's name: French sets a space before a semicolon.
-        ("separator", own(tr!(lang, "; ", " ; ", "; "))),
+        // Between the parts of the canvas's name.
+        ("separator", own(separator(lang))),
         ("key_help_title", own(tr!(lang, "Keyboard", "Clavier", "Teclado"))),
         ("key_help_open", own(tr!(lang, "Keyboard help (?)", "Aide clavier (?)", "Ayuda de teclado (?)"))),
         ("close", own(tr!(lang, "Close", "Fermer", "Cerrar"))),

@@ -737,11 +737,11 @@ Controller.prototype.refresh = function () {
 // is then placed in the canvas rows on screen. One layout read per key; a pointer's move
 // reads none.
 Controller.prototype.revealActive = function () {
-  var r = this.call(function (h) { return h.readout(NaN, NaN, NaN, NaN); });
-  if (r) {
+  var at = this.call(function (h) { return h.anchor(); });
+  if (at) {
     var mark = this.revealMark;
-    mark.style.left = r.x + "px";
-    mark.style.top = Math.max(0, r.y - 8) + "px";
+    mark.style.left = at[0] + "px";
+    mark.style.top = Math.max(0, at[1] - 8) + "px";
     mark.hidden = false;
     mark.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "instant" });
     mark.hidden = true;

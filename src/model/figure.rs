@@ -78,9 +78,7 @@ impl NameList {
 impl Readout {
     /// The text for a live region: one sentence a screen reader can speak.
     pub fn sentence(&self, lang: crate::i18n::Lang) -> String {
-        // French sets a space before a semicolon, as before a colon.
-        let separator = if lang == crate::i18n::Lang::Fr { " ; " } else { "; " };
-        let mut sentence = crate::i18n::labelled(&self.heading, &self.values.join(separator), lang) + ".";
+        let mut sentence = crate::i18n::labelled(&self.heading, &self.values.join(crate::i18n::separator(lang)), lang) + ".";
         if let Some(source) = self.source_line(lang) {
             sentence = sentence + " " + &source + ".";
         }

@@ -175,7 +175,7 @@ impl MatrixInput {
         }
         if !facts.is_empty() {
             // A fact may be a whole sentence already ("… names no new parties."): one full stop.
-            let facts = facts.join("; ");
+            let facts = facts.join(i18n::separator(lang));
             parts.push(i18n::labelled(&self.panel_title, facts.trim_end_matches('.'), lang) + ".");
         }
         parts.push(tr!(lang,

@@ -185,10 +185,10 @@ pub fn place(text: &TipText, zone_width: f64, zone_height: f64, visible: (f64, f
     // Otherwise above or below the pointer, across the chart, on the side with more room (what
     // does not fit there fits nowhere); then narrow beside it; and with no room anywhere, from
     // the chart's top over the pointer at the narrowest width that fits its height (else the
-    // widest).
-    // Clear of the item's rows, not only of the pointer: 12 px under a pointer near the top
-    // of a row covered the row's lower half (a phone's bar chart). An item taller than a third
-    // of the chart is kept clear of the pointer only.
+    // widest, its list of names cut to fit). Above or below, it keeps clear of the item's rows,
+    // not only of the pointer: 12 px under a pointer near the top of a row covered the row's
+    // lower half (a phone's bar chart). An item taller than a third of the chart is kept clear
+    // of the pointer only.
     let (clear_top, clear_bottom) = match text.item_rows {
         Some((top, bottom)) if bottom - top <= zone_height / 3.0 => (y.min(top), y.max(bottom)),
         _ => (y, y),
@@ -386,8 +386,8 @@ mod tests {
     #[test]
     fn a_list_too_long_for_the_screen_shows_the_names_that_fit_and_how_many_more() {
         measure::using(dejavu(), || {
-            // A tier-changes band of 98 countries on a 320 px phone: 568 px of a 955 px chart
-            // on screen.
+            // A tier-changes band of some 90 countries on a 320 px phone: 568 px of a 955 px
+            // chart on screen.
             let all = ["Albania", "Argentina", "Bosnia and Herzegovina", "Congo, Republic of", "Ecuador", "Greece"];
             let names: Vec<&str> = (0..98).map(|i| all[i % all.len()]).collect();
             let list = NameList::new(1, &names);

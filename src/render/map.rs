@@ -4,7 +4,7 @@
 use super::theme::Palette;
 use super::{begin, font, pt, DrawResult, Scale};
 use crate::data::Tier;
-use crate::model::geo::Point;
+use crate::model::geo::{self, Point};
 use crate::model::map::{map_metrics, MapCountry, TierMap};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -100,22 +100,25 @@ fn outline<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &MapCountry, st
     Ok(())
 }
 
-/// A strong outline around the country's larger pieces only: around each islet of a fjord
-/// coast or an archipelago (Alaska's panhandle, Canada's Arctic) a thick line merges into a
-/// dark blot. A country made only of small pieces keeps them all.
-fn outline_major<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &MapCountry, style: ShapeStyle, least: f64) -> DrawResult<DB> {
-    let large = |piece: &Vec<Point>| {
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
-        for &(x, y) in piece {
-            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
-        }
-        x1 - x0 >= least || y1 - y0 >= least
-    };
-    let any_large = c.pieces.iter().any(large);
+/// The pieces a strong outline goes round: the larger ones only, since round each islet of a
+/// fjord coast or an archipelago (Alaska's panhandle, Canada's Arctic) a thick line merges
+/// into a dark blot. A country made only of small pieces keeps them all.
+fn major_pieces(c: &MapCountry, least: f64) -> Vec<&Vec<Point>> {
+    let mut major = Vec::with_capacity(c.pieces.len());
     for piece in &c.pieces {
-        if !any_large || large(piece) {
-            root.draw(&PathElement::new(closed(piece), style))?;
+        if geo::bounds([piece]).is_some_and(|[x0, y0, x1, y1]| x1 - x0 >= least || y1 - y0 >= least) {
+            major.push(piece);
         }
+    }
+    if major.is_empty() {
+        major.extend(c.pieces.iter());
+    }
+    major
+}
+
+fn outline_pieces<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, pieces: &[&Vec<Point>], style: ShapeStyle) -> DrawResult<DB> {
+    for piece in pieces {
+        root.draw(&PathElement::new(closed(piece), style))?;
     }
     Ok(())
 }
@@ -151,7 +154,7 @@ pub fn draw_tier_map<DB: DrawingBackend>(
     // Highlighted countries: a strong outline in the text colour.
     let strong = stroke(palette.text, 2.0 * u);
     for c in map.countries.iter().filter(|c| c.input.highlighted) {
-        outline_major(root, c, strong, OUTLINED_PIECE * u)?;
+        outline_pieces(root, &major_pieces(c, OUTLINED_PIECE * u), strong)?;
     }
     // Markers moved aside from crowded places: a thin line back to a dot where the country is.
     let leader = stroke(palette.text, 0.8 * u);
@@ -207,8 +210,9 @@ pub fn draw_map_highlight<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let Some(c) = map.countries.get(index) else { return Ok(()) };
     let u = map.size.dpr.max(0.5);
-    outline_major(root, c, stroke(palette.background, 4.0 * u), OUTLINED_PIECE * u)?;
-    outline_major(root, c, stroke(palette.text, 2.0 * u), OUTLINED_PIECE * u)?;
+    let pieces = major_pieces(c, OUTLINED_PIECE * u);
+    outline_pieces(root, &pieces, stroke(palette.background, 4.0 * u))?;
+    outline_pieces(root, &pieces, stroke(palette.text, 2.0 * u))?;
     if c.marker.is_some() || c.area_dev < 200.0 * u * u {
         let r = (map_metrics::MARKER_HIT * u).round() as i32;
         root.draw(&Circle::new(pt(c.anchor.0, c.anchor.1), r, stroke(palette.text, 2.0 * u)))?;

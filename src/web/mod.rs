@@ -216,6 +216,15 @@ impl TipWidget {
         .into()
     }
 
+    /// `[x, y]`, the active item's anchor on the canvas in CSS pixels, or null: what a key
+    /// brings into view, without placing a tooltip or writing a sentence.
+    pub fn anchor(&self) -> JsValue {
+        match self.core.readout() {
+            Some(r) => Array::of2(&r.x_css.into(), &r.y_css.into()).into(),
+            None => JsValue::NULL,
+        }
+    }
+
     /// Whether the pointer at (`x`, `y`) has reached the tooltip (see [`Widget::tip_covers`]).
     pub fn tip_covers(&self, x: f64, y: f64) -> bool {
         self.core.tip_covers(x, y)
